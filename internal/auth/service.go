@@ -1,0 +1,350 @@
+package auth
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/mail"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"hearth/internal/db"
+	"hearth/internal/errs"
+	"hearth/internal/instance"
+	"hearth/internal/notify"
+)
+
+// Token purposes and lifetimes.
+const (
+	purposeVerify      = "verify"
+	purposeReset       = "reset"
+	purposeEmailChange = "email_change"
+	purposeInvite      = "invite"
+
+	verifyTTL = 7 * 24 * time.Hour
+	resetTTL  = time.Hour
+	inviteTTL = 14 * 24 * time.Hour
+)
+
+// Service is the way in to accounts.
+type Service struct {
+	db              *db.DB
+	baseURL         string
+	sessionIdle     time.Duration
+	sessionLifetime time.Duration
+	log             *slog.Logger
+	now             func() time.Time
+}
+
+// Options configure a Service.
+type Options struct {
+	BaseURL         string        // for links in e-mails
+	SessionIdle     time.Duration // a session unused this long ends
+	SessionLifetime time.Duration // a session ends this long after sign-in
+	Logger          *slog.Logger
+	Now             func() time.Time // the clock; tests move it
+}
+
+// NewService returns the account service over d.
+func NewService(d *db.DB, o Options) *Service {
+	if o.Now == nil {
+		o.Now = db.Now
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.SessionIdle == 0 {
+		o.SessionIdle = 7 * 24 * time.Hour
+	}
+	if o.SessionLifetime == 0 {
+		o.SessionLifetime = 30 * 24 * time.Hour
+	}
+	return &Service{db: d, baseURL: strings.TrimRight(o.BaseURL, "/"), sessionIdle: o.SessionIdle,
+		sessionLifetime: o.SessionLifetime, log: o.Logger, now: func() time.Time { return o.Now().UTC().Truncate(time.Microsecond) }}
+}
+
+// NewAccount is what a person gives to create an account.
+type NewAccount struct {
+	Name     string
+	Handle   string
+	Email    string
+	Password string
+	Invite   string // the raw invitation token, when sign-up is by invitation
+}
+
+var handlePattern = regexp.MustCompile(`^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$`)
+
+// normalize trims what a person typed and lower-cases handle and e-mail.
+func (n *NewAccount) normalize() {
+	n.Name = strings.TrimSpace(n.Name)
+	n.Handle = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(n.Handle), "@")))
+	n.Email = NormalizeEmail(n.Email)
+}
+
+// NormalizeEmail trims and lower-cases an e-mail address.
+func NormalizeEmail(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// ValidEmail reports whether s looks like a deliverable address.
+func ValidEmail(s string) bool {
+	if len(s) > 254 || strings.ContainsAny(s, " <>\"") {
+		return false
+	}
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == s && strings.Contains(s[strings.LastIndex(s, "@"):], ".")
+}
+
+func (n NewAccount) validate() *errs.Validation {
+	var v errs.Validation
+	v.Check(n.Name != "", "name", "Tell us your name, as colleagues know you.")
+	v.Check(utf8.RuneCountInString(n.Name) <= 100, "name", "Keep your name to 100 characters.")
+	v.Check(handlePattern.MatchString(n.Handle), "handle",
+		"A handle is 1 to 32 lower-case letters, digits or dashes, starting and ending with a letter or digit.")
+	v.Check(ValidEmail(n.Email), "email", "Enter an e-mail address such as name@example.org.")
+	if msg := CheckPassword(n.Password); msg != "" {
+		v.Add("password", msg)
+	}
+	return &v
+}
+
+// SignUp creates an account and a session for it, and sends the e-mail
+// verification link (unless an invitation already proved the address). On an
+// invitation-only instance a valid invitation for the same address is needed.
+func (s *Service) SignUp(ctx context.Context, n NewAccount, userAgent string) (Actor, string, error) {
+	n.normalize()
+	v := n.validate()
+	var session string
+	var actor Actor
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
+		settings, err := instance.Load(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if !settings.SetupDone {
+			return errs.New(errs.Conflict, "This instance is not set up yet.")
+		}
+		var invite *token
+		if n.Invite != "" {
+			t, err := s.findToken(ctx, tx, n.Invite, purposeInvite)
+			if err != nil {
+				return errs.Field("email", "This invitation is no longer valid. Ask for a new one.")
+			}
+			if t.Email != n.Email {
+				v.Add("email", "Use the address the invitation was sent to: "+t.Email+".")
+			}
+			invite = &t
+		} else if settings.Signup == instance.SignupInvite {
+			return errs.New(errs.Forbidden, "Sign-up here is by invitation only. Ask an administrator or a community steward to invite you.")
+		}
+		if err := v.Err(); err != nil {
+			return err
+		}
+		if err := s.checkUnique(ctx, tx, 0, n.Handle, n.Email); err != nil {
+			return err
+		}
+		hash, err := HashPassword(n.Password)
+		if err != nil {
+			return errs.Wrap(err, "hash password")
+		}
+		now := s.now()
+		var verifiedAt *time.Time
+		if invite != nil {
+			verifiedAt = &now
+			if err := s.useToken(ctx, tx, invite.Hash); err != nil {
+				return err
+			}
+		}
+		id, err := insertPerson(ctx, tx, n, hash, false, verifiedAt, now)
+		if err != nil {
+			return err
+		}
+		actor = Actor{PersonID: id, Handle: n.Handle, Name: n.Name, Verified: verifiedAt != nil}
+		if invite != nil && invite.Data != "" {
+			// A steward's invitation to a community becomes an invitation the person can accept.
+			communityID, _ := strconv.ParseInt(invite.Data, 10, 64)
+			if _, err := tx.ExecContext(ctx, `INSERT INTO memberships (community_id, person_id, role, status, invited_by, created_at, updated_at)
+				SELECT id, $2, 'member', 'invited', $3, $4, $4 FROM communities WHERE id = $1
+				ON CONFLICT DO NOTHING`, communityID, id, invite.CreatedBy, now); err != nil {
+				return errs.Wrap(err, "carry community invitation")
+			}
+		}
+		if invite == nil {
+			if err := s.sendVerification(ctx, tx, id, n.Email, settings.Name); err != nil {
+				return err
+			}
+		}
+		session, err = s.createSession(ctx, tx, id, userAgent)
+		return err
+	})
+	return actor, session, err
+}
+
+func insertPerson(ctx context.Context, q db.Q, n NewAccount, hash string, admin bool, verifiedAt *time.Time, now time.Time) (int64, error) {
+	var id int64
+	err := q.QueryRowContext(ctx, `INSERT INTO people (handle, email, name, password_hash, is_admin, email_verified_at, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, n.Handle, n.Email, n.Name, hash, admin, verifiedAt, now).Scan(&id)
+	if db.IsUniqueViolation(err) {
+		return 0, errs.Conflictf("That handle or e-mail address is already taken.")
+	}
+	return id, errs.Wrap(err, "insert person")
+}
+
+// checkUnique reports, per field, a handle or e-mail already used by someone
+// other than person except.
+func (s *Service) checkUnique(ctx context.Context, q db.Q, except int64, handle, email string) error {
+	var v errs.Validation
+	var n int
+	if handle != "" {
+		if err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM people WHERE handle = $1 AND id <> $2", handle, except).Scan(&n); err != nil {
+			return errs.Wrap(err, "check handle")
+		}
+		v.Check(n == 0, "handle", "This handle is taken. Try another.")
+	}
+	if email != "" {
+		if err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM people WHERE email = $1 AND id <> $2", email, except).Scan(&n); err != nil {
+			return errs.Wrap(err, "check email")
+		}
+		v.Check(n == 0, "email", "An account with this e-mail address exists already. Sign in, or reset its password.")
+	}
+	return v.Err()
+}
+
+// Setup creates the first administrator and names the instance. It works once:
+// when the instance is set up it answers Conflict.
+func (s *Service) Setup(ctx context.Context, instanceName string, n NewAccount, userAgent string) (Actor, string, error) {
+	n.normalize()
+	v := n.validate()
+	instanceName = strings.TrimSpace(instanceName)
+	v.Check(instanceName != "", "instance_name", "Name the instance, for example after your institution.")
+	v.Check(utf8.RuneCountInString(instanceName) <= 100, "instance_name", "Keep the name to 100 characters.")
+	if err := v.Err(); err != nil {
+		return Actor{}, "", err
+	}
+	var actor Actor
+	var session string
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
+		settings, err := instance.Load(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if settings.SetupDone {
+			return errs.Conflictf("This instance is set up already. Sign in instead.")
+		}
+		id, err := s.createAdmin(ctx, tx, n)
+		if err != nil {
+			return err
+		}
+		settings.Name, settings.SetupDone = instanceName, true
+		if err := instance.Save(ctx, tx, settings); err != nil {
+			return err
+		}
+		actor = Actor{PersonID: id, Handle: n.Handle, Name: n.Name, Admin: true, Verified: true}
+		session, err = s.createSession(ctx, tx, id, userAgent)
+		return err
+	})
+	return actor, session, err
+}
+
+// CreateAdmin creates an administrator from the command line. On an instance
+// not yet set up, it completes the set-up under instanceName (if not empty).
+func (s *Service) CreateAdmin(ctx context.Context, instanceName string, n NewAccount) (int64, error) {
+	n.normalize()
+	if err := n.validate().Err(); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
+		var err error
+		if id, err = s.createAdmin(ctx, tx, n); err != nil {
+			return err
+		}
+		settings, err := instance.Load(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if !settings.SetupDone || instanceName != "" {
+			if instanceName != "" {
+				settings.Name = strings.TrimSpace(instanceName)
+			}
+			settings.SetupDone = true
+			return instance.Save(ctx, tx, settings)
+		}
+		return nil
+	})
+	return id, err
+}
+
+func (s *Service) createAdmin(ctx context.Context, tx *db.Tx, n NewAccount) (int64, error) {
+	if err := s.checkUnique(ctx, tx, 0, n.Handle, n.Email); err != nil {
+		return 0, err
+	}
+	hash, err := HashPassword(n.Password)
+	if err != nil {
+		return 0, errs.Wrap(err, "hash password")
+	}
+	now := s.now()
+	return insertPerson(ctx, tx, n, hash, true, &now, now)
+}
+
+// sendVerification queues the link that confirms a new address.
+func (s *Service) sendVerification(ctx context.Context, q db.Q, personID int64, email, instanceName string) error {
+	raw, err := s.createToken(ctx, q, purposeVerify, personID, email, "", 0, verifyTTL)
+	if err != nil {
+		return err
+	}
+	return notify.Queue(ctx, q, notify.Mail{To: email, Subject: "Confirm your e-mail address for " + instanceName,
+		Body: fmt.Sprintf("Welcome to %s!\n\nPlease confirm your e-mail address by opening this link:\n\n%s/verify?token=%s\n\nThe link works for 7 days. If you did not sign up, you can ignore this message.\n",
+			instanceName, s.baseURL, raw)})
+}
+
+// ResendVerification sends a new verification link to the actor's address.
+func (s *Service) ResendVerification(ctx context.Context, a Actor) error {
+	if !a.SignedIn() {
+		return errs.New(errs.Unauthenticated, "Please sign in first.")
+	}
+	if a.Verified {
+		return nil
+	}
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		if err := s.throttle(ctx, tx, fmt.Sprintf("verify:%d", a.PersonID), 3, 15*time.Minute,
+			"We sent several links already. Please check your inbox (and spam folder), or try again in a few minutes."); err != nil {
+			return err
+		}
+		settings, err := instance.Load(ctx, tx)
+		if err != nil {
+			return err
+		}
+		var email string
+		if err := tx.QueryRowContext(ctx, "SELECT email FROM people WHERE id = $1", a.PersonID).Scan(&email); err != nil {
+			return errs.Wrap(err, "read email")
+		}
+		return s.sendVerification(ctx, tx, a.PersonID, email, settings.Name)
+	})
+}
+
+// VerifyEmail confirms the address a verification link was sent to.
+func (s *Service) VerifyEmail(ctx context.Context, raw string) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		t, err := s.findToken(ctx, tx, raw, purposeVerify)
+		if err != nil {
+			return err
+		}
+		if err := s.useToken(ctx, tx, t.Hash); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "UPDATE people SET email_verified_at = $1 WHERE id = $2 AND email = $3", s.now(), t.PersonID, t.Email)
+		return errs.Wrap(err, "verify email")
+	})
+}
+
+
+func scanErr(err error, what string) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return errs.NotFoundf("%s not found.", what)
+	}
+	return errs.Wrap(err, what)
+}

@@ -1,0 +1,166 @@
+// Package config reads Hearth's configuration from command-line flags and
+// HEARTH_* environment variables (flags win) and validates it before anything
+// starts, so a mistake is reported at once and clearly.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is everything an operator can set.
+type Config struct {
+	Addr        string // listen address
+	DataDir     string // the SQLite file and uploaded files live here
+	DatabaseURL string // empty: SQLite in DataDir; postgres://... selects PostgreSQL
+	BaseURL     string // public URL used in e-mails and feeds
+
+	SMTPHost     string // empty: the development outbox is used
+	SMTPPort     int
+	SMTPUser     string
+	SMTPPassword string
+	SMTPFrom     string
+	SMTPTLS      string // "starttls" (default), "tls" or "none"
+
+	SessionIdle     time.Duration // a session unused this long ends
+	SessionLifetime time.Duration // a session ends this long after sign-in, used or not
+	LogLevel        string        // debug, info, warn, error
+	LogFormat       string        // text or json
+}
+
+// Defaults returns the configuration Hearth runs with when nothing is set.
+func Defaults() Config {
+	return Config{
+		Addr:            "127.0.0.1:8080",
+		DataDir:         "hearth-data",
+		SMTPPort:        587,
+		SMTPFrom:        "Hearth <hearth@localhost>",
+		SMTPTLS:         "starttls",
+		SessionIdle:     7 * 24 * time.Hour,
+		SessionLifetime: 30 * 24 * time.Hour,
+		LogLevel:        "info",
+		LogFormat:       "text",
+	}
+}
+
+// Load parses flags from args (without the program and subcommand names) over
+// the HEARTH_* variables read through getenv, over the defaults. It returns the
+// arguments left after the flags.
+func Load(name string, args []string, getenv func(string) string, stderr io.Writer) (Config, []string, error) {
+	c := Defaults()
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var errs []error
+	str := func(p *string, flagName, env, usage string) {
+		if v := getenv(env); v != "" {
+			*p = v
+		}
+		fs.StringVar(p, flagName, *p, usage+" ($"+env+")")
+	}
+	integer := func(p *int, flagName, env, usage string) {
+		if v := getenv(env); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s: %q is not a whole number", env, v))
+			} else {
+				*p = n
+			}
+		}
+		fs.IntVar(p, flagName, *p, usage+" ($"+env+")")
+	}
+	duration := func(p *time.Duration, flagName, env, usage string) {
+		if v := getenv(env); v != "" {
+			d, err := time.ParseDuration(v)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s: %q is not a duration such as 12h or 30m", env, v))
+			} else {
+				*p = d
+			}
+		}
+		fs.DurationVar(p, flagName, *p, usage+" ($"+env+")")
+	}
+	str(&c.Addr, "addr", "HEARTH_ADDR", "address to listen on")
+	str(&c.DataDir, "data", "HEARTH_DATA", "folder for the SQLite database and uploaded files")
+	str(&c.DatabaseURL, "database", "HEARTH_DATABASE_URL", "postgres:// URL to use PostgreSQL instead of SQLite")
+	str(&c.BaseURL, "base-url", "HEARTH_BASE_URL", "public URL of this instance, for links in e-mails and feeds (default http://ADDR)")
+	str(&c.SMTPHost, "smtp-host", "HEARTH_SMTP_HOST", "SMTP server; empty keeps mail in the development outbox")
+	integer(&c.SMTPPort, "smtp-port", "HEARTH_SMTP_PORT", "SMTP port")
+	str(&c.SMTPUser, "smtp-user", "HEARTH_SMTP_USER", "SMTP user name")
+	str(&c.SMTPPassword, "smtp-password", "HEARTH_SMTP_PASSWORD", "SMTP password")
+	str(&c.SMTPFrom, "smtp-from", "HEARTH_SMTP_FROM", "sender address of Hearth's e-mail")
+	str(&c.SMTPTLS, "smtp-tls", "HEARTH_SMTP_TLS", "SMTP transport security: starttls, tls or none")
+	duration(&c.SessionIdle, "session-idle", "HEARTH_SESSION_IDLE", "end a session unused for this long")
+	duration(&c.SessionLifetime, "session-lifetime", "HEARTH_SESSION_LIFETIME", "end a session this long after sign-in")
+	str(&c.LogLevel, "log-level", "HEARTH_LOG_LEVEL", "log level: debug, info, warn or error")
+	str(&c.LogFormat, "log-format", "HEARTH_LOG_FORMAT", "log format: text or json")
+	if err := fs.Parse(args); err != nil {
+		return c, nil, err
+	}
+	if len(errs) > 0 {
+		return c, nil, errors.Join(errs...)
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = "http://" + c.Addr
+	}
+	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+	return c, fs.Args(), c.Validate()
+}
+
+// Validate reports every problem with c at once.
+func (c Config) Validate() error {
+	var errs []error
+	if _, port, err := net.SplitHostPort(c.Addr); err != nil || port == "" {
+		errs = append(errs, fmt.Errorf("addr: %q is not host:port (for example 127.0.0.1:8080)", c.Addr))
+	}
+	if c.DatabaseURL == "" && strings.TrimSpace(c.DataDir) == "" {
+		errs = append(errs, errors.New("data: a folder is needed for the SQLite database"))
+	}
+	if c.DatabaseURL != "" {
+		u, err := url.Parse(c.DatabaseURL)
+		if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+			errs = append(errs, errors.New("database: only postgres:// URLs are supported (leave it empty for SQLite)"))
+		}
+	}
+	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		errs = append(errs, fmt.Errorf("base-url: %q is not an http(s) URL", c.BaseURL))
+	}
+	if c.SMTPHost != "" {
+		if c.SMTPPort < 1 || c.SMTPPort > 65535 {
+			errs = append(errs, fmt.Errorf("smtp-port: %d is not a port number", c.SMTPPort))
+		}
+		switch c.SMTPTLS {
+		case "starttls", "tls", "none":
+		default:
+			errs = append(errs, fmt.Errorf("smtp-tls: %q is not starttls, tls or none", c.SMTPTLS))
+		}
+		if c.SMTPFrom == "" {
+			errs = append(errs, errors.New("smtp-from: a sender address is needed"))
+		}
+	}
+	if c.SessionIdle < time.Minute || c.SessionLifetime < c.SessionIdle {
+		errs = append(errs, errors.New("session-idle must be at least 1m and session-lifetime at least as long"))
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		errs = append(errs, fmt.Errorf("log-level: %q is not debug, info, warn or error", c.LogLevel))
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		errs = append(errs, fmt.Errorf("log-format: %q is not text or json", c.LogFormat))
+	}
+	return errors.Join(errs...)
+}
+
+// SQLitePath is the database file used when no PostgreSQL URL is set.
+func (c Config) SQLitePath() string { return filepath.Join(c.DataDir, "hearth.db") }
+
+// Secure reports whether Hearth is served over TLS, which decides the cookie prefix.
+func (c Config) Secure() bool { return strings.HasPrefix(c.BaseURL, "https://") }

@@ -1,0 +1,250 @@
+// Package db opens Hearth's database (embedded SQLite by default, PostgreSQL
+// for scale-out), applies the embedded migrations, and offers the small seam
+// where the two SQL dialects differ. Every query elsewhere is written once, in
+// portable SQL with $1, $2 placeholders.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sync/atomic"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// Dialect names the engine behind a DB.
+type Dialect string
+
+// The two engines Hearth runs on.
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// Q is what a query needs: a *DB, a *Tx, or the writer of a DB.
+type Q interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// DB is an open database. Reads go to a pool of readers; writes go to the
+// writer, which on SQLite is a single connection (SQLite allows one writer at
+// a time, and queueing in Go is kinder than SQLITE_BUSY).
+type DB struct {
+	Dialect Dialect
+	read    *sql.DB
+	write   *sql.DB
+	queries atomic.Int64 // statements run, for tests that watch query counts
+}
+
+// Open opens the database named by databaseURL, or the SQLite file at
+// sqlitePath when databaseURL is empty, and migrates it to the latest schema.
+func Open(ctx context.Context, databaseURL, sqlitePath string) (*DB, error) {
+	var d *DB
+	var err error
+	if databaseURL != "" {
+		d, err = openPostgres(ctx, databaseURL)
+	} else {
+		d, err = openSQLite(ctx, sqlitePath)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := d.Migrate(ctx); err != nil {
+		d.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+func openSQLite(ctx context.Context, path string) (*DB, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		return nil, fmt.Errorf("create data folder: %w", err)
+	}
+	pragmas := "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_time_format=sqlite"
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + pragmas
+	write, err := sql.Open("sqlite", dsn+"&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite: %w", err)
+	}
+	write.SetMaxOpenConns(1)
+	write.SetConnMaxIdleTime(0)
+	write.SetConnMaxLifetime(0)
+	read, err := sql.Open("sqlite", dsn+"&_pragma=query_only(1)")
+	if err != nil {
+		write.Close()
+		return nil, fmt.Errorf("open sqlite: %w", err)
+	}
+	read.SetMaxOpenConns(8)
+	read.SetMaxIdleConns(8)
+	read.SetConnMaxIdleTime(0)
+	read.SetConnMaxLifetime(0)
+	d := &DB{Dialect: SQLite, read: read, write: write}
+	// The writer creates the file and switches it to WAL before any reader opens it.
+	if err := write.PingContext(ctx); err != nil {
+		d.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	return d, nil
+}
+
+func openPostgres(ctx context.Context, databaseURL string) (*DB, error) {
+	pool, err := sql.Open("pgx", databaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	pool.SetMaxOpenConns(32)
+	pool.SetMaxIdleConns(32)
+	pool.SetConnMaxIdleTime(5 * time.Minute)
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := pool.PingContext(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("connect to postgres: %w", err)
+	}
+	return &DB{Dialect: Postgres, read: pool, write: pool}, nil
+}
+
+// Close closes both pools.
+func (d *DB) Close() error {
+	err := d.write.Close()
+	if d.read != d.write {
+		err = errors.Join(err, d.read.Close())
+	}
+	return err
+}
+
+// Ping checks that the database answers (for /healthz).
+func (d *DB) Ping(ctx context.Context) error { return d.read.PingContext(ctx) }
+
+// QueryCount reports how many statements have run; tests use it to prove that
+// a page's query count does not grow with the data.
+func (d *DB) QueryCount() int64 { return d.queries.Load() }
+
+// ExecContext runs a statement on the writer.
+func (d *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	d.queries.Add(1)
+	return d.write.ExecContext(ctx, query, args...)
+}
+
+// QueryContext runs a read-only query on a reader.
+func (d *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	d.queries.Add(1)
+	return d.read.QueryContext(ctx, query, args...)
+}
+
+// QueryRowContext runs a read-only single-row query on a reader.
+func (d *DB) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	d.queries.Add(1)
+	return d.read.QueryRowContext(ctx, query, args...)
+}
+
+// Writer returns a Q whose every statement runs on the writer, for single
+// statements that write and read back (INSERT ... RETURNING) outside a Tx.
+func (d *DB) Writer() Q { return writer{d} }
+
+type writer struct{ d *DB }
+
+func (w writer) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return w.d.ExecContext(ctx, q, args...)
+}
+func (w writer) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	w.d.queries.Add(1)
+	return w.d.write.QueryContext(ctx, q, args...)
+}
+func (w writer) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	w.d.queries.Add(1)
+	return w.d.write.QueryRowContext(ctx, q, args...)
+}
+
+// Tx is a transaction on the writer.
+type Tx struct {
+	tx *sql.Tx
+	d  *DB
+}
+
+// ExecContext runs a statement in the transaction.
+func (t *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	t.d.queries.Add(1)
+	return t.tx.ExecContext(ctx, query, args...)
+}
+
+// QueryContext runs a query in the transaction.
+func (t *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	t.d.queries.Add(1)
+	return t.tx.QueryContext(ctx, query, args...)
+}
+
+// QueryRowContext runs a single-row query in the transaction.
+func (t *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	t.d.queries.Add(1)
+	return t.tx.QueryRowContext(ctx, query, args...)
+}
+
+// Dialect names the engine of the transaction's database.
+func (t *Tx) Dialect() Dialect { return t.d.Dialect }
+
+// WithTx runs fn in a transaction: committed when fn returns nil, rolled back
+// otherwise (and on panic). On SQLite the transaction starts IMMEDIATE, so it
+// holds the write lock from the start and never fails half-way on a busy lock.
+func (d *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) (err error) {
+	d.queries.Add(1)
+	sqlTx, err := d.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	tx := &Tx{tx: sqlTx, d: d}
+	defer func() {
+		if p := recover(); p != nil {
+			_ = sqlTx.Rollback()
+			panic(p)
+		}
+		if err != nil {
+			_ = sqlTx.Rollback()
+		}
+	}()
+	if err = fn(tx); err != nil {
+		return err
+	}
+	if err = sqlTx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// IsUniqueViolation reports whether err comes from a UNIQUE or PRIMARY KEY
+// constraint, on either engine.
+func IsUniqueViolation(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		return se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || se.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code == "23505"
+	}
+	return false
+}
+
+// SkipLocked is the clause that lets several workers claim different rows at
+// once; SQLite has a single writer and needs none.
+func (d *DB) SkipLocked() string {
+	if d.Dialect == Postgres {
+		return " FOR UPDATE SKIP LOCKED"
+	}
+	return ""
+}
+
+// Now is the current time as Hearth stores it: UTC, to the microsecond (the
+// precision PostgreSQL keeps), so that a value read back equals the one written.
+func Now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }

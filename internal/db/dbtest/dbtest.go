@@ -1,0 +1,109 @@
+// Package dbtest runs a store test against both engines: a fresh SQLite file,
+// and a fresh schema in the PostgreSQL named by HEARTH_TEST_POSTGRES.
+package dbtest
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"hearth/internal/db"
+)
+
+// PostgresEnv names the variable holding the PostgreSQL DSN for tests.
+const PostgresEnv = "HEARTH_TEST_POSTGRES"
+
+// RequireAllEnv, when set (CI sets it), turns every skip for a missing engine
+// or browser into a failure, so that a green run really ran everything.
+const RequireAllEnv = "HEARTH_TEST_REQUIRE_ALL"
+
+// SkipOrFail skips the test with reason, or fails it when RequireAllEnv is set.
+func SkipOrFail(t testing.TB, reason string) {
+	t.Helper()
+	if os.Getenv(RequireAllEnv) != "" {
+		t.Fatalf("%s (and %s is set, so this may not be skipped)", reason, RequireAllEnv)
+	}
+	t.Skip(reason)
+}
+
+// Each runs fn as two subtests, "sqlite" and "postgres", each on a freshly
+// migrated database of its own.
+func Each(t *testing.T, fn func(t *testing.T, d *db.DB)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) { fn(t, SQLite(t)) })
+	t.Run("postgres", func(t *testing.T) { fn(t, Postgres(t)) })
+}
+
+// SQLite returns a migrated database in a new temporary file.
+func SQLite(t testing.TB) *db.DB {
+	t.Helper()
+	d, err := db.Open(context.Background(), "", filepath.Join(t.TempDir(), "hearth.db"))
+	if err != nil {
+		t.Fatalf("open sqlite: %v", err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return d
+}
+
+// Postgres returns a migrated database in a new schema of the test server,
+// dropped when the test ends. It skips when HEARTH_TEST_POSTGRES is unset.
+func Postgres(t testing.TB) *db.DB {
+	t.Helper()
+	dsn := PostgresURL(t)
+	schema := "t_" + randomHex(8)
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatalf("open postgres: %v", err)
+	}
+	defer admin.Close()
+	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
+		t.Fatalf("create schema: %v", err)
+	}
+	t.Cleanup(func() {
+		admin, err := sql.Open("pgx", dsn)
+		if err == nil {
+			admin.Exec("DROP SCHEMA " + schema + " CASCADE") //nolint:errcheck
+			admin.Close()
+		}
+	})
+	d, err := db.Open(context.Background(), WithSearchPath(t, dsn, schema), "")
+	if err != nil {
+		t.Fatalf("open postgres: %v", err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return d
+}
+
+// PostgresURL returns HEARTH_TEST_POSTGRES, skipping (or failing, in CI) when unset.
+func PostgresURL(t testing.TB) string {
+	t.Helper()
+	dsn := os.Getenv(PostgresEnv)
+	if dsn == "" {
+		SkipOrFail(t, PostgresEnv+" is not set; PostgreSQL tests skipped")
+	}
+	return dsn
+}
+
+// WithSearchPath returns dsn with its search_path set to schema.
+func WithSearchPath(t testing.TB, dsn, schema string) string {
+	t.Helper()
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatalf("parse %s: %v", PostgresEnv, err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}

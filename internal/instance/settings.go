@@ -1,0 +1,96 @@
+// Package instance keeps the settings of this Hearth instance as a whole:
+// its name, who may sign up, and whether new communities need approval.
+package instance
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"hearth/internal/db"
+	"hearth/internal/errs"
+)
+
+// Sign-up modes.
+const (
+	SignupOpen   = "open"   // anyone may create an account
+	SignupInvite = "invite" // only people invited by e-mail may
+)
+
+// Settings are the instance-wide choices an administrator makes.
+type Settings struct {
+	Name             string // the institution's name, shown in the header
+	Signup           string // SignupOpen or SignupInvite
+	ApprovalRequired bool   // new communities are proposals until an administrator approves them
+	SetupDone        bool   // the first administrator exists
+}
+
+// Defaults are the settings of a new instance.
+func Defaults() Settings {
+	return Settings{Name: "Hearth", Signup: SignupOpen}
+}
+
+// Load reads the settings through q.
+func Load(ctx context.Context, q db.Q) (Settings, error) {
+	s := Defaults()
+	rows, err := q.QueryContext(ctx, "SELECT key, value FROM settings")
+	if err != nil {
+		return s, errs.Wrap(err, "load settings")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return s, errs.Wrap(err, "load settings")
+		}
+		switch k {
+		case "name":
+			s.Name = v
+		case "signup":
+			s.Signup = v
+		case "approval_required":
+			s.ApprovalRequired = v == "true"
+		case "setup_done":
+			s.SetupDone = v == "true"
+		}
+	}
+	return s, errs.Wrap(rows.Err(), "load settings")
+}
+
+// Validate reports problems with s, keyed by form field.
+func (s Settings) Validate() error {
+	var v errs.Validation
+	name := strings.TrimSpace(s.Name)
+	v.Check(name != "", "name", "Give the instance a name, such as your institution's.")
+	v.Check(utf8.RuneCountInString(name) <= 100, "name", "Keep the name to 100 characters.")
+	v.Check(s.Signup == SignupOpen || s.Signup == SignupInvite, "signup", "Choose open sign-up or invitation only.")
+	return v.Err()
+}
+
+// Save validates s and writes it through q.
+func Save(ctx context.Context, q db.Q, s Settings) error {
+	s.Name = strings.TrimSpace(s.Name)
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	for k, v := range map[string]string{
+		"name":              s.Name,
+		"signup":            s.Signup,
+		"approval_required": boolString(s.ApprovalRequired),
+		"setup_done":        boolString(s.SetupDone),
+	} {
+		if _, err := q.ExecContext(ctx,
+			"INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", k, v); err != nil {
+			return errs.Wrap(err, "save settings")
+		}
+	}
+	return nil
+}
+
+func boolString(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
