@@ -12,6 +12,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -248,3 +250,15 @@ func (d *DB) SkipLocked() string {
 // Now is the current time as Hearth stores it: UTC, to the microsecond (the
 // precision PostgreSQL keeps), so that a value read back equals the one written.
 func Now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+
+// Placeholders returns "$from, $from+1, ..." for n arguments, for IN lists.
+func Placeholders(from, n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("$" + strconv.Itoa(from+i))
+	}
+	return b.String()
+}

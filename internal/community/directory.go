@@ -1,0 +1,182 @@
+package community
+
+import (
+	"context"
+	"strings"
+
+	"hearth/internal/auth"
+	"hearth/internal/errs"
+)
+
+// DirectoryPageSize is how many communities the directory lists per page.
+const DirectoryPageSize = 24
+
+// Filter narrows the directory.
+type Filter struct {
+	Tag        string
+	Stage      Stage
+	Department string // a department's slug: communities with a member from it
+	Page       int    // from 1
+}
+
+// Listing is one community in a list, with what a reader needs to choose it.
+type Listing struct {
+	View
+	Departments int // how many departments its members come from
+}
+
+// DirectoryPage is one page of the directory with the choices for its filters.
+type DirectoryPage struct {
+	Communities []Listing
+	More        bool // another page follows
+	Tags        []TagCount
+}
+
+// TagCount is a tag and how many visible communities carry it.
+type TagCount struct {
+	Tag   string
+	Count int
+}
+
+// visibleTo is the SQL condition (on communities c) for what actor $1 (person
+// id), $2 (signed in) and $3 (administrator) may see in a list. It mirrors
+// View.CanSee, which stays the rule for a single community.
+const visibleTo = `(c.status IN ('active', 'archived') AND (c.visibility = 'public'
+	OR (c.visibility = 'institution' AND $2)
+	OR EXISTS (SELECT 1 FROM memberships vm WHERE vm.community_id = c.id AND vm.person_id = $1 AND vm.status IN ('active', 'invited'))
+	OR $3))`
+
+// Directory lists the communities a may see, filtered, busiest first.
+func (s *Service) Directory(ctx context.Context, a auth.Actor, f Filter) (DirectoryPage, error) {
+	if f.Page < 1 {
+		f.Page = 1
+	}
+	args := []any{a.PersonID, a.SignedIn(), a.Admin}
+	where := visibleTo
+	if f.Tag != "" {
+		args = append(args, strings.ToLower(strings.TrimSpace(f.Tag)))
+		where += " AND EXISTS (SELECT 1 FROM community_tags ft WHERE ft.community_id = c.id AND ft.tag = $" + itoa(len(args)) + ")"
+	}
+	if f.Stage != "" {
+		args = append(args, f.Stage)
+		where += " AND c.stage = $" + itoa(len(args))
+	}
+	if f.Department != "" {
+		args = append(args, f.Department)
+		where += ` AND EXISTS (SELECT 1 FROM memberships dm JOIN people dp ON dp.id = dm.person_id JOIN departments d ON d.id = dp.department_id
+			WHERE dm.community_id = c.id AND dm.status = 'active' AND d.slug = $` + itoa(len(args)) + ")"
+	}
+	args = append(args, DirectoryPageSize+1, (f.Page-1)*DirectoryPageSize)
+	list, err := s.listings(ctx, a, where+" ORDER BY c.status, member_count DESC, c.name LIMIT $"+itoa(len(args)-1)+" OFFSET $"+itoa(len(args)), args)
+	if err != nil {
+		return DirectoryPage{}, err
+	}
+	page := DirectoryPage{Communities: list}
+	if len(list) > DirectoryPageSize {
+		page.Communities, page.More = list[:DirectoryPageSize], true
+	}
+	page.Tags, err = s.tagCounts(ctx, a)
+	return page, err
+}
+
+// listings runs a list query (condition and order over communities c, whose
+// first argument is the actor's person id) and loads the tags of the result in one
+// more query, so a list costs two queries whatever its length.
+func (s *Service) listings(ctx context.Context, a auth.Actor, whereOrder string, args []any) ([]Listing, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+communityColumns+`, COALESCE(m.role, ''), COALESCE(m.status, ''),
+		(SELECT COUNT(*) FROM memberships am WHERE am.community_id = c.id AND am.status = 'active') AS member_count,
+		(SELECT COUNT(DISTINCT dp.department_id) FROM memberships dm JOIN people dp ON dp.id = dm.person_id
+			WHERE dm.community_id = c.id AND dm.status = 'active') AS departments
+		FROM communities c LEFT JOIN memberships m ON m.community_id = c.id AND m.person_id = $1
+		WHERE `+whereOrder, args...)
+	if err != nil {
+		return nil, errs.Wrap(err, "list communities")
+	}
+	defer rows.Close()
+	var list []Listing
+	var ids []int64
+	for rows.Next() {
+		l := Listing{View: View{Actor: a}}
+		var role, status string
+		if err := scanCommunity(rows, &l.Community, &role, &status, &l.MemberCount, &l.Departments); err != nil {
+			return nil, errs.Wrap(err, "list communities")
+		}
+		l.Mine = Membership{Role: Role(role), Status: MemberStatus(status)}
+		list = append(list, l)
+		ids = append(ids, l.ID)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, errs.Wrap(err, "list communities")
+	}
+	tags, err := s.tagsOf(ctx, s.db, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range list {
+		list[i].Tags = tags[list[i].ID]
+	}
+	return list, nil
+}
+
+// tagCounts returns the tags of the communities a may see, most used first.
+func (s *Service) tagCounts(ctx context.Context, a auth.Actor) ([]TagCount, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT t.tag, COUNT(*) FROM community_tags t JOIN communities c ON c.id = t.community_id
+		WHERE `+visibleTo+` GROUP BY t.tag ORDER BY COUNT(*) DESC, t.tag LIMIT 40`, a.PersonID, a.SignedIn(), a.Admin)
+	if err != nil {
+		return nil, errs.Wrap(err, "count tags")
+	}
+	defer rows.Close()
+	var out []TagCount
+	for rows.Next() {
+		var tc TagCount
+		if err := rows.Scan(&tc.Tag, &tc.Count); err != nil {
+			return nil, errs.Wrap(err, "count tags")
+		}
+		out = append(out, tc)
+	}
+	return out, errs.Wrap(rows.Err(), "count tags")
+}
+
+// Mine lists the communities where a is a member, has asked to join or is
+// invited, most recently joined first.
+func (s *Service) Mine(ctx context.Context, a auth.Actor) ([]Listing, error) {
+	if !a.SignedIn() {
+		return nil, nil
+	}
+	return s.listings(ctx, a, `m.person_id = $1 AND c.status IN ('active', 'archived', 'proposed')
+		ORDER BY CASE m.status WHEN 'invited' THEN 0 WHEN 'active' THEN 1 ELSE 2 END, c.status, c.name LIMIT 200`,
+		[]any{a.PersonID})
+}
+
+// Public lists the public communities, for the landing page of visitors.
+func (s *Service) Public(ctx context.Context, limit int) ([]Listing, error) {
+	return s.listings(ctx, auth.Actor{}, visibleTo+" AND c.status = 'active' ORDER BY member_count DESC, c.name LIMIT $4",
+		[]any{int64(0), false, false, limit})
+}
+
+// Proposals lists communities waiting for approval; administrators only.
+func (s *Service) Proposals(ctx context.Context, a auth.Actor) ([]Listing, error) {
+	if !a.Admin {
+		return nil, errs.Forbiddenf("Only administrators review proposals.")
+	}
+	return s.listings(ctx, a, "c.status = 'proposed' ORDER BY c.created_at", []any{a.PersonID})
+}
+
+// Decide approves or declines a proposed community; administrators only.
+func (s *Service) Decide(ctx context.Context, a auth.Actor, slug string, approve bool) error {
+	if !a.Admin {
+		return errs.Forbiddenf("Only administrators review proposals.")
+	}
+	status := Declined
+	if approve {
+		status = Active
+	}
+	res, err := s.db.ExecContext(ctx, "UPDATE communities SET status = $1, updated_at = $2 WHERE slug = $3 AND status = 'proposed'", status, s.now(), slug)
+	if err != nil {
+		return errs.Wrap(err, "decide proposal")
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return errs.NotFoundf("There is no such proposal.")
+	}
+	return nil
+}

@@ -1,0 +1,300 @@
+package community
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"hearth/internal/auth"
+	"hearth/internal/db"
+	"hearth/internal/errs"
+	"hearth/internal/notify"
+)
+
+// Member is a person's membership as shown on a members page.
+type Member struct {
+	PersonID   int64
+	Handle     string
+	Name       string
+	Title      string
+	Department string
+	Role       Role
+	Status     MemberStatus
+	Message    string // what a person wrote when asking to join
+	email      string // for notices; never shown on a page
+	Since      time.Time
+}
+
+// Join makes the actor a member (open communities) or records a request for
+// the stewards (request communities). message goes with a request.
+func (s *Service) Join(ctx context.Context, a auth.Actor, slug, message string) (MemberStatus, error) {
+	if err := requireVerified(a); err != nil {
+		return "", err
+	}
+	message = strings.TrimSpace(message)
+	if utf8.RuneCountInString(message) > 1000 {
+		return "", errs.Field("message", "Keep your message to 1,000 characters.")
+	}
+	var status MemberStatus
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
+		v, err := s.view(ctx, tx, a, slug)
+		if err != nil {
+			return err
+		}
+		switch {
+		case v.Mine.Status == ActiveMember:
+			return errs.Conflictf("You are a member already.")
+		case v.Mine.Status == PendingMember:
+			return errs.Conflictf("You asked to join already; a steward will answer soon.")
+		case v.CanAcceptInvitation():
+			status = ActiveMember
+			_, err := tx.ExecContext(ctx, "UPDATE memberships SET status = 'active', updated_at = $1 WHERE community_id = $2 AND person_id = $3",
+				s.now(), v.ID, a.PersonID)
+			return errs.Wrap(err, "accept invitation")
+		case v.CanJoin():
+			status = ActiveMember
+		case v.CanRequest():
+			status = PendingMember
+		case v.Archived():
+			return errs.Forbiddenf("This community is archived: it takes no new members.")
+		default:
+			return errs.Forbiddenf("This community takes members by invitation only. Ask one of its stewards.")
+		}
+		now := s.now()
+		if _, err := tx.ExecContext(ctx, `INSERT INTO memberships (community_id, person_id, role, status, message, created_at, updated_at)
+			VALUES ($1, $2, 'member', $3, $4, $5, $5)`, v.ID, a.PersonID, status, message, now); err != nil {
+			return errs.Wrap(err, "join")
+		}
+		if status == PendingMember {
+			return s.mailStewards(ctx, tx, v, "New request to join "+v.Name,
+				fmt.Sprintf("%s (@%s) asks to join %s.\n\n%s\n\nAnswer on the members page:\n%s/c/%s/members\n", a.Name, a.Handle, v.Name, quote(message), s.baseURL, v.Slug))
+		}
+		return nil
+	})
+	return status, err
+}
+
+func quote(s string) string {
+	if s == "" {
+		return "(No message.)"
+	}
+	return "> " + strings.ReplaceAll(s, "\n", "\n> ")
+}
+
+// mailStewards queues a message to every active steward of v.
+func (s *Service) mailStewards(ctx context.Context, q db.Q, v View, subject, body string) error {
+	rows, err := q.QueryContext(ctx, `SELECT p.email FROM memberships m JOIN people p ON p.id = m.person_id
+		WHERE m.community_id = $1 AND m.role = 'steward' AND m.status = 'active' AND p.disabled_at IS NULL`, v.ID)
+	if err != nil {
+		return errs.Wrap(err, "find stewards")
+	}
+	var emails []string
+	for rows.Next() {
+		var e string
+		if err := rows.Scan(&e); err != nil {
+			rows.Close()
+			return errs.Wrap(err, "find stewards")
+		}
+		emails = append(emails, e)
+	}
+	rows.Close()
+	for _, e := range emails {
+		if err := notify.Queue(ctx, q, notify.Mail{To: e, Subject: subject, Body: body}); err != nil {
+			return err
+		}
+	}
+	return errs.Wrap(rows.Err(), "find stewards")
+}
+
+// Leave ends the actor's membership, withdraws a request or declines an
+// invitation. The last steward cannot leave: a community always keeps one.
+func (s *Service) Leave(ctx context.Context, a auth.Actor, slug string) error {
+	if !a.SignedIn() {
+		return errs.New(errs.Unauthenticated, "Please sign in first.")
+	}
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		v, err := s.view(ctx, tx, a, slug)
+		if err != nil {
+			return err
+		}
+		if v.Mine.Status == "" {
+			return errs.Conflictf("You are not a member of this community.")
+		}
+		if err := s.keepAStewardWithout(ctx, tx, v.ID, a.PersonID); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "DELETE FROM memberships WHERE community_id = $1 AND person_id = $2", v.ID, a.PersonID)
+		return errs.Wrap(err, "leave")
+	})
+}
+
+// keepAStewardWithout refuses a change that would leave the community with no
+// active steward once personID is no longer one.
+func (s *Service) keepAStewardWithout(ctx context.Context, q db.Q, communityID, personID int64) error {
+	var others, isSteward int
+	err := q.QueryRowContext(ctx, `SELECT
+		COUNT(CASE WHEN person_id <> $2 THEN 1 END),
+		COUNT(CASE WHEN person_id = $2 THEN 1 END)
+		FROM memberships WHERE community_id = $1 AND role = 'steward' AND status = 'active'`, communityID, personID).Scan(&others, &isSteward)
+	if err != nil {
+		return errs.Wrap(err, "count stewards")
+	}
+	if isSteward > 0 && others == 0 {
+		return errs.Conflictf("A community always keeps at least one steward. Make someone else a steward first.")
+	}
+	return nil
+}
+
+// managed loads the community for a steward's member management and the
+// membership of the person with handle.
+func (s *Service) managed(ctx context.Context, tx *db.Tx, a auth.Actor, slug, handle string) (View, Member, error) {
+	v, err := s.view(ctx, tx, a, slug)
+	if err != nil {
+		return View{}, Member{}, err
+	}
+	if !v.CanManageMembers() {
+		return View{}, Member{}, forbiddenUnlessArchived(v, "Only the community's stewards can manage its members.")
+	}
+	var m Member
+	err = tx.QueryRowContext(ctx, `SELECT p.id, p.handle, p.name, p.email, m.role, m.status FROM memberships m JOIN people p ON p.id = m.person_id
+		WHERE m.community_id = $1 AND p.handle = $2`, v.ID, strings.ToLower(strings.TrimPrefix(strings.TrimSpace(handle), "@"))).
+		Scan(&m.PersonID, &m.Handle, &m.Name, &m.email, &m.Role, &m.Status)
+	if errors.Is(err, sql.ErrNoRows) {
+		return View{}, Member{}, errs.NotFoundf("That person is not a member of this community.")
+	}
+	return v, m, errs.Wrap(err, "read membership")
+}
+
+// Approve accepts a request to join.
+func (s *Service) Approve(ctx context.Context, a auth.Actor, slug, handle string) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		v, m, err := s.managed(ctx, tx, a, slug, handle)
+		if err != nil {
+			return err
+		}
+		if m.Status != PendingMember {
+			return errs.Conflictf("There is no request from @%s to approve.", m.Handle)
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE memberships SET status = 'active', updated_at = $1 WHERE community_id = $2 AND person_id = $3",
+			s.now(), v.ID, m.PersonID); err != nil {
+			return errs.Wrap(err, "approve")
+		}
+		return notify.Queue(ctx, tx, notify.Mail{To: m.email, Subject: "Welcome to " + v.Name,
+			Body: fmt.Sprintf("Your request to join %s was approved.\n\nStart here: %s/c/%s\n", v.Name, s.baseURL, v.Slug)})
+	})
+}
+
+// Decline turns down a request to join.
+func (s *Service) Decline(ctx context.Context, a auth.Actor, slug, handle string) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		v, m, err := s.managed(ctx, tx, a, slug, handle)
+		if err != nil {
+			return err
+		}
+		if m.Status != PendingMember {
+			return errs.Conflictf("There is no request from @%s to decline.", m.Handle)
+		}
+		_, err = tx.ExecContext(ctx, "DELETE FROM memberships WHERE community_id = $1 AND person_id = $2", v.ID, m.PersonID)
+		return errs.Wrap(err, "decline")
+	})
+}
+
+// SetRole changes a member's role; the community keeps at least one steward.
+func (s *Service) SetRole(ctx context.Context, a auth.Actor, slug, handle string, role Role) error {
+	if role != RoleSteward && role != RoleModerator && role != RoleMember {
+		return errs.Field("role", "Choose steward, moderator or member.")
+	}
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		v, m, err := s.managed(ctx, tx, a, slug, handle)
+		if err != nil {
+			return err
+		}
+		if m.Status != ActiveMember {
+			return errs.Conflictf("@%s is not an active member yet.", m.Handle)
+		}
+		if role != RoleSteward {
+			if err := s.keepAStewardWithout(ctx, tx, v.ID, m.PersonID); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, "UPDATE memberships SET role = $1, updated_at = $2 WHERE community_id = $3 AND person_id = $4",
+			role, s.now(), v.ID, m.PersonID)
+		return errs.Wrap(err, "set role")
+	})
+}
+
+// Remove ends someone else's membership (or cancels their invitation).
+func (s *Service) Remove(ctx context.Context, a auth.Actor, slug, handle string) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		v, m, err := s.managed(ctx, tx, a, slug, handle)
+		if err != nil {
+			return err
+		}
+		if err := s.keepAStewardWithout(ctx, tx, v.ID, m.PersonID); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "DELETE FROM memberships WHERE community_id = $1 AND person_id = $2", v.ID, m.PersonID)
+		return errs.Wrap(err, "remove")
+	})
+}
+
+// Invite invites a person, named by handle or e-mail address. A person with
+// an account gets an invitation to accept; an address without an account gets
+// an e-mail with a link to sign up (which works on invitation-only instances).
+func (s *Service) Invite(ctx context.Context, a auth.Actor, slug, who string) error {
+	who = strings.TrimSpace(who)
+	if who == "" || len(who) > 254 {
+		return errs.Field("who", "Enter a handle (such as @ada) or an e-mail address.")
+	}
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		v, err := s.view(ctx, tx, a, slug)
+		if err != nil {
+			return err
+		}
+		if !v.CanManageMembers() {
+			return forbiddenUnlessArchived(v, "Only the community's stewards can invite people.")
+		}
+		var personID int64
+		var email string
+		isEmail := strings.Contains(who, "@") && !strings.HasPrefix(who, "@")
+		if isEmail {
+			email = auth.NormalizeEmail(who)
+			if !auth.ValidEmail(email) {
+				return errs.Field("who", "Enter a handle (such as @ada) or an e-mail address.")
+			}
+			err = tx.QueryRowContext(ctx, "SELECT id FROM people WHERE email = $1 AND disabled_at IS NULL", email).Scan(&personID)
+		} else {
+			err = tx.QueryRowContext(ctx, "SELECT id, email FROM people WHERE handle = $1 AND disabled_at IS NULL",
+				strings.ToLower(strings.TrimPrefix(who, "@"))).Scan(&personID, &email)
+			if errors.Is(err, sql.ErrNoRows) {
+				return errs.Field("who", "Nobody has the handle "+who+". Check the spelling, or invite them by e-mail.")
+			}
+		}
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return errs.Wrap(err, "find person")
+		}
+		link := fmt.Sprintf("%s/c/%s", s.baseURL, v.Slug)
+		if personID == 0 {
+			raw, err := s.auth.CreateInvitation(ctx, tx, email, v.ID, a.PersonID)
+			if err != nil {
+				return err
+			}
+			link = fmt.Sprintf("%s/signup?invite=%s", s.baseURL, raw)
+		} else {
+			res, err := tx.ExecContext(ctx, `INSERT INTO memberships (community_id, person_id, role, status, invited_by, created_at, updated_at)
+				VALUES ($1, $2, 'member', 'invited', $3, $4, $4) ON CONFLICT DO NOTHING`, v.ID, personID, a.PersonID, s.now())
+			if err != nil {
+				return errs.Wrap(err, "invite")
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return errs.Field("who", "This person is a member already, or has asked or been invited to join.")
+			}
+		}
+		return notify.Queue(ctx, tx, notify.Mail{To: email, Subject: a.Name + " invites you to " + v.Name,
+			Body: fmt.Sprintf("%s invites you to join %s, a community of practice.\n\n%s\n\nSee it and accept here:\n%s\n", a.Name, v.Name, v.Purpose, link)})
+	})
+}

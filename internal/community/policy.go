@@ -1,0 +1,93 @@
+package community
+
+import (
+	"hearth/internal/auth"
+)
+
+// Membership is an actor's standing in one community; the zero value means
+// none at all.
+type Membership struct {
+	Role   Role
+	Status MemberStatus
+}
+
+// Active reports whether the membership is in force.
+func (m Membership) Active() bool { return m.Status == ActiveMember }
+
+// View is a community as one actor sees it, with what that actor may do.
+// The policy below is the single place that decides it; services of every
+// capability ask it rather than deciding for themselves.
+type View struct {
+	Community
+	Actor auth.Actor
+	Mine  Membership
+}
+
+// CanSee reports whether the actor may know the community exists at all.
+// Everything else about a community it may not see answers NotFound.
+func (v View) CanSee() bool {
+	a, c := v.Actor, v.Community
+	if a.Admin {
+		return true
+	}
+	if c.Status == Proposed || c.Status == Declined {
+		return v.Mine.Role == RoleSteward // the person who proposed it
+	}
+	switch c.Visibility {
+	case Public:
+		return true
+	case Institution:
+		return a.SignedIn()
+	}
+	// Private: members, and people invited (so they can read what they are invited to).
+	return v.Mine.Status == ActiveMember || v.Mine.Status == InvitedMember
+}
+
+// IsMember reports whether the actor is an active member.
+func (v View) IsMember() bool { return v.Mine.Active() }
+
+// IsSteward reports whether the actor is an active steward.
+func (v View) IsSteward() bool { return v.Mine.Active() && v.Mine.Role == RoleSteward }
+
+// IsModerator reports whether the actor moderates: stewards and moderators.
+func (v View) IsModerator() bool {
+	return v.Mine.Active() && (v.Mine.Role == RoleSteward || v.Mine.Role == RoleModerator)
+}
+
+// writable reports whether the community accepts changes at all.
+func (v View) writable() bool { return v.Status == Active || v.Status == Proposed }
+
+// CanSeeMembers reports whether the actor may read the member list.
+func (v View) CanSeeMembers() bool {
+	if v.Visibility == Private {
+		return v.IsMember() || v.Actor.Admin
+	}
+	return v.CanSee()
+}
+
+// CanJoin reports whether the actor may join at once.
+func (v View) CanJoin() bool {
+	return v.Actor.SignedIn() && v.Status == Active && v.Mine.Status == "" && v.JoinPolicy == Open && v.Visibility != Private
+}
+
+// CanRequest reports whether the actor may ask to join.
+func (v View) CanRequest() bool {
+	return v.Actor.SignedIn() && v.Status == Active && v.Mine.Status == "" && v.JoinPolicy == Request && v.Visibility != Private
+}
+
+// CanAcceptInvitation reports whether the actor holds an invitation to answer.
+func (v View) CanAcceptInvitation() bool { return v.Status == Active && v.Mine.Status == InvitedMember }
+
+// CanLeave reports whether the actor may leave (or withdraw a request).
+func (v View) CanLeave() bool { return v.Mine.Status == ActiveMember || v.Mine.Status == PendingMember }
+
+// CanEditCharter reports whether the actor may edit the charter and settings.
+func (v View) CanEditCharter() bool { return v.IsSteward() && v.writable() }
+
+// CanManageMembers reports whether the actor may approve, invite, change roles and remove.
+func (v View) CanManageMembers() bool { return v.IsSteward() && v.Status == Active }
+
+// CanArchive reports whether the actor may archive or unarchive the community.
+func (v View) CanArchive() bool {
+	return (v.IsSteward() || v.Actor.Admin) && (v.Status == Active || v.Status == Archived)
+}

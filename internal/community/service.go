@@ -1,0 +1,258 @@
+package community
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"log/slog"
+	"strings"
+	"time"
+
+	"hearth/internal/auth"
+	"hearth/internal/db"
+	"hearth/internal/errs"
+	"hearth/internal/instance"
+)
+
+// Service is the way in to communities and membership.
+type Service struct {
+	db      *db.DB
+	auth    *auth.Service
+	baseURL string
+	log     *slog.Logger
+	now     func() time.Time
+}
+
+// NewService returns the community service; accounts issues invitations to
+// people who have no account yet.
+func NewService(d *db.DB, accounts *auth.Service, baseURL string, log *slog.Logger) *Service {
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Service{db: d, auth: accounts, baseURL: strings.TrimRight(baseURL, "/"), log: log, now: db.Now}
+}
+
+var errNotFound = errs.NotFoundf("There is no such community, or you may not see it.")
+
+const communityColumns = `c.id, c.slug, c.name, c.purpose, c.scope, c.key_questions, c.who_should_join,
+	c.visibility, c.join_policy, c.stage, c.status, c.created_at, c.updated_at, c.archived_at`
+
+func scanCommunity(sc interface{ Scan(...any) error }, c *Community, extra ...any) error {
+	var archived sql.NullTime
+	dest := append([]any{&c.ID, &c.Slug, &c.Name, &c.Purpose, &c.Scope, &c.KeyQuestions, &c.WhoShouldJoin,
+		&c.Visibility, &c.JoinPolicy, &c.Stage, &c.Status, &c.CreatedAt, &c.UpdatedAt, &archived}, extra...)
+	if err := sc.Scan(dest...); err != nil {
+		return err
+	}
+	if archived.Valid {
+		t := archived.Time
+		c.ArchivedAt = &t
+	}
+	return nil
+}
+
+// Get returns the community with this slug as a sees it, or NotFound when a
+// may not see it (whether or not it exists).
+func (s *Service) Get(ctx context.Context, a auth.Actor, slug string) (View, error) {
+	return s.view(ctx, s.db, a, slug)
+}
+
+func (s *Service) view(ctx context.Context, q db.Q, a auth.Actor, slug string) (View, error) {
+	v := View{Actor: a}
+	var role, status string
+	err := scanCommunity(q.QueryRowContext(ctx, `SELECT `+communityColumns+`, COALESCE(m.role, ''), COALESCE(m.status, ''),
+		(SELECT COUNT(*) FROM memberships am WHERE am.community_id = c.id AND am.status = 'active')
+		FROM communities c LEFT JOIN memberships m ON m.community_id = c.id AND m.person_id = $2
+		WHERE c.slug = $1`, strings.ToLower(slug), a.PersonID), &v.Community, &role, &status, &v.MemberCount)
+	if errors.Is(err, sql.ErrNoRows) {
+		return View{}, errNotFound
+	}
+	if err != nil {
+		return View{}, errs.Wrap(err, "read community")
+	}
+	v.Mine = Membership{Role: Role(role), Status: MemberStatus(status)}
+	if !v.CanSee() {
+		return View{}, errNotFound
+	}
+	tags, err := s.tagsOf(ctx, q, []int64{v.ID})
+	if err != nil {
+		return View{}, err
+	}
+	v.Tags = tags[v.ID]
+	return v, nil
+}
+
+// tagsOf returns the tags of several communities in one query.
+func (s *Service) tagsOf(ctx context.Context, q db.Q, ids []int64) (map[int64][]string, error) {
+	out := map[int64][]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := q.QueryContext(ctx, "SELECT community_id, tag FROM community_tags WHERE community_id IN ("+db.Placeholders(1, len(ids))+") ORDER BY tag", args...)
+	if err != nil {
+		return nil, errs.Wrap(err, "read tags")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var tag string
+		if err := rows.Scan(&id, &tag); err != nil {
+			return nil, errs.Wrap(err, "read tags")
+		}
+		out[id] = append(out[id], tag)
+	}
+	return out, errs.Wrap(rows.Err(), "read tags")
+}
+
+// requireVerified refuses people who have not confirmed their e-mail address
+// yet, for actions that others will see.
+func requireVerified(a auth.Actor) error {
+	if !a.SignedIn() {
+		return errs.New(errs.Unauthenticated, "Please sign in first.")
+	}
+	if !a.Verified {
+		return errs.Forbiddenf("Please confirm your e-mail address first: use the link we sent you (or ask for a new one on your account page).")
+	}
+	return nil
+}
+
+// Create starts a community with a as its first steward. Where the instance
+// requires approval, it is a proposal until an administrator approves it.
+func (s *Service) Create(ctx context.Context, a auth.Actor, ch Charter) (Community, error) {
+	if err := requireVerified(a); err != nil {
+		return Community{}, err
+	}
+	ch.normalize()
+	tags, err := ch.validate()
+	if err != nil {
+		return Community{}, err
+	}
+	var c Community
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
+		settings, err := instance.Load(ctx, tx)
+		if err != nil {
+			return err
+		}
+		status := Active
+		if settings.ApprovalRequired && !a.Admin {
+			status = Proposed
+		}
+		now := s.now()
+		err = tx.QueryRowContext(ctx, `INSERT INTO communities (slug, name, purpose, scope, key_questions, who_should_join,
+			visibility, join_policy, stage, status, created_by, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
+			ch.Slug, ch.Name, ch.Purpose, ch.Scope, ch.KeyQuestions, ch.WhoShouldJoin, ch.Visibility, ch.JoinPolicy,
+			Potential, status, a.PersonID, now).Scan(&c.ID)
+		if db.IsUniqueViolation(err) {
+			return errs.Field("slug", "Another community uses this web address. Choose another.")
+		}
+		if err != nil {
+			return errs.Wrap(err, "create community")
+		}
+		if err := setTags(ctx, tx, c.ID, tags); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO memberships (community_id, person_id, role, status, created_at, updated_at)
+			VALUES ($1, $2, 'steward', 'active', $3, $3)`, c.ID, a.PersonID, now)
+		if err != nil {
+			return errs.Wrap(err, "add steward")
+		}
+		c = Community{ID: c.ID, Slug: ch.Slug, Name: ch.Name, Purpose: ch.Purpose, Scope: ch.Scope, KeyQuestions: ch.KeyQuestions,
+			WhoShouldJoin: ch.WhoShouldJoin, Visibility: ch.Visibility, JoinPolicy: ch.JoinPolicy, Stage: Potential,
+			Status: status, Tags: tags, CreatedAt: now, UpdatedAt: now, MemberCount: 1}
+		return nil
+	})
+	return c, err
+}
+
+func setTags(ctx context.Context, q db.Q, communityID int64, tags []string) error {
+	if _, err := q.ExecContext(ctx, "DELETE FROM community_tags WHERE community_id = $1", communityID); err != nil {
+		return errs.Wrap(err, "clear tags")
+	}
+	for _, t := range tags {
+		if _, err := q.ExecContext(ctx, "INSERT INTO community_tags (community_id, tag) VALUES ($1, $2)", communityID, t); err != nil {
+			return errs.Wrap(err, "add tag")
+		}
+	}
+	return nil
+}
+
+// UpdateCharter changes the charter, tags, visibility and join policy. The
+// slug never changes, so that links to the community keep working.
+func (s *Service) UpdateCharter(ctx context.Context, a auth.Actor, slug string, ch Charter) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		v, err := s.view(ctx, tx, a, slug)
+		if err != nil {
+			return err
+		}
+		if !v.CanEditCharter() {
+			return forbiddenUnlessArchived(v, "Only the community's stewards can edit its charter.")
+		}
+		ch.Slug = v.Slug
+		ch.normalize()
+		tags, err := ch.validate()
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE communities SET name = $1, purpose = $2, scope = $3, key_questions = $4,
+			who_should_join = $5, visibility = $6, join_policy = $7, updated_at = $8 WHERE id = $9`,
+			ch.Name, ch.Purpose, ch.Scope, ch.KeyQuestions, ch.WhoShouldJoin, ch.Visibility, ch.JoinPolicy, s.now(), v.ID)
+		if err != nil {
+			return errs.Wrap(err, "update charter")
+		}
+		return setTags(ctx, tx, v.ID, tags)
+	})
+}
+
+func forbiddenUnlessArchived(v View, msg string) error {
+	if v.Archived() {
+		return errs.Forbiddenf("This community is archived: it is read-only.")
+	}
+	return errs.Forbiddenf("%s", msg)
+}
+
+// SetStage moves the community to another lifecycle stage.
+func (s *Service) SetStage(ctx context.Context, a auth.Actor, slug string, stage Stage) error {
+	valid := false
+	for _, st := range Stages {
+		valid = valid || st.Stage == stage
+	}
+	if !valid {
+		return errs.Field("stage", "Choose one of the lifecycle stages.")
+	}
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		v, err := s.view(ctx, tx, a, slug)
+		if err != nil {
+			return err
+		}
+		if !v.CanEditCharter() {
+			return forbiddenUnlessArchived(v, "Only the community's stewards can change its stage.")
+		}
+		_, err = tx.ExecContext(ctx, "UPDATE communities SET stage = $1, updated_at = $2 WHERE id = $3", stage, s.now(), v.ID)
+		return errs.Wrap(err, "set stage")
+	})
+}
+
+// SetArchived archives the community (read-only, still readable) or brings it back.
+func (s *Service) SetArchived(ctx context.Context, a auth.Actor, slug string, archived bool) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		v, err := s.view(ctx, tx, a, slug)
+		if err != nil {
+			return err
+		}
+		if !v.CanArchive() {
+			return errs.Forbiddenf("Only the community's stewards can archive it.")
+		}
+		now := s.now()
+		status, at := Active, (*time.Time)(nil)
+		if archived {
+			status, at = Archived, &now
+		}
+		_, err = tx.ExecContext(ctx, "UPDATE communities SET status = $1, archived_at = $2, updated_at = $3 WHERE id = $4", status, at, now, v.ID)
+		return errs.Wrap(err, "archive")
+	})
+}
