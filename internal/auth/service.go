@@ -341,7 +341,6 @@ func (s *Service) VerifyEmail(ctx context.Context, raw string) error {
 	})
 }
 
-
 func scanErr(err error, what string) error {
 	if errors.Is(err, sql.ErrNoRows) {
 		return errs.NotFoundf("%s not found.", what)

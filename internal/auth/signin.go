@@ -322,4 +322,3 @@ func (s *Service) SetDisabled(ctx context.Context, a Actor, handle string, disab
 		return nil
 	})
 }
-

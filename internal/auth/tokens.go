@@ -4,10 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"time"
 
 	"hearth/internal/db"
 	"hearth/internal/errs"
+	"hearth/internal/instance"
+	"hearth/internal/notify"
 )
 
 // token is a stored single-use link token (verification, reset, invitation).
@@ -73,3 +76,31 @@ func (s *Service) InvitationEmail(ctx context.Context, raw string) (string, erro
 }
 
 func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
+
+// InviteToInstance sends email an invitation to sign up, which works even
+// when sign-up is by invitation only. Administrators only.
+func (s *Service) InviteToInstance(ctx context.Context, a Actor, email string) error {
+	if !a.Admin {
+		return errs.Forbiddenf("Only administrators can invite people to the instance.")
+	}
+	email = NormalizeEmail(email)
+	if !ValidEmail(email) {
+		return errs.Field("email", "Enter an e-mail address such as name@example.org.")
+	}
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		if err := s.checkUnique(ctx, tx, 0, "", email); err != nil {
+			return errs.Field("email", "Someone with this address has an account already.")
+		}
+		settings, err := instance.Load(ctx, tx)
+		if err != nil {
+			return err
+		}
+		raw, err := s.CreateInvitation(ctx, tx, email, 0, a.PersonID)
+		if err != nil {
+			return err
+		}
+		return notify.Queue(ctx, tx, notify.Mail{To: email, Subject: a.Name + " invites you to " + settings.Name,
+			Body: fmt.Sprintf("%s invites you to %s, where communities of practice share what they know.\n\nCreate your account here:\n%s/signup?invite=%s\n\nThe link works for 14 days.\n",
+				a.Name, settings.Name, s.baseURL, raw)})
+	})
+}

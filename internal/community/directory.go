@@ -180,3 +180,10 @@ func (s *Service) Decide(ctx context.Context, a auth.Actor, slug string, approve
 	}
 	return nil
 }
+
+// MembershipsOf lists the communities where person is an active member that
+// the actor may see, for a profile page.
+func (s *Service) MembershipsOf(ctx context.Context, a auth.Actor, personID int64) ([]Listing, error) {
+	return s.listings(ctx, a, visibleTo+` AND EXISTS (SELECT 1 FROM memberships pm WHERE pm.community_id = c.id AND pm.person_id = $4 AND pm.status = 'active')
+		ORDER BY c.name LIMIT 100`, []any{a.PersonID, a.SignedIn(), a.Admin, personID})
+}

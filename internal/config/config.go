@@ -52,9 +52,9 @@ func Defaults() Config {
 }
 
 // Load parses flags from args (without the program and subcommand names) over
-// the HEARTH_* variables read through getenv, over the defaults. It returns the
-// arguments left after the flags.
-func Load(name string, args []string, getenv func(string) string, stderr io.Writer) (Config, []string, error) {
+// the HEARTH_* variables read through getenv, over the defaults. extra may add
+// a subcommand's own flags. It returns the arguments left after the flags.
+func Load(name string, args []string, getenv func(string) string, stderr io.Writer, extra func(*flag.FlagSet)) (Config, []string, error) {
 	c := Defaults()
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -101,6 +101,9 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 	duration(&c.SessionLifetime, "session-lifetime", "HEARTH_SESSION_LIFETIME", "end a session this long after sign-in")
 	str(&c.LogLevel, "log-level", "HEARTH_LOG_LEVEL", "log level: debug, info, warn or error")
 	str(&c.LogFormat, "log-format", "HEARTH_LOG_FORMAT", "log format: text or json")
+	if extra != nil {
+		extra(fs)
+	}
 	if err := fs.Parse(args); err != nil {
 		return c, nil, err
 	}

@@ -94,3 +94,18 @@ func boolString(b bool) string {
 	return "false"
 }
 
+// Update saves the settings an administrator edits (name, sign-up, approval),
+// keeping the set-up flag. Only administrators may.
+func Update(ctx context.Context, d *db.DB, admin bool, s Settings) error {
+	if !admin {
+		return errs.Forbiddenf("Only administrators change the instance settings.")
+	}
+	return d.WithTx(ctx, func(tx *db.Tx) error {
+		cur, err := Load(ctx, tx)
+		if err != nil {
+			return err
+		}
+		s.SetupDone = cur.SetupDone
+		return Save(ctx, tx, s)
+	})
+}

@@ -1,0 +1,101 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"hearth/internal/auth"
+	"hearth/internal/community"
+	"hearth/internal/config"
+	"hearth/internal/db"
+	"hearth/internal/notify"
+	"hearth/internal/people"
+	"hearth/internal/web"
+)
+
+// serve runs the web server and the mail worker until ctx ends, then shuts
+// down in order: stop taking requests, finish those in flight, stop the
+// workers, close the database.
+func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cfg, d, log, err := open(ctx, "hearth serve", args, getenv, stderr, nil)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	handler, worker, err := Build(cfg, d, log)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
+
+	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
+	var wg sync.WaitGroup
+	wg.Go(func() { worker.Run(workCtx) })
+
+	engine := "SQLite at " + cfg.SQLitePath()
+	if d.Dialect == db.Postgres {
+		engine = "PostgreSQL"
+	}
+	mail := "SMTP via " + cfg.SMTPHost
+	if cfg.SMTPHost == "" {
+		mail = "the development outbox (no SMTP configured)"
+	}
+	log.Info("Hearth is ready", "url", "http://"+ln.Addr().String(), "database", engine, "mail", mail)
+	fmt.Fprintf(stdout, "Hearth is running at http://%s (press Ctrl+C to stop)\n", ln.Addr())
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		stopWork()
+		wg.Wait()
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	err = srv.Shutdown(shutdownCtx)
+	stopWork()
+	wg.Wait()
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// Build wires the services and the web handler over an open database; tests
+// use it to run the real application in-process.
+func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *notify.Worker, error) {
+	var sender notify.Sender
+	if cfg.SMTPHost != "" {
+		s, err := notify.NewSMTP(notify.SMTPConfig{Host: cfg.SMTPHost, Port: cfg.SMTPPort, User: cfg.SMTPUser,
+			Password: cfg.SMTPPassword, From: cfg.SMTPFrom, TLS: cfg.SMTPTLS})
+		if err != nil {
+			return nil, nil, err
+		}
+		sender = s
+	}
+	accounts := auth.NewService(d, auth.Options{BaseURL: cfg.BaseURL, SessionIdle: cfg.SessionIdle,
+		SessionLifetime: cfg.SessionLifetime, Logger: log})
+	communities := community.NewService(d, accounts, cfg.BaseURL, log)
+	h, err := web.New(web.Deps{DB: d, Auth: accounts, Communities: communities, People: people.NewService(d, log),
+		Logger: log, BaseURL: cfg.BaseURL, Secure: cfg.Secure(), SessionTTL: cfg.SessionLifetime, DevOutbox: sender == nil})
+	if err != nil {
+		return nil, nil, err
+	}
+	return h, notify.NewWorker(d, sender, log), nil
+}

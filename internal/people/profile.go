@@ -1,0 +1,150 @@
+package people
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"hearth/internal/auth"
+	"hearth/internal/errs"
+)
+
+// Person is a profile as others see it.
+type Person struct {
+	ID             int64
+	Handle         string
+	Name           string
+	Title          string
+	Bio            string
+	Department     string
+	DepartmentID   int64
+	DepartmentSlug string
+	Admin          bool
+	Disabled       bool
+	Joined         time.Time
+}
+
+// Initials returns up to two initials for an avatar.
+func Initials(name string) string {
+	var out []rune
+	for _, w := range strings.Fields(name) {
+		for _, r := range w {
+			out = append(out, r)
+			break
+		}
+		if len(out) == 2 {
+			break
+		}
+	}
+	return strings.ToUpper(string(out))
+}
+
+const personColumns = `p.id, p.handle, p.name, p.title, p.bio, COALESCE(d.name, ''), COALESCE(d.id, 0), COALESCE(d.slug, ''),
+	p.is_admin, p.disabled_at IS NOT NULL, p.created_at`
+
+func scanPerson(sc interface{ Scan(...any) error }) (Person, error) {
+	var p Person
+	err := sc.Scan(&p.ID, &p.Handle, &p.Name, &p.Title, &p.Bio, &p.Department, &p.DepartmentID, &p.DepartmentSlug, &p.Admin, &p.Disabled, &p.Joined)
+	return p, err
+}
+
+// Profile returns the profile with this handle. Profiles are for signed-in
+// people; a disabled person's profile is shown to administrators only.
+func (s *Service) Profile(ctx context.Context, a auth.Actor, handle string) (Person, error) {
+	if !a.SignedIn() {
+		return Person{}, errs.New(errs.Unauthenticated, "Please sign in to see people's profiles.")
+	}
+	p, err := scanPerson(s.db.QueryRowContext(ctx, `SELECT `+personColumns+` FROM people p
+		LEFT JOIN departments d ON d.id = p.department_id WHERE p.handle = $1`, strings.ToLower(handle)))
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && p.Disabled && !a.Admin) {
+		return Person{}, errs.NotFoundf("There is nobody with this handle.")
+	}
+	return p, errs.Wrap(err, "read profile")
+}
+
+// ProfileInput is what a person edits on their profile.
+type ProfileInput struct {
+	Name         string
+	DepartmentID int64 // 0: none
+	Title        string
+	Bio          string
+}
+
+// UpdateProfile changes the actor's own profile.
+func (s *Service) UpdateProfile(ctx context.Context, a auth.Actor, in ProfileInput) error {
+	if !a.SignedIn() {
+		return errs.New(errs.Unauthenticated, "Please sign in first.")
+	}
+	in.Name = strings.TrimSpace(in.Name)
+	in.Title = strings.TrimSpace(in.Title)
+	in.Bio = strings.TrimSpace(strings.ReplaceAll(in.Bio, "\r\n", "\n"))
+	var v errs.Validation
+	v.Check(in.Name != "", "name", "Tell us your name, as colleagues know you.")
+	v.Check(utf8.RuneCountInString(in.Name) <= 100, "name", "Keep your name to 100 characters.")
+	v.Check(utf8.RuneCountInString(in.Title) <= 100, "title", "Keep your title to 100 characters.")
+	v.Check(utf8.RuneCountInString(in.Bio) <= 2000, "bio", "Keep your bio to 2,000 characters.")
+	if in.DepartmentID != 0 {
+		var n int
+		if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM departments WHERE id = $1", in.DepartmentID).Scan(&n); err != nil {
+			return errs.Wrap(err, "check department")
+		}
+		v.Check(n == 1, "department", "Choose a department from the list.")
+	}
+	if err := v.Err(); err != nil {
+		return err
+	}
+	var dept *int64
+	if in.DepartmentID != 0 {
+		dept = &in.DepartmentID
+	}
+	_, err := s.db.ExecContext(ctx, "UPDATE people SET name = $1, department_id = $2, title = $3, bio = $4 WHERE id = $5",
+		in.Name, dept, in.Title, in.Bio, a.PersonID)
+	return errs.Wrap(err, "update profile")
+}
+
+// PeoplePageSize is how many people a page lists.
+const PeoplePageSize = 50
+
+// List lists people by name, optionally those whose name or handle contains
+// query, a page at a time; disabled people only for administrators.
+func (s *Service) List(ctx context.Context, a auth.Actor, query string, page int) ([]Person, bool, error) {
+	if !a.SignedIn() {
+		return nil, false, errs.New(errs.Unauthenticated, "Please sign in to see people.")
+	}
+	if page < 1 {
+		page = 1
+	}
+	query = strings.ToLower(strings.TrimSpace(query))
+	if len(query) > 100 {
+		query = query[:100]
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+personColumns+` FROM people p LEFT JOIN departments d ON d.id = p.department_id
+		WHERE ($1 = '' OR lower(p.name) LIKE '%' || $1 || '%' OR p.handle LIKE '%' || $1 || '%')
+		AND (p.disabled_at IS NULL OR $2) ORDER BY lower(p.name), p.id LIMIT $3 OFFSET $4`,
+		escapeLike(query), a.Admin, PeoplePageSize+1, (page-1)*PeoplePageSize)
+	if err != nil {
+		return nil, false, errs.Wrap(err, "list people")
+	}
+	defer rows.Close()
+	var out []Person
+	for rows.Next() {
+		p, err := scanPerson(rows)
+		if err != nil {
+			return nil, false, errs.Wrap(err, "list people")
+		}
+		out = append(out, p)
+	}
+	more := len(out) > PeoplePageSize
+	if more {
+		out = out[:PeoplePageSize]
+	}
+	return out, more, errs.Wrap(rows.Err(), "list people")
+}
+
+// escapeLike drops LIKE wildcards from a search term, so that a typed % or _
+// matches nothing special. (Escaping needs an ESCAPE clause whose default
+// differs between the engines; dropping them is simpler and enough for names.)
+func escapeLike(s string) string { return strings.NewReplacer("%", "", "_", "").Replace(s) }

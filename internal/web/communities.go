@@ -1,0 +1,140 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"hearth/internal/community"
+	"hearth/internal/people"
+)
+
+// directoryPage lists the communities the reader may see, with filters.
+type directoryPage struct {
+	Layout
+	community.DirectoryPage
+	Filter      community.Filter
+	Departments []people.Department
+	PrevURL     string
+	NextURL     string
+}
+
+func (s *Server) directory(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f := community.Filter{Tag: q.Get("tag"), Stage: community.Stage(q.Get("stage")), Department: q.Get("department"), Page: pageNumber(r)}
+	list, err := s.Communities.Directory(r.Context(), actorOf(r), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	depts, err := s.People.Departments(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := &directoryPage{Layout: Layout{Title: "Communities"}, DirectoryPage: list, Filter: f, Departments: depts}
+	if f.Page > 1 {
+		p.PrevURL = pageURL(r, f.Page-1)
+	}
+	if list.More {
+		p.NextURL = pageURL(r, f.Page+1)
+	}
+	s.render(w, r, http.StatusOK, "community/directory", p)
+}
+
+// pageURL is the current URL with ?page= set to n.
+func pageURL(r *http.Request, n int) string {
+	q := r.URL.Query()
+	q.Set("page", itoa(n))
+	return r.URL.Path + "?" + q.Encode()
+}
+
+// charterPage is the form to start a community or edit its charter.
+type charterPage struct {
+	Layout
+	Form             Form
+	ApprovalRequired bool
+}
+
+func (s *Server) newCommunityForm(w http.ResponseWriter, r *http.Request) {
+	if !actorOf(r).SignedIn() {
+		http.Redirect(w, r, "/signin?next=/communities/new", http.StatusSeeOther)
+		return
+	}
+	st, err := s.instanceSettings(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f := Form{Values: url.Values{"visibility": {"public"}, "join_policy": {"open"}}}
+	s.render(w, r, http.StatusOK, "community/new", &charterPage{Layout: Layout{Title: "Start a community"}, Form: f,
+		ApprovalRequired: st.ApprovalRequired && !actorOf(r).Admin})
+}
+
+func charterFrom(f Form) community.Charter {
+	return community.Charter{Name: f.Get("name"), Slug: f.Get("slug"), Purpose: f.Get("purpose"), Scope: f.Get("scope"),
+		KeyQuestions: f.Get("key_questions"), WhoShouldJoin: f.Get("who_should_join"), Tags: f.Get("tags"),
+		Visibility: community.Visibility(f.Get("visibility")), JoinPolicy: community.JoinPolicy(f.Get("join_policy"))}
+}
+
+func (s *Server) createCommunity(w http.ResponseWriter, r *http.Request) {
+	f := parseForm(w, r)
+	c, err := s.Communities.Create(r.Context(), actorOf(r), charterFrom(f))
+	if err != nil {
+		if f.Failed(err) {
+			st, _ := s.instanceSettings(r.Context())
+			s.render(w, r, statusOf(err), "community/new", &charterPage{Layout: Layout{Title: "Start a community"}, Form: f,
+				ApprovalRequired: st.ApprovalRequired && !actorOf(r).Admin})
+			return
+		}
+		s.fail(w, r, err)
+		return
+	}
+	msg := "Your community is open. Invite the first members, and tell people what it is for."
+	if c.Status == community.Proposed {
+		msg = "Your proposal is with the administrators. You will see the community here once they approve it."
+	}
+	s.redirect(w, r, "/c/"+c.Slug, msg)
+}
+
+// communityPage is a community's home, charter and settings pages.
+type communityPage struct {
+	Layout
+	C        community.View
+	Stewards []community.Member
+	Form     Form
+}
+
+// loadCommunity fetches the community of the request's {slug} for the reader,
+// answering the error page itself when it cannot.
+func (s *Server) loadCommunity(w http.ResponseWriter, r *http.Request, tab string) (*communityPage, bool) {
+	v, err := s.Communities.Get(r.Context(), actorOf(r), r.PathValue("slug"))
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, false
+	}
+	p := &communityPage{Layout: Layout{Title: v.Name, Tab: tab, Crumbs: []Crumb{{"Communities", "/communities"}, {v.Name, "/c/" + v.Slug}}}, C: v}
+	p.Community = &p.C
+	return p, true
+}
+
+func (s *Server) communityHome(w http.ResponseWriter, r *http.Request) {
+	p, ok := s.loadCommunity(w, r, "home")
+	if !ok {
+		return
+	}
+	var err error
+	if p.Stewards, err = s.Communities.Stewards(r.Context(), p.C); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "community/home", p)
+}
+
+func (s *Server) charter(w http.ResponseWriter, r *http.Request) {
+	p, ok := s.loadCommunity(w, r, "charter")
+	if !ok {
+		return
+	}
+	p.Title = "Charter · " + p.C.Name
+	s.render(w, r, http.StatusOK, "community/charter", p)
+}

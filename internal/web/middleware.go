@@ -1,0 +1,175 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"net"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"hearth/internal/auth"
+)
+
+type ctxKey int
+
+const (
+	actorKey ctxKey = iota
+	requestIDKey
+)
+
+// actorOf returns who is making the request (the zero Actor for a visitor).
+func actorOf(r *http.Request) auth.Actor {
+	a, _ := r.Context().Value(actorKey).(auth.Actor)
+	return a
+}
+
+func requestIDOf(r *http.Request) string {
+	id, _ := r.Context().Value(requestIDKey).(string)
+	return id
+}
+
+// statusRecorder remembers the status a handler wrote, for the log.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	if r.status == 0 {
+		r.status = code
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *statusRecorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	return r.ResponseWriter.Write(b)
+}
+
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
+// logRequests gives each request an id (in the log and the X-Request-Id
+// header), logs it when done, and turns a panic into a 500 page.
+func (s *Server) logRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		b := make([]byte, 8)
+		rand.Read(b)
+		id := hex.EncodeToString(b)
+		w.Header().Set("X-Request-Id", id)
+		r = r.WithContext(context.WithValue(r.Context(), requestIDKey, id))
+		rec := &statusRecorder{ResponseWriter: w}
+		defer func() {
+			if p := recover(); p != nil {
+				s.Logger.Error("panic", "request_id", id, "panic", p, "stack", string(debug.Stack()))
+				if rec.status == 0 {
+					http.Error(rec, "Something went wrong on our side. Please try again.", http.StatusInternalServerError)
+				}
+			}
+			level := slog.LevelInfo
+			if rec.status >= 500 {
+				level = slog.LevelError
+			}
+			s.Logger.Log(r.Context(), level, "request", "request_id", id, "method", r.Method, "path", r.URL.Path,
+				"status", rec.status, "duration_ms", float64(time.Since(start).Microseconds())/1000)
+		}()
+		next.ServeHTTP(rec, r)
+	})
+}
+
+// securityHeaders sets the headers every response carries. The policy allows
+// no inline script or style: all of it comes from our own /static.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// cookieName is the session cookie's name: __Host- prefixed over TLS, which
+// binds it to this exact host and path /.
+func (s *Server) cookieName() string {
+	if s.Secure {
+		return "__Host-hearth_session"
+	}
+	return "hearth_session"
+}
+
+// withActor reads the session cookie and puts the actor in the context.
+func (s *Server) withActor(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/static/") || r.URL.Path == "/healthz" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		var a auth.Actor
+		if c, err := r.Cookie(s.cookieName()); err == nil && c.Value != "" {
+			var err error
+			a, err = s.Auth.Session(r.Context(), c.Value)
+			if err != nil {
+				s.fail(w, r, err)
+				return
+			}
+			if !a.SignedIn() {
+				s.clearSession(w)
+			}
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), actorKey, a)))
+	})
+}
+
+// requireSetup sends every page to /setup until the first administrator exists.
+func (s *Server) requireSetup(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.Path
+		if p == "/setup" || p == "/healthz" || strings.HasPrefix(p, "/static/") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		st, err := s.instanceSettings(r.Context())
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if !st.SetupDone {
+			// Set-up may just have finished on another instance: look again.
+			s.forgetSettings()
+			if st, err = s.instanceSettings(r.Context()); err != nil || !st.SetupDone {
+				http.Redirect(w, r, "/setup", http.StatusSeeOther)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (s *Server) setSession(w http.ResponseWriter, token string) {
+	http.SetCookie(w, &http.Cookie{Name: s.cookieName(), Value: token, Path: "/", HttpOnly: true, Secure: s.Secure,
+		SameSite: http.SameSiteLaxMode, MaxAge: int(s.SessionTTL.Seconds())})
+}
+
+func (s *Server) clearSession(w http.ResponseWriter) {
+	http.SetCookie(w, &http.Cookie{Name: s.cookieName(), Value: "", Path: "/", HttpOnly: true, Secure: s.Secure,
+		SameSite: http.SameSiteLaxMode, MaxAge: -1})
+}
+
+// clientIP is the address sign-in throttling counts per client.
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}

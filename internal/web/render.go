@@ -1,0 +1,176 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"hearth/internal/auth"
+	"hearth/internal/community"
+	"hearth/internal/instance"
+	"hearth/internal/people"
+)
+
+// Layout is what the base layout needs on every page; each page's data
+// struct embeds it.
+type Layout struct {
+	Title     string
+	Actor     auth.Actor
+	Instance  instance.Settings
+	Flash     string
+	Path      string
+	DevOutbox bool
+	Community *community.View // set on a community's pages: header and tabs
+	Tab       string          // the community tab shown
+	Crumbs    []Crumb
+}
+
+// Crumb is one step of the breadcrumbs.
+type Crumb struct {
+	Label string
+	URL   string
+}
+
+func (l *Layout) layout() *Layout { return l }
+
+// page is implemented by every page's data through its embedded Layout.
+type page interface{ layout() *Layout }
+
+// pages holds one parsed template set per page, each with the base layout.
+type pages struct {
+	sets map[string]*template.Template
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func parsePages() (*pages, error) {
+	p := &pages{sets: map[string]*template.Template{}}
+	shared := []string{"templates/layout.html", "templates/partials/*.html"}
+	err := fs.WalkDir(assets, "templates", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(name, ".html") || name == "templates/layout.html" || strings.HasPrefix(name, "templates/partials/") {
+			return err
+		}
+		t, err := template.New(path.Base(name)).Funcs(funcs).ParseFS(assets, append(shared, name)...)
+		if err != nil {
+			return fmt.Errorf("parse %s: %w", name, err)
+		}
+		p.sets[strings.TrimSuffix(strings.TrimPrefix(name, "templates/"), ".html")] = t
+		return nil
+	})
+	return p, err
+}
+
+// render writes the page named name (its path under templates/, without
+// .html) with data, after filling in the layout. It renders into a buffer
+// first, so that a template error is a clean 500 rather than half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data page) {
+	t, ok := s.pages.sets[name]
+	if !ok {
+		s.fail(w, r, fmt.Errorf("no template %q", name))
+		return
+	}
+	l := data.layout()
+	l.Actor = actorOf(r)
+	l.Path = r.URL.Path
+	l.DevOutbox = s.DevOutbox
+	if st, err := s.instanceSettings(r.Context()); err == nil {
+		l.Instance = st
+	}
+	if c, err := r.Cookie(flashCookie); err == nil {
+		if msg, err := url.QueryUnescape(c.Value); err == nil {
+			l.Flash = msg
+		}
+		http.SetCookie(w, &http.Cookie{Name: flashCookie, Path: "/", MaxAge: -1, HttpOnly: true, Secure: s.Secure, SameSite: http.SameSiteLaxMode})
+	}
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := t.ExecuteTemplate(buf, "layout", data); err != nil {
+		s.Logger.Error("render", "template", name, "err", err, "request_id", requestIDOf(r))
+		http.Error(w, "Something went wrong on our side. Please try again.", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+const flashCookie = "hearth_flash"
+
+// redirect sends the browser to target after a successful POST, with an
+// optional one-time message for the next page.
+func (s *Server) redirect(w http.ResponseWriter, r *http.Request, target, flash string) {
+	if flash != "" {
+		http.SetCookie(w, &http.Cookie{Name: flashCookie, Value: url.QueryEscape(flash), Path: "/", MaxAge: 60,
+			HttpOnly: true, Secure: s.Secure, SameSite: http.SameSiteLaxMode})
+	}
+	http.Redirect(w, r, target, http.StatusSeeOther)
+}
+
+var funcs = template.FuncMap{
+	"initials": people.Initials,
+	"ago":      ago,
+	"iso":      func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"exact":    func(t time.Time) string { return t.UTC().Format("2 January 2006, 15:04 UTC") },
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return fmt.Sprintf("%d %s", n, one)
+		}
+		return fmt.Sprintf("%d %s", n, many)
+	},
+	"add":   func(a, b int) int { return a + b },
+	"title": func(s string) string { return strings.ToUpper(s[:min(1, len(s))]) + s[min(1, len(s)):] },
+	"dict": func(kv ...any) map[string]any {
+		m := map[string]any{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[fmt.Sprint(kv[i])] = kv[i+1]
+		}
+		return m
+	},
+	"stages":     func() any { return community.Stages },
+	"paragraphs": paragraphs,
+}
+
+// ago says how long ago t was, in words.
+func ago(t time.Time) string {
+	d := time.Since(t)
+	switch {
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		return plural(int(d.Minutes()), "minute") + " ago"
+	case d < 24*time.Hour:
+		return plural(int(d.Hours()), "hour") + " ago"
+	case d < 30*24*time.Hour:
+		return plural(int(d.Hours()/24), "day") + " ago"
+	case d < 365*24*time.Hour:
+		return plural(int(d.Hours()/24/30), "month") + " ago"
+	}
+	return plural(int(d.Hours()/24/365), "year") + " ago"
+}
+
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
+}
+
+// paragraphs splits plain text at blank lines, for charter fields.
+func paragraphs(s string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

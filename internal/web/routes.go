@@ -1,0 +1,109 @@
+package web
+
+import "net/http"
+
+// routes is the whole site map: every URL Hearth answers, and its handler.
+// GET pages render; POSTs change something and redirect (POST, then GET).
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /static/", http.StripPrefix("/static/", s.staticFiles()))
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.HandleFunc("/", s.notFound)
+
+	// Home and first run.
+	mux.HandleFunc("GET /{$}", s.home)
+	mux.HandleFunc("GET /setup", s.setupForm)
+	mux.HandleFunc("POST /setup", s.setup)
+
+	// Accounts.
+	mux.HandleFunc("GET /signup", s.signupForm)
+	mux.HandleFunc("POST /signup", s.signup)
+	mux.HandleFunc("GET /signin", s.signinForm)
+	mux.HandleFunc("POST /signin", s.signin)
+	mux.HandleFunc("POST /signout", s.signout)
+	mux.HandleFunc("GET /verify", s.verifyEmail)
+	mux.HandleFunc("POST /verify/resend", s.resendVerification)
+	mux.HandleFunc("GET /reset", s.resetRequestForm)
+	mux.HandleFunc("POST /reset", s.resetRequest)
+	mux.HandleFunc("GET /reset/confirm", s.resetForm)
+	mux.HandleFunc("POST /reset/confirm", s.reset)
+	mux.HandleFunc("GET /account", s.account)
+	mux.HandleFunc("POST /account/profile", s.updateProfile)
+	mux.HandleFunc("POST /account/password", s.changePassword)
+	mux.HandleFunc("POST /account/email", s.changeEmail)
+	mux.HandleFunc("GET /account/email/confirm", s.confirmEmail)
+	mux.HandleFunc("POST /account/signout-everywhere", s.signoutEverywhere)
+
+	// Communities.
+	mux.HandleFunc("GET /communities", s.directory)
+	mux.HandleFunc("GET /communities/new", s.newCommunityForm)
+	mux.HandleFunc("POST /communities/new", s.createCommunity)
+	mux.HandleFunc("GET /c/{slug}", s.communityHome)
+	mux.HandleFunc("GET /c/{slug}/charter", s.charter)
+	mux.HandleFunc("GET /c/{slug}/members", s.members)
+	mux.HandleFunc("GET /c/{slug}/settings", s.settingsForm)
+	mux.HandleFunc("POST /c/{slug}/settings", s.updateSettings)
+	mux.HandleFunc("POST /c/{slug}/stage", s.setStage)
+	mux.HandleFunc("POST /c/{slug}/archive", s.archive)
+	mux.HandleFunc("POST /c/{slug}/unarchive", s.unarchive)
+	mux.HandleFunc("POST /c/{slug}/join", s.join)
+	mux.HandleFunc("POST /c/{slug}/leave", s.leave)
+	mux.HandleFunc("POST /c/{slug}/members/invite", s.invite)
+	mux.HandleFunc("POST /c/{slug}/members/{handle}/approve", s.approve)
+	mux.HandleFunc("POST /c/{slug}/members/{handle}/decline", s.decline)
+	mux.HandleFunc("POST /c/{slug}/members/{handle}/role", s.setRole)
+	mux.HandleFunc("POST /c/{slug}/members/{handle}/remove", s.removeMember)
+
+	// People.
+	mux.HandleFunc("GET /people", s.peopleList)
+	mux.HandleFunc("GET /people/{handle}", s.profile)
+
+	// Administration.
+	mux.HandleFunc("GET /admin", s.adminSettingsForm)
+	mux.HandleFunc("POST /admin/settings", s.adminSaveSettings)
+	mux.HandleFunc("GET /admin/departments", s.adminDepartments)
+	mux.HandleFunc("POST /admin/departments", s.adminCreateDepartment)
+	mux.HandleFunc("POST /admin/departments/{id}/rename", s.adminRenameDepartment)
+	mux.HandleFunc("POST /admin/departments/{id}/delete", s.adminDeleteDepartment)
+	mux.HandleFunc("GET /admin/people", s.adminPeople)
+	mux.HandleFunc("POST /admin/people/invite", s.adminInvite)
+	mux.HandleFunc("POST /admin/people/{handle}/disable", s.adminDisable)
+	mux.HandleFunc("POST /admin/people/{handle}/enable", s.adminEnable)
+	mux.HandleFunc("GET /admin/proposals", s.adminProposals)
+	mux.HandleFunc("POST /admin/proposals/{slug}/approve", s.adminApproveProposal)
+	mux.HandleFunc("POST /admin/proposals/{slug}/decline", s.adminDeclineProposal)
+	mux.HandleFunc("GET /admin/outbox", s.adminOutbox)
+
+	// JSON API (read-only for now; the same services and policy as the pages).
+	mux.HandleFunc("GET /api/v1/communities", s.apiCommunities)
+	mux.HandleFunc("GET /api/v1/communities/{slug}", s.apiCommunity)
+	mux.HandleFunc("GET /api/v1/communities/{slug}/members", s.apiMembers)
+	mux.HandleFunc("/api/", s.apiNotFound)
+
+	// Outermost first: log, headers, CSRF, first-run redirect, session.
+	var h http.Handler = mux
+	h = s.withActor(h)
+	h = s.requireSetup(h)
+	h = http.NewCrossOriginProtection().Handler(h)
+	h = securityHeaders(h)
+	return s.logRequests(h)
+}
+
+// staticFiles serves the embedded CSS, script and images, cacheable for a day.
+func (s *Server) staticFiles() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=86400")
+		s.static.ServeHTTP(w, r)
+	})
+}
+
+// healthz answers 200 while the database answers.
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	if err := s.DB.Ping(r.Context()); err != nil {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		w.Write([]byte("database unavailable\n"))
+		return
+	}
+	w.Write([]byte("ok\n"))
+}

@@ -1,0 +1,95 @@
+// Package web serves Hearth's HTML: the route table (routes.go), middleware,
+// one file of handlers per capability, and the embedded templates and static
+// files. Handlers only translate between HTTP and the capability services;
+// every rule and permission lives in those services.
+package web
+
+import (
+	"context"
+	"embed"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"hearth/internal/auth"
+	"hearth/internal/community"
+	"hearth/internal/db"
+	"hearth/internal/instance"
+	"hearth/internal/people"
+)
+
+//go:embed templates static
+var assets embed.FS
+
+// Deps are what the web server needs.
+type Deps struct {
+	DB          *db.DB
+	Auth        *auth.Service
+	Communities *community.Service
+	People      *people.Service
+	Logger      *slog.Logger
+	BaseURL     string
+	Secure      bool // served over TLS: cookies get the __Host- prefix and Secure
+	SessionTTL  time.Duration
+	DevOutbox   bool // mail is kept in the development outbox, not sent
+}
+
+// Server holds the parsed templates and the services; it is an http.Handler.
+type Server struct {
+	Deps
+	pages   *pages
+	handler http.Handler
+	static  http.Handler
+
+	settingsMu  sync.Mutex
+	settings    instance.Settings
+	settingsAt  time.Time
+}
+
+// settingsTTL bounds how long one instance serves settings another instance
+// changed; reading them on every request would cost a query per page.
+const settingsTTL = 3 * time.Second
+
+// New parses the templates and builds the route table.
+func New(d Deps) (*Server, error) {
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
+	p, err := parsePages()
+	if err != nil {
+		return nil, err
+	}
+	static, err := fs.Sub(assets, "static")
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{Deps: d, pages: p, static: http.FileServerFS(static)}
+	s.handler = s.routes()
+	return s, nil
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// instanceSettings returns the instance settings, cached for settingsTTL.
+func (s *Server) instanceSettings(ctx context.Context) (instance.Settings, error) {
+	s.settingsMu.Lock()
+	defer s.settingsMu.Unlock()
+	if time.Since(s.settingsAt) < settingsTTL {
+		return s.settings, nil
+	}
+	st, err := instance.Load(ctx, s.DB)
+	if err != nil {
+		return st, err
+	}
+	s.settings, s.settingsAt = st, time.Now()
+	return st, nil
+}
+
+// forgetSettings drops the cached settings after this instance changed them.
+func (s *Server) forgetSettings() {
+	s.settingsMu.Lock()
+	s.settingsAt = time.Time{}
+	s.settingsMu.Unlock()
+}
