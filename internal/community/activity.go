@@ -21,7 +21,6 @@ type Activity struct {
 // Recent returns up to limit things that happened lately in the actor's
 // communities (people who joined) and new communities the actor may see,
 // newest first. Later capabilities add their own kinds.
-//
 func (s *Service) Recent(ctx context.Context, a auth.Actor, limit int) ([]Activity, error) {
 	since := s.now().Add(-60 * 24 * time.Hour)
 	rows, err := s.db.QueryContext(ctx, `SELECT happened_at, kind, slug, cname, handle, pname FROM (

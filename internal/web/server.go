@@ -43,9 +43,9 @@ type Server struct {
 	handler http.Handler
 	static  http.Handler
 
-	settingsMu  sync.Mutex
-	settings    instance.Settings
-	settingsAt  time.Time
+	settingsMu sync.Mutex
+	settings   instance.Settings
+	settingsAt time.Time
 }
 
 // settingsTTL bounds how long one instance serves settings another instance
