@@ -1,0 +1,38 @@
+package web_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"hearth/internal/apptest"
+	"hearth/internal/community"
+	"hearth/internal/db"
+	"hearth/internal/db/dbtest"
+)
+
+func TestMainPagesRender(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		e := apptest.New(t, d)
+		steward := e.Person("sam")
+		e.Community(steward, "bread", community.Public, community.Open)
+		admin := e.As("admin")
+		for _, path := range []string{"/", "/communities", "/c/bread", "/c/bread/charter", "/c/bread/members", "/people", "/people/sam",
+			"/account", "/admin", "/admin/departments", "/admin/people", "/admin/proposals", "/admin/outbox", "/communities/new"} {
+			res := admin.Get(path)
+			if res.Status != http.StatusOK {
+				t.Errorf("GET %s = %d\n%s", path, res.Status, res.Body)
+			}
+		}
+		sam := e.As("sam")
+		if res := sam.Get("/c/bread/settings"); res.Status != http.StatusOK || !strings.Contains(res.Body, "Save the charter") {
+			t.Errorf("steward settings = %d", res.Status)
+		}
+		v := e.Visitor()
+		for _, path := range []string{"/", "/communities", "/c/bread", "/signin", "/signup", "/reset"} {
+			if res := v.Get(path); res.Status != http.StatusOK {
+				t.Errorf("visitor GET %s = %d\n%s", path, res.Status, res.Body)
+			}
+		}
+	})
+}
