@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -137,6 +138,7 @@ var funcs = template.FuncMap{
 	},
 	"stages":     func() any { return community.Stages },
 	"paragraphs": paragraphs,
+	"lines":      lines,
 }
 
 // ago says how long ago t was, in words.
@@ -170,6 +172,21 @@ func paragraphs(s string) []string {
 	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
 		if p = strings.TrimSpace(p); p != "" {
 			out = append(out, p)
+		}
+	}
+	return out
+}
+
+var listMarker = regexp.MustCompile(`^(?:[-*•]|\d+[.)])\s+`)
+
+// lines splits plain text into its non-empty lines, dropping a leading list
+// marker ("- ", "* ", "1. "), for fields written one item per line.
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		l = strings.TrimSpace(listMarker.ReplaceAllString(strings.TrimSpace(l), ""))
+		if l != "" {
+			out = append(out, l)
 		}
 	}
 	return out
