@@ -71,7 +71,10 @@ func New(t testing.TB, d *db.DB) *Env {
 
 type testWriter struct{ t testing.TB }
 
-func (w testWriter) Write(p []byte) (int, error) { w.t.Log(strings.TrimSpace(string(p))); return len(p), nil }
+func (w testWriter) Write(p []byte) (int, error) {
+	w.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
+}
 
 // Person creates a verified person with this handle (e-mail handle@example.org).
 func (e *Env) Person(handle string) auth.Actor {
