@@ -105,6 +105,7 @@ type Community struct {
 	UpdatedAt     time.Time
 	ArchivedAt    *time.Time
 	MemberCount   int
+	Practice      PracticeSettings
 }
 
 // Archived reports whether the community is read-only.

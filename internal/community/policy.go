@@ -91,3 +91,46 @@ func (v View) CanManageMembers() bool { return v.IsSteward() && v.Status == Acti
 func (v View) CanArchive() bool {
 	return (v.IsSteward() || v.Actor.Admin) && (v.Status == Active || v.Status == Archived)
 }
+
+// CanRead reports whether the actor may read the community's content (its
+// practice library, conversations, gatherings): everyone who may see it,
+// except that a private community's content is for its members only.
+func (v View) CanRead() bool {
+	if !v.CanSee() {
+		return false
+	}
+	return v.Visibility != Private || v.IsMember() || v.Actor.Admin
+}
+
+// CanWritePractice reports whether the actor may add entries to the library.
+func (v View) CanWritePractice() bool {
+	if !v.writable() || v.Status != Active {
+		return false
+	}
+	if v.Practice.Writers == "stewards" {
+		return v.IsSteward()
+	}
+	return v.IsMember()
+}
+
+// CanEditEntry reports whether the actor may improve an entry, given whether
+// they are one of its authors.
+func (v View) CanEditEntry(isAuthor bool) bool {
+	if v.Status != Active || !v.IsMember() {
+		return false
+	}
+	if v.Practice.Editors == "authors" {
+		return isAuthor || v.IsSteward()
+	}
+	return true
+}
+
+// CanSeeDraft reports whether the actor may read a draft entry: its authors
+// and the community's stewards.
+func (v View) CanSeeDraft(isAuthor bool) bool {
+	return v.CanRead() && (isAuthor || v.IsSteward())
+}
+
+// CanCurate reports whether the actor may endorse entries and arrange
+// collections: the community's stewards.
+func (v View) CanCurate() bool { return v.IsSteward() && v.Status == Active }

@@ -35,12 +35,14 @@ func NewService(d *db.DB, accounts *auth.Service, baseURL string, log *slog.Logg
 var errNotFound = errs.NotFoundf("There is no such community, or you may not see it.")
 
 const communityColumns = `c.id, c.slug, c.name, c.purpose, c.scope, c.key_questions, c.who_should_join,
-	c.visibility, c.join_policy, c.stage, c.status, c.created_at, c.updated_at, c.archived_at`
+	c.visibility, c.join_policy, c.stage, c.status, c.created_at, c.updated_at, c.archived_at,
+	c.practice_writers, c.practice_editors, c.comments_default, c.stale_after_days`
 
 func scanCommunity(sc interface{ Scan(...any) error }, c *Community, extra ...any) error {
 	var archived sql.NullTime
 	dest := append([]any{&c.ID, &c.Slug, &c.Name, &c.Purpose, &c.Scope, &c.KeyQuestions, &c.WhoShouldJoin,
-		&c.Visibility, &c.JoinPolicy, &c.Stage, &c.Status, &c.CreatedAt, &c.UpdatedAt, &archived}, extra...)
+		&c.Visibility, &c.JoinPolicy, &c.Stage, &c.Status, &c.CreatedAt, &c.UpdatedAt, &archived,
+		&c.Practice.Writers, &c.Practice.Editors, &c.Practice.Comments, &c.Practice.StaleAfterDays}, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		return err
 	}
@@ -163,7 +165,7 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, ch Charter) (Communi
 		}
 		c = Community{ID: c.ID, Slug: ch.Slug, Name: ch.Name, Purpose: ch.Purpose, Scope: ch.Scope, KeyQuestions: ch.KeyQuestions,
 			WhoShouldJoin: ch.WhoShouldJoin, Visibility: ch.Visibility, JoinPolicy: ch.JoinPolicy, Stage: Potential,
-			Status: status, Tags: tags, CreatedAt: now, UpdatedAt: now, MemberCount: 1}
+			Status: status, Tags: tags, CreatedAt: now, UpdatedAt: now, MemberCount: 1, Practice: DefaultPracticeSettings()}
 		return nil
 	})
 	return c, err
