@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -47,7 +48,21 @@ type DB struct {
 	read    *sql.DB
 	write   *sql.DB
 	queries atomic.Int64 // statements run, for tests that watch query counts
+	stmts   stmtCache    // prepared reads (SQLite)
 }
+
+// stmtCache keeps the SQLite readers' statements prepared, by query text:
+// parsing and planning a query costs SQLite more than running it on a page's
+// few rows. (pgx keeps its own per-connection cache of prepared statements.)
+// Queries are constants or vary in few ways (IN lists), but the cache is
+// bounded all the same; past the bound, queries run unprepared.
+type stmtCache struct {
+	m sync.Map // query text → *sql.Stmt
+	n atomic.Int64
+}
+
+// maxPrepared bounds stmtCache.
+const maxPrepared = 512
 
 // Open opens the database named by databaseURL, or the SQLite file at
 // sqlitePath when databaseURL is empty, and migrates it to the latest schema.
@@ -119,7 +134,12 @@ func openPostgres(ctx context.Context, databaseURL string) (*DB, error) {
 
 // Close closes both pools.
 func (d *DB) Close() error {
-	err := d.write.Close()
+	var err error
+	d.stmts.m.Range(func(_, st any) bool {
+		err = errors.Join(err, st.(*sql.Stmt).Close())
+		return true
+	})
+	err = errors.Join(err, d.write.Close())
 	if d.read != d.write {
 		err = errors.Join(err, d.read.Close())
 	}
@@ -142,13 +162,44 @@ func (d *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Re
 // QueryContext runs a read-only query on a reader.
 func (d *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	d.queries.Add(1)
+	if st := d.prepared(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
 	return d.read.QueryContext(ctx, query, args...)
 }
 
 // QueryRowContext runs a read-only single-row query on a reader.
 func (d *DB) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
 	d.queries.Add(1)
+	if st := d.prepared(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return d.read.QueryRowContext(ctx, query, args...)
+}
+
+// prepared returns the readers' prepared statement for query, preparing it
+// the first time; nil on PostgreSQL, past the cache's bound, or when query
+// does not prepare (running it unprepared then reports the error).
+func (d *DB) prepared(ctx context.Context, query string) *sql.Stmt {
+	if d.Dialect != SQLite {
+		return nil
+	}
+	if st, ok := d.stmts.m.Load(query); ok {
+		return st.(*sql.Stmt)
+	}
+	if d.stmts.n.Load() >= maxPrepared {
+		return nil
+	}
+	st, err := d.read.PrepareContext(ctx, query)
+	if err != nil {
+		return nil
+	}
+	if prev, loaded := d.stmts.m.LoadOrStore(query, st); loaded {
+		st.Close()
+		return prev.(*sql.Stmt)
+	}
+	d.stmts.n.Add(1)
+	return st
 }
 
 // Writer returns a Q whose every statement runs on the writer, for single

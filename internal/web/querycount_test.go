@@ -1,0 +1,72 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"testing"
+
+	"hearth/internal/apptest"
+	"hearth/internal/community"
+	"hearth/internal/db"
+	"hearth/internal/db/dbtest"
+)
+
+// TestQueryCountDoesNotGrow proves that the main pages of a signed-in member
+// run the same number of queries whatever the number of communities and
+// members: no page loads something per community or per member.
+func TestQueryCountDoesNotGrow(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		e := apptest.New(t, d)
+		steward := e.Person("sam")
+		e.Person("mia")
+		e.Community(steward, "bread", community.Public, community.Open)
+		e.Community(steward, "cheese", community.Institution, community.Request)
+		e.Community(steward, "cider", community.Private, community.Invite)
+		for _, slug := range []string{"bread", "cheese", "cider"} {
+			e.SetMembership(slug, e.Actor("mia"), community.RoleMember, community.ActiveMember)
+		}
+		mia := e.As("mia")
+		pages := []string{"/communities", "/c/bread", "/c/bread/members", "/"}
+
+		count := func(path string) int64 {
+			t.Helper()
+			// Once to warm the cached instance settings, then measured.
+			mia.Get(path)
+			before := d.QueryCount()
+			res := mia.Get(path)
+			n := d.QueryCount() - before
+			if res.Status != http.StatusOK {
+				t.Fatalf("GET %s = %d\n%s", path, res.Status, res.Body)
+			}
+			return n
+		}
+		few := map[string]int64{}
+		for _, p := range pages {
+			few[p] = count(p)
+		}
+
+		// Many more communities (with tags, several visibilities, the member
+		// in most of them) and many more members.
+		visibilities := []community.Visibility{community.Public, community.Institution, community.Private}
+		for i := range 40 {
+			slug := fmt.Sprintf("extra-%02d", i)
+			e.Community(steward, slug, visibilities[i%3], community.Open)
+			if i%4 != 0 {
+				e.SetMembership(slug, e.Actor("mia"), community.RoleMember, community.ActiveMember)
+			}
+		}
+		for i := range 60 {
+			p := e.Person(fmt.Sprintf("person-%02d", i))
+			e.SetMembership("bread", p, community.RoleMember, community.ActiveMember)
+			e.SetMembership(fmt.Sprintf("extra-%02d", i%40), p, community.RoleMember, community.ActiveMember)
+		}
+
+		for _, p := range pages {
+			many := count(p)
+			t.Logf("GET %-17s %d queries with 3 communities and 3 people, %d with 43 and 63", p, few[p], many)
+			if many != few[p] {
+				t.Errorf("GET %s ran %d queries with a few communities and members, %d with many: a query per row", p, few[p], many)
+			}
+		}
+	})
+}
