@@ -1,0 +1,104 @@
+package practice
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"hearth/internal/auth"
+	"hearth/internal/community"
+	"hearth/internal/errs"
+)
+
+// PageSize is how many entries a library page lists.
+const PageSize = 20
+
+// Filter narrows a community's library.
+type Filter struct {
+	Kind     Kind
+	Maturity Maturity
+	Tag      string
+	Author   string // a handle: entries this person wrote or contributed to
+	Stale    bool   // only entries flagged stale
+	Page     int    // from 1
+}
+
+// List returns a page of the community's entries that a may read, most
+// recently updated first, with whether another page follows. Drafts appear
+// only to their authors and the stewards.
+func (s *Service) List(ctx context.Context, a auth.Actor, communitySlug string, f Filter) (community.View, []Entry, bool, error) {
+	v, err := s.communities.Get(ctx, a, communitySlug)
+	if err != nil {
+		return v, nil, false, err
+	}
+	if !v.CanRead() {
+		return v, nil, false, errs.NotFoundf("There is no such community, or you may not see it.")
+	}
+	if f.Page < 1 {
+		f.Page = 1
+	}
+	now := s.now()
+	args := []any{v.ID, a.PersonID, v.IsSteward()}
+	where := `e.community_id = $1 AND (e.maturity <> 'draft' OR $3 OR EXISTS (SELECT 1 FROM entry_people d WHERE d.entry_id = e.id AND d.person_id = $2 AND d.role = 'author'))`
+	arg := func(x any) string {
+		args = append(args, x)
+		return "$" + strconv.Itoa(len(args))
+	}
+	if f.Kind != "" {
+		where += " AND e.kind = " + arg(f.Kind)
+	}
+	if f.Maturity != "" {
+		where += " AND e.maturity = " + arg(f.Maturity)
+	}
+	if f.Tag != "" {
+		where += " AND EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag = " + arg(strings.ToLower(strings.TrimSpace(f.Tag))) + ")"
+	}
+	if f.Author != "" {
+		where += " AND EXISTS (SELECT 1 FROM entry_people ap JOIN people app ON app.id = ap.person_id WHERE ap.entry_id = e.id AND app.handle = " +
+			arg(strings.ToLower(strings.TrimPrefix(f.Author, "@"))) + ")"
+	}
+	if f.Stale {
+		where += " AND " + staleCondition(arg(now), arg(now.AddDate(0, 0, -v.Practice.StaleAfterDays)))
+	}
+	limit, offset := arg(PageSize+1), arg((f.Page-1)*PageSize)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+entryColumns+` FROM entries e`+entryJoins+` WHERE `+where+
+		` ORDER BY e.updated_at DESC, e.id DESC LIMIT `+limit+` OFFSET `+offset, args...)
+	if err != nil {
+		return v, nil, false, errs.Wrap(err, "list entries")
+	}
+	defer rows.Close()
+	var list []Entry
+	var ids []int64
+	for rows.Next() {
+		var e Entry
+		if err := scanEntry(rows, &e); err != nil {
+			return v, nil, false, errs.Wrap(err, "list entries")
+		}
+		e.markStale(now, v.Practice.StaleAfterDays)
+		list = append(list, e)
+		ids = append(ids, e.ID)
+	}
+	if err := rows.Err(); err != nil {
+		return v, nil, false, errs.Wrap(err, "list entries")
+	}
+	more := len(list) > PageSize
+	if more {
+		list, ids = list[:PageSize], ids[:PageSize]
+	}
+	tags, err := tagsOf(ctx, s.db, ids)
+	if err != nil {
+		return v, nil, false, err
+	}
+	for i := range list {
+		list[i].Tags = tags[list[i].ID]
+		list[i].Body = "" // lists never show bodies; do not carry them around
+	}
+	return v, list, more, nil
+}
+
+// staleCondition is the SQL twin of Entry.markStale, over entries e, given
+// placeholders for now and for the oldest acceptable edit or verification.
+func staleCondition(now, threshold string) string {
+	return `(e.maturity <> 'draft' AND ((e.review_by IS NOT NULL AND e.review_by < ` + now + `)
+		OR (CASE WHEN e.verified_at > e.updated_at THEN e.verified_at ELSE e.updated_at END) < ` + threshold + `))`
+}

@@ -1,0 +1,265 @@
+package practice
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"time"
+
+	"hearth/internal/auth"
+	"hearth/internal/community"
+	"hearth/internal/db"
+	"hearth/internal/errs"
+	"hearth/internal/revision"
+)
+
+// Service is the way in to the practice library.
+type Service struct {
+	db          *db.DB
+	communities *community.Service
+	log         *slog.Logger
+	now         func() time.Time
+	views       *viewCounter
+}
+
+// NewService returns the practice service. Permissions come from the
+// community policy, through communities.
+func NewService(d *db.DB, communities *community.Service, log *slog.Logger) *Service {
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Service{db: d, communities: communities, log: log, now: db.Now, views: newViewCounter()}
+}
+
+// subject names an entry's history in the revision store.
+func subject(entryID int64) revision.Subject { return revision.Subject{Type: "entry", ID: entryID} }
+
+var errEntryNotFound = errs.NotFoundf("There is no such entry, or you may not see it.")
+
+// Create adds an entry to the community's library, with its first revision;
+// its creator is its author. It starts as a draft unless in.Publish is set.
+func (s *Service) Create(ctx context.Context, a auth.Actor, communitySlug string, in Input) (Entry, error) {
+	now := s.now()
+	p, err := in.validate(now)
+	if err != nil {
+		return Entry{}, err
+	}
+	var e Entry
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
+		v, err := s.communities.ViewTx(ctx, tx, a, communitySlug)
+		if err != nil {
+			return err
+		}
+		if !v.CanRead() {
+			return errEntryNotFound
+		}
+		if !v.CanWritePractice() {
+			return writeRefusal(v)
+		}
+		slug, err := uniqueSlug(ctx, tx, v.ID, p.Title)
+		if err != nil {
+			return err
+		}
+		maturity, publishedAt := Draft, (*time.Time)(nil)
+		if p.Publish {
+			maturity, publishedAt = Published, &now
+		}
+		var id int64
+		err = tx.QueryRowContext(ctx, `INSERT INTO entries (community_id, slug, kind, title, summary, body, resource_url, source,
+			maturity, revision, comments_open, review_by, created_by, created_at, updated_at, published_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12, $13, $13, $14) RETURNING id`,
+			v.ID, slug, p.Kind, p.Title, p.Summary, p.Body, p.ResourceURL, p.Source, maturity, v.Practice.Comments == "open",
+			p.reviewBy, a.PersonID, now, publishedAt).Scan(&id)
+		if err != nil {
+			return errs.Wrap(err, "create entry")
+		}
+		if err := setEntryTags(ctx, tx, id, p.tags); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO entry_people (entry_id, person_id, role, since) VALUES ($1, $2, 'author', $3)`,
+			id, a.PersonID, now); err != nil {
+			return errs.Wrap(err, "add author")
+		}
+		if _, err := revision.Record(ctx, tx, subject(id), revision.Snapshot{Title: p.Title, Summary: p.Summary, Body: p.Body},
+			a.PersonID, p.Note, 0, now); err != nil {
+			return err
+		}
+		e = Entry{ID: id, CommunityID: v.ID, Slug: slug, Kind: p.Kind, Title: p.Title, Summary: p.Summary, Body: p.Body,
+			Maturity: maturity, Revision: 1, Tags: p.tags, CreatedAt: now, UpdatedAt: now}
+		return nil
+	})
+	return e, err
+}
+
+func writeRefusal(v community.View) error {
+	switch {
+	case v.Archived():
+		return errs.Forbiddenf("This community is archived: its library is read-only.")
+	case !v.IsMember():
+		return errs.Forbiddenf("Join the community to contribute to its practice library.")
+	}
+	return errs.Forbiddenf("In this community, only stewards write new entries. Share your idea in a comment or with a steward.")
+}
+
+// uniqueSlug derives a permalink from the title, unique in the community.
+func uniqueSlug(ctx context.Context, q db.Q, communityID int64, title string) (string, error) {
+	base := community.Slugify(title)
+	if base == "" {
+		base = "entry"
+	}
+	slug := base
+	for i := 2; ; i++ {
+		var n int
+		if err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM entries WHERE community_id = $1 AND slug = $2", communityID, slug).Scan(&n); err != nil {
+			return "", errs.Wrap(err, "check slug")
+		}
+		if n == 0 {
+			return slug, nil
+		}
+		slug = base + "-" + strconv.Itoa(i)
+		if i > 1000 {
+			return "", errs.Conflictf("Too many entries share this title.")
+		}
+	}
+}
+
+func setEntryTags(ctx context.Context, q db.Q, entryID int64, tags []string) error {
+	if _, err := q.ExecContext(ctx, "DELETE FROM entry_tags WHERE entry_id = $1", entryID); err != nil {
+		return errs.Wrap(err, "clear tags")
+	}
+	for _, t := range tags {
+		if _, err := q.ExecContext(ctx, "INSERT INTO entry_tags (entry_id, tag) VALUES ($1, $2)", entryID, t); err != nil {
+			return errs.Wrap(err, "add tag")
+		}
+	}
+	return nil
+}
+
+// EditConflict is returned by Update when the entry changed since the editor
+// opened it. It carries both versions, so nothing the person wrote is lost.
+type EditConflict struct {
+	Current Entry // the entry as it is now
+	Theirs  Input // what the person submitted
+}
+
+func (c *EditConflict) Error() string {
+	return fmt.Sprintf("entry changed since revision %d (now %d)", c.Theirs.BaseRevision, c.Current.Revision)
+}
+
+// AsConflict returns the EditConflict in err, if any.
+func AsConflict(err error) (*EditConflict, bool) {
+	var c *EditConflict
+	ok := errors.As(err, &c)
+	return c, ok
+}
+
+// Update saves an improvement to an entry as a new revision. When the entry
+// has moved on since in.BaseRevision, it saves nothing and returns an
+// *EditConflict. A person other than the authors becomes a contributor.
+func (s *Service) Update(ctx context.Context, a auth.Actor, communitySlug, entrySlug string, in Input) (Entry, error) {
+	now := s.now()
+	p, err := in.validate(now)
+	if err != nil {
+		return Entry{}, err
+	}
+	var saved Entry
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
+		v, e, err := s.entryTx(ctx, tx, a, communitySlug, entrySlug)
+		if err != nil {
+			return err
+		}
+		if !v.CanEditEntry(e.isAuthor(a)) {
+			return editRefusal(v)
+		}
+		if p.BaseRevision != e.Revision {
+			return &EditConflict{Current: e, Theirs: p.Input}
+		}
+		next := e.Revision + 1
+		if _, err := tx.ExecContext(ctx, `UPDATE entries SET kind = $1, title = $2, summary = $3, body = $4, resource_url = $5,
+			source = $6, review_by = $7, revision = $8, updated_at = $9 WHERE id = $10 AND revision = $11`,
+			p.Kind, p.Title, p.Summary, p.Body, p.ResourceURL, p.Source, p.reviewBy, next, now, e.ID, e.Revision); err != nil {
+			return errs.Wrap(err, "update entry")
+		}
+		if err := setEntryTags(ctx, tx, e.ID, p.tags); err != nil {
+			return err
+		}
+		if err := addContributor(ctx, tx, e.ID, a.PersonID, now); err != nil {
+			return err
+		}
+		if _, err := revision.Record(ctx, tx, subject(e.ID), revision.Snapshot{Title: p.Title, Summary: p.Summary, Body: p.Body},
+			a.PersonID, p.Note, 0, now); err != nil {
+			return err
+		}
+		saved = e
+		saved.Kind, saved.Title, saved.Summary, saved.Body, saved.Revision, saved.UpdatedAt = p.Kind, p.Title, p.Summary, p.Body, next, now
+		return nil
+	})
+	return saved, err
+}
+
+func editRefusal(v community.View) error {
+	switch {
+	case v.Archived():
+		return errs.Forbiddenf("This community is archived: its library is read-only.")
+	case !v.IsMember():
+		return errs.Forbiddenf("Join the community to improve its entries.")
+	}
+	return errs.Forbiddenf("In this community, only an entry's authors and the stewards improve it. Suggest your change in a comment.")
+}
+
+// addContributor records that person worked on the entry, unless they are
+// already one of its people.
+func addContributor(ctx context.Context, q db.Q, entryID, personID int64, now time.Time) error {
+	_, err := q.ExecContext(ctx, `INSERT INTO entry_people (entry_id, person_id, role, since) VALUES ($1, $2, 'contributor', $3)
+		ON CONFLICT (entry_id, person_id) DO NOTHING`, entryID, personID, now)
+	return errs.Wrap(err, "add contributor")
+}
+
+// Revert restores the text of an earlier revision as a new revision.
+func (s *Service) Revert(ctx context.Context, a auth.Actor, communitySlug, entrySlug string, number int) (Entry, error) {
+	now := s.now()
+	var saved Entry
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
+		v, e, err := s.entryTx(ctx, tx, a, communitySlug, entrySlug)
+		if err != nil {
+			return err
+		}
+		if !v.CanEditEntry(e.isAuthor(a)) {
+			return editRefusal(v)
+		}
+		old, err := revision.Get(ctx, tx, subject(e.ID), number)
+		if err != nil {
+			return err
+		}
+		if number == e.Revision {
+			return errs.Conflictf("Revision %d is the current text already.", number)
+		}
+		next := e.Revision + 1
+		if _, err := tx.ExecContext(ctx, `UPDATE entries SET title = $1, summary = $2, body = $3, revision = $4, updated_at = $5 WHERE id = $6`,
+			old.Title, old.Summary, old.Body, next, now, e.ID); err != nil {
+			return errs.Wrap(err, "revert entry")
+		}
+		if err := addContributor(ctx, tx, e.ID, a.PersonID, now); err != nil {
+			return err
+		}
+		if _, err := revision.Record(ctx, tx, subject(e.ID), old.Snapshot, a.PersonID,
+			fmt.Sprintf("Reverted to revision %d", number), number, now); err != nil {
+			return err
+		}
+		saved = e
+		saved.Title, saved.Summary, saved.Body, saved.Revision = old.Title, old.Summary, old.Body, next
+		return nil
+	})
+	return saved, err
+}
+
+func nullTime(t sql.NullTime) *time.Time {
+	if !t.Valid {
+		return nil
+	}
+	u := t.Time
+	return &u
+}
