@@ -15,8 +15,10 @@ import (
 	"hearth/internal/community"
 	"hearth/internal/config"
 	"hearth/internal/db"
+	"hearth/internal/markup"
 	"hearth/internal/notify"
 	"hearth/internal/people"
+	"hearth/internal/practice"
 	"hearth/internal/web"
 )
 
@@ -93,6 +95,7 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *notify
 		SessionLifetime: cfg.SessionLifetime, Logger: log})
 	communities := community.NewService(d, accounts, cfg.BaseURL, log)
 	h, err := web.New(web.Deps{DB: d, Auth: accounts, Communities: communities, People: people.NewService(d, log),
+		Practice: practice.NewService(d, communities, log), Markup: markup.New(),
 		Logger: log, BaseURL: cfg.BaseURL, Secure: cfg.Secure(), SessionTTL: cfg.SessionLifetime, DevOutbox: sender == nil})
 	if err != nil {
 		return nil, nil, err

@@ -17,7 +17,9 @@ import (
 	"hearth/internal/community"
 	"hearth/internal/db"
 	"hearth/internal/instance"
+	"hearth/internal/markup"
 	"hearth/internal/people"
+	"hearth/internal/practice"
 )
 
 //go:embed templates static
@@ -29,6 +31,8 @@ type Deps struct {
 	Auth        *auth.Service
 	Communities *community.Service
 	People      *people.Service
+	Practice    *practice.Service
+	Markup      *markup.Renderer
 	Logger      *slog.Logger
 	BaseURL     string
 	Secure      bool // served over TLS: cookies get the __Host- prefix and Secure
