@@ -79,9 +79,27 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	return nil
 }
 
+// Workers is the work Hearth does in the background: mail delivery and the
+// batched writing of view counts.
+type Workers struct {
+	Mail     *notify.Worker
+	practice *practice.Service
+}
+
+// Run runs every background worker until ctx ends.
+func (w *Workers) Run(ctx context.Context) {
+	var wg sync.WaitGroup
+	wg.Go(func() { w.Mail.Run(ctx) })
+	wg.Go(func() { w.practice.RunViewFlusher(ctx, 10*time.Second) })
+	wg.Wait()
+}
+
+// DeliverDue delivers the mail that is due now (tests call it directly).
+func (w *Workers) DeliverDue(ctx context.Context) (int, error) { return w.Mail.DeliverDue(ctx) }
+
 // Build wires the services and the web handler over an open database; tests
 // use it to run the real application in-process.
-func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *notify.Worker, error) {
+func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Workers, error) {
 	var sender notify.Sender
 	if cfg.SMTPHost != "" {
 		s, err := notify.NewSMTP(notify.SMTPConfig{Host: cfg.SMTPHost, Port: cfg.SMTPPort, User: cfg.SMTPUser,
@@ -94,11 +112,12 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *notify
 	accounts := auth.NewService(d, auth.Options{BaseURL: cfg.BaseURL, SessionIdle: cfg.SessionIdle,
 		SessionLifetime: cfg.SessionLifetime, Logger: log})
 	communities := community.NewService(d, accounts, cfg.BaseURL, log)
+	library := practice.NewService(d, communities, log)
 	h, err := web.New(web.Deps{DB: d, Auth: accounts, Communities: communities, People: people.NewService(d, log),
-		Practice: practice.NewService(d, communities, log), Markup: markup.New(),
+		Practice: library, Markup: markup.New(),
 		Logger: log, BaseURL: cfg.BaseURL, Secure: cfg.Secure(), SessionTTL: cfg.SessionLifetime, DevOutbox: sender == nil})
 	if err != nil {
 		return nil, nil, err
 	}
-	return h, notify.NewWorker(d, sender, log), nil
+	return h, &Workers{Mail: notify.NewWorker(d, sender, log), practice: library}, nil
 }

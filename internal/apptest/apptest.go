@@ -22,7 +22,6 @@ import (
 	"hearth/internal/community"
 	"hearth/internal/config"
 	"hearth/internal/db"
-	"hearth/internal/notify"
 )
 
 // Password is the password of every person an Env makes.
@@ -33,7 +32,7 @@ type Env struct {
 	T           testing.TB
 	DB          *db.DB
 	Server      *httptest.Server
-	Worker      *notify.Worker
+	Worker      *app.Workers
 	Auth        *auth.Service
 	Communities *community.Service
 	Admin       auth.Actor
