@@ -2,6 +2,7 @@ package community
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 
 	"hearth/internal/auth"
@@ -80,13 +81,13 @@ func (s *Service) Directory(ctx context.Context, a auth.Actor, f Filter) (Direct
 }
 
 // listings runs a list query (condition and order over communities c, whose
-// first argument is the actor's person id) and loads the tags of the result in one
-// more query, so a list costs two queries whatever its length.
+// first argument is the actor's person id), tags included, so a list costs
+// one query whatever its length.
 func (s *Service) listings(ctx context.Context, a auth.Actor, whereOrder string, args []any) ([]Listing, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+communityColumns+`, COALESCE(m.role, ''), COALESCE(m.status, ''),
 		(SELECT COUNT(*) FROM memberships am WHERE am.community_id = c.id AND am.status = 'active') AS member_count,
 		(SELECT COUNT(DISTINCT dp.department_id) FROM memberships dm JOIN people dp ON dp.id = dm.person_id
-			WHERE dm.community_id = c.id AND dm.status = 'active') AS departments
+			WHERE dm.community_id = c.id AND dm.status = 'active') AS departments, `+tagsColumn+`
 		FROM communities c LEFT JOIN memberships m ON m.community_id = c.id AND m.person_id = $1
 		WHERE `+whereOrder, args...)
 	if err != nil {
@@ -94,26 +95,19 @@ func (s *Service) listings(ctx context.Context, a auth.Actor, whereOrder string,
 	}
 	defer rows.Close()
 	var list []Listing
-	var ids []int64
 	for rows.Next() {
 		l := Listing{View: View{Actor: a}}
 		var role, status string
-		if err := scanCommunity(rows, &l.Community, &role, &status, &l.MemberCount, &l.Departments); err != nil {
+		var tags sql.NullString
+		if err := scanCommunity(rows, &l.Community, &role, &status, &l.MemberCount, &l.Departments, &tags); err != nil {
 			return nil, errs.Wrap(err, "list communities")
 		}
 		l.Mine = Membership{Role: Role(role), Status: MemberStatus(status)}
+		l.Tags = splitTags(tags)
 		list = append(list, l)
-		ids = append(ids, l.ID)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, errs.Wrap(err, "list communities")
-	}
-	tags, err := s.tagsOf(ctx, s.db, ids)
-	if err != nil {
-		return nil, err
-	}
-	for i := range list {
-		list[i].Tags = tags[list[i].ID]
 	}
 	return list, nil
 }
