@@ -113,6 +113,7 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 		SessionLifetime: cfg.SessionLifetime, Logger: log})
 	communities := community.NewService(d, accounts, cfg.BaseURL, log)
 	library := practice.NewService(d, communities, log)
+	library.SetMaxUpload(cfg.MaxUploadBytes())
 	h, err := web.New(web.Deps{DB: d, Auth: accounts, Communities: communities, People: people.NewService(d, log),
 		Practice: library, Markup: markup.New(),
 		Logger: log, BaseURL: cfg.BaseURL, Secure: cfg.Secure(), SessionTTL: cfg.SessionLifetime, DevOutbox: sender == nil})

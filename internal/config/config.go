@@ -34,6 +34,8 @@ type Config struct {
 	SessionLifetime time.Duration // a session ends this long after sign-in, used or not
 	LogLevel        string        // debug, info, warn, error
 	LogFormat       string        // text or json
+
+	MaxUpload int // the largest attachment, in MiB
 }
 
 // Defaults returns the configuration Hearth runs with when nothing is set.
@@ -48,6 +50,7 @@ func Defaults() Config {
 		SessionLifetime: 30 * 24 * time.Hour,
 		LogLevel:        "info",
 		LogFormat:       "text",
+		MaxUpload:       10,
 	}
 }
 
@@ -101,6 +104,7 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 	duration(&c.SessionLifetime, "session-lifetime", "HEARTH_SESSION_LIFETIME", "end a session this long after sign-in")
 	str(&c.LogLevel, "log-level", "HEARTH_LOG_LEVEL", "log level: debug, info, warn or error")
 	str(&c.LogFormat, "log-format", "HEARTH_LOG_FORMAT", "log format: text or json")
+	integer(&c.MaxUpload, "max-upload", "HEARTH_MAX_UPLOAD", "largest attachment, in MiB (1 to 1024)")
 	if extra != nil {
 		extra(fs)
 	}
@@ -159,8 +163,14 @@ func (c Config) Validate() error {
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, fmt.Errorf("log-format: %q is not text or json", c.LogFormat))
 	}
+	if c.MaxUpload < 1 || c.MaxUpload > 1024 {
+		errs = append(errs, fmt.Errorf("max-upload: %d MiB is not between 1 and 1024", c.MaxUpload))
+	}
 	return errors.Join(errs...)
 }
+
+// MaxUploadBytes is MaxUpload in bytes.
+func (c Config) MaxUploadBytes() int64 { return int64(c.MaxUpload) << 20 }
 
 // SQLitePath is the database file used when no PostgreSQL URL is set.
 func (c Config) SQLitePath() string { return filepath.Join(c.DataDir, "hearth.db") }

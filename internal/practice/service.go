@@ -23,6 +23,8 @@ type Service struct {
 	log         *slog.Logger
 	now         func() time.Time
 	views       *viewCounter
+	maxUpload   int64         // the largest attachment, in bytes (SetMaxUpload)
+	decodes     chan struct{} // bounds how many images are fully decoded at once
 }
 
 // NewService returns the practice service. Permissions come from the
@@ -31,7 +33,8 @@ func NewService(d *db.DB, communities *community.Service, log *slog.Logger) *Ser
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Service{db: d, communities: communities, log: log, now: db.Now, views: newViewCounter()}
+	return &Service{db: d, communities: communities, log: log, now: db.Now, views: newViewCounter(),
+		maxUpload: DefaultMaxUpload, decodes: make(chan struct{}, imageDecoders)}
 }
 
 // subject names an entry's history in the revision store.

@@ -1,0 +1,297 @@
+package practice
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/gif" // registers GIF with image.DecodeConfig and image.Decode
+	_ "image/jpeg"
+	_ "image/png"
+	"io"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	_ "golang.org/x/image/webp" // registers WebP
+
+	"hearth/internal/auth"
+	"hearth/internal/community"
+	"hearth/internal/db"
+	"hearth/internal/errs"
+)
+
+// DefaultMaxUpload is the largest attachment accepted unless the operator
+// sets another limit: 10 MiB.
+const DefaultMaxUpload int64 = 10 << 20
+
+// Limits on images, checked from their header before any pixel is decoded,
+// so that a small file claiming a huge picture (a pixel flood) costs nothing.
+const (
+	MaxImageSide   = 10_000     // pixels, either side
+	MaxImagePixels = 40_000_000 // width × height
+	MaxFilename    = 200        // characters of a stored file name
+	imageDecoders  = 2          // full decodes running at once, to bound memory
+)
+
+// ErrTooLarge is the cause inside the error Attach returns for a file over
+// the limit, so that web can answer 413.
+var ErrTooLarge = errors.New("attachment over the size limit")
+
+// imageTypes are the sniffed types shown inline, with the format name the
+// image package reports for each.
+var imageTypes = map[string]string{"image/png": "png", "image/jpeg": "jpeg", "image/gif": "gif", "image/webp": "webp"}
+
+// Attachment is a file or image attached to an entry (without its bytes).
+type Attachment struct {
+	ID           int64
+	Filename     string
+	ContentType  string // sniffed from the content, never taken from the client
+	Size         int64  // bytes
+	Width        int    // pixels, for images
+	Height       int
+	IsImage      bool // a PNG, JPEG, GIF or WebP that decoded: shown inline
+	CreatedAt    time.Time
+	UploaderName string
+}
+
+// SizeLabel is the size for people: "312 bytes", "48 KB", "2.4 MB".
+func (a Attachment) SizeLabel() string { return sizeLabel(a.Size) }
+
+func sizeLabel(n int64) string {
+	switch {
+	case n < 1000:
+		return strconv.FormatInt(n, 10) + " bytes"
+	case n < 1_000_000:
+		return strconv.FormatInt((n+500)/1000, 10) + " KB"
+	}
+	return strconv.FormatFloat(float64(n)/1_000_000, 'f', 1, 64) + " MB"
+}
+
+// SetMaxUpload sets the largest attachment, in bytes; n <= 0 restores the
+// default. Call it before serving requests.
+func (s *Service) SetMaxUpload(n int64) {
+	if n <= 0 {
+		n = DefaultMaxUpload
+	}
+	s.maxUpload = n
+}
+
+// MaxUpload returns the largest attachment accepted, in bytes.
+func (s *Service) MaxUpload() int64 { return s.maxUpload }
+
+// MiB names a byte count in mebibytes for people: "10 MiB", "0.5 MiB".
+func MiB(n int64) string {
+	return strconv.FormatFloat(float64(n)/(1<<20), 'f', -1, 64) + " MiB"
+}
+
+// Attach stores a file on an entry the actor may edit. It reads at most the
+// limit plus one byte of r, sniffs the type from the content, and accepts an
+// image only when its declared size is sane and it decodes completely.
+func (s *Service) Attach(ctx context.Context, a auth.Actor, communitySlug, entrySlug, filename string, r io.Reader) (Attachment, error) {
+	if !a.SignedIn() {
+		return Attachment{}, errs.New(errs.Unauthenticated, "Please sign in to attach files.")
+	}
+	// Ask first, so that nobody but an editor makes us read and decode.
+	if _, err := s.editableEntry(ctx, nil, a, communitySlug, entrySlug); err != nil {
+		return Attachment{}, err
+	}
+	data, err := io.ReadAll(io.LimitReader(r, s.maxUpload+1))
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig) || int64(len(data)) > s.maxUpload:
+		return Attachment{}, &errs.Error{Kind: errs.Invalid, Cause: ErrTooLarge,
+			Message: fmt.Sprintf("This file is larger than %s, the most this site accepts. Try a smaller file, or share a link to it.", MiB(s.maxUpload)),
+			Fields:  map[string]string{"file": fmt.Sprintf("Choose a file of at most %s.", MiB(s.maxUpload))}}
+	case err != nil:
+		return Attachment{}, &errs.Error{Kind: errs.Invalid, Cause: err, Message: "The file did not arrive completely. Please try again.",
+			Fields: map[string]string{"file": "The file did not arrive completely. Please try again."}}
+	case len(data) == 0:
+		return Attachment{}, errs.Field("file", "Choose a file to attach (this one is empty).")
+	}
+	att := Attachment{Filename: CleanFilename(filename), ContentType: http.DetectContentType(data), Size: int64(len(data))}
+	if format, ok := imageTypes[att.ContentType]; ok {
+		if att.Width, att.Height, err = s.checkImage(ctx, data, format); err != nil {
+			return Attachment{}, err
+		}
+		att.IsImage = true
+	}
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
+		e, err := s.editableEntry(ctx, tx, a, communitySlug, entrySlug)
+		if err != nil {
+			return err
+		}
+		att.CreatedAt = s.now()
+		err = tx.QueryRowContext(ctx, `INSERT INTO attachments (community_id, entry_id, uploader_id, filename, content_type, size, width, height, data, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+			e.CommunityID, e.ID, a.PersonID, att.Filename, att.ContentType, att.Size, att.Width, att.Height, data, att.CreatedAt).Scan(&att.ID)
+		if err != nil {
+			return errs.Wrap(err, "store attachment")
+		}
+		return tx.QueryRowContext(ctx, "SELECT name FROM people WHERE id = $1", a.PersonID).Scan(&att.UploaderName)
+	})
+	if err != nil {
+		return Attachment{}, errs.Wrap(err, "attach")
+	}
+	return att, nil
+}
+
+// editableEntry loads an entry the actor may read and improve: NotFound when
+// they may not read it, Forbidden when they may read but not edit it. With a
+// nil tx it reads outside any transaction.
+func (s *Service) editableEntry(ctx context.Context, tx *db.Tx, a auth.Actor, communitySlug, entrySlug string) (Entry, error) {
+	var v community.View
+	var e Entry
+	var err error
+	if tx != nil {
+		v, e, err = s.entryTx(ctx, tx, a, communitySlug, entrySlug)
+	} else if v, err = s.communities.Get(ctx, a, communitySlug); err == nil {
+		e, err = s.loadEntry(ctx, s.db, v, entrySlug)
+	}
+	if err != nil {
+		return Entry{}, err
+	}
+	if !(EntryView{Entry: e, Community: v, Author: e.isAuthor(a)}).CanEdit() {
+		return Entry{}, editRefusal(v)
+	}
+	return e, nil
+}
+
+// checkImage reads an image's dimensions from its header, refuses a pixel
+// flood, and only then decodes it fully to prove it is a whole image.
+func (s *Service) checkImage(ctx context.Context, data []byte, format string) (width, height int, err error) {
+	damaged := errs.Field("file", "This image is damaged or incomplete, so it cannot be shown. Try saving it again, or attach another copy.")
+	cfg, got, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || got != format || cfg.Width <= 0 || cfg.Height <= 0 {
+		return 0, 0, damaged
+	}
+	if cfg.Width > MaxImageSide || cfg.Height > MaxImageSide || int64(cfg.Width)*int64(cfg.Height) > MaxImagePixels {
+		return 0, 0, errs.Field("file", fmt.Sprintf("This image is %d×%d pixels: too large to show. Keep images within %d pixels a side and %d megapixels.",
+			cfg.Width, cfg.Height, MaxImageSide, MaxImagePixels/1_000_000))
+	}
+	select {
+	case s.decodes <- struct{}{}:
+		defer func() { <-s.decodes }()
+	case <-ctx.Done():
+		return 0, 0, errs.Wrap(ctx.Err(), "wait to decode image")
+	}
+	if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
+		return 0, 0, damaged
+	}
+	return cfg.Width, cfg.Height, nil
+}
+
+// CleanFilename makes a client's file name safe to store and to offer back:
+// its base name only, without control, formatting (such as right-to-left
+// overrides) or path characters, at most MaxFilename characters with its
+// extension kept; "file" when nothing is left.
+func CleanFilename(name string) string {
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	name = strings.Map(func(r rune) rune {
+		switch {
+		case r == utf8.RuneError, unicode.IsControl(r), unicode.Is(unicode.Cf, r):
+			return -1
+		case strings.ContainsRune(`<>:"|?*`, r):
+			return '_'
+		case unicode.IsSpace(r):
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(name, ""))
+	name = strings.TrimLeft(strings.TrimSpace(name), ". ")
+	name = strings.TrimRight(name, ". ")
+	if utf8.RuneCountInString(name) > MaxFilename {
+		ext := path.Ext(name)
+		if utf8.RuneCountInString(ext) > 20 {
+			ext = ""
+		}
+		stem := []rune(strings.TrimSuffix(name, ext))
+		name = strings.TrimSpace(string(stem[:MaxFilename-utf8.RuneCountInString(ext)])) + ext
+	}
+	if name == "" {
+		return "file"
+	}
+	return name
+}
+
+const attachmentColumns = `a.id, a.filename, a.content_type, a.size, a.width, a.height, a.created_at, COALESCE(p.name, 'A former member')`
+
+func scanAttachment(sc interface{ Scan(...any) error }, a *Attachment, extra ...any) error {
+	err := sc.Scan(append([]any{&a.ID, &a.Filename, &a.ContentType, &a.Size, &a.Width, &a.Height, &a.CreatedAt, &a.UploaderName}, extra...)...)
+	_, ok := imageTypes[a.ContentType]
+	a.IsImage = ok && a.Width > 0 && a.Height > 0
+	return err
+}
+
+// Attachments lists the files of an entry the reader has loaded (through
+// Get, which applied the read rules), oldest first, without their bytes.
+func (s *Service) Attachments(ctx context.Context, ev EntryView) ([]Attachment, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+attachmentColumns+` FROM attachments a LEFT JOIN people p ON p.id = a.uploader_id
+		WHERE a.entry_id = $1 ORDER BY a.created_at, a.id LIMIT 500`, ev.ID)
+	if err != nil {
+		return nil, errs.Wrap(err, "list attachments")
+	}
+	defer rows.Close()
+	var out []Attachment
+	for rows.Next() {
+		var a Attachment
+		if err := scanAttachment(rows, &a); err != nil {
+			return nil, errs.Wrap(err, "list attachments")
+		}
+		out = append(out, a)
+	}
+	return out, errs.Wrap(rows.Err(), "list attachments")
+}
+
+var errAttachmentNotFound = errs.NotFoundf("There is no such file, or you may not see it.")
+
+// AttachmentData returns an attachment with its bytes, by the entry's read
+// rules: NotFound to anyone who may not read the entry (a private
+// community's outsiders, a draft's non-authors).
+func (s *Service) AttachmentData(ctx context.Context, a auth.Actor, communitySlug, entrySlug string, id int64) (Attachment, []byte, error) {
+	v, err := s.communities.Get(ctx, a, communitySlug)
+	if err != nil {
+		return Attachment{}, nil, err
+	}
+	e, err := s.loadEntry(ctx, s.db, v, entrySlug)
+	if err != nil {
+		return Attachment{}, nil, err
+	}
+	var att Attachment
+	var data []byte
+	err = scanAttachment(s.db.QueryRowContext(ctx, `SELECT `+attachmentColumns+`, a.data FROM attachments a LEFT JOIN people p ON p.id = a.uploader_id
+		WHERE a.id = $1 AND a.entry_id = $2`, id, e.ID), &att, &data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Attachment{}, nil, errAttachmentNotFound
+	}
+	if err != nil {
+		return Attachment{}, nil, errs.Wrap(err, "read attachment")
+	}
+	return att, data, nil
+}
+
+// DeleteAttachment removes a file from an entry the actor may edit.
+func (s *Service) DeleteAttachment(ctx context.Context, a auth.Actor, communitySlug, entrySlug string, id int64) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		e, err := s.editableEntry(ctx, tx, a, communitySlug, entrySlug)
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, "DELETE FROM attachments WHERE id = $1 AND entry_id = $2", id, e.ID)
+		if err != nil {
+			return errs.Wrap(err, "delete attachment")
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return errAttachmentNotFound
+		}
+		return nil
+	})
+}
