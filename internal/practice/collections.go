@@ -61,7 +61,7 @@ func (s *Service) Collections(ctx context.Context, v community.View) ([]Collecti
 			index[id] = i + 1
 		}
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT ce.collection_id, `+entryColumns+` FROM collection_entries ce
+	rows, err = s.db.QueryContext(ctx, `SELECT `+entryColumns+`, ce.collection_id FROM collection_entries ce
 		JOIN collections c ON c.id = ce.collection_id JOIN entries e ON e.id = ce.entry_id`+entryJoins+`
 		WHERE c.community_id = $1 AND e.maturity <> 'draft' ORDER BY ce.collection_id, ce.position`, v.ID)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strconv"
+	"strings"
 	"time"
 
 	"hearth/internal/auth"
@@ -110,8 +111,8 @@ func writeRefusal(v community.View) error {
 // uniqueSlug derives a permalink from the title, unique in the community.
 func uniqueSlug(ctx context.Context, q db.Q, communityID int64, title string) (string, error) {
 	base := community.Slugify(title)
-	if base == "" {
-		base = "entry"
+	if base == "" || base == "new" {
+		base = strings.TrimPrefix(base+"-entry", "-") // "new" would be the page that writes an entry
 	}
 	slug := base
 	for i := 2; ; i++ {

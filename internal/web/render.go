@@ -17,6 +17,8 @@ import (
 	"hearth/internal/community"
 	"hearth/internal/instance"
 	"hearth/internal/people"
+	"hearth/internal/practice"
+	"hearth/internal/revision"
 )
 
 // Layout is what the base layout needs on every page; each page's data
@@ -31,6 +33,7 @@ type Layout struct {
 	Community *community.View // set on a community's pages: header and tabs
 	Tab       string          // the community tab shown
 	Crumbs    []Crumb
+	FeedURL   string // the page's Atom feed, announced to feed readers
 }
 
 // Crumb is one step of the breadcrumbs.
@@ -139,6 +142,20 @@ var funcs = template.FuncMap{
 	"stages":     func() any { return community.Stages },
 	"paragraphs": paragraphs,
 	"lines":      lines,
+	"day":        func(t time.Time) string { return t.UTC().Format("2 January 2006") },
+	"kinds":      func() []practice.KindInfo { return practice.Kinds },
+	"maturities": func() []practice.Maturity { return practice.Maturities },
+	"entryCard": func(slug string, e practice.Entry) entryCard {
+		return entryCard{CommunitySlug: slug, Kind: e.Kind, Entry: e}
+	},
+	"diffHTML": revision.HTML,
+}
+
+// entryCard is what the entry-card partial shows.
+type entryCard struct {
+	CommunitySlug string
+	Kind          practice.Kind
+	Entry         practice.Entry
 }
 
 // ago says how long ago t was, in words.

@@ -54,6 +54,28 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /c/{slug}/members/{handle}/role", s.setRole)
 	mux.HandleFunc("POST /c/{slug}/members/{handle}/remove", s.removeMember)
 
+	// The practice library.
+	mux.HandleFunc("GET /c/{slug}/practice", s.library)
+	mux.HandleFunc("GET /c/{slug}/practice/new", s.newEntryForm)
+	mux.HandleFunc("POST /c/{slug}/practice/new", s.createEntry)
+	mux.HandleFunc("POST /c/{slug}/collections", s.createCollection)
+	mux.HandleFunc("POST /c/{slug}/collections/{collection}", s.collectEntry)
+	mux.HandleFunc("GET /c/{slug}/practice/{entry}", s.entry)
+	mux.HandleFunc("GET /c/{slug}/practice/{entry}/edit", s.editEntryForm)
+	mux.HandleFunc("POST /c/{slug}/practice/{entry}/edit", s.updateEntry)
+	mux.HandleFunc("GET /c/{slug}/practice/{entry}/history", s.entryHistory)
+	mux.HandleFunc("GET /c/{slug}/practice/{entry}/diff", s.entryDiff)
+	mux.HandleFunc("POST /c/{slug}/practice/{entry}/revert", s.revertEntry)
+	mux.HandleFunc("POST /c/{slug}/practice/{entry}/maturity", s.setEntryMaturity)
+	mux.HandleFunc("POST /c/{slug}/practice/{entry}/verify", s.verifyEntry)
+	mux.HandleFunc("POST /c/{slug}/practice/{entry}/helpful", s.markHelpful)
+	mux.HandleFunc("POST /c/{slug}/practice/{entry}/comments", s.addComment)
+	mux.HandleFunc("POST /c/{slug}/practice/{entry}/comments/open", s.setCommentsOpen)
+	mux.HandleFunc("POST /c/{slug}/practice/{entry}/comments/{id}/edit", s.editComment)
+	mux.HandleFunc("POST /c/{slug}/practice/{entry}/comments/{id}/delete", s.deleteComment)
+	mux.HandleFunc("POST /c/{slug}/practice/{entry}/comments/{id}/hide", s.hideComment)
+	mux.HandleFunc("POST /c/{slug}/settings/practice", s.updatePracticeSettings)
+
 	// People.
 	mux.HandleFunc("GET /people", s.peopleList)
 	mux.HandleFunc("GET /people/{handle}", s.profile)

@@ -1,0 +1,277 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"hearth/internal/community"
+	"hearth/internal/errs"
+	"hearth/internal/practice"
+)
+
+// libraryPage is a community's practice library: filters, entries, collections.
+type libraryPage struct {
+	Layout
+	C           community.View
+	Entries     []practice.Entry
+	Filter      practice.Filter
+	Collections []practice.Collection
+	PrevURL     string
+	NextURL     string
+	Filtered    bool
+}
+
+func (s *Server) library(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f := practice.Filter{Kind: practice.Kind(q.Get("kind")), Maturity: practice.Maturity(q.Get("maturity")), Tag: q.Get("tag"),
+		Author: q.Get("author"), Stale: q.Get("stale") == "1", Page: pageNumber(r)}
+	v, list, more, err := s.Practice.List(r.Context(), actorOf(r), r.PathValue("slug"), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := &libraryPage{Layout: communityLayout(v, "Practice", "practice"), C: v, Entries: list, Filter: f,
+		Filtered: f.Kind != "" || f.Maturity != "" || f.Tag != "" || f.Author != "" || f.Stale}
+	p.Community = &p.C
+	if f.Page == 1 && !p.Filtered {
+		if p.Collections, err = s.Practice.Collections(r.Context(), v); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	if f.Page > 1 {
+		p.PrevURL = pageURL(r, f.Page-1)
+	}
+	if more {
+		p.NextURL = pageURL(r, f.Page+1)
+	}
+	s.render(w, r, http.StatusOK, "practice/library", p)
+}
+
+// communityLayout is the layout of a page inside a community, under one tab.
+func communityLayout(v community.View, title, tab string) Layout {
+	return Layout{Title: title + " · " + v.Name, Tab: tab,
+		Crumbs: []Crumb{{"Communities", "/communities"}, {v.Name, "/c/" + v.Slug}, {title, ""}}}
+}
+
+// entryFormPage is the form to write or improve an entry, with a preview.
+type entryFormPage struct {
+	Layout
+	C        community.View
+	Entry    *practice.EntryView // nil when writing a new entry
+	Form     Form
+	Kinds    []practice.KindInfo
+	Preview  template.HTML
+	Conflict *conflictView
+}
+
+// conflictView shows, after an edit conflict, what changed meanwhile.
+type conflictView struct {
+	Current  practice.Entry
+	Rendered template.HTML
+}
+
+func (s *Server) newEntryForm(w http.ResponseWriter, r *http.Request) {
+	v, err := s.Communities.Get(r.Context(), actorOf(r), r.PathValue("slug"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !v.CanRead() {
+		s.notFound(w, r)
+		return
+	}
+	if !v.CanWritePractice() {
+		if !actorOf(r).SignedIn() {
+			s.fail(w, r, errs.New(errs.Unauthenticated, "Please sign in."))
+			return
+		}
+		s.fail(w, r, errs.Forbiddenf("Join the community to write entries (in some communities, only stewards write them)."))
+		return
+	}
+	kind := practice.Kind(r.URL.Query().Get("kind"))
+	info, ok := practice.InfoOf(kind)
+	if !ok {
+		info = practice.Kinds[0]
+	}
+	f := Form{Values: url.Values{"kind": {string(info.Kind)}, "body": {info.Template}}}
+	s.renderEntryForm(w, r, http.StatusOK, v, nil, f, "", nil)
+}
+
+func (s *Server) renderEntryForm(w http.ResponseWriter, r *http.Request, status int, v community.View, ev *practice.EntryView, f Form, preview template.HTML, conflict *conflictView) {
+	title := "New entry"
+	if ev != nil {
+		title = "Improve: " + ev.Title
+	}
+	p := &entryFormPage{Layout: communityLayout(v, title, "practice"), C: v, Entry: ev, Form: f, Kinds: practice.Kinds, Preview: preview, Conflict: conflict}
+	p.Community = &p.C
+	s.render(w, r, status, "practice/form", p)
+}
+
+func entryInput(f Form) practice.Input {
+	base, _ := strconv.Atoi(f.Get("base_revision"))
+	return practice.Input{Kind: practice.Kind(f.Get("kind")), Title: f.Get("title"), Summary: f.Get("summary"), Body: f.Get("body"),
+		Tags: f.Get("tags"), ResourceURL: f.Get("resource_url"), Source: f.Get("source"), ReviewBy: f.Get("review_by"),
+		Note: f.Get("note"), BaseRevision: base, Publish: f.Get("action") == "publish"}
+}
+
+func (s *Server) createEntry(w http.ResponseWriter, r *http.Request) {
+	f := parseEntryForm(w, r)
+	slug := r.PathValue("slug")
+	if f.Get("action") == "preview" {
+		v, err := s.Communities.Get(r.Context(), actorOf(r), slug)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		s.renderEntryForm(w, r, http.StatusOK, v, nil, f, s.Markup.Render(f.Get("body")), nil)
+		return
+	}
+	e, err := s.Practice.Create(r.Context(), actorOf(r), slug, entryInput(f))
+	if err != nil {
+		if errs.Is(err, errs.Invalid) {
+			v, verr := s.Communities.Get(r.Context(), actorOf(r), slug)
+			if verr != nil {
+				s.fail(w, r, verr)
+				return
+			}
+			f.Failed(err)
+			s.renderEntryForm(w, r, statusOf(err), v, nil, f, "", nil)
+			return
+		}
+		s.fail(w, r, err)
+		return
+	}
+	msg := "Saved as a draft: only you and the stewards see it until you publish it."
+	if e.Maturity == practice.Published {
+		msg = "Published. Thank you for sharing what you know."
+	}
+	s.redirect(w, r, entryURL(slug, e.Slug), msg)
+}
+
+// parseEntryForm reads an entry form, which may be long.
+func parseEntryForm(w http.ResponseWriter, r *http.Request) Form {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	_ = r.ParseForm() // an oversized body leaves fields empty; validation says what is missing
+	return Form{Values: r.PostForm}
+}
+
+func entryURL(community, entry string) string { return "/c/" + community + "/practice/" + entry }
+
+// entryPage shows one entry with its comments.
+type entryPage struct {
+	Layout
+	C           community.View
+	E           practice.EntryView
+	Body        template.HTML
+	Comments    []commentView
+	Collections []practice.Collection
+	InStartHere bool
+	Comment     Form
+}
+
+// commentView is a comment with its rendered text.
+type commentView struct {
+	practice.Comment
+	HTML template.HTML
+}
+
+func (s *Server) entry(w http.ResponseWriter, r *http.Request) {
+	s.entryPage(w, r, http.StatusOK, Form{})
+}
+
+func (s *Server) entryPage(w http.ResponseWriter, r *http.Request, status int, comment Form) {
+	ev, err := s.Practice.Get(r.Context(), actorOf(r), r.PathValue("slug"), r.PathValue("entry"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	comments, err := s.Practice.Comments(r.Context(), ev)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := &entryPage{Layout: communityLayout(ev.Community, ev.Title, "practice"), C: ev.Community, E: ev, Body: s.Markup.Render(ev.Body), Comment: comment}
+	p.Crumbs = []Crumb{{"Communities", "/communities"}, {ev.Community.Name, "/c/" + ev.Community.Slug},
+		{"Practice", "/c/" + ev.Community.Slug + "/practice"}, {ev.Title, ""}}
+	p.Community = &p.C
+	for _, c := range comments {
+		p.Comments = append(p.Comments, commentView{Comment: c, HTML: s.Markup.Render(c.Body)})
+	}
+	if ev.Community.CanCurate() {
+		if p.Collections, err = s.Practice.Collections(r.Context(), ev.Community); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		for _, c := range p.Collections {
+			for _, e := range c.Entries {
+				if c.StartHere && e.ID == ev.ID {
+					p.InStartHere = true
+				}
+			}
+		}
+	}
+	s.render(w, r, status, "practice/entry", p)
+}
+
+func (s *Server) editEntryForm(w http.ResponseWriter, r *http.Request) {
+	ev, err := s.Practice.ForEdit(r.Context(), actorOf(r), r.PathValue("slug"), r.PathValue("entry"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	reviewBy := ""
+	if ev.ReviewBy != nil {
+		reviewBy = ev.ReviewBy.Format("2006-01-02")
+	}
+	f := Form{Values: url.Values{"kind": {string(ev.Kind)}, "title": {ev.Title}, "summary": {ev.Summary}, "body": {ev.Body},
+		"tags": {strings.Join(ev.Tags, ", ")}, "resource_url": {ev.ResourceURL}, "source": {ev.Source}, "review_by": {reviewBy},
+		"base_revision": {strconv.Itoa(ev.Revision)}}}
+	s.renderEntryForm(w, r, http.StatusOK, ev.Community, &ev, f, "", nil)
+}
+
+func (s *Server) updateEntry(w http.ResponseWriter, r *http.Request) {
+	f := parseEntryForm(w, r)
+	slug, entrySlug := r.PathValue("slug"), r.PathValue("entry")
+	a := actorOf(r)
+	if f.Get("action") == "preview" {
+		ev, err := s.Practice.ForEdit(r.Context(), a, slug, entrySlug)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		s.renderEntryForm(w, r, http.StatusOK, ev.Community, &ev, f, s.Markup.Render(f.Get("body")), nil)
+		return
+	}
+	e, err := s.Practice.Update(r.Context(), a, slug, entrySlug, entryInput(f))
+	if conflict, ok := practice.AsConflict(err); ok {
+		ev, verr := s.Practice.ForEdit(r.Context(), a, slug, entrySlug)
+		if verr != nil {
+			s.fail(w, r, verr)
+			return
+		}
+		// The person's text stays in the form; the form now builds on the current revision.
+		f.Values.Set("base_revision", strconv.Itoa(conflict.Current.Revision))
+		f.Message = "Someone saved a new version while you were editing. Your text is kept below: compare it with the current version, merge what matters, and save again."
+		s.renderEntryForm(w, r, http.StatusConflict, ev.Community, &ev, f, "", &conflictView{Current: conflict.Current, Rendered: s.Markup.Render(conflict.Current.Body)})
+		return
+	}
+	if err != nil {
+		if errs.Is(err, errs.Invalid) {
+			ev, verr := s.Practice.ForEdit(r.Context(), a, slug, entrySlug)
+			if verr != nil {
+				s.fail(w, r, verr)
+				return
+			}
+			f.Failed(err)
+			s.renderEntryForm(w, r, statusOf(err), ev.Community, &ev, f, "", nil)
+			return
+		}
+		s.fail(w, r, err)
+		return
+	}
+	s.redirect(w, r, entryURL(slug, e.Slug), "Saved as revision "+strconv.Itoa(e.Revision)+".")
+}
