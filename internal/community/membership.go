@@ -26,7 +26,7 @@ type Member struct {
 	Status     MemberStatus
 	Message    string // what a person wrote when asking to join
 	email      string // for notices; never shown on a page
-	Since      time.Time
+	Since      time.Time // when the membership came into force (or was asked for)
 }
 
 // Join makes the actor a member (open communities) or records a request for
@@ -52,7 +52,7 @@ func (s *Service) Join(ctx context.Context, a auth.Actor, slug, message string) 
 			return errs.Conflictf("You asked to join already; a steward will answer soon.")
 		case v.CanAcceptInvitation():
 			status = ActiveMember
-			_, err := tx.ExecContext(ctx, "UPDATE memberships SET status = 'active', updated_at = $1 WHERE community_id = $2 AND person_id = $3",
+			_, err := tx.ExecContext(ctx, "UPDATE memberships SET status = 'active', created_at = $1, updated_at = $1 WHERE community_id = $2 AND person_id = $3",
 				s.now(), v.ID, a.PersonID)
 			return errs.Wrap(err, "accept invitation")
 		case v.CanJoin():
@@ -179,7 +179,7 @@ func (s *Service) Approve(ctx context.Context, a auth.Actor, slug, handle string
 		if m.Status != PendingMember {
 			return errs.Conflictf("There is no request from @%s to approve.", m.Handle)
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE memberships SET status = 'active', updated_at = $1 WHERE community_id = $2 AND person_id = $3",
+		if _, err := tx.ExecContext(ctx, "UPDATE memberships SET status = 'active', created_at = $1, updated_at = $1 WHERE community_id = $2 AND person_id = $3",
 			s.now(), v.ID, m.PersonID); err != nil {
 			return errs.Wrap(err, "approve")
 		}
