@@ -6,6 +6,7 @@ import (
 
 	"hearth/internal/community"
 	"hearth/internal/people"
+	"hearth/internal/practice"
 )
 
 // directoryPage lists the communities the reader may see, with filters.
@@ -114,6 +115,9 @@ func (s *Server) loadCommunity(w http.ResponseWriter, r *http.Request, tab strin
 	}
 	p := &communityPage{Layout: Layout{Title: v.Name, Tab: tab, Crumbs: []Crumb{{"Communities", "/communities"}, {v.Name, "/c/" + v.Slug}}}, C: v}
 	p.Community = &p.C
+	if practice.HasFeed(v.Community) {
+		p.FeedURL = feedURL(v.Slug)
+	}
 	return p, true
 }
 

@@ -41,6 +41,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /c/{slug}", s.communityHome)
 	mux.HandleFunc("GET /c/{slug}/charter", s.charter)
 	mux.HandleFunc("GET /c/{slug}/members", s.members)
+	mux.HandleFunc("GET /c/{slug}/feed.atom", s.feed)
+	mux.HandleFunc("GET /c/{slug}/export.zip", s.export)
 	mux.HandleFunc("GET /c/{slug}/settings", s.settingsForm)
 	mux.HandleFunc("POST /c/{slug}/settings", s.updateSettings)
 	mux.HandleFunc("POST /c/{slug}/stage", s.setStage)
