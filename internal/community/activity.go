@@ -27,6 +27,7 @@ func (s *Service) Recent(ctx context.Context, a auth.Actor, limit int) ([]Activi
 		SELECT m.created_at AS happened_at, 'joined' AS kind, c.slug AS slug, c.name AS cname, p.handle AS handle, p.name AS pname
 		FROM memberships m JOIN communities c ON c.id = m.community_id JOIN people p ON p.id = m.person_id
 		WHERE m.status = 'active' AND m.person_id <> $1 AND m.created_at > $4 AND c.status = 'active'
+		AND m.person_id IS DISTINCT FROM c.created_by
 		AND EXISTS (SELECT 1 FROM memberships mine WHERE mine.community_id = c.id AND mine.person_id = $1 AND mine.status = 'active')
 		UNION ALL
 		SELECT c.created_at, 'started', c.slug, c.name, COALESCE(p.handle, ''), COALESCE(p.name, '')

@@ -165,7 +165,7 @@ func (s *Service) Decide(ctx context.Context, a auth.Actor, slug string, approve
 	if approve {
 		status = Active
 	}
-	res, err := s.db.ExecContext(ctx, "UPDATE communities SET status = $1, updated_at = $2 WHERE slug = $3 AND status = 'proposed'", status, s.now(), slug)
+	res, err := s.db.ExecContext(ctx, "UPDATE communities SET status = $1, updated_at = $2 WHERE slug = $3 AND status = 'proposed'", status, s.now(), strings.ToLower(slug))
 	if err != nil {
 		return errs.Wrap(err, "decide proposal")
 	}

@@ -24,8 +24,8 @@ type Member struct {
 	Department string
 	Role       Role
 	Status     MemberStatus
-	Message    string // what a person wrote when asking to join
-	email      string // for notices; never shown on a page
+	Message    string    // what a person wrote when asking to join
+	email      string    // for notices; never shown on a page
 	Since      time.Time // when the membership came into force (or was asked for)
 }
 
