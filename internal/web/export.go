@@ -26,10 +26,10 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	// Half an archive is already sent: cut the connection, so that the
-	// browser reports a failed download rather than keep a broken file.
+	// Part of the archive is sent already, so no error page can follow. The
+	// archive lacks its central directory (written last), so no unzip tool
+	// takes the truncated file for a whole one.
 	s.Logger.Error("export failed", "err", err, "request_id", requestIDOf(r), "community", slug)
-	panic(http.ErrAbortHandler)
 }
 
 // download is a response writer that sends the headers of a file download
