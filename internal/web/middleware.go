@@ -67,6 +67,9 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		rec := &statusRecorder{ResponseWriter: w}
 		defer func() {
 			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					panic(p) // a handler cuts a response off on purpose (a failed download): let net/http drop the connection
+				}
 				s.Logger.Error("panic", "request_id", id, "panic", p, "stack", string(debug.Stack()))
 				if rec.status == 0 {
 					http.Error(rec, "Something went wrong on our side. Please try again.", http.StatusInternalServerError)
