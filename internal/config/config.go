@@ -19,7 +19,7 @@ import (
 // Config is everything an operator can set.
 type Config struct {
 	Addr        string // listen address
-	DataDir     string // the SQLite file and uploaded files live here
+	DataDir     string // the SQLite file lives here (attachments are in the database)
 	DatabaseURL string // empty: SQLite in DataDir; postgres://... selects PostgreSQL
 	BaseURL     string // public URL used in e-mails and feeds
 
@@ -91,7 +91,7 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 		fs.DurationVar(p, flagName, *p, usage+" ($"+env+")")
 	}
 	str(&c.Addr, "addr", "HEARTH_ADDR", "address to listen on")
-	str(&c.DataDir, "data", "HEARTH_DATA", "folder for the SQLite database and uploaded files")
+	str(&c.DataDir, "data", "HEARTH_DATA", "folder for the SQLite database")
 	str(&c.DatabaseURL, "database", "HEARTH_DATABASE_URL", "postgres:// URL to use PostgreSQL instead of SQLite")
 	str(&c.BaseURL, "base-url", "HEARTH_BASE_URL", "public URL of this instance, for links in e-mails and feeds (default http://ADDR)")
 	str(&c.SMTPHost, "smtp-host", "HEARTH_SMTP_HOST", "SMTP server; empty keeps mail in the development outbox")

@@ -48,6 +48,14 @@ var ErrTooLarge = errors.New("attachment over the size limit")
 // image package reports for each.
 var imageTypes = map[string]string{"image/png": "png", "image/jpeg": "jpeg", "image/gif": "gif", "image/webp": "webp"}
 
+// TooLarge returns the error for a file over limit bytes: Invalid, on the
+// field "file", naming the limit in MiB, with ErrTooLarge as its cause.
+func TooLarge(limit int64) error {
+	return &errs.Error{Kind: errs.Invalid, Cause: ErrTooLarge,
+		Message: fmt.Sprintf("This file is larger than %s, the most this site accepts. Try a smaller file, or share a link to it.", MiB(limit)),
+		Fields:  map[string]string{"file": fmt.Sprintf("Choose a file of at most %s.", MiB(limit))}}
+}
+
 // Attachment is a file or image attached to an entry (without its bytes).
 type Attachment struct {
 	ID           int64
@@ -106,9 +114,7 @@ func (s *Service) Attach(ctx context.Context, a auth.Actor, communitySlug, entry
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig) || int64(len(data)) > s.maxUpload:
-		return Attachment{}, &errs.Error{Kind: errs.Invalid, Cause: ErrTooLarge,
-			Message: fmt.Sprintf("This file is larger than %s, the most this site accepts. Try a smaller file, or share a link to it.", MiB(s.maxUpload)),
-			Fields:  map[string]string{"file": fmt.Sprintf("Choose a file of at most %s.", MiB(s.maxUpload))}}
+		return Attachment{}, TooLarge(s.maxUpload)
 	case err != nil:
 		return Attachment{}, &errs.Error{Kind: errs.Invalid, Cause: err, Message: "The file did not arrive completely. Please try again.",
 			Fields: map[string]string{"file": "The file did not arrive completely. Please try again."}}

@@ -78,6 +78,11 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/comments/{id}/hide", s.hideComment)
 	mux.HandleFunc("POST /c/{slug}/settings/practice", s.updatePracticeSettings)
 
+	// Files and images attached to practice entries.
+	mux.HandleFunc("POST /c/{slug}/practice/{entry}/attachments", s.uploadAttachment)
+	mux.HandleFunc("GET /c/{slug}/practice/{entry}/attachments/{id}/{filename}", s.attachmentFile)
+	mux.HandleFunc("POST /c/{slug}/practice/{entry}/attachments/{id}/delete", s.deleteAttachment)
+
 	// People.
 	mux.HandleFunc("GET /people", s.peopleList)
 	mux.HandleFunc("GET /people/{handle}", s.profile)
