@@ -62,12 +62,12 @@ func communityName(slug string) string {
 // printSignIn tells the operator what was loaded and how to sign in.
 func printSignIn(out io.Writer, l *loaded) error {
 	a := Accounts()
-	_, err := fmt.Fprintf(out, `Loaded the demo institution %s: %d people in %d departments, %d communities.
+	_, err := fmt.Fprintf(out, `Loaded the demo institution %s: %d people in %d departments, %d communities, %d practice entries.
 Sign in with any of these accounts (every demo account shares the password %s):
   administrator: %s / %s (%s)
   steward: %s / %s (%s, steward of %s)
   member: %s / %s (%s)
-`, InstanceName, len(l.people), len(l.departments), len(l.communities), Password,
+`, InstanceName, len(l.people), len(l.departments), len(l.communities), len(l.entries), Password,
 		a.Admin.Email, Password, a.Admin.Name,
 		a.Steward.Email, Password, a.Steward.Name, communityName(a.Steward.Community),
 		a.Member.Email, Password, a.Member.Name)

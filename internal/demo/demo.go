@@ -44,10 +44,16 @@ type row struct {
 type loaded struct {
 	now          time.Time
 	passwordHash string
-	departments  map[string]row // by slug
-	people       map[string]row // by handle
-	communities  map[string]row // by slug
+	departments  map[string]row       // by slug
+	people       map[string]row       // by handle
+	communities  map[string]row       // by slug
+	joined       map[string]time.Time // when an active member joined, by community slug and handle (see memberKey)
+	entries      map[string]row       // practice entries, by community slug and entry slug (see entryKey)
 }
+
+// memberKey and entryKey are the keys of loaded.joined and loaded.entries.
+func memberKey(community, handle string) string { return community + " " + handle }
+func entryKey(community, entry string) string   { return community + "/" + entry }
 
 // ago returns the moment days (and a few hours, so the times are not all on
 // the hour) before now.
@@ -69,6 +75,7 @@ func steps() []step {
 		{"people", loadPeople},
 		{"communities", loadCommunities},
 		{"memberships", loadMemberships},
+		{"practice", loadPractice},
 	}
 }
 
@@ -89,6 +96,8 @@ func Load(ctx context.Context, d *db.DB, out io.Writer) error {
 		departments:  map[string]row{},
 		people:       map[string]row{},
 		communities:  map[string]row{},
+		joined:       map[string]time.Time{},
+		entries:      map[string]row{},
 	}
 	err = d.WithTx(ctx, func(tx *db.Tx) error {
 		if err := checkEmpty(ctx, tx); err != nil {

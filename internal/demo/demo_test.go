@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 	"hearth/internal/db/dbtest"
 	"hearth/internal/demo"
 	"hearth/internal/instance"
+	"hearth/internal/search"
 )
 
 func count(t *testing.T, d *db.DB, query string, args ...any) int {
@@ -208,4 +210,175 @@ func TestLoadRefusesAnInstitutionsOwnData(t *testing.T) {
 			})
 		})
 	}
+}
+
+// TestLoadGivesEveryCommunityARepertoire checks the practice library the
+// demo writes: entries of every kind with their history, comments, helpful
+// marks, collections and stale entries, consistent with the memberships, and
+// in the search index.
+func TestLoadGivesEveryCommunityARepertoire(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		out := load(t, d)
+		now := db.Now()
+
+		entries := count(t, d, "SELECT COUNT(*) FROM entries")
+		if entries < 50 || entries > 70 {
+			t.Errorf("entries = %d, want 50 to 70", entries)
+		}
+		if want := fmt.Sprintf(", %d practice entries.", entries); !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+
+		// Every community: at least 8 entries of all four kinds, a Start
+		// here of 3 or more published entries, and stale entries.
+		rows, err := d.QueryContext(ctx, `SELECT c.slug,
+			(SELECT COUNT(*) FROM entries e WHERE e.community_id = c.id),
+			(SELECT COUNT(DISTINCT e.kind) FROM entries e WHERE e.community_id = c.id),
+			(SELECT COUNT(*) FROM collections k JOIN collection_entries ce ON ce.collection_id = k.id
+				JOIN entries e ON e.id = ce.entry_id WHERE k.community_id = c.id AND k.start_here = TRUE AND e.maturity <> 'draft'),
+			(SELECT COUNT(*) FROM collections k WHERE k.community_id = c.id AND k.start_here = TRUE AND k.slug = 'start-here'),
+			(SELECT COUNT(*) FROM entries e WHERE e.community_id = c.id AND e.maturity <> 'draft' AND (e.review_by < $1
+				OR (CASE WHEN e.verified_at > e.updated_at THEN e.verified_at ELSE e.updated_at END) < $2))
+			FROM communities c ORDER BY c.slug`, now, now.AddDate(0, 0, -365))
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := 0
+		for rows.Next() {
+			var slug string
+			var n, kinds, startHere, startHeres, stale int
+			if err := rows.Scan(&slug, &n, &kinds, &startHere, &startHeres, &stale); err != nil {
+				t.Fatal(err)
+			}
+			seen++
+			if n < 8 || kinds != 4 {
+				t.Errorf("%s has %d entries of %d kinds, want at least 8 of all 4", slug, n, kinds)
+			}
+			if startHeres != 1 || startHere < 3 {
+				t.Errorf("%s has %d Start here collections holding %d published entries, want 1 with at least 3", slug, startHeres, startHere)
+			}
+			if stale < 2 {
+				t.Errorf("%s has %d stale entries, want at least 2", slug, stale)
+			}
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		rows.Close()
+		if seen < 6 {
+			t.Errorf("only %d communities", seen)
+		}
+		if n := count(t, d, "SELECT COUNT(*) FROM collections WHERE start_here = FALSE"); n < 2 {
+			t.Errorf("other collections = %d, want at least 2", n)
+		}
+		if n := count(t, d, "SELECT COUNT(*) FROM collection_entries ce JOIN collections k ON k.id = ce.collection_id JOIN entries e ON e.id = ce.entry_id WHERE e.community_id <> k.community_id OR e.maturity = 'draft'"); n != 0 {
+			t.Errorf("%d collection entries are drafts or from another community", n)
+		}
+		for _, m := range []string{"draft", "published", "reviewed", "endorsed"} {
+			if n := count(t, d, "SELECT COUNT(*) FROM entries WHERE maturity = $1", m); n < 3 {
+				t.Errorf("%s entries = %d, want at least 3", m, n)
+			}
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM entries WHERE (maturity = 'draft') <> (published_at IS NULL)
+			OR (maturity IN ('reviewed', 'endorsed')) <> (reviewed_by IS NOT NULL) OR (maturity = 'endorsed') <> (endorsed_by IS NOT NULL)
+			OR (verified_at IS NULL) <> (verified_by IS NULL)`); n != 0 {
+			t.Errorf("%d entries have a maturity that disagrees with their publication, review, endorsement or verification", n)
+		}
+
+		// Revisions: numbered 1..revision, in time order, the first when the
+		// entry was created, the last holding its current text.
+		if n := count(t, d, `SELECT COUNT(*) FROM entries e WHERE e.revision <> (SELECT COUNT(*) FROM revisions r WHERE r.subject_type = 'entry' AND r.subject_id = e.id)
+			OR e.revision <> (SELECT MAX(r.number) FROM revisions r WHERE r.subject_type = 'entry' AND r.subject_id = e.id)`); n != 0 {
+			t.Errorf("%d entries' revision numbers disagree with their revisions", n)
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM entries e JOIN revisions r ON r.subject_type = 'entry' AND r.subject_id = e.id AND r.number = e.revision
+			WHERE r.title <> e.title OR r.summary <> e.summary OR r.body <> e.body OR r.created_at <> e.updated_at`); n != 0 {
+			t.Errorf("%d entries differ from their latest revision", n)
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM entries e JOIN revisions r ON r.subject_type = 'entry' AND r.subject_id = e.id AND r.number = 1
+			WHERE r.created_at <> e.created_at OR r.author_id <> e.created_by`); n != 0 {
+			t.Errorf("%d entries' first revision is not their creation", n)
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM revisions a JOIN revisions b ON b.subject_type = a.subject_type AND b.subject_id = a.subject_id AND b.number = a.number + 1
+			WHERE b.created_at <= a.created_at OR (b.title = a.title AND b.summary = a.summary AND b.body = a.body) OR b.note = ''`); n != 0 {
+			t.Errorf("%d revisions are out of order, change nothing or have no edit note", n)
+		}
+		if n := count(t, d, "SELECT COUNT(*) FROM entries WHERE revision > 1"); n < entries/2 {
+			t.Errorf("only %d entries were revised", n)
+		}
+
+		// People: authors, contributors, revisers, commenters and helpful
+		// marks are active members who had joined by then; nothing is in the
+		// future, nor after the archived community closed.
+		member := `SELECT COUNT(*) FROM memberships m WHERE m.community_id = e.community_id AND m.person_id = %s
+			AND m.status = 'active' AND m.created_at <= %s`
+		for what, query := range map[string]string{
+			"entry people": "SELECT COUNT(*) FROM entry_people x JOIN entries e ON e.id = x.entry_id WHERE NOT EXISTS (" + fmt.Sprintf(member, "x.person_id", "x.since") + ")",
+			"revisions":    "SELECT COUNT(*) FROM revisions x JOIN entries e ON e.id = x.subject_id AND x.subject_type = 'entry' WHERE NOT EXISTS (" + fmt.Sprintf(member, "x.author_id", "x.created_at") + ")",
+			"comments":     "SELECT COUNT(*) FROM comments x JOIN entries e ON e.id = x.entry_id WHERE x.created_at < e.created_at OR NOT EXISTS (" + fmt.Sprintf(member, "x.author_id", "x.created_at") + ")",
+			"helpful marks": "SELECT COUNT(*) FROM entry_helpful x JOIN entries e ON e.id = x.entry_id WHERE x.created_at < e.created_at OR NOT EXISTS (" + fmt.Sprintf(member, "x.person_id", "x.created_at") + ")" +
+				" OR EXISTS (SELECT 1 FROM entry_people a WHERE a.entry_id = e.id AND a.person_id = x.person_id AND a.role = 'author')",
+		} {
+			if n := count(t, d, query); n != 0 {
+				t.Errorf("%d %s are not by members who had joined by then (or helpful marks by authors)", n, what)
+			}
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM entries e JOIN communities c ON c.id = e.community_id
+			WHERE e.updated_at > COALESCE(c.archived_at, $1) OR e.created_at < c.created_at
+			OR EXISTS (SELECT 1 FROM comments x WHERE x.entry_id = e.id AND x.created_at > COALESCE(c.archived_at, $1))
+			OR EXISTS (SELECT 1 FROM entry_helpful x WHERE x.entry_id = e.id AND x.created_at > COALESCE(c.archived_at, $1))`, now); n != 0 {
+			t.Errorf("%d entries have activity before their community began, after it closed, or in the future", n)
+		}
+		if n := count(t, d, "SELECT COUNT(*) FROM entry_people WHERE role = 'contributor'"); n < 10 {
+			t.Errorf("contributors = %d, want at least 10", n)
+		}
+
+		// Comments, helpful marks, views, freshness.
+		if n := count(t, d, "SELECT COUNT(*) FROM comments"); n < 2*entries {
+			t.Errorf("comments = %d, want at least %d", n, 2*entries)
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM comments x JOIN entries e ON e.id = x.entry_id
+			JOIN memberships m ON m.community_id = e.community_id AND m.person_id = x.hidden_by AND m.role IN ('moderator', 'steward')
+			WHERE x.hidden_at > x.created_at`); n != 1 {
+			t.Errorf("comments hidden by a moderator = %d, want 1", n)
+		}
+		if n := count(t, d, "SELECT COUNT(*) FROM comments c JOIN entries e ON e.id = c.entry_id WHERE e.maturity = 'draft'"); n != 0 {
+			t.Errorf("%d comments on drafts", n)
+		}
+		if n := count(t, d, "SELECT COUNT(*) FROM entry_helpful"); n < 3*entries {
+			t.Errorf("helpful marks = %d, want at least %d", n, 3*entries)
+		}
+		if n := count(t, d, "SELECT COUNT(DISTINCT views) FROM entries WHERE maturity <> 'draft'"); n < entries/2 {
+			t.Errorf("only %d distinct view counts", n)
+		}
+		if n := count(t, d, "SELECT COUNT(*) FROM entries WHERE verified_at > $1", now.AddDate(0, 0, -90)); n < 3 {
+			t.Errorf("entries verified in the last 90 days = %d, want at least 3", n)
+		}
+		if n := count(t, d, "SELECT COUNT(*) FROM entries WHERE source <> ''"); n < 6 {
+			t.Errorf("entries with a source = %d, want at least 6", n)
+		}
+		if n := count(t, d, "SELECT COUNT(*) FROM entries WHERE resource_url <> '' AND kind = 'resource'"); n < 1 {
+			t.Error("no resource has a URL")
+		}
+
+		// The entries and visible comments are in the search index; a
+		// hidden comment is not.
+		for q, want := range map[string]string{"moulage": "moulage-recipes", "laminated": "running-a-pearls-debrief", "almond flour": "the-almond-flour-near-miss"} {
+			res, err := search.Search(ctx, d, auth.Actor{}, search.Query{Text: q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, h := range res.Hits {
+				found = found || h.EntrySlug == want
+			}
+			if !found {
+				t.Errorf("search for %q does not find %s: %+v", q, want, res.Hits)
+			}
+		}
+		if res, err := search.Search(ctx, d, auth.Actor{}, search.Query{Text: "furious", Kind: "comment"}); err != nil || len(res.Hits) != 0 {
+			t.Errorf("search finds the hidden comment: %+v, %v", res.Hits, err)
+		}
+	})
 }

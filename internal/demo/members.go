@@ -87,6 +87,9 @@ func loadMemberships(ctx context.Context, tx *db.Tx, l *loaded) error {
 			if i == 0 {
 				inviter = p.ID
 			}
+			if m.Status == "active" {
+				l.joined[memberKey(c.Slug, m.Handle)] = at
+			}
 		}
 	}
 	return nil
