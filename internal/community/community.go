@@ -56,6 +56,24 @@ var Stages = []struct {
 	{Transformation, "The community changes, merges or closes honourably."},
 }
 
+// Title is the stage's name as a badge or heading shows it: "Potential".
+func (s Stage) Title() string {
+	if s == "" {
+		return ""
+	}
+	return strings.ToUpper(string(s[:1])) + string(s[1:])
+}
+
+// About is the stage's line in Stages.
+func (s Stage) About() string {
+	for _, st := range Stages {
+		if st.Stage == s {
+			return st.About
+		}
+	}
+	return ""
+}
+
 // Status is where a community stands administratively.
 type Status string
 

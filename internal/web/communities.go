@@ -5,7 +5,6 @@ import (
 	"net/url"
 
 	"hearth/internal/community"
-	"hearth/internal/people"
 	"hearth/internal/practice"
 )
 
@@ -13,10 +12,20 @@ import (
 type directoryPage struct {
 	Layout
 	community.DirectoryPage
-	Filter      community.Filter
-	Departments []people.Department
-	PrevURL     string
-	NextURL     string
+	Filter            community.Filter
+	TagOptions        []option // the filters' choices, the one in force selected
+	StageOptions      []option
+	DepartmentOptions []option
+	PrevURL           string
+	NextURL           string
+}
+
+// option is one choice of a <select>. Building the choices in Go, rather than
+// comparing each with the current value in the template, keeps the busiest
+// page cheap to render.
+type option struct {
+	Value, Label string
+	Selected     bool
 }
 
 func (s *Server) directory(w http.ResponseWriter, r *http.Request) {
@@ -32,7 +41,16 @@ func (s *Server) directory(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	p := &directoryPage{Layout: Layout{Title: "Communities"}, DirectoryPage: list, Filter: f, Departments: depts}
+	p := &directoryPage{Layout: Layout{Title: "Communities"}, DirectoryPage: list, Filter: f}
+	for _, t := range list.Tags {
+		p.TagOptions = append(p.TagOptions, option{t.Tag, t.Tag + " (" + itoa(t.Count) + ")", t.Tag == f.Tag})
+	}
+	for _, st := range community.Stages {
+		p.StageOptions = append(p.StageOptions, option{string(st.Stage), st.Stage.Title(), st.Stage == f.Stage})
+	}
+	for _, d := range depts {
+		p.DepartmentOptions = append(p.DepartmentOptions, option{d.Slug, d.Name, d.Slug == f.Department})
+	}
 	if f.Page > 1 {
 		p.PrevURL = pageURL(r, f.Page-1)
 	}
