@@ -11,6 +11,7 @@ import (
 	"hearth/internal/auth"
 	"hearth/internal/db"
 	"hearth/internal/errs"
+	"hearth/internal/search"
 )
 
 // MaxComment is the longest comment, in characters.
@@ -91,7 +92,10 @@ func (s *Service) AddComment(ctx context.Context, a auth.Actor, communitySlug, e
 		now := s.now()
 		err = tx.QueryRowContext(ctx, `INSERT INTO comments (entry_id, author_id, body, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id`,
 			e.ID, a.PersonID, body, now).Scan(&id)
-		return errs.Wrap(err, "add comment")
+		if err != nil {
+			return errs.Wrap(err, "add comment")
+		}
+		return search.IndexComment(ctx, tx, tx.Dialect(), id)
 	})
 	return id, err
 }
@@ -126,8 +130,10 @@ func (s *Service) EditComment(ctx context.Context, a auth.Actor, communitySlug, 
 		if !c.Mine || ev.Community.Archived() {
 			return errs.Forbiddenf("Only its author can edit a comment.")
 		}
-		_, err = tx.ExecContext(ctx, "UPDATE comments SET body = $1, updated_at = $2 WHERE id = $3", body, s.now(), c.ID)
-		return errs.Wrap(err, "edit comment")
+		if _, err := tx.ExecContext(ctx, "UPDATE comments SET body = $1, updated_at = $2 WHERE id = $3", body, s.now(), c.ID); err != nil {
+			return errs.Wrap(err, "edit comment")
+		}
+		return search.IndexComment(ctx, tx, tx.Dialect(), c.ID)
 	})
 }
 
@@ -140,6 +146,9 @@ func (s *Service) DeleteComment(ctx context.Context, a auth.Actor, communitySlug
 		}
 		if !c.Mine || ev.Community.Archived() {
 			return errs.Forbiddenf("Only its author can delete a comment.")
+		}
+		if err := search.RemoveComment(ctx, tx, tx.Dialect(), c.ID); err != nil {
+			return err
 		}
 		_, err = tx.ExecContext(ctx, "DELETE FROM comments WHERE id = $1", c.ID)
 		return errs.Wrap(err, "delete comment")
@@ -163,8 +172,10 @@ func (s *Service) SetCommentHidden(ctx context.Context, a auth.Actor, communityS
 			now := s.now()
 			at, by = &now, &a.PersonID
 		}
-		_, err = tx.ExecContext(ctx, "UPDATE comments SET hidden_at = $1, hidden_by = $2 WHERE id = $3", at, by, c.ID)
-		return errs.Wrap(err, "hide comment")
+		if _, err := tx.ExecContext(ctx, "UPDATE comments SET hidden_at = $1, hidden_by = $2 WHERE id = $3", at, by, c.ID); err != nil {
+			return errs.Wrap(err, "hide comment")
+		}
+		return search.IndexComment(ctx, tx, tx.Dialect(), c.ID) // a hidden comment leaves the index
 	})
 }
 

@@ -6,6 +6,7 @@ import (
 	"hearth/internal/auth"
 	"hearth/internal/db"
 	"hearth/internal/errs"
+	"hearth/internal/search"
 )
 
 // SetMaturity moves an entry to another maturity, by the rules of who may:
@@ -33,8 +34,10 @@ func (s *Service) SetMaturity(ctx context.Context, a auth.Actor, communitySlug, 
 		default:
 			return maturityRefusal(ev, to)
 		}
-		_, err = tx.ExecContext(ctx, query, args...)
-		return errs.Wrap(err, "set maturity")
+		if _, err := tx.ExecContext(ctx, query, args...); err != nil {
+			return errs.Wrap(err, "set maturity")
+		}
+		return search.IndexEntry(ctx, tx, tx.Dialect(), e.ID)
 	})
 }
 

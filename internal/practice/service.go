@@ -15,6 +15,7 @@ import (
 	"hearth/internal/db"
 	"hearth/internal/errs"
 	"hearth/internal/revision"
+	"hearth/internal/search"
 )
 
 // Service is the way in to the practice library.
@@ -89,6 +90,9 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, communitySlug string
 		}
 		if _, err := revision.Record(ctx, tx, subject(id), revision.Snapshot{Title: p.Title, Summary: p.Summary, Body: p.Body},
 			a.PersonID, p.Note, 0, now); err != nil {
+			return err
+		}
+		if err := search.IndexEntry(ctx, tx, tx.Dialect(), id); err != nil {
 			return err
 		}
 		e = Entry{ID: id, CommunityID: v.ID, Slug: slug, Kind: p.Kind, Title: p.Title, Summary: p.Summary, Body: p.Body,
@@ -197,6 +201,9 @@ func (s *Service) Update(ctx context.Context, a auth.Actor, communitySlug, entry
 			a.PersonID, p.Note, 0, now); err != nil {
 			return err
 		}
+		if err := search.IndexEntry(ctx, tx, tx.Dialect(), e.ID); err != nil {
+			return err
+		}
 		saved = e
 		saved.Kind, saved.Title, saved.Summary, saved.Body, saved.Revision, saved.UpdatedAt = p.Kind, p.Title, p.Summary, p.Body, next, now
 		return nil
@@ -251,6 +258,9 @@ func (s *Service) Revert(ctx context.Context, a auth.Actor, communitySlug, entry
 		}
 		if _, err := revision.Record(ctx, tx, subject(e.ID), old.Snapshot, a.PersonID,
 			fmt.Sprintf("Reverted to revision %d", number), number, now); err != nil {
+			return err
+		}
+		if err := search.IndexEntry(ctx, tx, tx.Dialect(), e.ID); err != nil {
 			return err
 		}
 		saved = e

@@ -87,6 +87,9 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /people", s.peopleList)
 	mux.HandleFunc("GET /people/{handle}", s.profile)
 
+	// Search over everything the reader may see.
+	mux.HandleFunc("GET /search", s.search)
+
 	// Administration.
 	mux.HandleFunc("GET /admin", s.adminSettingsForm)
 	mux.HandleFunc("POST /admin/settings", s.adminSaveSettings)

@@ -1,0 +1,171 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits on what a query may ask: longer text is cut, further words dropped.
+const (
+	MaxQueryRunes = 200
+	MaxTerms      = 12
+	minPrefix     = 3 // "bre*" may ask for words that start with "bre"; "br*" is just "br"
+)
+
+// terms is a parsed query: groups that must all match. Words hold only
+// letters, digits and marks, lower-cased, so they can be quoted safely in
+// either engine's query language whatever the person typed.
+type terms []term
+
+// term is a word, a word to match as a prefix, or a phrase.
+type term struct {
+	words  []string // one word, or the words of a phrase in order
+	prefix bool     // a single word typed with a * after it
+}
+
+// empty reports whether the query asks for nothing.
+func (t terms) empty() bool { return len(t) == 0 }
+
+// words lists every word of the query.
+func (t terms) words() []string {
+	var out []string
+	for _, p := range t {
+		out = append(out, p.words...)
+	}
+	return out
+}
+
+// parse reads what a person typed. Text in double quotes is a phrase (an
+// unbalanced quote runs to the end); a word followed by * matches as a
+// prefix. Everything else that is not a letter, digit or mark separates
+// words, so operators (AND, OR, NOT, NEAR, -, :, parentheses) are just
+// words or nothing. Common English words are dropped unless nothing else
+// remains, so that both engines treat them alike (PostgreSQL's english
+// configuration ignores them).
+func parse(text string) terms {
+	if utf8.RuneCountInString(text) > MaxQueryRunes {
+		text = string([]rune(text)[:MaxQueryRunes])
+	}
+	text = strings.ToValidUTF8(text, " ")
+	var all terms
+	n := 0
+	quoted := false
+	var phrase []string
+	var word strings.Builder
+	endWord := func(prefix bool) {
+		if word.Len() == 0 {
+			return
+		}
+		w := strings.ToLower(word.String())
+		word.Reset()
+		if n >= MaxTerms {
+			return
+		}
+		n++
+		if quoted {
+			phrase = append(phrase, w)
+			return
+		}
+		all = append(all, term{words: []string{w}, prefix: prefix && utf8.RuneCountInString(w) >= minPrefix})
+	}
+	for _, r := range text {
+		switch {
+		case isWordRune(r):
+			word.WriteRune(r)
+		case r == '"' || r == '“' || r == '”':
+			endWord(false)
+			if quoted && len(phrase) > 0 {
+				all = append(all, term{words: phrase})
+			}
+			phrase, quoted = nil, !quoted
+		default:
+			endWord(r == '*')
+		}
+	}
+	endWord(false)
+	if len(phrase) > 0 {
+		all = append(all, term{words: phrase})
+	}
+
+	// Drop stop words, unless nothing else would remain.
+	var kept terms
+	for _, t := range all {
+		if len(t.words) == 1 && stopWords[t.words[0]] {
+			continue
+		}
+		kept = append(kept, t)
+	}
+	if len(kept) == 0 {
+		return all
+	}
+	return kept
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Nl, unicode.No)
+}
+
+// fts5 renders the terms as an FTS5 query: every word or phrase in double
+// quotes (so nothing in it is syntax), a prefix followed by *, all ANDed.
+func (t terms) fts5() string {
+	var b strings.Builder
+	for i, p := range t {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteByte('"')
+		b.WriteString(strings.Join(p.words, " "))
+		b.WriteByte('"')
+		if p.prefix {
+			b.WriteByte('*')
+		}
+	}
+	return b.String()
+}
+
+// tsquery renders the terms as text for PostgreSQL's to_tsquery: every word
+// in single quotes (words hold no quote or backslash), phrases joined by <->,
+// a prefix marked :*, all joined by &. to_tsquery then stems each word with
+// the english configuration and drops stop words without complaint.
+func (t terms) tsquery() string {
+	var b strings.Builder
+	for i, p := range t {
+		if i > 0 {
+			b.WriteString(" & ")
+		}
+		if len(p.words) > 1 {
+			b.WriteByte('(')
+		}
+		for j, w := range p.words {
+			if j > 0 {
+				b.WriteString(" <-> ")
+			}
+			b.WriteByte('\'')
+			b.WriteString(w)
+			b.WriteByte('\'')
+		}
+		if len(p.words) > 1 {
+			b.WriteByte(')')
+		}
+		if p.prefix {
+			b.WriteString(":*")
+		}
+	}
+	return b.String()
+}
+
+// stopWords are the common English words PostgreSQL's english configuration
+// ignores (the Snowball list).
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`i me my myself we our ours ourselves you your yours yourself yourselves he him his himself
+		she her hers herself it its itself they them their theirs themselves what which who whom this that these those am is are
+		was were be been being have has had having do does did doing a an the and but if or because as until while of at by for
+		with about against between into through during before after above below to from up down in out on off over under again
+		further then once here there when where why how all any both each few more most other some such no nor not only own same
+		so than too very s t can will just don should now`) {
+		m[w] = true
+	}
+	return m
+}()
