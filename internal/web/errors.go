@@ -33,9 +33,19 @@ type errorPage struct {
 	Message string
 }
 
+// statusClientClosedRequest is logged for a request whose client went away
+// before the answer was ready (nginx's code for it).
+const statusClientClosedRequest = 499
+
 // fail answers a request with the error's page. A visitor asked to sign in
 // is sent to the sign-in page, and comes back afterwards.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() != nil {
+		// The client went away, so the work in hand was cancelled: no failure
+		// of ours, and no one to show a page to.
+		w.WriteHeader(statusClientClosedRequest)
+		return
+	}
 	status := statusOf(err)
 	if status == http.StatusUnauthorized && r.Method == http.MethodGet {
 		http.Redirect(w, r, "/signin?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
