@@ -60,12 +60,13 @@ func communityLayout(v community.View, title, tab string) Layout {
 // entryFormPage is the form to write or improve an entry, with a preview.
 type entryFormPage struct {
 	Layout
-	C        community.View
-	Entry    *practice.EntryView // nil when writing a new entry
-	Form     Form
-	Kinds    []practice.KindInfo
-	Preview  template.HTML
-	Conflict *conflictView
+	C           community.View
+	Entry       *practice.EntryView // nil when writing a new entry
+	Form        Form
+	Kinds       []practice.KindInfo
+	Preview     template.HTML
+	Conflict    *conflictView
+	Attachments *attachmentList // on the edit page: files to attach and link from the text
 }
 
 // conflictView shows, after an edit conflict, what changed meanwhile.
@@ -108,6 +109,14 @@ func (s *Server) renderEntryForm(w http.ResponseWriter, r *http.Request, status 
 	}
 	p := &entryFormPage{Layout: communityLayout(v, title, "practice"), C: v, Entry: ev, Form: f, Kinds: practice.Kinds, Preview: preview, Conflict: conflict}
 	p.Community = &p.C
+	if ev != nil {
+		list, err := s.entryAttachments(r.Context(), *ev, entryURL(v.Slug, ev.Slug)+"/edit")
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		p.Attachments = &list
+	}
 	s.render(w, r, status, "practice/form", p)
 }
 
@@ -171,6 +180,7 @@ type entryPage struct {
 	Collections []practice.Collection
 	InStartHere bool
 	Comment     Form
+	Attachments attachmentList
 }
 
 // commentView is a comment with its rendered text.
@@ -200,6 +210,10 @@ func (s *Server) entryPage(w http.ResponseWriter, r *http.Request, status int, c
 	p.Community = &p.C
 	for _, c := range comments {
 		p.Comments = append(p.Comments, commentView{Comment: c, HTML: s.Markup.Render(c.Body)})
+	}
+	if p.Attachments, err = s.entryAttachments(r.Context(), ev, entryURL(ev.Community.Slug, ev.Slug)); err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	if ev.Community.CanCurate() {
 		if p.Collections, err = s.Practice.Collections(r.Context(), ev.Community); err != nil {
