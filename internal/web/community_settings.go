@@ -13,6 +13,11 @@ func (s *Server) settingsForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !p.C.CanEditCharter() && !p.C.CanArchive() {
+		if !actorOf(r).SignedIn() {
+			// A steward whose session ended comes back here after signing in.
+			s.fail(w, r, errs.New(errs.Unauthenticated, "Please sign in."))
+			return
+		}
 		s.fail(w, r, errs.Forbiddenf("Only the community's stewards can change its settings."))
 		return
 	}

@@ -23,16 +23,26 @@ func TestMainPagesRender(t *testing.T) {
 			if res.Status != http.StatusOK {
 				t.Errorf("GET %s = %d\n%s", path, res.Status, res.Body)
 			}
+			uniqueIDs(t, "GET "+path, res.Body)
 		}
 		sam := e.As("sam")
-		if res := sam.Get("/c/bread/settings"); res.Status != http.StatusOK || !strings.Contains(res.Body, "Save the charter") {
+		for _, path := range []string{"/c/bread/settings", "/c/bread/members", "/account"} {
+			res := sam.Get(path)
+			if res.Status != http.StatusOK {
+				t.Errorf("steward GET %s = %d", path, res.Status)
+			}
+			uniqueIDs(t, "steward GET "+path, res.Body)
+		}
+		if res := sam.Get("/c/bread/settings"); !strings.Contains(res.Body, "Save the charter") {
 			t.Errorf("steward settings = %d", res.Status)
 		}
 		v := e.Visitor()
 		for _, path := range []string{"/", "/communities", "/c/bread", "/signin", "/signup", "/reset"} {
-			if res := v.Get(path); res.Status != http.StatusOK {
+			res := v.Get(path)
+			if res.Status != http.StatusOK {
 				t.Errorf("visitor GET %s = %d\n%s", path, res.Status, res.Body)
 			}
+			uniqueIDs(t, "visitor GET "+path, res.Body)
 		}
 	})
 }
