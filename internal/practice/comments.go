@@ -166,6 +166,9 @@ func (s *Service) SetCommentHidden(ctx context.Context, a auth.Actor, communityS
 		if !ev.Community.IsModerator() {
 			return errs.Forbiddenf("Only the community's moderators hide comments.")
 		}
+		if ev.Community.Archived() {
+			return errs.Forbiddenf("This community is archived: its library is read-only.")
+		}
 		var at *time.Time
 		var by *int64
 		if hidden {

@@ -64,9 +64,10 @@ func (v EntryView) CanCloseComments() bool {
 	return (v.Author || v.Community.IsSteward()) && v.Community.Status == community.Active
 }
 
-// CanMarkHelpful reports whether the actor may say the entry helped them.
+// CanMarkHelpful reports whether the actor may say the entry helped them
+// (not in an archived community, whose library is read-only).
 func (v EntryView) CanMarkHelpful() bool {
-	return v.Community.Actor.SignedIn() && v.Maturity != Draft && !v.Author
+	return v.Community.Actor.SignedIn() && v.Maturity != Draft && !v.Author && v.Community.Status == community.Active
 }
 
 const entryColumns = `e.id, e.community_id, e.slug, e.kind, e.title, e.summary, e.body, e.resource_url, e.source, e.maturity,

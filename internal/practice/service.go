@@ -186,10 +186,22 @@ func (s *Service) Update(ctx context.Context, a auth.Actor, communitySlug, entry
 			return &EditConflict{Current: e, Theirs: p.Input}
 		}
 		next := e.Revision + 1
-		if _, err := tx.ExecContext(ctx, `UPDATE entries SET kind = $1, title = $2, summary = $3, body = $4, resource_url = $5,
+		res, err := tx.ExecContext(ctx, `UPDATE entries SET kind = $1, title = $2, summary = $3, body = $4, resource_url = $5,
 			source = $6, review_by = $7, revision = $8, updated_at = $9 WHERE id = $10 AND revision = $11`,
-			p.Kind, p.Title, p.Summary, p.Body, p.ResourceURL, p.Source, p.reviewBy, next, now, e.ID, e.Revision); err != nil {
+			p.Kind, p.Title, p.Summary, p.Body, p.ResourceURL, p.Source, p.reviewBy, next, now, e.ID, e.Revision)
+		if err != nil {
 			return errs.Wrap(err, "update entry")
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return errs.Wrap(err, "update entry")
+		} else if n == 0 {
+			// Another save was committed after we read the entry (PostgreSQL
+			// waited on its row lock): a conflict too, and nothing is saved.
+			cur, err := s.loadEntry(ctx, tx, v, entrySlug)
+			if err != nil {
+				return err
+			}
+			return &EditConflict{Current: cur, Theirs: p.Input}
 		}
 		if err := setEntryTags(ctx, tx, e.ID, p.tags); err != nil {
 			return err
@@ -249,9 +261,15 @@ func (s *Service) Revert(ctx context.Context, a auth.Actor, communitySlug, entry
 			return errs.Conflictf("Revision %d is the current text already.", number)
 		}
 		next := e.Revision + 1
-		if _, err := tx.ExecContext(ctx, `UPDATE entries SET title = $1, summary = $2, body = $3, revision = $4, updated_at = $5 WHERE id = $6`,
-			old.Title, old.Summary, old.Body, next, now, e.ID); err != nil {
+		res, err := tx.ExecContext(ctx, `UPDATE entries SET title = $1, summary = $2, body = $3, revision = $4, updated_at = $5
+			WHERE id = $6 AND revision = $7`, old.Title, old.Summary, old.Body, next, now, e.ID, e.Revision)
+		if err != nil {
 			return errs.Wrap(err, "revert entry")
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return errs.Wrap(err, "revert entry")
+		} else if n == 0 {
+			return errs.Conflictf("Someone saved a new version at the same moment. Look at the history, then revert again if you still want to.")
 		}
 		if err := addContributor(ctx, tx, e.ID, a.PersonID, now); err != nil {
 			return err

@@ -22,6 +22,9 @@ func (s *Service) MarkHelpful(ctx context.Context, a auth.Actor, communitySlug, 
 			return err
 		}
 		if !(EntryView{Entry: e, Community: v, Author: e.isAuthor(a)}).CanMarkHelpful() {
+			if v.Archived() {
+				return errs.Forbiddenf("This community is archived: its library is read-only.")
+			}
 			return errs.Forbiddenf("Authors cannot mark their own entry as helpful.")
 		}
 		if helped {

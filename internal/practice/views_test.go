@@ -1,0 +1,64 @@
+package practice_test
+
+import (
+	"testing"
+
+	"hearth/internal/community"
+	"hearth/internal/db"
+	"hearth/internal/db/dbtest"
+)
+
+// TestViewsAreCountedWhenFlushed: every Get counts a view, kept in memory
+// until FlushViews writes them all at once; history and edit forms do not
+// count.
+func TestViewsAreCountedWhenFlushed(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := pwNew(t, d)
+		w.community(t, "craft", community.Public)
+		e := w.write(t, "craft", "Much read", false)
+		other := w.write(t, "craft", "Little read", false)
+		views := func(id int64) int {
+			t.Helper()
+			return w.count(t, "SELECT views FROM entries WHERE id = $1", id)
+		}
+		if err := w.svc.FlushViews(w.ctx); err != nil {
+			t.Fatalf("flush with nothing counted: %v", err)
+		}
+
+		for _, role := range []string{"visitor", "member", "member", "steward"} {
+			w.get(t, w.actors[role], "craft", e.Slug)
+		}
+		w.get(t, w.actors["member"], "craft", other.Slug)
+		if _, _, _, err := w.svc.History(w.ctx, w.actors["member"], "craft", e.Slug, 1); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.svc.ForEdit(w.ctx, w.actors["author"], "craft", e.Slug); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.svc.Get(w.ctx, w.actors["visitor"], "craft", "no-such-entry"); err == nil {
+			t.Fatal("read an entry that does not exist")
+		}
+		if n := views(e.ID); n != 0 {
+			t.Errorf("views = %d before flushing, want 0", n)
+		}
+		if err := w.svc.FlushViews(w.ctx); err != nil {
+			t.Fatal(err)
+		}
+		if n, m := views(e.ID), views(other.ID); n != 4 || m != 1 {
+			t.Errorf("views after flushing = %d and %d, want 4 and 1", n, m)
+		}
+		if err := w.svc.FlushViews(w.ctx); err != nil {
+			t.Fatal(err)
+		}
+		if n := views(e.ID); n != 4 {
+			t.Errorf("views = %d after flushing twice, want 4 (counted once)", n)
+		}
+		w.get(t, w.actors["visitor"], "craft", e.Slug)
+		if err := w.svc.FlushViews(w.ctx); err != nil {
+			t.Fatal(err)
+		}
+		if ev := w.get(t, w.actors["visitor"], "craft", e.Slug); ev.Views != 5 {
+			t.Errorf("Views = %d, want 5", ev.Views)
+		}
+	})
+}
