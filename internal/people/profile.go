@@ -122,7 +122,7 @@ func (s *Service) List(ctx context.Context, a auth.Actor, query string, page int
 		query = query[:100]
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+personColumns+` FROM people p LEFT JOIN departments d ON d.id = p.department_id
-		WHERE ($1 = '' OR lower(p.name) LIKE '%' || $1 || '%' OR p.handle LIKE '%' || $1 || '%')
+		WHERE ($1 = '' OR lower(p.name) LIKE '%' || $1 || '%' ESCAPE '\' OR p.handle LIKE '%' || $1 || '%' ESCAPE '\')
 		AND (p.disabled_at IS NULL OR $2) ORDER BY lower(p.name), p.id LIMIT $3 OFFSET $4`,
 		escapeLike(query), a.Admin, PeoplePageSize+1, (page-1)*PeoplePageSize)
 	if err != nil {
@@ -144,7 +144,6 @@ func (s *Service) List(ctx context.Context, a auth.Actor, query string, page int
 	return out, more, errs.Wrap(rows.Err(), "list people")
 }
 
-// escapeLike drops LIKE wildcards from a search term, so that a typed % or _
-// matches nothing special. (Escaping needs an ESCAPE clause whose default
-// differs between the engines; dropping them is simpler and enough for names.)
-func escapeLike(s string) string { return strings.NewReplacer("%", "", "_", "").Replace(s) }
+// escapeLike escapes LIKE's wildcards in a search term, so that a typed % or _
+// matches itself; the query names the escape character, as SQLite needs.
+func escapeLike(s string) string { return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s) }
