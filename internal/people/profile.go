@@ -146,4 +146,6 @@ func (s *Service) List(ctx context.Context, a auth.Actor, query string, page int
 
 // escapeLike escapes LIKE's wildcards in a search term, so that a typed % or _
 // matches itself; the query names the escape character, as SQLite needs.
-func escapeLike(s string) string { return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s) }
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
+}
