@@ -137,9 +137,20 @@ func (s *Service) Mine(ctx context.Context, a auth.Actor) ([]Listing, error) {
 	if !a.SignedIn() {
 		return nil, nil
 	}
-	return s.listings(ctx, a, `m.person_id = $1 AND c.status IN ('active', 'archived', 'proposed')
+	list, err := s.listings(ctx, a, `m.person_id = $1 AND c.status IN ('active', 'archived', 'proposed')
 		ORDER BY CASE m.status WHEN 'invited' THEN 0 WHEN 'active' THEN 1 ELSE 2 END, c.status, c.name LIMIT 200`,
 		[]any{a.PersonID})
+	if err != nil {
+		return nil, err
+	}
+	// A request to a community that has since become private leads nowhere.
+	visible := list[:0]
+	for _, l := range list {
+		if l.CanSee() {
+			visible = append(visible, l)
+		}
+	}
+	return visible, nil
 }
 
 // Public lists the public communities, for the landing page of visitors.
