@@ -81,16 +81,7 @@ func (s *Server) newEntryForm(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if !v.CanRead() {
-		s.notFound(w, r)
-		return
-	}
-	if !v.CanWritePractice() {
-		if !actorOf(r).SignedIn() {
-			s.fail(w, r, errs.New(errs.Unauthenticated, "Please sign in."))
-			return
-		}
-		s.fail(w, r, errs.Forbiddenf("Join the community to write entries (in some communities, only stewards write them)."))
+	if !s.mayWrite(w, r, v) {
 		return
 	}
 	kind := practice.Kind(r.URL.Query().Get("kind"))
@@ -100,6 +91,23 @@ func (s *Server) newEntryForm(w http.ResponseWriter, r *http.Request) {
 	}
 	f := Form{Values: url.Values{"kind": {string(info.Kind)}, "body": {info.Template}}}
 	s.renderEntryForm(w, r, http.StatusOK, v, nil, f, "", nil)
+}
+
+// mayWrite reports whether the actor may write entries in v; when not, it
+// answers: NotFound to those who may not read the library, sign in to a
+// visitor, Forbidden to others. The form, its preview and its errors all ask.
+func (s *Server) mayWrite(w http.ResponseWriter, r *http.Request, v community.View) bool {
+	switch {
+	case !v.CanRead():
+		s.notFound(w, r)
+	case v.CanWritePractice():
+		return true
+	case !actorOf(r).SignedIn():
+		s.fail(w, r, errs.New(errs.Unauthenticated, "Please sign in."))
+	default:
+		s.fail(w, r, errs.Forbiddenf("Join the community to write entries (in some communities, only stewards write them)."))
+	}
+	return false
 }
 
 func (s *Server) renderEntryForm(w http.ResponseWriter, r *http.Request, status int, v community.View, ev *practice.EntryView, f Form, preview template.HTML, conflict *conflictView) {
@@ -136,6 +144,9 @@ func (s *Server) createEntry(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
+		if !s.mayWrite(w, r, v) {
+			return
+		}
 		s.renderEntryForm(w, r, http.StatusOK, v, nil, f, s.Markup.Render(f.Get("body")), nil)
 		return
 	}
@@ -146,6 +157,9 @@ func (s *Server) createEntry(w http.ResponseWriter, r *http.Request) {
 			if verr != nil {
 				s.fail(w, r, verr)
 				return
+			}
+			if !s.mayWrite(w, r, v) {
+				return // Create checks the input before the permission: refuse before showing the form again
 			}
 			f.Failed(err)
 			s.renderEntryForm(w, r, statusOf(err), v, nil, f, "", nil)
@@ -234,6 +248,9 @@ func (s *Server) entryPage(w http.ResponseWriter, r *http.Request, status int, c
 func (s *Server) editEntryForm(w http.ResponseWriter, r *http.Request) {
 	ev, err := s.Practice.ForEdit(r.Context(), actorOf(r), r.PathValue("slug"), r.PathValue("entry"))
 	if err != nil {
+		if errs.Is(err, errs.Forbidden) && !actorOf(r).SignedIn() {
+			err = errs.New(errs.Unauthenticated, "Please sign in to improve entries.") // a visitor may be a member who is not signed in
+		}
 		s.fail(w, r, err)
 		return
 	}
