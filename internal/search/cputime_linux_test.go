@@ -1,0 +1,22 @@
+//go:build linux
+
+package search_test
+
+import (
+	"syscall"
+	"time"
+)
+
+// rusageThread is Linux's RUSAGE_THREAD: the calling thread's usage.
+const rusageThread = 1
+
+// threadCPU returns the CPU time the calling OS thread has used, so that a
+// benchmark locked to its thread can time work apart from other processes
+// competing for the machine.
+func threadCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(rusageThread, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
