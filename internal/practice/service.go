@@ -157,6 +157,12 @@ func (c *EditConflict) Error() string {
 	return fmt.Sprintf("entry changed since revision %d (now %d)", c.Theirs.BaseRevision, c.Current.Revision)
 }
 
+// Unwrap makes an edit conflict a Conflict for errs.KindOf, so that a caller
+// that does not handle it specially still answers 409, not 500.
+func (c *EditConflict) Unwrap() error {
+	return errs.Conflictf("The entry changed while you were editing it; your text was not saved.")
+}
+
 // AsConflict returns the EditConflict in err, if any.
 func AsConflict(err error) (*EditConflict, bool) {
 	var c *EditConflict
