@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 
 	"hearth/internal/db"
@@ -99,18 +98,5 @@ func (postgres) search(ctx context.Context, d *db.DB, where, limit, offset strin
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var hits []Hit
-	for rows.Next() {
-		var h Hit
-		var commentAt sql.NullTime
-		var title, summary, body string
-		if err := rows.Scan(&h.Kind, &h.CommentID, &h.CommunitySlug, &h.CommunityName, &h.EntrySlug, &h.EntryTitle, &h.EntryKind,
-			&h.Maturity, &h.UpdatedAt, &commentAt, &h.CommentAuthor, &title, &summary, &body); err != nil {
-			return nil, err
-		}
-		finish(&h, commentAt, title, summary, body)
-		hits = append(hits, h)
-	}
-	return hits, rows.Err()
+	return scanHits(rows)
 }

@@ -87,6 +87,12 @@ func (sqlite) search(ctx context.Context, d *db.DB, where, limit, offset string,
 	if err != nil {
 		return nil, err
 	}
+	return scanHits(rows)
+}
+
+// scanHits reads the hits of either engine's query, whose columns come in
+// the same order.
+func scanHits(rows *sql.Rows) ([]Hit, error) {
 	defer rows.Close()
 	var hits []Hit
 	for rows.Next() {
