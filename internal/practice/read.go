@@ -207,5 +207,6 @@ func (s *Service) Get(ctx context.Context, a auth.Actor, communitySlug, entrySlu
 		ev.Helped = n > 0
 	}
 	s.views.add(e.ID)
+	ev.Views += s.views.pending(e.ID) // counted here, not yet written
 	return ev, nil
 }

@@ -41,22 +41,29 @@ func (s *Service) MarkHelpful(ctx context.Context, a auth.Actor, communitySlug, 
 // a write per page view would make every read a write.
 type viewCounter struct {
 	mu      sync.Mutex
-	pending map[int64]int
+	counts  map[int64]int
 }
 
-func newViewCounter() *viewCounter { return &viewCounter{pending: map[int64]int{}} }
+func newViewCounter() *viewCounter { return &viewCounter{counts: map[int64]int{}} }
 
 func (c *viewCounter) add(id int64) {
 	c.mu.Lock()
-	c.pending[id]++
+	c.counts[id]++
 	c.mu.Unlock()
+}
+
+// pending returns the views of id counted here but not written yet.
+func (c *viewCounter) pending(id int64) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.counts[id]
 }
 
 func (c *viewCounter) take() map[int64]int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	p := c.pending
-	c.pending = map[int64]int{}
+	p := c.counts
+	c.counts = map[int64]int{}
 	return p
 }
 
