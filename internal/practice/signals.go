@@ -40,8 +40,8 @@ func (s *Service) MarkHelpful(ctx context.Context, a auth.Actor, communitySlug, 
 // viewCounter adds up entry views in memory and writes them in batches:
 // a write per page view would make every read a write.
 type viewCounter struct {
-	mu      sync.Mutex
-	counts  map[int64]int
+	mu     sync.Mutex
+	counts map[int64]int
 }
 
 func newViewCounter() *viewCounter { return &viewCounter{counts: map[int64]int{}} }
