@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 
@@ -18,6 +19,7 @@ type directoryPage struct {
 	DepartmentOptions []option
 	PrevURL           string
 	NextURL           string
+	Cards             []template.HTML // the communities' cards, rendered
 }
 
 // option is one choice of a <select>. Building the choices in Go, rather than
@@ -56,6 +58,10 @@ func (s *Server) directory(w http.ResponseWriter, r *http.Request) {
 	}
 	if list.More {
 		p.NextURL = pageURL(r, f.Page+1)
+	}
+	if p.Cards, err = s.communityCards(list.Communities); err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	s.render(w, r, http.StatusOK, "community/directory", p)
 }

@@ -43,9 +43,10 @@ type Deps struct {
 // Server holds the parsed templates and the services; it is an http.Handler.
 type Server struct {
 	Deps
-	pages   *pages
-	handler http.Handler
-	static  http.Handler
+	pages     *pages
+	handler   http.Handler
+	static    http.Handler
+	fragments *fragmentCache // rendered community cards
 
 	settingsMu sync.Mutex
 	settings   instance.Settings
@@ -69,7 +70,7 @@ func New(d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{Deps: d, pages: p, static: http.FileServerFS(static)}
+	s := &Server{Deps: d, pages: p, static: http.FileServerFS(static), fragments: newFragmentCache()}
 	s.handler = s.routes()
 	return s, nil
 }

@@ -1,0 +1,86 @@
+package web
+
+import (
+	"bytes"
+	"hash/maphash"
+	"html/template"
+	"strconv"
+	"sync"
+
+	"hearth/internal/community"
+)
+
+// fragmentCache keeps rendered fragments of pages, keyed by a hash of
+// everything a fragment shows, so a fragment is rendered again only when
+// something it shows has changed. Nothing in it can go stale: a changed
+// community makes a new key. It empties itself when full.
+type fragmentCache struct {
+	mu   sync.Mutex
+	seed maphash.Seed
+	m    map[uint64]template.HTML
+}
+
+// maxFragments bounds the cache: a few thousand cards of about 1 KB each.
+const maxFragments = 4096
+
+func newFragmentCache() *fragmentCache {
+	return &fragmentCache{seed: maphash.MakeSeed(), m: map[uint64]template.HTML{}}
+}
+
+func (c *fragmentCache) get(key uint64) (template.HTML, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	h, ok := c.m[key]
+	return h, ok
+}
+
+func (c *fragmentCache) put(key uint64, h template.HTML) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= maxFragments {
+		c.m = map[uint64]template.HTML{}
+	}
+	c.m[key] = h
+}
+
+// cardKey hashes everything the community-card partial shows of l, and the
+// reader's standing that decides its badges and buttons.
+func (c *fragmentCache) cardKey(l community.Listing) uint64 {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	v := l.View
+	for _, s := range []string{strconv.FormatInt(v.ID, 10), v.Slug, v.Name, v.Purpose, string(v.Stage), string(v.Visibility),
+		string(v.JoinPolicy), string(v.Status), strconv.Itoa(v.MemberCount), strconv.Itoa(l.Departments),
+		string(v.Mine.Role), string(v.Mine.Status), strconv.FormatBool(v.CanJoin()), strconv.FormatBool(v.CanRequest())} {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+	for _, t := range v.Tags {
+		h.WriteString(t)
+		h.WriteByte(1)
+	}
+	return h.Sum64()
+}
+
+// communityCards renders the community-card partial of each listing,
+// reusing the cached rendering of a card that has not changed. The directory
+// is Hearth's busiest page, and its cards are most of its work.
+func (s *Server) communityCards(list []community.Listing) ([]template.HTML, error) {
+	t := s.pages.sets["community/directory"]
+	out := make([]template.HTML, len(list))
+	var buf bytes.Buffer
+	for i, l := range list {
+		key := s.fragments.cardKey(l)
+		if h, ok := s.fragments.get(key); ok {
+			out[i] = h
+			continue
+		}
+		buf.Reset()
+		if err := t.ExecuteTemplate(&buf, "community-card", l); err != nil {
+			return nil, err
+		}
+		out[i] = template.HTML(buf.String()) // rendered by html/template: escaped already
+		s.fragments.put(key, out[i])
+	}
+	return out, nil
+}

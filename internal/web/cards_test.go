@@ -1,0 +1,51 @@
+package web
+
+import (
+	"testing"
+
+	"hearth/internal/auth"
+	"hearth/internal/community"
+)
+
+func TestCardKeyChangesWithWhatTheCardShows(t *testing.T) {
+	c := newFragmentCache()
+	base := community.Listing{View: community.View{Community: community.Community{ID: 7, Slug: "bread", Name: "Bread",
+		Purpose: "Bake", Stage: community.Potential, Visibility: community.Public, JoinPolicy: community.Open,
+		Status: community.Active, MemberCount: 3, Tags: []string{"dough"}}, Actor: auth.Actor{PersonID: 1}}, Departments: 2}
+	key := c.cardKey(base)
+	if c.cardKey(base) != key {
+		t.Fatal("the same card hashes differently")
+	}
+	changes := map[string]func(l *community.Listing){
+		"name":        func(l *community.Listing) { l.Name = "Sourdough" },
+		"purpose":     func(l *community.Listing) { l.Purpose = "Bake bread" },
+		"stage":       func(l *community.Listing) { l.Stage = community.Maturing },
+		"status":      func(l *community.Listing) { l.Status = community.Archived },
+		"members":     func(l *community.Listing) { l.MemberCount = 4 },
+		"departments": func(l *community.Listing) { l.Departments = 3 },
+		"tags":        func(l *community.Listing) { l.Tags = []string{"dough", "yeast"} },
+		"membership":  func(l *community.Listing) { l.Mine = community.Membership{Role: community.RoleMember, Status: community.ActiveMember} },
+		"visitor":     func(l *community.Listing) { l.Actor = auth.Actor{} },
+	}
+	for name, change := range changes {
+		l := base
+		l.Tags = append([]string(nil), base.Tags...)
+		change(&l)
+		if c.cardKey(l) == key {
+			t.Errorf("changing the %s keeps the card's key: a stale card would be shown", name)
+		}
+	}
+}
+
+func TestFragmentCacheEmptiesWhenFull(t *testing.T) {
+	c := newFragmentCache()
+	for i := range maxFragments + 1 {
+		c.put(uint64(i), "x")
+	}
+	if len(c.m) > maxFragments {
+		t.Fatalf("cache holds %d fragments, more than %d", len(c.m), maxFragments)
+	}
+	if _, ok := c.get(uint64(maxFragments)); !ok {
+		t.Fatal("the newest fragment is not kept")
+	}
+}
