@@ -24,8 +24,10 @@ func TestCardKeyChangesWithWhatTheCardShows(t *testing.T) {
 		"members":     func(l *community.Listing) { l.MemberCount = 4 },
 		"departments": func(l *community.Listing) { l.Departments = 3 },
 		"tags":        func(l *community.Listing) { l.Tags = []string{"dough", "yeast"} },
-		"membership":  func(l *community.Listing) { l.Mine = community.Membership{Role: community.RoleMember, Status: community.ActiveMember} },
-		"visitor":     func(l *community.Listing) { l.Actor = auth.Actor{} },
+		"membership": func(l *community.Listing) {
+			l.Mine = community.Membership{Role: community.RoleMember, Status: community.ActiveMember}
+		},
+		"visitor": func(l *community.Listing) { l.Actor = auth.Actor{} },
 	}
 	for name, change := range changes {
 		l := base
