@@ -39,6 +39,7 @@ type Service struct {
 	sessionLifetime time.Duration
 	log             *slog.Logger
 	now             func() time.Time
+	sessions        *sessionCache
 }
 
 // Options configure a Service.
@@ -65,7 +66,8 @@ func NewService(d *db.DB, o Options) *Service {
 		o.SessionLifetime = 30 * 24 * time.Hour
 	}
 	return &Service{db: d, baseURL: strings.TrimRight(o.BaseURL, "/"), sessionIdle: o.SessionIdle,
-		sessionLifetime: o.SessionLifetime, log: o.Logger, now: func() time.Time { return o.Now().UTC().Truncate(time.Microsecond) }}
+		sessionLifetime: o.SessionLifetime, log: o.Logger, now: func() time.Time { return o.Now().UTC().Truncate(time.Microsecond) },
+		sessions: newSessionCache()}
 }
 
 // NewAccount is what a person gives to create an account.
@@ -328,6 +330,7 @@ func (s *Service) ResendVerification(ctx context.Context, a Actor) error {
 
 // VerifyEmail confirms the address a verification link was sent to.
 func (s *Service) VerifyEmail(ctx context.Context, raw string) error {
+	defer s.sessions.forgetAll() // the person's sessions, or what they show, change
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		t, err := s.findToken(ctx, tx, raw, purposeVerify)
 		if err != nil {

@@ -33,6 +33,11 @@ func (s *Service) Session(ctx context.Context, raw string) (Actor, error) {
 		return Actor{}, nil
 	}
 	hash := HashToken(raw)
+	now := s.now()
+	if cs, ok := s.sessions.get(hash); ok && now.Sub(cs.read) < sessionCacheTTL && now.After(cs.read.Add(-time.Second)) &&
+		now.Before(cs.expires) && now.Before(cs.lastSeen.Add(s.sessionIdle)) {
+		return cs.actor, nil
+	}
 	var a Actor
 	var lastSeen, expires time.Time
 	err := s.db.QueryRowContext(ctx, `SELECT p.id, p.handle, p.name, p.is_admin, p.email_verified_at IS NOT NULL, s.last_seen_at, s.expires_at
@@ -40,13 +45,14 @@ func (s *Service) Session(ctx context.Context, raw string) (Actor, error) {
 		WHERE s.token_hash = $1 AND p.disabled_at IS NULL`, hash).
 		Scan(&a.PersonID, &a.Handle, &a.Name, &a.Admin, &a.Verified, &lastSeen, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
+		s.sessions.forget(hash)
 		return Actor{}, nil
 	}
 	if err != nil {
 		return Actor{}, errs.Wrap(err, "read session")
 	}
-	now := s.now()
 	if !now.Before(expires) || !now.Before(lastSeen.Add(s.sessionIdle)) {
+		s.sessions.forget(hash)
 		if _, err := s.db.ExecContext(ctx, "DELETE FROM sessions WHERE token_hash = $1", hash); err != nil {
 			s.log.Warn("delete expired session", "err", err)
 		}
@@ -55,13 +61,17 @@ func (s *Service) Session(ctx context.Context, raw string) (Actor, error) {
 	if now.Sub(lastSeen) > touchEvery {
 		if _, err := s.db.ExecContext(ctx, "UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2", now, hash); err != nil {
 			s.log.Warn("touch session", "err", err)
+		} else {
+			lastSeen = now
 		}
 	}
+	s.sessions.put(hash, cachedSession{actor: a, lastSeen: lastSeen, expires: expires, read: now})
 	return a, nil
 }
 
 // SignOut ends the session with this token.
 func (s *Service) SignOut(ctx context.Context, raw string) error {
+	s.sessions.forget(HashToken(raw))
 	_, err := s.db.ExecContext(ctx, "DELETE FROM sessions WHERE token_hash = $1", HashToken(raw))
 	return errs.Wrap(err, "sign out")
 }
@@ -73,6 +83,7 @@ func (s *Service) SignOutEverywhere(ctx context.Context, a Actor, userAgent stri
 		return "", errs.New(errs.Unauthenticated, "Please sign in first.")
 	}
 	var session string
+	defer s.sessions.forgetAll()
 	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE person_id = $1", a.PersonID); err != nil {
 			return errs.Wrap(err, "end sessions")

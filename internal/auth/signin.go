@@ -157,6 +157,7 @@ func (s *Service) CheckResetToken(ctx context.Context, raw string) error {
 // of the account (whoever had the old password is out) and verifies the
 // address, since the link reached it.
 func (s *Service) ResetPassword(ctx context.Context, raw, password string) error {
+	defer s.sessions.forgetAll() // the person's sessions, or what they show, change
 	if msg := CheckPassword(password); msg != "" {
 		return errs.Field("password", msg)
 	}
@@ -224,6 +225,7 @@ func (s *Service) checkCurrentPasswordThrottled(ctx context.Context, a Actor, cu
 // ChangePassword sets a new password after checking the current one, and ends
 // the person's other sessions.
 func (s *Service) ChangePassword(ctx context.Context, a Actor, current, next, userAgent string) (string, error) {
+	defer s.sessions.forgetAll() // the person's sessions, or what they show, change
 	if !a.SignedIn() {
 		return "", errs.New(errs.Unauthenticated, "Please sign in first.")
 	}
@@ -284,6 +286,7 @@ func (s *Service) RequestEmailChange(ctx context.Context, a Actor, current, newE
 
 // ConfirmEmailChange switches an account to the address a link was sent to.
 func (s *Service) ConfirmEmailChange(ctx context.Context, raw string) error {
+	defer s.sessions.forgetAll() // the person's sessions, or what they show, change
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		t, err := s.findToken(ctx, tx, raw, purposeEmailChange)
 		if err != nil {
@@ -310,6 +313,7 @@ func (s *Service) Email(ctx context.Context, a Actor) (string, error) {
 // SetDisabled disables or re-enables an account; only administrators may, and
 // not their own. Disabling ends every session of the person at once.
 func (s *Service) SetDisabled(ctx context.Context, a Actor, handle string, disabled bool) error {
+	defer s.sessions.forgetAll() // the person's sessions, or what they show, change
 	if !a.Admin {
 		return errs.Forbiddenf("Only administrators can disable accounts.")
 	}

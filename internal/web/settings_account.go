@@ -68,6 +68,7 @@ func (s *Server) updateProfile(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	s.Auth.ForgetSessions() // the header shows the name from the session
 	s.redirect(w, r, "/account", "Your profile is saved.")
 }
 
