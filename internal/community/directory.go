@@ -47,39 +47,6 @@ const visibleTo = `(c.status IN ('active', 'archived') AND (c.visibility = 'publ
 	OR EXISTS (SELECT 1 FROM memberships vm WHERE vm.community_id = c.id AND vm.person_id = $1 AND vm.status IN ('active', 'invited'))
 	OR $3))`
 
-// Directory lists the communities a may see, filtered, busiest first.
-func (s *Service) Directory(ctx context.Context, a auth.Actor, f Filter) (DirectoryPage, error) {
-	if f.Page < 1 {
-		f.Page = 1
-	}
-	args := []any{a.PersonID, a.SignedIn(), a.Admin}
-	where := visibleTo
-	if f.Tag != "" {
-		args = append(args, strings.ToLower(strings.TrimSpace(f.Tag)))
-		where += " AND EXISTS (SELECT 1 FROM community_tags ft WHERE ft.community_id = c.id AND ft.tag = $" + itoa(len(args)) + ")"
-	}
-	if f.Stage != "" {
-		args = append(args, f.Stage)
-		where += " AND c.stage = $" + itoa(len(args))
-	}
-	if f.Department != "" {
-		args = append(args, f.Department)
-		where += ` AND EXISTS (SELECT 1 FROM memberships dm JOIN people dp ON dp.id = dm.person_id JOIN departments d ON d.id = dp.department_id
-			WHERE dm.community_id = c.id AND dm.status = 'active' AND d.slug = $` + itoa(len(args)) + ")"
-	}
-	args = append(args, DirectoryPageSize+1, (f.Page-1)*DirectoryPageSize)
-	list, err := s.listings(ctx, a, where+" ORDER BY c.status, member_count DESC, c.name LIMIT $"+itoa(len(args)-1)+" OFFSET $"+itoa(len(args)), args)
-	if err != nil {
-		return DirectoryPage{}, err
-	}
-	page := DirectoryPage{Communities: list}
-	if len(list) > DirectoryPageSize {
-		page.Communities, page.More = list[:DirectoryPageSize], true
-	}
-	page.Tags, err = s.tagCounts(ctx, a)
-	return page, err
-}
-
 // listings runs a list query (condition and order over communities c, whose
 // first argument is the actor's person id), tags included, so a list costs
 // one query whatever its length.
@@ -110,25 +77,6 @@ func (s *Service) listings(ctx context.Context, a auth.Actor, whereOrder string,
 		return nil, errs.Wrap(err, "list communities")
 	}
 	return list, nil
-}
-
-// tagCounts returns the tags of the communities a may see, most used first.
-func (s *Service) tagCounts(ctx context.Context, a auth.Actor) ([]TagCount, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT t.tag, COUNT(*) FROM community_tags t JOIN communities c ON c.id = t.community_id
-		WHERE `+visibleTo+` GROUP BY t.tag ORDER BY COUNT(*) DESC, t.tag LIMIT 40`, a.PersonID, a.SignedIn(), a.Admin)
-	if err != nil {
-		return nil, errs.Wrap(err, "count tags")
-	}
-	defer rows.Close()
-	var out []TagCount
-	for rows.Next() {
-		var tc TagCount
-		if err := rows.Scan(&tc.Tag, &tc.Count); err != nil {
-			return nil, errs.Wrap(err, "count tags")
-		}
-		out = append(out, tc)
-	}
-	return out, errs.Wrap(rows.Err(), "count tags")
 }
 
 // Mine lists the communities where a is a member, has asked to join or is

@@ -21,6 +21,7 @@ type Service struct {
 	baseURL string
 	log     *slog.Logger
 	now     func() time.Time
+	snaps   *snapshots // the directory's snapshots, see snapshot.go
 }
 
 // NewService returns the community service; accounts issues invitations to
@@ -29,7 +30,8 @@ func NewService(d *db.DB, accounts *auth.Service, baseURL string, log *slog.Logg
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Service{db: d, auth: accounts, baseURL: strings.TrimRight(baseURL, "/"), log: log, now: db.Now}
+	return &Service{db: d, auth: accounts, baseURL: strings.TrimRight(baseURL, "/"), log: log, now: db.Now,
+		snaps: &snapshots{m: map[snapshotKey]snapshot{}}}
 }
 
 var errNotFound = errs.NotFoundf("There is no such community, or you may not see it.")
