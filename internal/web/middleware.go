@@ -79,8 +79,10 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 			if rec.status >= 500 {
 				level = slog.LevelError
 			}
-			s.Logger.Log(r.Context(), level, "request", "request_id", id, "method", r.Method, "path", r.URL.Path,
-				"status", rec.status, "duration_ms", float64(time.Since(start).Microseconds())/1000)
+			if s.Logger.Enabled(r.Context(), level) { // building the attributes costs even when nothing is logged
+				s.Logger.Log(r.Context(), level, "request", "request_id", id, "method", r.Method, "path", r.URL.Path,
+					"status", rec.status, "duration_ms", float64(time.Since(start).Microseconds())/1000)
+			}
 		}()
 		next.ServeHTTP(rec, r)
 	})
