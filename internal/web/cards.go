@@ -62,6 +62,42 @@ func (c *fragmentCache) cardKey(l community.Listing) uint64 {
 	return h.Sum64()
 }
 
+// headerKey hashes everything the community-header partial shows for l.
+func (c *fragmentCache) headerKey(l *Layout) uint64 {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	v := l.Community
+	h.WriteString("header\x00")
+	for _, s := range []string{v.Slug, v.Name, string(v.Stage), string(v.Visibility), string(v.Status), strconv.Itoa(v.MemberCount),
+		l.Tab, strconv.FormatBool(v.CanRead()), strconv.FormatBool(v.CanSeeMembers()), strconv.FormatBool(v.CanEditCharter() || v.CanArchive())} {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+	for _, cr := range l.Crumbs {
+		h.WriteString(cr.Label)
+		h.WriteByte(1)
+		h.WriteString(cr.URL)
+		h.WriteByte(1)
+	}
+	return h.Sum64()
+}
+
+// communityHeader renders the header of a community's pages (its name,
+// badges and tabs), reusing the rendering while nothing it shows changed.
+func (s *Server) communityHeader(t *template.Template, l *Layout) (template.HTML, error) {
+	key := s.fragments.headerKey(l)
+	if h, ok := s.fragments.get(key); ok {
+		return h, nil
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "community-header", l); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String()) // rendered by html/template: escaped already
+	s.fragments.put(key, h)
+	return h, nil
+}
+
 // communityCards renders the community-card partial of each listing,
 // reusing the cached rendering of a card that has not changed. The directory
 // is Hearth's busiest page, and its cards are most of its work.

@@ -51,3 +51,29 @@ func TestFragmentCacheEmptiesWhenFull(t *testing.T) {
 		t.Fatal("the newest fragment is not kept")
 	}
 }
+
+func TestHeaderKeyChangesWithWhatTheHeaderShows(t *testing.T) {
+	c := newFragmentCache()
+	v := community.View{Community: community.Community{ID: 7, Slug: "bread", Name: "Bread", Stage: community.Potential,
+		Visibility: community.Public, Status: community.Active, MemberCount: 3}}
+	base := Layout{Community: &v, Tab: "home", Crumbs: []Crumb{{"Communities", "/communities"}, {"Bread", "/c/bread"}}}
+	key := c.headerKey(&base)
+	steward := v
+	steward.Actor = auth.Actor{PersonID: 1}
+	steward.Mine = community.Membership{Role: community.RoleSteward, Status: community.ActiveMember}
+	renamed := v
+	renamed.Name = "Sourdough"
+	more := v
+	more.MemberCount = 4
+	for name, l := range map[string]Layout{
+		"tab":     {Community: &v, Tab: "members", Crumbs: base.Crumbs},
+		"crumbs":  {Community: &v, Tab: "home", Crumbs: []Crumb{{"Communities", "/communities"}}},
+		"steward": {Community: &steward, Tab: "home", Crumbs: base.Crumbs},
+		"name":    {Community: &renamed, Tab: "home", Crumbs: base.Crumbs},
+		"members": {Community: &more, Tab: "home", Crumbs: base.Crumbs},
+	} {
+		if c.headerKey(&l) == key {
+			t.Errorf("a different %s keeps the header's key: a stale header would be shown", name)
+		}
+	}
+}

@@ -24,16 +24,17 @@ import (
 // Layout is what the base layout needs on every page; each page's data
 // struct embeds it.
 type Layout struct {
-	Title     string
-	Actor     auth.Actor
-	Instance  instance.Settings
-	Flash     string
-	Path      string
-	DevOutbox bool
-	Community *community.View // set on a community's pages: header and tabs
-	Tab       string          // the community tab shown
-	Crumbs    []Crumb
-	FeedURL   string // the page's Atom feed, announced to feed readers
+	Title           string
+	Actor           auth.Actor
+	Instance        instance.Settings
+	Flash           string
+	Path            string
+	DevOutbox       bool
+	Community       *community.View // set on a community's pages: header and tabs
+	CommunityHeader template.HTML   // the header rendered (see communityHeader)
+	Tab             string          // the community tab shown
+	Crumbs          []Crumb
+	FeedURL         string // the page's Atom feed, announced to feed readers
 }
 
 // Crumb is one step of the breadcrumbs.
@@ -92,6 +93,14 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 			l.Flash = msg
 		}
 		http.SetCookie(w, &http.Cookie{Name: flashCookie, Path: "/", MaxAge: -1, HttpOnly: true, Secure: s.Secure, SameSite: http.SameSiteLaxMode})
+	}
+	if l.Community != nil {
+		h, err := s.communityHeader(t, l)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		l.CommunityHeader = h
 	}
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
