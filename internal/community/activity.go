@@ -11,11 +11,13 @@ import (
 // Activity is one thing that happened in a community, for a member's home.
 type Activity struct {
 	At            time.Time
-	Kind          string // "joined", "started"
+	Kind          string // "joined", "started", or another capability's ("published")
 	CommunitySlug string
 	CommunityName string
 	PersonHandle  string
 	PersonName    string
+	Title         string // what it is about, when it is not the community itself (an entry's title)
+	URL           string // where it is, when not the community's home
 }
 
 // Recent returns up to limit things that happened lately in the actor's

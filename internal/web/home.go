@@ -2,6 +2,9 @@ package web
 
 import (
 	"net/http"
+	"sort"
+
+	"hearth/internal/auth"
 
 	"hearth/internal/community"
 )
@@ -44,9 +47,31 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 			p.Mine = append(p.Mine, l)
 		}
 	}
-	if p.News, err = s.Communities.Recent(r.Context(), a, 20); err != nil {
+	if p.News, err = s.news(r, a); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	s.render(w, r, http.StatusOK, "home/member", p)
+}
+
+// newsSize is how many things "What is new" shows.
+const newsSize = 20
+
+// news merges what happened lately in the reader's communities: people who
+// joined and communities that started, and entries shared in their libraries.
+func (s *Server) news(r *http.Request, a auth.Actor) ([]community.Activity, error) {
+	joins, err := s.Communities.Recent(r.Context(), a, newsSize)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := s.Practice.Recent(r.Context(), a, newsSize)
+	if err != nil {
+		return nil, err
+	}
+	all := append(joins, entries...)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].At.After(all[j].At) })
+	if len(all) > newsSize {
+		all = all[:newsSize]
+	}
+	return all, nil
 }
