@@ -47,8 +47,12 @@ func TestAttachmentPartials(t *testing.T) {
 	if err := png.Encode(&pic, image.NewGray(image.Rect(0, 0, 40, 30))); err != nil {
 		t.Fatal(err)
 	}
-	for name, data := range map[string][]byte{"loom & frame.png": pic.Bytes(), "pattern #2?.pdf": []byte("%PDF-1.4 " + strings.Repeat("x", 2000))} {
-		if _, err := lib.Attach(ctx, ada, "weavers", e.Slug, name, bytes.NewReader(data)); err != nil {
+	// In this order: the expectations below name the attachments by id.
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{"loom & frame.png", pic.Bytes()}, {"pattern #2?.pdf", []byte("%PDF-1.4 " + strings.Repeat("x", 2000))}} {
+		if _, err := lib.Attach(ctx, ada, "weavers", e.Slug, f.name, bytes.NewReader(f.data)); err != nil {
 			t.Fatal(err)
 		}
 	}
