@@ -3,10 +3,8 @@ package search_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -14,7 +12,6 @@ import (
 	"hearth/internal/auth"
 	"hearth/internal/benchdata"
 	"hearth/internal/db"
-	"hearth/internal/db/dbtest"
 	"hearth/internal/search"
 )
 
@@ -32,39 +29,8 @@ import (
 // only searched on the next ones. BenchmarkEntryPage in internal/web loads
 // and reads the same file. Figures: docs/performance.md.
 func BenchmarkSearch(b *testing.B) {
-	entries := envInt(b, "HEARTH_BENCH_ENTRIES", 2000)
-	comments := envInt(b, "HEARTH_BENCH_COMMENTS", 3*entries)
-	b.Run("sqlite", func(b *testing.B) {
-		path := os.Getenv("HEARTH_BENCH_SQLITE")
-		if path == "" {
-			benchSearch(b, dbtest.SQLite(b), entries, comments, true)
-			return
-		}
-		// A file kept between runs: loaded the first time, searched every time.
-		_, err := os.Stat(path)
-		fresh := os.IsNotExist(err)
-		d, err := db.Open(context.Background(), "", path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer d.Close()
-		benchSearch(b, d, entries, comments, fresh)
-	})
-	if os.Getenv(dbtest.PostgresEnv) != "" {
-		b.Run("postgres", func(b *testing.B) { benchSearch(b, dbtest.Postgres(b), entries, comments, true) })
-	}
-}
-
-func envInt(b *testing.B, name string, def int) int {
-	s := os.Getenv(name)
-	if s == "" {
-		return def
-	}
-	n, err := strconv.Atoi(strings.ReplaceAll(s, "_", ""))
-	if err != nil || n < 1 {
-		b.Fatalf("%s=%q: want a positive number", name, s)
-	}
-	return n
+	entries, comments := benchdata.Sizes(b)
+	benchdata.Each(b, func(b *testing.B, d *db.DB, fresh bool) { benchSearch(b, d, entries, comments, fresh) })
 }
 
 // benchQuery is one query of the mix, with what sort of query it is.

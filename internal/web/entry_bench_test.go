@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,7 +18,6 @@ import (
 	"hearth/internal/benchdata"
 	"hearth/internal/config"
 	"hearth/internal/db"
-	"hearth/internal/db/dbtest"
 )
 
 // BenchmarkEntryPage loads the library of internal/benchdata,
@@ -42,38 +40,8 @@ import (
 // search) on the first run, only read on the next ones; BenchmarkSearch in
 // internal/search reads the same file.
 func BenchmarkEntryPage(b *testing.B) {
-	entries := benchEnvInt(b, "HEARTH_BENCH_ENTRIES", 2000)
-	comments := benchEnvInt(b, "HEARTH_BENCH_COMMENTS", 3*entries)
-	b.Run("sqlite", func(b *testing.B) {
-		path := os.Getenv("HEARTH_BENCH_SQLITE")
-		if path == "" {
-			benchEntryPage(b, dbtest.SQLite(b), entries, comments, true)
-			return
-		}
-		_, err := os.Stat(path)
-		fresh := os.IsNotExist(err)
-		d, err := db.Open(context.Background(), "", path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer d.Close()
-		benchEntryPage(b, d, entries, comments, fresh)
-	})
-	if os.Getenv(dbtest.PostgresEnv) != "" {
-		b.Run("postgres", func(b *testing.B) { benchEntryPage(b, dbtest.Postgres(b), entries, comments, true) })
-	}
-}
-
-func benchEnvInt(b *testing.B, name string, def int) int {
-	s := os.Getenv(name)
-	if s == "" {
-		return def
-	}
-	n, err := strconv.Atoi(strings.ReplaceAll(s, "_", ""))
-	if err != nil || n < 1 {
-		b.Fatalf("%s=%q: want a positive number", name, s)
-	}
-	return n
+	entries, comments := benchdata.Sizes(b)
+	benchdata.Each(b, func(b *testing.B, d *db.DB, fresh bool) { benchEntryPage(b, d, entries, comments, fresh) })
 }
 
 // benchPages is how many different entries each run cycles through.
