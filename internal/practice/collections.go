@@ -157,19 +157,12 @@ func (s *Service) collectionTx(ctx context.Context, tx *db.Tx, communityID int64
 // AddToCollection puts an entry at the end of a collection; stewards only.
 func (s *Service) AddToCollection(ctx context.Context, a auth.Actor, communitySlug, collectionSlug, entrySlug string) error {
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
-		v, e, err := s.entryTx(ctx, tx, a, communitySlug, entrySlug)
+		e, cid, err := s.curatedTx(ctx, tx, a, communitySlug, collectionSlug, entrySlug)
 		if err != nil {
 			return err
 		}
-		if !v.CanCurate() {
-			return curateRefusal(v)
-		}
-		if e.Maturity == Draft {
+		if e.Maturity == Draft { // the transaction rolls back, so a new Start here is not kept either
 			return errs.Conflictf("Publish the entry before adding it to a collection.")
-		}
-		cid, err := s.collectionTx(ctx, tx, v.ID, collectionSlug, s.now())
-		if err != nil {
-			return err
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO collection_entries (collection_id, entry_id, position)
 			SELECT $1, $2, COALESCE(MAX(position), 0) + 1 FROM collection_entries WHERE collection_id = $1
@@ -178,17 +171,24 @@ func (s *Service) AddToCollection(ctx context.Context, a auth.Actor, communitySl
 	})
 }
 
+// curatedTx loads, for a steward's change to a collection, the entry and the
+// collection's id (Start here is made on first use).
+func (s *Service) curatedTx(ctx context.Context, tx *db.Tx, a auth.Actor, communitySlug, collectionSlug, entrySlug string) (Entry, int64, error) {
+	v, e, err := s.entryTx(ctx, tx, a, communitySlug, entrySlug)
+	if err != nil {
+		return Entry{}, 0, err
+	}
+	if !v.CanCurate() {
+		return Entry{}, 0, curateRefusal(v)
+	}
+	cid, err := s.collectionTx(ctx, tx, v.ID, collectionSlug, s.now())
+	return e, cid, err
+}
+
 // RemoveFromCollection takes an entry out of a collection; stewards only.
 func (s *Service) RemoveFromCollection(ctx context.Context, a auth.Actor, communitySlug, collectionSlug, entrySlug string) error {
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
-		v, e, err := s.entryTx(ctx, tx, a, communitySlug, entrySlug)
-		if err != nil {
-			return err
-		}
-		if !v.CanCurate() {
-			return curateRefusal(v)
-		}
-		cid, err := s.collectionTx(ctx, tx, v.ID, collectionSlug, s.now())
+		e, cid, err := s.curatedTx(ctx, tx, a, communitySlug, collectionSlug, entrySlug)
 		if err != nil {
 			return err
 		}
@@ -201,14 +201,7 @@ func (s *Service) RemoveFromCollection(ctx context.Context, a auth.Actor, commun
 // stewards only.
 func (s *Service) MoveInCollection(ctx context.Context, a auth.Actor, communitySlug, collectionSlug, entrySlug string, up bool) error {
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
-		v, e, err := s.entryTx(ctx, tx, a, communitySlug, entrySlug)
-		if err != nil {
-			return err
-		}
-		if !v.CanCurate() {
-			return curateRefusal(v)
-		}
-		cid, err := s.collectionTx(ctx, tx, v.ID, collectionSlug, s.now())
+		e, cid, err := s.curatedTx(ctx, tx, a, communitySlug, collectionSlug, entrySlug)
 		if err != nil {
 			return err
 		}
