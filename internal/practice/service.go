@@ -48,21 +48,18 @@ var errEntryNotFound = errs.NotFoundf("There is no such entry, or you may not se
 // its creator is its author. It starts as a draft unless in.Publish is set.
 func (s *Service) Create(ctx context.Context, a auth.Actor, communitySlug string, in Input) (Entry, error) {
 	now := s.now()
-	p, err := in.validate(now)
-	if err != nil {
-		return Entry{}, err
-	}
+	p, invalid := in.validate(now)
 	var e Entry
-	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
 		v, err := s.communities.ViewTx(ctx, tx, a, communitySlug)
 		if err != nil {
 			return err
 		}
-		if !v.CanRead() {
-			return errEntryNotFound
+		if err := mayWrite(v); err != nil {
+			return err // before the input's problems: those are for people who may write
 		}
-		if !v.CanWritePractice() {
-			return writeRefusal(v)
+		if invalid != nil {
+			return invalid
 		}
 		slug, err := uniqueSlug(ctx, tx, v.ID, p.Title)
 		if err != nil {
@@ -100,6 +97,33 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, communitySlug string
 		return nil
 	})
 	return e, err
+}
+
+// ForWriting returns the community whose library a is about to write in, for
+// the new-entry form and its preview: NotFound to those who may not read the
+// library, Unauthenticated to visitors, Forbidden to readers who may not write.
+func (s *Service) ForWriting(ctx context.Context, a auth.Actor, communitySlug string) (community.View, error) {
+	v, err := s.communities.Get(ctx, a, communitySlug)
+	if err != nil {
+		return community.View{}, err
+	}
+	err = mayWrite(v)
+	if errs.Is(err, errs.Forbidden) && !a.SignedIn() {
+		// A visitor on the form's page is asked to sign in rather than refused.
+		err = errs.New(errs.Unauthenticated, "Please sign in to write entries.")
+	}
+	return v, err
+}
+
+// mayWrite is the one check of who may add entries to v's library.
+func mayWrite(v community.View) error {
+	switch {
+	case !v.CanRead():
+		return errEntryNotFound
+	case !v.CanWritePractice():
+		return writeRefusal(v)
+	}
+	return nil
 }
 
 func writeRefusal(v community.View) error {

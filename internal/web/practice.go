@@ -76,12 +76,9 @@ type conflictView struct {
 }
 
 func (s *Server) newEntryForm(w http.ResponseWriter, r *http.Request) {
-	v, err := s.Communities.Get(r.Context(), actorOf(r), r.PathValue("slug"))
+	v, err := s.Practice.ForWriting(r.Context(), actorOf(r), r.PathValue("slug"))
 	if err != nil {
 		s.fail(w, r, err)
-		return
-	}
-	if !s.mayWrite(w, r, v) {
 		return
 	}
 	kind := practice.Kind(r.URL.Query().Get("kind"))
@@ -91,23 +88,6 @@ func (s *Server) newEntryForm(w http.ResponseWriter, r *http.Request) {
 	}
 	f := Form{Values: url.Values{"kind": {string(info.Kind)}, "body": {info.Template}}}
 	s.renderEntryForm(w, r, http.StatusOK, v, nil, f, "", nil)
-}
-
-// mayWrite reports whether the actor may write entries in v; when not, it
-// answers: NotFound to those who may not read the library, sign in to a
-// visitor, Forbidden to others. The form, its preview and its errors all ask.
-func (s *Server) mayWrite(w http.ResponseWriter, r *http.Request, v community.View) bool {
-	switch {
-	case !v.CanRead():
-		s.notFound(w, r)
-	case v.CanWritePractice():
-		return true
-	case !actorOf(r).SignedIn():
-		s.fail(w, r, errs.New(errs.Unauthenticated, "Please sign in."))
-	default:
-		s.fail(w, r, errs.Forbiddenf("Join the community to write entries (in some communities, only stewards write them)."))
-	}
-	return false
 }
 
 func (s *Server) renderEntryForm(w http.ResponseWriter, r *http.Request, status int, v community.View, ev *practice.EntryView, f Form, preview template.HTML, conflict *conflictView) {
@@ -139,12 +119,9 @@ func (s *Server) createEntry(w http.ResponseWriter, r *http.Request) {
 	f := parseEntryForm(w, r)
 	slug := r.PathValue("slug")
 	if f.Get("action") == "preview" {
-		v, err := s.Communities.Get(r.Context(), actorOf(r), slug)
+		v, err := s.Practice.ForWriting(r.Context(), actorOf(r), slug)
 		if err != nil {
 			s.fail(w, r, err)
-			return
-		}
-		if !s.mayWrite(w, r, v) {
 			return
 		}
 		s.renderEntryForm(w, r, http.StatusOK, v, nil, f, s.Markup.Render(f.Get("body")), nil)
@@ -153,13 +130,10 @@ func (s *Server) createEntry(w http.ResponseWriter, r *http.Request) {
 	e, err := s.Practice.Create(r.Context(), actorOf(r), slug, entryInput(f))
 	if err != nil {
 		if errs.Is(err, errs.Invalid) {
-			v, verr := s.Communities.Get(r.Context(), actorOf(r), slug)
+			v, verr := s.Communities.Get(r.Context(), actorOf(r), slug) // Create allowed the writer before judging the input
 			if verr != nil {
 				s.fail(w, r, verr)
 				return
-			}
-			if !s.mayWrite(w, r, v) {
-				return // Create checks the input before the permission: refuse before showing the form again
 			}
 			f.Failed(err)
 			s.renderEntryForm(w, r, statusOf(err), v, nil, f, "", nil)
