@@ -56,3 +56,19 @@ func (s *Service) UpdatePracticeSettings(ctx context.Context, a auth.Actor, slug
 func (s *Service) ViewTx(ctx context.Context, tx *db.Tx, a auth.Actor, slug string) (View, error) {
 	return s.view(ctx, tx, a, slug)
 }
+
+// ForSettings returns the community for its settings page: stewards (and,
+// to archive it, administrators) only; a visitor is asked to sign in.
+func (s *Service) ForSettings(ctx context.Context, a auth.Actor, slug string) (View, error) {
+	v, err := s.Get(ctx, a, slug)
+	if err != nil {
+		return View{}, err
+	}
+	switch {
+	case v.CanEditCharter() || v.CanArchive():
+		return v, nil
+	case !a.SignedIn():
+		return View{}, errs.New(errs.Unauthenticated, "Please sign in.")
+	}
+	return View{}, errs.Forbiddenf("Only the community's stewards can change its settings.")
+}

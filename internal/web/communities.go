@@ -137,12 +137,17 @@ func (s *Server) loadCommunity(w http.ResponseWriter, r *http.Request, tab strin
 		s.fail(w, r, err)
 		return nil, false
 	}
+	return s.communityPage(v, tab), true
+}
+
+// communityPage is the page data of community v under one tab.
+func (s *Server) communityPage(v community.View, tab string) *communityPage {
 	p := &communityPage{Layout: Layout{Title: v.Name, Tab: tab, Crumbs: []Crumb{{"Communities", "/communities"}, {v.Name, "/c/" + v.Slug}}}, C: v}
 	p.Community = &p.C
 	if practice.HasFeed(v.Community) {
 		p.FeedURL = feedURL(v.Slug)
 	}
-	return p, true
+	return p
 }
 
 func (s *Server) communityHome(w http.ResponseWriter, r *http.Request) {

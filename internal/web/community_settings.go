@@ -8,19 +8,12 @@ import (
 )
 
 func (s *Server) settingsForm(w http.ResponseWriter, r *http.Request) {
-	p, ok := s.loadCommunity(w, r, "settings")
-	if !ok {
+	v, err := s.Communities.ForSettings(r.Context(), actorOf(r), r.PathValue("slug"))
+	if err != nil {
+		s.fail(w, r, err) // a visitor signs in and comes back here
 		return
 	}
-	if !p.C.CanEditCharter() && !p.C.CanArchive() {
-		if !actorOf(r).SignedIn() {
-			// A steward whose session ended comes back here after signing in.
-			s.fail(w, r, errs.New(errs.Unauthenticated, "Please sign in."))
-			return
-		}
-		s.fail(w, r, errs.Forbiddenf("Only the community's stewards can change its settings."))
-		return
-	}
+	p := s.communityPage(v, "settings")
 	p.Title = "Settings · " + p.C.Name
 	p.Form.Values = formValues(community.CharterOf(p.C.Community))
 	s.render(w, r, http.StatusOK, "community/settings", p)
