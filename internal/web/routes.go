@@ -116,8 +116,8 @@ func (s *Server) routes() http.Handler {
 	var h http.Handler = mux
 	h = s.withActor(h)
 	h = s.requireSetup(h)
-	h = http.NewCrossOriginProtection().Handler(h)
-	h = securityHeaders(h)
+	h = s.crossOrigin(h)
+	h = s.securityHeaders(h)
 	return s.logRequests(h)
 }
 
