@@ -103,11 +103,8 @@ func MiB(n int64) string {
 // limit plus one byte of r, sniffs the type from the content, and accepts an
 // image only when its declared size is sane and it decodes completely.
 func (s *Service) Attach(ctx context.Context, a auth.Actor, communitySlug, entrySlug, filename string, r io.Reader) (Attachment, error) {
-	if !a.SignedIn() {
-		return Attachment{}, errs.New(errs.Unauthenticated, "Please sign in to attach files.")
-	}
 	// Ask first, so that nobody but an editor makes us read and decode.
-	if _, err := s.editableEntry(ctx, nil, a, communitySlug, entrySlug); err != nil {
+	if err := s.MayAttach(ctx, a, communitySlug, entrySlug); err != nil {
 		return Attachment{}, err
 	}
 	data, err := io.ReadAll(io.LimitReader(r, s.maxUpload+1))
@@ -146,6 +143,18 @@ func (s *Service) Attach(ctx context.Context, a auth.Actor, communitySlug, entry
 		return Attachment{}, errs.Wrap(err, "attach")
 	}
 	return att, nil
+}
+
+// MayAttach answers whether the actor may attach files to the entry: nil,
+// or Unauthenticated for a visitor, NotFound to whoever may not read the
+// entry, Forbidden to a reader who may not edit it. It costs two reads, so
+// that web asks it before accepting a byte of an upload.
+func (s *Service) MayAttach(ctx context.Context, a auth.Actor, communitySlug, entrySlug string) error {
+	if !a.SignedIn() {
+		return errs.New(errs.Unauthenticated, "Please sign in to attach files.")
+	}
+	_, err := s.editableEntry(ctx, nil, a, communitySlug, entrySlug)
+	return err
 }
 
 // editableEntry loads an entry the actor may read and improve: NotFound when

@@ -73,9 +73,18 @@ func allowTransfer(w http.ResponseWriter, n int64, upload bool) {
 // uploadAttachment stores the file of a multipart form (field "file"; an
 // optional "next" before it names the page to return to). It streams the
 // parts rather than parsing the form, so nothing is spooled to disk.
+//
+// Who may attach is asked before a byte of the body is read and before the
+// connection is given more time: a refused request is answered at once, and
+// net/http then closes the connection rather than read a large body, so a
+// stranger cannot hold a connection open by sending it slowly.
 func (s *Server) uploadAttachment(w http.ResponseWriter, r *http.Request) {
 	slug, entry := r.PathValue("slug"), r.PathValue("entry")
 	back := entryURL(slug, entry)
+	if err := s.Practice.MayAttach(r.Context(), actorOf(r), slug, entry); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, s.Practice.MaxUpload()+formOverhead)
 	allowTransfer(w, s.Practice.MaxUpload()+formOverhead, true)
 	mr, err := r.MultipartReader()
