@@ -67,6 +67,10 @@ type Attachment struct {
 	IsImage      bool // a PNG, JPEG, GIF or WebP that decoded: shown inline
 	CreatedAt    time.Time
 	UploaderName string
+	// Public reports whether a visitor without a session may read the file
+	// (a published entry of a community anyone may read), so that caches may
+	// keep it. Set by AttachmentData.
+	Public bool
 }
 
 // SizeLabel is the size for people: "312 bytes", "48 KB", "2.4 MB".
@@ -290,6 +294,7 @@ func (s *Service) AttachmentData(ctx context.Context, a auth.Actor, communitySlu
 	if err != nil {
 		return Attachment{}, nil, errs.Wrap(err, "read attachment")
 	}
+	att.Public = e.Maturity != Draft && community.View{Community: v.Community}.CanRead()
 	return att, data, nil
 }
 

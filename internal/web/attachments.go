@@ -164,7 +164,13 @@ func (s *Server) attachmentFile(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
 	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Cache-Control", "private, max-age=3600")
+	// A file not everyone may read is kept by no cache, so that it does not
+	// outlive the permission to read it (a member who leaves, a community
+	// made private) on a shared computer.
+	h.Set("Cache-Control", "private, no-store")
+	if a.Public {
+		h.Set("Cache-Control", "private, max-age=3600")
+	}
 	h.Set("Cross-Origin-Resource-Policy", "same-origin")
 	h.Set("ETag", `"a`+strconv.FormatInt(a.ID, 10)+`"`) // attachments never change: a new file is a new id
 	disposition := "attachment"
