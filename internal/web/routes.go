@@ -81,6 +81,7 @@ func (s *Server) routes() http.Handler {
 	// Files and images attached to practice entries.
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/attachments", s.uploadAttachment)
 	mux.HandleFunc("GET /c/{slug}/practice/{entry}/attachments/{id}/{filename}", s.attachmentFile)
+	mux.HandleFunc("GET /c/{slug}/practice/{entry}/attachments/{id}/resized/{filename}", s.attachmentResized)
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/attachments/{id}/delete", s.deleteAttachment)
 
 	// People.
