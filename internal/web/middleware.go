@@ -114,10 +114,11 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 
 // crossOrigin refuses a state-changing request from another origin with
 // 403: net/http's check (the browser's Sec-Fetch-Site, else the Origin's
-// host against Host), and, on an https site, an Origin that is not https.
-// net/http compares hosts only, so without that second check a page on
-// http://our-host (an attacker on the network can serve one) could post to
-// https://our-host from a browser that sends no Sec-Fetch-Site.
+// host against Host), and, on an https site, an Origin that is not https
+// where there is no Sec-Fetch-Site. net/http compares hosts only, so
+// without that second check a page on http://our-host (an attacker on the
+// network can serve one) could post to https://our-host from a browser
+// that sends no Sec-Fetch-Site.
 func (s *Server) crossOrigin(next http.Handler) http.Handler {
 	check := http.NewCrossOriginProtection()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -135,15 +136,17 @@ func (s *Server) crossOrigin(next http.Handler) http.Handler {
 
 var errInsecureOrigin = errors.New("cross-origin request detected from an http:// page to this https site")
 
-// httpsOrigin accepts a safe method, a request without Origin (not from a
-// browser page), and an Origin on https.
+// httpsOrigin accepts a safe method, a request whose browser judged it
+// with Sec-Fetch-Site (an origin includes its scheme, so an http page is
+// never "same-origin" to an https site, and net/http has refused the rest),
+// a request without Origin (not from a browser page), and an https Origin.
 func httpsOrigin(r *http.Request) error {
 	switch r.Method {
 	case http.MethodGet, http.MethodHead, http.MethodOptions:
 		return nil
 	}
 	origin := r.Header.Get("Origin")
-	if origin == "" {
+	if origin == "" || r.Header.Get("Sec-Fetch-Site") != "" {
 		return nil
 	}
 	if u, err := url.Parse(origin); err == nil && u.Scheme == "https" {

@@ -76,6 +76,10 @@ func TestHTTPOriginRefusedOnHTTPSSite(t *testing.T) {
 	if cookie(res, "__Host-hearth_session") == nil {
 		t.Error("sign-in from the https page set no session cookie")
 	}
+	// A browser that sends Sec-Fetch-Site has judged the origin, scheme
+	// included, and net/http follows it: an http page is cross-site.
+	res = crossSite(t, e, e.Visitor(), "/signin", signin, map[string]string{"Origin": "http://" + host, "Sec-Fetch-Site": "cross-site"})
+	wantStatus(t, "sign-in from the http page of a modern browser", res, http.StatusForbidden)
 	// A client that is no browser page sends no Origin: still accepted.
 	res = crossSite(t, e, e.Visitor(), "/signin", signin, nil)
 	wantStatus(t, "sign-in without Origin", res, http.StatusSeeOther)
