@@ -15,7 +15,7 @@ import (
 
 // BenchmarkSixImageUploadsAtOnce attaches six images at once, as the review
 // did, and reports the most heap in use above where it started (sampled
-// every 5 ms; garbage not yet collected included): for the 311 KB 16-bit
+// every 5 ms; garbage not yet collected included): for the 400 KB 16-bit
 // poster of 10,000 × 4,000 pixels, refused from its header, and for a 40
 // megapixel JPEG, the largest kind accepted, decoded and resized two at a
 // time.

@@ -57,20 +57,20 @@ func TestImageMemoryBoundsTheDecoder(t *testing.T) {
 		name, format string
 		data         []byte
 	}{
-		{"PNG NRGBA64", "png", encode(fill(image.NewNRGBA64(rect(900, 700)), 128), "png")},
-		{"PNG RGBA64", "png", encode(fill(image.NewRGBA64(rect(900, 700)), 255), "png")},
-		{"PNG RGBA", "png", encode(fill(image.NewRGBA(rect(900, 700)), 255), "png")},
-		{"PNG NRGBA", "png", encode(fill(image.NewNRGBA(rect(900, 700)), 100), "png")},
-		{"PNG Gray", "png", encode(fill(image.NewGray(rect(900, 700)), 255), "png")},
-		{"PNG Gray16", "png", encode(fill(image.NewGray16(rect(900, 700)), 255), "png")},
-		{"PNG paletted", "png", encode(fill(image.NewPaletted(rect(900, 700), color.Palette{color.Black, color.White}), 255), "png")},
-		{"JPEG YCbCr 4:2:0", "jpeg", encode(fill(image.NewRGBA(rect(900, 700)), 255), "jpeg")},
-		{"JPEG gray", "jpeg", encode(fill(image.NewGray(rect(900, 700)), 255), "jpeg")},
+		{"PNG NRGBA64", "png", encode(fill(image.NewNRGBA64(rect(600, 400)), 128), "png")},
+		{"PNG RGBA64", "png", encode(fill(image.NewRGBA64(rect(600, 400)), 255), "png")},
+		{"PNG RGBA", "png", encode(fill(image.NewRGBA(rect(600, 400)), 255), "png")},
+		{"PNG NRGBA", "png", encode(fill(image.NewNRGBA(rect(600, 400)), 100), "png")},
+		{"PNG Gray", "png", encode(fill(image.NewGray(rect(600, 400)), 255), "png")},
+		{"PNG Gray16", "png", encode(fill(image.NewGray16(rect(600, 400)), 255), "png")},
+		{"PNG paletted", "png", encode(fill(image.NewPaletted(rect(600, 400), color.Palette{color.Black, color.White}), 255), "png")},
+		{"JPEG YCbCr 4:2:0", "jpeg", encode(fill(image.NewRGBA(rect(600, 400)), 255), "jpeg")},
+		{"JPEG gray", "jpeg", encode(fill(image.NewGray(rect(600, 400)), 255), "jpeg")},
 		{"JPEG progressive", "jpeg", progressive},
-		{"GIF", "gif", encode(fill(image.NewPaletted(rect(900, 700), color.Palette{color.Black, color.White}), 255), "gif")},
-		{"PNG resized", "png", encode(fill(image.NewRGBA(rect(2_000, 900)), 255), "png")},
-		{"PNG halved and resized", "png", encode(fill(image.NewNRGBA64(rect(3_500, 800)), 128), "png")},
-		{"JPEG halved and resized", "jpeg", encode(fill(image.NewRGBA(rect(6_500, 600)), 255), "jpeg")},
+		{"GIF", "gif", encode(fill(image.NewPaletted(rect(600, 400), color.Palette{color.Black, color.White}), 255), "gif")},
+		{"PNG resized", "png", encode(fill(image.NewRGBA(rect(2_000, 300)), 255), "png")},
+		{"PNG halved and resized", "png", encode(fill(image.NewNRGBA64(rect(3_500, 200)), 128), "png")},
+		{"JPEG halved and resized", "jpeg", encode(fill(image.NewRGBA(rect(6_500, 160)), 255), "jpeg")},
 	}
 	for _, c := range cases {
 		cfg, format, err := image.DecodeConfig(bytes.NewReader(c.data))

@@ -45,7 +45,7 @@ var imgPattern = regexp.MustCompile(`<img src="([^"]+)"[^>]*width="(\d+)" height
 // read rules. An image that would take too much memory to open is refused
 // with a page that says so.
 func TestEntryPageShowsResizedCopy(t *testing.T) {
-	wide := widePNG(t, 2_400, 1_200)
+	wide := widePNG(t, 2_400, 300)
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		e := apptest.New(t, d)
@@ -72,10 +72,10 @@ func TestEntryPageShowsResizedCopy(t *testing.T) {
 		m := imgPattern.FindStringSubmatch(page.Body)
 		resizedURL := fmt.Sprintf("%s/attachments/%d/resized/furnace.png", bases[0], id)
 		original := fmt.Sprintf("%s/attachments/%d/furnace.png", bases[0], id)
-		if m == nil || html.UnescapeString(m[1]) != resizedURL || m[2] != "1600" || m[3] != "800" {
-			t.Fatalf("the page shows %q, want the copy %s at 1600×800:\n%s", m, resizedURL, page.Body)
+		if m == nil || html.UnescapeString(m[1]) != resizedURL || m[2] != "1600" || m[3] != "200" {
+			t.Fatalf("the page shows %q, want the copy %s at 1600×200:\n%s", m, resizedURL, page.Body)
 		}
-		contains(t, "entry page", page.Body, `<a href="`+original+`" download="furnace.png">download the original</a>`, "2400×1200 pixels")
+		contains(t, "entry page", page.Body, `<a href="`+original+`" download="furnace.png">download the original</a>`, "2400×300 pixels")
 
 		for _, c := range []struct {
 			who    string
@@ -86,7 +86,7 @@ func TestEntryPageShowsResizedCopy(t *testing.T) {
 			wantHeaders(t, res, map[string]string{"Content-Type": "image/png", "Content-Disposition": "inline",
 				"X-Content-Type-Options": "nosniff", "Cache-Control": "private, max-age=3600"})
 			img, _, err := image.Decode(strings.NewReader(res.Body))
-			if err != nil || img.Bounds() != image.Rect(0, 0, 1600, 800) {
+			if err != nil || img.Bounds() != image.Rect(0, 0, 1600, 200) {
 				t.Fatalf("%s: the copy is %v (%v)", c.who, img, err)
 			}
 		}
