@@ -4,6 +4,8 @@ package instance
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"strings"
 	"unicode/utf8"
 
@@ -85,6 +87,20 @@ func Save(ctx context.Context, q db.Q, s Settings) error {
 		}
 	}
 	return nil
+}
+
+// ClaimSetup marks the instance set up, through q (the set-up's transaction),
+// or returns Conflict when it is set up already. It is one statement, so of
+// two set-ups at once only one claims it: on PostgreSQL the second waits on
+// the first's row and then finds it claimed.
+func ClaimSetup(ctx context.Context, q db.Q) error {
+	var key string
+	err := q.QueryRowContext(ctx, `INSERT INTO settings (key, value) VALUES ('setup_done', 'true')
+		ON CONFLICT (key) DO UPDATE SET value = 'true' WHERE settings.value <> 'true' RETURNING key`).Scan(&key)
+	if errors.Is(err, sql.ErrNoRows) {
+		return errs.Conflictf("This instance is set up already. Sign in instead.")
+	}
+	return errs.Wrap(err, "claim set-up")
 }
 
 func boolString(b bool) string {
