@@ -46,6 +46,12 @@ func (t *Tx) Context(ctx context.Context) context.Context {
 	return context.WithValue(ctx, txKey{}, t)
 }
 
+// WithoutTx returns ctx carrying no transaction, for work that must not join
+// the caller's (a read that fills a cache shared by every request).
+func WithoutTx(ctx context.Context) context.Context {
+	return context.WithValue(ctx, txKey{}, (*Tx)(nil))
+}
+
 // open returns the transaction of d that ctx carries, if it is still open.
 func (d *DB) open(ctx context.Context) *Tx {
 	t, _ := ctx.Value(txKey{}).(*Tx)

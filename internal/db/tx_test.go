@@ -192,3 +192,23 @@ func TestForUpdateLocksInATransaction(t *testing.T) {
 		}
 	})
 }
+
+func TestWithoutTxReadsOutsideTheTransaction(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := noDeadlock(t)
+		err := d.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
+			put(ctx, t, tx, "uncommitted")
+			var n int
+			if err := d.QueryRowContext(db.WithoutTx(ctx), "SELECT COUNT(*) FROM settings").Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			if n != 0 {
+				t.Errorf("a read without the transaction saw %d uncommitted rows", n)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}

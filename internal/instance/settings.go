@@ -75,14 +75,16 @@ func Save(ctx context.Context, q db.Q, s Settings) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	for k, v := range map[string]string{
-		"name":              s.Name,
-		"signup":            s.Signup,
-		"approval_required": boolString(s.ApprovalRequired),
-		"setup_done":        boolString(s.SetupDone),
+	// Always in the same order: two saves at once on PostgreSQL then wait
+	// for each other's rows instead of locking them crosswise (a deadlock).
+	for _, kv := range [][2]string{
+		{"approval_required", boolString(s.ApprovalRequired)},
+		{"name", s.Name},
+		{"setup_done", boolString(s.SetupDone)},
+		{"signup", s.Signup},
 	} {
 		if _, err := q.ExecContext(ctx,
-			"INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", k, v); err != nil {
+			"INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", kv[0], kv[1]); err != nil {
 			return errs.Wrap(err, "save settings")
 		}
 	}
