@@ -61,22 +61,34 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, communitySlug string
 		if invalid != nil {
 			return invalid
 		}
-		slug, err := uniqueSlug(ctx, tx, v.ID, p.Title)
-		if err != nil {
-			return err
-		}
 		maturity, publishedAt := Draft, (*time.Time)(nil)
 		if p.Publish {
 			maturity, publishedAt = Published, &now
 		}
 		var id int64
-		err = tx.QueryRowContext(ctx, `INSERT INTO entries (community_id, slug, kind, title, summary, body, resource_url, source,
-			maturity, revision, comments_open, review_by, created_by, created_at, updated_at, published_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12, $13, $13, $14) RETURNING id`,
-			v.ID, slug, p.Kind, p.Title, p.Summary, p.Body, p.ResourceURL, p.Source, maturity, v.Practice.Comments == "open",
-			p.reviewBy, a.PersonID, now, publishedAt).Scan(&id)
-		if err != nil {
-			return errs.Wrap(err, "create entry")
+		var slug string
+		for attempt := 1; id == 0; attempt++ {
+			if slug, err = uniqueSlug(ctx, tx, v.ID, p.Title); err != nil {
+				return err
+			}
+			// A free slug can be taken by an entry of the same title saved at
+			// the same moment (PostgreSQL): then nothing is inserted, and we
+			// look for the next free one.
+			err = tx.QueryRowContext(ctx, `INSERT INTO entries (community_id, slug, kind, title, summary, body, resource_url, source,
+				maturity, revision, comments_open, review_by, created_by, created_at, updated_at, published_at)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12, $13, $13, $14)
+				ON CONFLICT (community_id, slug) DO NOTHING RETURNING id`,
+				v.ID, slug, p.Kind, p.Title, p.Summary, p.Body, p.ResourceURL, p.Source, maturity, v.Practice.Comments == "open",
+				p.reviewBy, a.PersonID, now, publishedAt).Scan(&id)
+			if errors.Is(err, sql.ErrNoRows) && attempt < maxSlugAttempts {
+				continue
+			}
+			if errors.Is(err, sql.ErrNoRows) {
+				return errs.Conflictf("Many entries with this title are being saved at this moment. Please save again.")
+			}
+			if err != nil {
+				return errs.Wrap(err, "create entry")
+			}
 		}
 		if err := setEntryTags(ctx, tx, id, p.tags); err != nil {
 			return err
@@ -135,6 +147,9 @@ func writeRefusal(v community.View) error {
 	}
 	return errs.Forbiddenf("In this community, only stewards write new entries. Share your idea in a comment or with a steward.")
 }
+
+// maxSlugAttempts bounds Create's search for a free slug under concurrency.
+const maxSlugAttempts = 20
 
 // uniqueSlug derives a permalink from the title, unique in the community.
 func uniqueSlug(ctx context.Context, q db.Q, communityID int64, title string) (string, error) {
