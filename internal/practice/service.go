@@ -214,18 +214,18 @@ func AsConflict(err error) (*EditConflict, bool) {
 // *EditConflict. A person other than the authors becomes a contributor.
 func (s *Service) Update(ctx context.Context, a auth.Actor, communitySlug, entrySlug string, in Input) (Entry, error) {
 	now := s.now()
-	p, err := in.validate(now)
-	if err != nil {
-		return Entry{}, err
-	}
+	p, invalid := in.validate(now)
 	var saved Entry
-	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
 		v, e, err := s.entryTx(ctx, tx, a, communitySlug, entrySlug)
 		if err != nil {
 			return err
 		}
 		if !v.CanEditEntry(e.isAuthor(a)) {
 			return editRefusal(v)
+		}
+		if invalid != nil {
+			return invalid // after the permission: the input's problems are for people who may edit
 		}
 		if p.BaseRevision != e.Revision {
 			return &EditConflict{Current: e, Theirs: p.Input}
