@@ -97,8 +97,7 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, communitySlug string
 			id, a.PersonID, now); err != nil {
 			return errs.Wrap(err, "add author")
 		}
-		if _, err := revision.Record(ctx, tx, subject(id), revision.Snapshot{Title: p.Title, Summary: p.Summary, Body: p.Body},
-			a.PersonID, p.Note, 0, now); err != nil {
+		if _, err := revision.Record(ctx, tx, subject(id), p.snapshot(), a.PersonID, p.Note, 0, now); err != nil {
 			return err
 		}
 		if err := search.IndexEntry(ctx, tx, tx.Dialect(), id); err != nil {
@@ -254,8 +253,7 @@ func (s *Service) Update(ctx context.Context, a auth.Actor, communitySlug, entry
 		if err := addContributor(ctx, tx, e.ID, a.PersonID, now); err != nil {
 			return err
 		}
-		if _, err := revision.Record(ctx, tx, subject(e.ID), revision.Snapshot{Title: p.Title, Summary: p.Summary, Body: p.Body},
-			a.PersonID, p.Note, 0, now); err != nil {
+		if _, err := revision.Record(ctx, tx, subject(e.ID), p.snapshot(), a.PersonID, p.Note, 0, now); err != nil {
 			return err
 		}
 		if err := search.IndexEntry(ctx, tx, tx.Dialect(), e.ID); err != nil {
@@ -286,7 +284,8 @@ func addContributor(ctx context.Context, q db.Q, entryID, personID int64, now ti
 	return errs.Wrap(err, "add contributor")
 }
 
-// Revert restores the text of an earlier revision as a new revision.
+// Revert restores an earlier revision (its text and the other fields it
+// kept) as a new revision.
 func (s *Service) Revert(ctx context.Context, a auth.Actor, communitySlug, entrySlug string, number int) (Entry, error) {
 	now := s.now()
 	var saved Entry
@@ -306,8 +305,10 @@ func (s *Service) Revert(ctx context.Context, a auth.Actor, communitySlug, entry
 			return errs.Conflictf("Revision %d is the current text already.", number)
 		}
 		next := e.Revision + 1
-		res, err := tx.ExecContext(ctx, `UPDATE entries SET title = $1, summary = $2, body = $3, revision = $4, updated_at = $5
-			WHERE id = $6 AND revision = $7`, old.Title, old.Summary, old.Body, next, now, e.ID, e.Revision)
+		r := restored(e, old.Snapshot)
+		res, err := tx.ExecContext(ctx, `UPDATE entries SET title = $1, summary = $2, body = $3, kind = $4, resource_url = $5,
+			source = $6, review_by = $7, revision = $8, updated_at = $9 WHERE id = $10 AND revision = $11`,
+			r.Title, r.Summary, r.Body, r.Kind, r.ResourceURL, r.Source, r.ReviewBy, next, now, e.ID, e.Revision)
 		if err != nil {
 			return errs.Wrap(err, "revert entry")
 		}
@@ -316,18 +317,23 @@ func (s *Service) Revert(ctx context.Context, a auth.Actor, communitySlug, entry
 		} else if n == 0 {
 			return errs.Conflictf("Someone saved a new version at the same moment. Look at the history, then revert again if you still want to.")
 		}
+		if err := setEntryTags(ctx, tx, e.ID, r.Tags); err != nil {
+			return err
+		}
 		if err := addContributor(ctx, tx, e.ID, a.PersonID, now); err != nil {
 			return err
 		}
-		if _, err := revision.Record(ctx, tx, subject(e.ID), old.Snapshot, a.PersonID,
+		// The new revision keeps the whole entry as restored, fields included
+		// even when the old revision kept only its text.
+		if _, err := revision.Record(ctx, tx, subject(e.ID), snapshotOf(r), a.PersonID,
 			fmt.Sprintf("Reverted to revision %d", number), number, now); err != nil {
 			return err
 		}
 		if err := search.IndexEntry(ctx, tx, tx.Dialect(), e.ID); err != nil {
 			return err
 		}
-		saved = e
-		saved.Title, saved.Summary, saved.Body, saved.Revision = old.Title, old.Summary, old.Body, next
+		saved = r
+		saved.Revision = next
 		return nil
 	})
 	return saved, err
