@@ -1,8 +1,10 @@
 package community_test
 
 import (
+	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"hearth/internal/auth"
 	"hearth/internal/community"
@@ -124,6 +126,34 @@ func TestSimultaneousJoinsMakeOneMembership(t *testing.T) {
 		}
 		if m := standing(t, e, ann, "open"); m.Status != community.ActiveMember {
 			t.Fatalf("membership = %+v", m)
+		}
+	})
+}
+
+// A service called inside another's transaction joins it: on SQLite it does
+// not wait forever for the writer that transaction holds, and what it wrote
+// is kept or rolled back with the whole.
+func TestServicesJoinTheCallersTransaction(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		e.Community(e.Person("stew"), "open", community.Public, community.Open)
+		ann := e.Person("ann")
+		ctx, cancel := context.WithTimeout(ctx, 30*time.Second) // a deadlock fails instead of hanging
+		defer cancel()
+		err := d.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
+			if _, err := e.Communities.Join(ctx, ann, "open", ""); err != nil {
+				return err
+			}
+			v, err := e.Communities.Get(ctx, ann, "open")
+			if err != nil || v.Mine.Status != community.ActiveMember {
+				t.Errorf("inside the transaction ann's membership = %+v (%v), want active", v.Mine, err)
+			}
+			return errs.Conflictf("changed my mind")
+		})
+		wantKind(t, err, errs.Conflict)
+		if m := standing(t, e, ann, "open"); m.Status != "" {
+			t.Fatalf("after the rollback ann's membership = %+v, want none", m)
 		}
 	})
 }
