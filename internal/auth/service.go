@@ -229,12 +229,13 @@ func (s *Service) Setup(ctx context.Context, instanceName string, n NewAccount, 
 	var actor Actor
 	var session string
 	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
+		// Claimed first, so that of two set-ups at once only one goes on.
+		if err := instance.ClaimSetup(ctx, tx); err != nil {
+			return err
+		}
 		settings, err := instance.Load(ctx, tx)
 		if err != nil {
 			return err
-		}
-		if settings.SetupDone {
-			return errs.Conflictf("This instance is set up already. Sign in instead.")
 		}
 		id, err := s.createAdmin(ctx, tx, n)
 		if err != nil {
