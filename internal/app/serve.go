@@ -16,6 +16,7 @@ import (
 	"hearth/internal/community"
 	"hearth/internal/config"
 	"hearth/internal/db"
+	"hearth/internal/jobs"
 	"hearth/internal/markup"
 	"hearth/internal/notify"
 	"hearth/internal/people"
@@ -88,23 +89,23 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	return nil
 }
 
-// Workers is the work Hearth does in the background: mail delivery and the
-// batched writing of view counts.
+// Workers is the work Hearth does in the background: the job queue (mail and
+// whatever else follows a write) and the batched writing of view counts.
 type Workers struct {
-	Mail     *notify.Worker
+	Jobs     *jobs.Runner
 	practice *practice.Service
 }
 
 // Run runs every background worker until ctx ends.
 func (w *Workers) Run(ctx context.Context) {
 	var wg sync.WaitGroup
-	wg.Go(func() { w.Mail.Run(ctx) })
+	wg.Go(func() { w.Jobs.Run(ctx) })
 	wg.Go(func() { w.practice.RunViewFlusher(ctx, 10*time.Second) })
 	wg.Wait()
 }
 
-// DeliverDue delivers the mail that is due now (tests call it directly).
-func (w *Workers) DeliverDue(ctx context.Context) (int, error) { return w.Mail.DeliverDue(ctx) }
+// RunDue runs the jobs that are due now, mail included (tests call it directly).
+func (w *Workers) RunDue(ctx context.Context) (int, error) { return w.Jobs.RunDue(ctx) }
 
 // Build wires the services and the web handler over an open database; tests
 // use it to run the real application in-process.
@@ -129,5 +130,7 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	if err != nil {
 		return nil, nil, err
 	}
-	return h, &Workers{Mail: notify.NewWorker(d, sender, log), practice: library}, nil
+	runner := jobs.NewRunner(d, log)
+	notify.NewDelivery(d, sender, log).Register(runner)
+	return h, &Workers{Jobs: runner, practice: library}, nil
 }

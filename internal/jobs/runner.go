@@ -68,6 +68,7 @@ type Runner struct {
 	kinds     []string
 	schedules []Schedule
 	workers   int
+	poll      time.Duration
 	now       func() time.Time
 	wake      chan struct{}
 	once      sync.Once
@@ -79,13 +80,19 @@ func NewRunner(d *db.DB, log *slog.Logger) *Runner {
 		log = slog.Default()
 	}
 	return &Runner{db: d, log: log, handlers: map[string]Handler{}, workers: max(2, runtime.GOMAXPROCS(0)),
-		now: db.Now, wake: make(chan struct{}, 1)}
+		poll: pollEvery, now: db.Now, wake: make(chan struct{}, 1)}
 }
 
 // Handle registers h for jobs of kind.
 func (r *Runner) Handle(kind string, h Handler) {
 	r.handlers[kind] = h
 }
+
+// SetWorkers sets how many jobs run at once on this instance.
+func (r *Runner) SetWorkers(n int) { r.workers = max(1, n) }
+
+// SetPoll sets how often idle workers look for due jobs (Wake looks at once).
+func (r *Runner) SetPoll(every time.Duration) { r.poll = every }
 
 // SetClock replaces the clock (tests move time forward with it).
 func (r *Runner) SetClock(now func() time.Time) { r.now = now }
@@ -121,7 +128,7 @@ func (r *Runner) Run(ctx context.Context) {
 }
 
 func (r *Runner) work(ctx context.Context) {
-	t := time.NewTicker(pollEvery)
+	t := time.NewTicker(r.poll)
 	defer t.Stop()
 	for {
 		for ctx.Err() == nil {

@@ -21,3 +21,9 @@ CREATE TABLE jobs (
 );
 CREATE INDEX jobs_due ON jobs(status, run_at);
 CREATE INDEX jobs_finished ON jobs(finished_at);
+
+-- Mail is delivered by a job now; a message may carry an HTML part beside
+-- its text, a Reply-To, and a one-click unsubscribe link (RFC 8058).
+ALTER TABLE mail_outbox ADD COLUMN html_body TEXT NOT NULL DEFAULT '';
+ALTER TABLE mail_outbox ADD COLUMN reply_to TEXT NOT NULL DEFAULT '';
+ALTER TABLE mail_outbox ADD COLUMN unsubscribe_url TEXT NOT NULL DEFAULT '';
