@@ -225,7 +225,7 @@ func TestRunDeliversOnWake(t *testing.T) {
 		<-idle // the worker's first pass ran the only job; it waits now
 		queue(t, d, notify.Mail{To: "ada@example.org", Subject: "Hi", Body: "Hello"})
 		w.Wake()
-		w.Wake() // a second Wake never blocks
+		w.Wake()                                     // a second Wake never blocks
 		deadline := time.Now().Add(30 * time.Second) // far below the hour's poll
 		for time.Now().Before(deadline) {
 			if msgs := outbox(t, d); msgs[0].Status == "logged" {
