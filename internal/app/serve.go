@@ -12,10 +12,12 @@ import (
 	"sync"
 	"time"
 
+	"hearth/internal/activity"
 	"hearth/internal/auth"
 	"hearth/internal/community"
 	"hearth/internal/config"
 	"hearth/internal/db"
+	"hearth/internal/instance"
 	"hearth/internal/jobs"
 	"hearth/internal/markup"
 	"hearth/internal/notify"
@@ -124,13 +126,27 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	communities := community.NewService(d, accounts, cfg.BaseURL, log)
 	library := practice.NewService(d, communities, log)
 	library.SetMaxUpload(cfg.MaxUploadBytes())
+	siteName := func(ctx context.Context) string {
+		st, err := instance.Load(ctx, d)
+		if err != nil {
+			return "Hearth"
+		}
+		return st.Name
+	}
+	notifier := notify.NewNotifier(d, visibility(accounts, communities, library), cfg.BaseURL, siteName, watchable, log)
 	h, err := web.New(web.Deps{DB: d, Auth: accounts, Communities: communities, People: people.NewService(d, log),
-		Practice: library, Markup: markup.New(),
+		Practice: library, Notifier: notifier, Markup: markup.New(),
 		Logger: log, BaseURL: cfg.BaseURL, Secure: cfg.Secure(), SessionTTL: cfg.SessionLifetime, DevOutbox: sender == nil})
 	if err != nil {
 		return nil, nil, err
 	}
+	// What follows a write: its activity fans out to the subscribers, each a
+	// job of its own; notifications become e-mail; mail is delivered.
 	runner := jobs.NewRunner(d, log)
+	bus := activity.NewBus(d)
+	bus.Subscribe("notify", notifier.Notify)
+	bus.Register(runner)
+	notifier.Register(runner)
 	notify.NewDelivery(d, sender, log).Register(runner)
 	return h, &Workers{Jobs: runner, practice: library}, nil
 }

@@ -18,6 +18,7 @@ import (
 	"hearth/internal/db"
 	"hearth/internal/instance"
 	"hearth/internal/markup"
+	"hearth/internal/notify"
 	"hearth/internal/people"
 	"hearth/internal/practice"
 )
@@ -32,6 +33,7 @@ type Deps struct {
 	Communities *community.Service
 	People      *people.Service
 	Practice    *practice.Service
+	Notifier    *notify.Notifier
 	Markup      *markup.Renderer
 	Logger      *slog.Logger
 	BaseURL     string
