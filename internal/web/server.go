@@ -17,6 +17,7 @@ import (
 	"hearth/internal/db"
 	"hearth/internal/instance"
 	"hearth/internal/markup"
+	"hearth/internal/notify"
 	"hearth/internal/people"
 	"hearth/internal/practice"
 )
@@ -31,6 +32,7 @@ type Deps struct {
 	Communities *community.Service
 	People      *people.Service
 	Practice    *practice.Service
+	Notifier    *notify.Notifier
 	Markup      *markup.Renderer
 	Logger      *slog.Logger
 	BaseURL     string
