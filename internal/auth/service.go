@@ -50,7 +50,7 @@ type Options struct {
 	SessionIdle     time.Duration // a session unused this long ends
 	SessionLifetime time.Duration // a session ends this long after sign-in
 	Logger          *slog.Logger
-	Now             func() time.Time // the clock; tests move it
+	Now             func() time.Time   // the clock; tests move it
 	Limits          *ratelimit.Limiter // nil: the default limits, on the same database and clock
 	PasswordHashers int                // password hashes at once (about 19 MiB each); 0: one per core
 	HashWait        time.Duration      // how long a hash waits for its turn before "busy"; 0: 3 s
