@@ -20,6 +20,7 @@ import (
 	"hearth/internal/notify"
 	"hearth/internal/people"
 	"hearth/internal/practice"
+	"hearth/internal/ratelimit"
 	"hearth/internal/web"
 )
 
@@ -118,11 +119,13 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 		}
 		sender = s
 	}
+	limits := ratelimit.New(d, cfg.Limits, nil)
 	accounts := auth.NewService(d, auth.Options{BaseURL: cfg.BaseURL, SessionIdle: cfg.SessionIdle,
-		SessionLifetime: cfg.SessionLifetime, Logger: log})
-	communities := community.NewService(d, accounts, cfg.BaseURL, log)
+		SessionLifetime: cfg.SessionLifetime, Logger: log, Limits: limits})
+	communities := community.NewService(d, accounts, cfg.BaseURL, log) // its limits are accounts'
 	library := practice.NewService(d, communities, log)
 	library.SetMaxUpload(cfg.MaxUploadBytes())
+	library.SetLimits(limits)
 	h, err := web.New(web.Deps{DB: d, Auth: accounts, Communities: communities, People: people.NewService(d, log),
 		Practice: library, Markup: markup.New(),
 		Logger: log, BaseURL: cfg.BaseURL, Secure: cfg.Secure(), SessionTTL: cfg.SessionLifetime, DevOutbox: sender == nil})
