@@ -186,9 +186,15 @@ func TestSigninReturnsToNext(t *testing.T) {
 		e := apptest.New(t, d)
 		v := e.Visitor()
 		wantSignin(t, "account", v.Get("/account"), "/account")
-		for next, want := range map[string]string{"/account": "/account", "//evil.example/x": "/", "https://evil.example/": "/", "/\\evil.example": "/"} {
+		for next, want := range map[string]string{"/account": "/account", "//evil.example/x": "/", "https://evil.example/": "/", "/\\evil.example": "/",
+			"/\t/evil.example": "/", "/\t\\evil.example": "/", "/\n/evil.example": "/", "/./\\evil.example": "/", "/%2F%2Fevil.example": "/"} {
 			res := e.Visitor().Post("/signin", form("email", "admin@example.org", "password", apptest.Password, "next", next))
 			wantRedirect(t, "sign in with next="+next, res, want)
+		}
+		// The same through the query string, decoded once by the server, for someone already signed in.
+		admin := e.As("admin")
+		for _, raw := range []string{"/%09/evil.example", "/%09%5Cevil.example", "%2F%2Fevil.example", "/%0D%0A/evil.example", "/.%2F%5Cevil.example"} {
+			wantRedirect(t, "signed in, next="+raw, admin.Get("/signin?next="+raw), "/")
 		}
 		page := v.Get("/signin?next=/admin/people")
 		inputValue := `<input type="hidden" name="next" value="/admin/people">`
