@@ -169,4 +169,3 @@ func (p *peak) sample() (stop func() (held, objects uint64)) {
 		return p.held, p.objects
 	}
 }
-
