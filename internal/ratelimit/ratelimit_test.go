@@ -2,6 +2,10 @@ package ratelimit_test
 
 import (
 	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -175,4 +179,67 @@ func TestNoRuleNoKeyNoLimit(t *testing.T) {
 	if got := ratelimit.PersonOrAddress(42, "10.1.1.1"); got != "p:42" {
 		t.Errorf("person key = %q", got)
 	}
+}
+
+// Counting is by primary key and pruning by the expiry index: neither scans
+// the table, however many counters it holds (the old throttle table was
+// scanned whole on every failed sign-in).
+func TestCountingAndPruningUseIndexes(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		now := db.Now()
+		explain, want := "EXPLAIN QUERY PLAN ", "USING"
+		err := d.WithTx(ctx, func(tx *db.Tx) error {
+			if d.Dialect == db.Postgres {
+				explain, want = "EXPLAIN ", "Index"
+				if _, err := tx.ExecContext(ctx, "SET LOCAL enable_seqscan = off"); err != nil { // a tiny table would be scanned anyway
+					return err
+				}
+			}
+			for _, q := range []struct {
+				sql  string
+				args []any
+			}{
+				{"DELETE FROM rate_limits WHERE expires_at <= $1", []any{now}},
+				{"UPDATE rate_limits SET hits = hits - 1 WHERE key = $1 AND hits > 0 AND expires_at > $2", []any{"signin:a:10.0.0.1", now}},
+			} {
+				rows, err := tx.QueryContext(ctx, explain+q.sql, q.args...)
+				if err != nil {
+					return err
+				}
+				plan := planText(t, rows)
+				if !strings.Contains(plan, want) {
+					t.Errorf("%s\nplan:\n%s\nwant an index", q.sql, plan)
+				}
+			}
+			return errors.New("roll back")
+		})
+		if err == nil || err.Error() != "roll back" {
+			t.Fatal(err)
+		}
+	})
+}
+
+// planText joins the last column of every row of a query plan.
+func planText(t *testing.T, rows *sql.Rows) string {
+	t.Helper()
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintln(&b, vals[len(vals)-1])
+	}
+	return b.String()
 }
