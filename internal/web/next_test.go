@@ -87,7 +87,7 @@ func TestSafeNextKeepsLocalPaths(t *testing.T) {
 // Whatever safeNext keeps, a browser resolves on this site: tabs and
 // newlines removed, backslashes read as slashes (WHATWG URL parsing), and
 // after the cleaning http.Redirect does.
-func TestSafeNextStaysOnThisSite(t *testing.T) {
+func TestSafeNextLeadsBrowsersOnlyHere(t *testing.T) {
 	t.Parallel()
 	base, _ := url.Parse("https://hearth.example/signin")
 	browser := strings.NewReplacer("\t", "", "\n", "", "\r", "", "\\", "/")
