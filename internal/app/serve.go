@@ -23,6 +23,7 @@ import (
 	"hearth/internal/notify"
 	"hearth/internal/people"
 	"hearth/internal/practice"
+	"hearth/internal/ratelimit"
 	"hearth/internal/web"
 )
 
@@ -121,11 +122,13 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 		}
 		sender = s
 	}
+	limits := ratelimit.New(d, cfg.Limits, nil)
 	accounts := auth.NewService(d, auth.Options{BaseURL: cfg.BaseURL, SessionIdle: cfg.SessionIdle,
-		SessionLifetime: cfg.SessionLifetime, Logger: log})
-	communities := community.NewService(d, accounts, cfg.BaseURL, log)
+		SessionLifetime: cfg.SessionLifetime, Logger: log, Limits: limits})
+	communities := community.NewService(d, accounts, cfg.BaseURL, log) // its limits are accounts'
 	library := practice.NewService(d, communities, log)
 	library.SetMaxUpload(cfg.MaxUploadBytes())
+	library.SetLimits(limits)
 	siteName := func(ctx context.Context) string {
 		st, err := instance.Load(ctx, d)
 		if err != nil {

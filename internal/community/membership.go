@@ -13,6 +13,7 @@ import (
 	"hearth/internal/db"
 	"hearth/internal/errs"
 	"hearth/internal/notify"
+	"hearth/internal/ratelimit"
 )
 
 // Member is a person's membership as shown on a members page.
@@ -263,6 +264,9 @@ func (s *Service) Invite(ctx context.Context, a auth.Actor, slug, who string) er
 	who = strings.TrimSpace(who)
 	if who == "" || len(who) > 254 {
 		return errs.Field("who", "Enter a handle (such as @ada) or an e-mail address.")
+	}
+	if err := s.auth.Limits().Take(ctx, ratelimit.Invite, ratelimit.Person(a.PersonID)); err != nil {
+		return err
 	}
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		v, err := s.view(ctx, tx, a, slug)

@@ -14,6 +14,7 @@ import (
 	"hearth/internal/community"
 	"hearth/internal/db"
 	"hearth/internal/errs"
+	"hearth/internal/ratelimit"
 	"hearth/internal/revision"
 	"hearth/internal/search"
 )
@@ -27,6 +28,8 @@ type Service struct {
 	views       *viewCounter
 	maxUpload   int64         // the largest attachment, in bytes (SetMaxUpload)
 	decodes     chan struct{} // bounds how many images are fully decoded at once
+
+	limits *ratelimit.Limiter // new entries, comments and uploads per person (SetLimits); nil: none
 }
 
 // NewService returns the practice service. Permissions come from the
@@ -47,6 +50,9 @@ var errEntryNotFound = errs.NotFoundf("There is no such entry, or you may not se
 // Create adds an entry to the community's library, with its first revision;
 // its creator is its author. It starts as a draft unless in.Publish is set.
 func (s *Service) Create(ctx context.Context, a auth.Actor, communitySlug string, in Input) (Entry, error) {
+	if err := s.limits.Take(ctx, ratelimit.Entry, ratelimit.Person(a.PersonID)); err != nil {
+		return Entry{}, err
+	}
 	now := s.now()
 	p, invalid := in.validate(now)
 	var e Entry
