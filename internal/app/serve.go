@@ -12,14 +12,18 @@ import (
 	"sync"
 	"time"
 
+	"hearth/internal/activity"
 	"hearth/internal/auth"
 	"hearth/internal/community"
 	"hearth/internal/config"
 	"hearth/internal/db"
+	"hearth/internal/instance"
+	"hearth/internal/jobs"
 	"hearth/internal/markup"
 	"hearth/internal/notify"
 	"hearth/internal/people"
 	"hearth/internal/practice"
+	"hearth/internal/ratelimit"
 	"hearth/internal/web"
 )
 
@@ -88,23 +92,23 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	return nil
 }
 
-// Workers is the work Hearth does in the background: mail delivery and the
-// batched writing of view counts.
+// Workers is the work Hearth does in the background: the job queue (mail and
+// whatever else follows a write) and the batched writing of view counts.
 type Workers struct {
-	Mail     *notify.Worker
+	Jobs     *jobs.Runner
 	practice *practice.Service
 }
 
 // Run runs every background worker until ctx ends.
 func (w *Workers) Run(ctx context.Context) {
 	var wg sync.WaitGroup
-	wg.Go(func() { w.Mail.Run(ctx) })
+	wg.Go(func() { w.Jobs.Run(ctx) })
 	wg.Go(func() { w.practice.RunViewFlusher(ctx, 10*time.Second) })
 	wg.Wait()
 }
 
-// DeliverDue delivers the mail that is due now (tests call it directly).
-func (w *Workers) DeliverDue(ctx context.Context) (int, error) { return w.Mail.DeliverDue(ctx) }
+// RunDue runs the jobs that are due now, mail included (tests call it directly).
+func (w *Workers) RunDue(ctx context.Context) (int, error) { return w.Jobs.RunDue(ctx) }
 
 // Build wires the services and the web handler over an open database; tests
 // use it to run the real application in-process.
@@ -118,16 +122,34 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 		}
 		sender = s
 	}
+	limits := ratelimit.New(d, cfg.Limits, nil)
 	accounts := auth.NewService(d, auth.Options{BaseURL: cfg.BaseURL, SessionIdle: cfg.SessionIdle,
-		SessionLifetime: cfg.SessionLifetime, Logger: log})
-	communities := community.NewService(d, accounts, cfg.BaseURL, log)
+		SessionLifetime: cfg.SessionLifetime, Logger: log, Limits: limits})
+	communities := community.NewService(d, accounts, cfg.BaseURL, log) // its limits are accounts'
 	library := practice.NewService(d, communities, log)
 	library.SetMaxUpload(cfg.MaxUploadBytes())
+	library.SetLimits(limits)
+	siteName := func(ctx context.Context) string {
+		st, err := instance.Load(ctx, d)
+		if err != nil {
+			return "Hearth"
+		}
+		return st.Name
+	}
+	notifier := notify.NewNotifier(d, visibility(accounts, communities, library), cfg.BaseURL, siteName, watchable, log)
 	h, err := web.New(web.Deps{DB: d, Auth: accounts, Communities: communities, People: people.NewService(d, log),
-		Practice: library, Markup: markup.New(),
+		Practice: library, Notifier: notifier, Markup: markup.New(),
 		Logger: log, BaseURL: cfg.BaseURL, Secure: cfg.Secure(), SessionTTL: cfg.SessionLifetime, DevOutbox: sender == nil})
 	if err != nil {
 		return nil, nil, err
 	}
-	return h, &Workers{Mail: notify.NewWorker(d, sender, log), practice: library}, nil
+	// What follows a write: its activity fans out to the subscribers, each a
+	// job of its own; notifications become e-mail; mail is delivered.
+	runner := jobs.NewRunner(d, log)
+	bus := activity.NewBus(d)
+	bus.Subscribe("notify", notifier.Notify)
+	bus.Register(runner)
+	notifier.Register(runner)
+	notify.NewDelivery(d, sender, log).Register(runner)
+	return h, &Workers{Jobs: runner, practice: library}, nil
 }

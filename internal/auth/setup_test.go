@@ -2,6 +2,7 @@ package auth_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"hearth/internal/auth"
@@ -44,6 +45,36 @@ func TestSetupWorksOnce(t *testing.T) {
 		}
 		if settings, _ := instance.Load(ctx, d); settings.Name != "Northfield College" {
 			t.Fatalf("a second set-up renamed the instance to %q", settings.Name)
+		}
+	})
+}
+
+func TestSimultaneousSetupsCreateOneAdministrator(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s := auth.NewService(d, auth.Options{BaseURL: "http://hearth.test"})
+		const n = 8
+		got := dbtest.Together(n, func(i int) error {
+			h := fmt.Sprintf("root%d", i)
+			_, _, err := s.Setup(ctx, "Instance "+h, account(h, h+"@example.org"), "test")
+			return err
+		})
+		done := 0
+		for i, err := range got {
+			switch {
+			case err == nil:
+				done++
+			case !errs.Is(err, errs.Conflict):
+				t.Errorf("set-up %d: %v (kind %v), want success or Conflict", i, err, errs.KindOf(err))
+			}
+		}
+		var admins int
+		if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM people WHERE is_admin").Scan(&admins); err != nil {
+			t.Fatal(err)
+		}
+		if done != 1 || admins != 1 {
+			t.Fatalf("%d simultaneous set-ups: %d succeeded and %d administrators exist, want 1 and 1", n, done, admins)
 		}
 	})
 }

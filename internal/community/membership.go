@@ -13,6 +13,7 @@ import (
 	"hearth/internal/db"
 	"hearth/internal/errs"
 	"hearth/internal/notify"
+	"hearth/internal/ratelimit"
 )
 
 // Member is a person's membership as shown on a members page.
@@ -65,9 +66,17 @@ func (s *Service) Join(ctx context.Context, a auth.Actor, slug, message string) 
 			return errs.Forbiddenf("This community takes members by invitation only. Ask one of its stewards.")
 		}
 		now := s.now()
-		if _, err := tx.ExecContext(ctx, `INSERT INTO memberships (community_id, person_id, role, status, message, created_at, updated_at)
-			VALUES ($1, $2, 'member', $3, $4, $5, $5)`, v.ID, a.PersonID, status, message, now); err != nil {
+		res, err := tx.ExecContext(ctx, `INSERT INTO memberships (community_id, person_id, role, status, message, created_at, updated_at)
+			VALUES ($1, $2, 'member', $3, $4, $5, $5) ON CONFLICT (community_id, person_id) DO NOTHING`, v.ID, a.PersonID, status, message, now)
+		if err != nil {
 			return errs.Wrap(err, "join")
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return errs.Wrap(err, "join")
+		} else if n == 0 {
+			// The same person's other request (another tab, a double click)
+			// joined between our read and this write.
+			return errs.Conflictf("You are a member already, or asked to join already.")
 		}
 		if status == PendingMember {
 			return s.mailStewards(ctx, tx, v, "New request to join "+v.Name,
@@ -133,8 +142,14 @@ func (s *Service) Leave(ctx context.Context, a auth.Actor, slug string) error {
 }
 
 // keepAStewardWithout refuses a change that would leave the community with no
-// active steward once personID is no longer one.
+// active steward once personID is no longer one. It locks the community's row
+// until the transaction ends, so that two stewards leaving at once on
+// PostgreSQL count one after the other (SQLite's writer runs one at a time).
 func (s *Service) keepAStewardWithout(ctx context.Context, q db.Q, communityID, personID int64) error {
+	var id int64
+	if err := q.QueryRowContext(ctx, "SELECT id FROM communities WHERE id = $1"+s.db.ForUpdate(), communityID).Scan(&id); err != nil {
+		return errs.Wrap(err, "lock community")
+	}
 	var others, isSteward int
 	err := q.QueryRowContext(ctx, `SELECT
 		COUNT(CASE WHEN person_id <> $2 THEN 1 END),
@@ -249,6 +264,9 @@ func (s *Service) Invite(ctx context.Context, a auth.Actor, slug, who string) er
 	who = strings.TrimSpace(who)
 	if who == "" || len(who) > 254 {
 		return errs.Field("who", "Enter a handle (such as @ada) or an e-mail address.")
+	}
+	if err := s.auth.Limits().Take(ctx, ratelimit.Invite, ratelimit.Person(a.PersonID)); err != nil {
+		return err
 	}
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		v, err := s.view(ctx, tx, a, slug)

@@ -157,12 +157,23 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, ch Charter) (Communi
 	return c, err
 }
 
+// setTags makes tags the community's tags, touching only those that change
+// (so that a charter saved with the same tags leaves the directory version,
+// which every tag written moves, alone).
 func setTags(ctx context.Context, q db.Q, communityID int64, tags []string) error {
-	if _, err := q.ExecContext(ctx, "DELETE FROM community_tags WHERE community_id = $1", communityID); err != nil {
+	args := []any{communityID}
+	for _, t := range tags {
+		args = append(args, t)
+	}
+	drop := "DELETE FROM community_tags WHERE community_id = $1"
+	if len(tags) > 0 {
+		drop += " AND tag NOT IN (" + db.Placeholders(2, len(tags)) + ")"
+	}
+	if _, err := q.ExecContext(ctx, drop, args...); err != nil {
 		return errs.Wrap(err, "clear tags")
 	}
 	for _, t := range tags {
-		if _, err := q.ExecContext(ctx, "INSERT INTO community_tags (community_id, tag) VALUES ($1, $2)", communityID, t); err != nil {
+		if _, err := q.ExecContext(ctx, "INSERT INTO community_tags (community_id, tag) VALUES ($1, $2) ON CONFLICT DO NOTHING", communityID, t); err != nil {
 			return errs.Wrap(err, "add tag")
 		}
 	}

@@ -16,7 +16,10 @@ import (
 // version, bumped by database triggers on every change it shows, has moved.
 // Each request then costs one tiny read of the version and one of the
 // reader's memberships; who may see what is decided per reader by the policy
-// (View.CanSee), as everywhere else.
+// (View.CanSee), as everywhere else. The triggers (migration 0008) watch only
+// what a directory card and filter show: a community's slug, name, purpose,
+// visibility, join policy, stage and status, its tags, its active members,
+// their departments and the departments' names. Show more, and widen them.
 
 // snapshotKey is a directory filter without its page.
 type snapshotKey struct {

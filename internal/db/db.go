@@ -153,14 +153,22 @@ func (d *DB) Ping(ctx context.Context) error { return d.read.PingContext(ctx) }
 // a page's query count does not grow with the data.
 func (d *DB) QueryCount() int64 { return d.queries.Load() }
 
-// ExecContext runs a statement on the writer.
+// ExecContext runs a statement on the writer, or in the transaction ctx
+// carries (see tx.go).
 func (d *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if t := d.open(ctx); t != nil {
+		return t.ExecContext(ctx, query, args...)
+	}
 	d.queries.Add(1)
 	return d.write.ExecContext(ctx, query, args...)
 }
 
-// QueryContext runs a read-only query on a reader.
+// QueryContext runs a read-only query on a reader, or in the transaction
+// ctx carries.
 func (d *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if t := d.open(ctx); t != nil {
+		return t.QueryContext(ctx, query, args...)
+	}
 	d.queries.Add(1)
 	if st := d.prepared(ctx, query); st != nil {
 		return st.QueryContext(ctx, args...)
@@ -168,8 +176,12 @@ func (d *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql.
 	return d.read.QueryContext(ctx, query, args...)
 }
 
-// QueryRowContext runs a read-only single-row query on a reader.
+// QueryRowContext runs a read-only single-row query on a reader, or in the
+// transaction ctx carries.
 func (d *DB) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if t := d.open(ctx); t != nil {
+		return t.QueryRowContext(ctx, query, args...)
+	}
 	d.queries.Add(1)
 	if st := d.prepared(ctx, query); st != nil {
 		return st.QueryRowContext(ctx, args...)
@@ -202,8 +214,9 @@ func (d *DB) prepared(ctx context.Context, query string) *sql.Stmt {
 	return st
 }
 
-// Writer returns a Q whose every statement runs on the writer, for single
-// statements that write and read back (INSERT ... RETURNING) outside a Tx.
+// Writer returns a Q whose every statement runs on the writer (or in the
+// transaction ctx carries), for single statements that write and read back
+// (INSERT ... RETURNING) outside a Tx.
 func (d *DB) Writer() Q { return writer{d} }
 
 type writer struct{ d *DB }
@@ -212,67 +225,18 @@ func (w writer) ExecContext(ctx context.Context, q string, args ...any) (sql.Res
 	return w.d.ExecContext(ctx, q, args...)
 }
 func (w writer) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if t := w.d.open(ctx); t != nil {
+		return t.QueryContext(ctx, q, args...)
+	}
 	w.d.queries.Add(1)
 	return w.d.write.QueryContext(ctx, q, args...)
 }
 func (w writer) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	if t := w.d.open(ctx); t != nil {
+		return t.QueryRowContext(ctx, q, args...)
+	}
 	w.d.queries.Add(1)
 	return w.d.write.QueryRowContext(ctx, q, args...)
-}
-
-// Tx is a transaction on the writer.
-type Tx struct {
-	tx *sql.Tx
-	d  *DB
-}
-
-// ExecContext runs a statement in the transaction.
-func (t *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	t.d.queries.Add(1)
-	return t.tx.ExecContext(ctx, query, args...)
-}
-
-// QueryContext runs a query in the transaction.
-func (t *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	t.d.queries.Add(1)
-	return t.tx.QueryContext(ctx, query, args...)
-}
-
-// QueryRowContext runs a single-row query in the transaction.
-func (t *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
-	t.d.queries.Add(1)
-	return t.tx.QueryRowContext(ctx, query, args...)
-}
-
-// Dialect names the engine of the transaction's database.
-func (t *Tx) Dialect() Dialect { return t.d.Dialect }
-
-// WithTx runs fn in a transaction: committed when fn returns nil, rolled back
-// otherwise (and on panic). On SQLite the transaction starts IMMEDIATE, so it
-// holds the write lock from the start and never fails half-way on a busy lock.
-func (d *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) (err error) {
-	d.queries.Add(1)
-	sqlTx, err := d.write.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	tx := &Tx{tx: sqlTx, d: d}
-	defer func() {
-		if p := recover(); p != nil {
-			_ = sqlTx.Rollback()
-			panic(p)
-		}
-		if err != nil {
-			_ = sqlTx.Rollback()
-		}
-	}()
-	if err = fn(tx); err != nil {
-		return err
-	}
-	if err = sqlTx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
-	}
-	return nil
 }
 
 // IsUniqueViolation reports whether err comes from a UNIQUE or PRIMARY KEY

@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -200,7 +201,7 @@ func TestRepertoiresAreConsistent(t *testing.T) {
 				t.Error(err)
 			}
 			for i := 1; i < len(snaps); i++ {
-				if snaps[i] == snaps[i-1] {
+				if reflect.DeepEqual(snaps[i], snaps[i-1]) {
 					t.Errorf("%s/%s: save %d changes nothing", c.Slug, where, i+1)
 				}
 				if n := utf8.RuneCountInString(snaps[i-1].Summary); n > practice.MaxSummary || utf8.RuneCountInString(snaps[i-1].Title) > practice.MaxTitle {

@@ -154,7 +154,7 @@ func TestPracticeJourney(t *testing.T) {
 	miaTab.at(entry + "/history")
 	miaTab.follow(button("Restore this revision (1)"))
 	miaTab.at(entry)
-	miaTab.see(".flash", "Restored the text of revision 1 as revision 3.")
+	miaTab.see(".flash", "Restored revision 1 as revision 3.")
 	miaTab.see("article.entry .facts", "revision 3")
 	miaTab.see("article.entry .prose", original)
 	miaTab.seeNo("article.entry .prose", "whiteboard")

@@ -4,6 +4,8 @@ package instance
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"strings"
 	"unicode/utf8"
 
@@ -73,18 +75,34 @@ func Save(ctx context.Context, q db.Q, s Settings) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	for k, v := range map[string]string{
-		"name":              s.Name,
-		"signup":            s.Signup,
-		"approval_required": boolString(s.ApprovalRequired),
-		"setup_done":        boolString(s.SetupDone),
+	// Always in the same order: two saves at once on PostgreSQL then wait
+	// for each other's rows instead of locking them crosswise (a deadlock).
+	for _, kv := range [][2]string{
+		{"approval_required", boolString(s.ApprovalRequired)},
+		{"name", s.Name},
+		{"setup_done", boolString(s.SetupDone)},
+		{"signup", s.Signup},
 	} {
 		if _, err := q.ExecContext(ctx,
-			"INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", k, v); err != nil {
+			"INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", kv[0], kv[1]); err != nil {
 			return errs.Wrap(err, "save settings")
 		}
 	}
 	return nil
+}
+
+// ClaimSetup marks the instance set up, through q (the set-up's transaction),
+// or returns Conflict when it is set up already. It is one statement, so of
+// two set-ups at once only one claims it: on PostgreSQL the second waits on
+// the first's row and then finds it claimed.
+func ClaimSetup(ctx context.Context, q db.Q) error {
+	var key string
+	err := q.QueryRowContext(ctx, `INSERT INTO settings (key, value) VALUES ('setup_done', 'true')
+		ON CONFLICT (key) DO UPDATE SET value = 'true' WHERE settings.value <> 'true' RETURNING key`).Scan(&key)
+	if errors.Is(err, sql.ErrNoRows) {
+		return errs.Conflictf("This instance is set up already. Sign in instead.")
+	}
+	return errs.Wrap(err, "claim set-up")
 }
 
 func boolString(b bool) string {

@@ -40,12 +40,13 @@ func New() *Renderer {
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(linkRel{}, 100)),
+			parser.WithASTTransformers(util.Prioritized(linkRel{}, 100), util.Prioritized(mentionsInLinks{}, 50)),
+			parser.WithInlineParsers(util.Prioritized(mentionParser{}, 500)),
 		),
 		goldmark.WithRendererOptions(
 			// Shows raw HTML as text; registered with a higher priority
 			// (a lower number) than goldmark's own HTML renderer.
-			renderer.WithNodeRenderers(util.Prioritized(rawHTMLAsText{}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(rawHTMLAsText{}, 100), util.Prioritized(mentionRenderer{}, 100)),
 		),
 	)
 	return &Renderer{md: md, policy: contentPolicy(), strict: bluemonday.StrictPolicy()}

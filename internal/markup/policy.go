@@ -21,6 +21,9 @@ func contentPolicy() *bluemonday.Policy {
 	// goldmark's links carry rel="noopener"; bluemonday appends "nofollow".
 	p.AllowAttrs("rel").Matching(regexp.MustCompile(`^noopener$`)).OnElements("a")
 
+	// Mentions: <a class="mention" href="/people/ada">@ada</a>.
+	p.AllowAttrs("class").Matching(regexp.MustCompile(`^mention$`)).OnElements("a")
+
 	// Fenced code: <code class="language-go">.
 	p.AllowAttrs("class").Matching(regexp.MustCompile(`^language-[\w.+#-]{1,40}$`)).OnElements("code")
 

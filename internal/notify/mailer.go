@@ -70,7 +70,8 @@ func NewSMTP(cfg SMTPConfig) (*SMTPSender, error) {
 	return &SMTPSender{host: cfg.Host, opts: opts, from: cfg.From}, nil
 }
 
-// Send delivers m as a plain-text UTF-8 message.
+// Send delivers m as a UTF-8 message: its text part, and its HTML part as an
+// alternative when it has one.
 func (s *SMTPSender) Send(ctx context.Context, m Mail) error {
 	msg := mail.NewMsg()
 	if err := msg.From(s.from); err != nil {
@@ -82,7 +83,20 @@ func (s *SMTPSender) Send(ctx context.Context, m Mail) error {
 	msg.Subject(m.Subject)
 	msg.SetDate()
 	msg.SetMessageID()
+	if m.ReplyTo != "" {
+		if err := msg.ReplyTo(m.ReplyTo); err != nil {
+			return fmt.Errorf("reply-to %q: %w", m.ReplyTo, err)
+		}
+	}
+	if m.Unsubscribe != "" {
+		// RFC 8058: a mail client may unsubscribe with one POST, no sign-in.
+		msg.SetGenHeader(mail.Header("List-Unsubscribe"), "<"+m.Unsubscribe+">")
+		msg.SetGenHeader(mail.Header("List-Unsubscribe-Post"), "List-Unsubscribe=One-Click")
+	}
 	msg.SetBodyString(mail.TypeTextPlain, m.Body)
+	if m.HTML != "" {
+		msg.AddAlternativeString(mail.TypeTextHTML, m.HTML)
+	}
 	// A client per message: go-mail's Client keeps per-connection state.
 	c, err := mail.NewClient(s.host, s.opts...)
 	if err != nil {

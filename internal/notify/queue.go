@@ -1,6 +1,6 @@
-// Package notify tells people what happened: e-mail now (through SMTP, or the
-// development outbox when no server is configured), in-app notifications and
-// digests later.
+// Package notify tells people what happened: e-mail (through SMTP, or the
+// development outbox when no server is configured), delivered by the job
+// queue; in-app notifications and digests.
 package notify
 
 import (
@@ -8,25 +8,41 @@ import (
 	"fmt"
 
 	"hearth/internal/db"
+	"hearth/internal/jobs"
 )
 
-// Mail is one plain-text e-mail message.
+// Mail is one e-mail message: a text part, and an HTML part when HTML is set.
 type Mail struct {
 	To      string
 	Subject string
-	Body    string
+	Body    string // the text part
+	HTML    string // the HTML part; empty for a text-only message
+	// ReplyTo, when set, is where replies go (replying by e-mail).
+	ReplyTo string
+	// Unsubscribe, when set, is a URL that ends this kind of mail in one
+	// click, sent as List-Unsubscribe with List-Unsubscribe-Post (RFC 8058).
+	Unsubscribe string
 }
 
-// Queue stores m in the outbox through q. Call it inside the transaction that
-// makes the change the mail is about: then the mail is never lost, and never
-// sent for a change that rolled back. The mail worker delivers it.
+// KindMail is the job that delivers one message of the outbox.
+const KindMail = "mail.send"
+
+// mailJob is KindMail's payload.
+type mailJob struct {
+	ID int64 `json:"id"`
+}
+
+// Queue stores m in the outbox through q and enqueues its delivery. Call it
+// inside the transaction that makes the change the mail is about: then the
+// mail is never lost, and never sent for a change that rolled back.
 func Queue(ctx context.Context, q db.Q, m Mail) error {
 	now := db.Now()
-	_, err := q.ExecContext(ctx,
-		`INSERT INTO mail_outbox (to_addr, subject, body, created_at, next_try_at) VALUES ($1, $2, $3, $4, $4)`,
-		m.To, m.Subject, m.Body, now)
+	var id int64
+	err := q.QueryRowContext(ctx, `INSERT INTO mail_outbox (to_addr, subject, body, html_body, reply_to, unsubscribe_url, created_at, next_try_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
+		m.To, m.Subject, m.Body, m.HTML, m.ReplyTo, m.Unsubscribe, now).Scan(&id)
 	if err != nil {
 		return fmt.Errorf("queue mail: %w", err)
 	}
-	return nil
+	return jobs.Enqueue(ctx, q, jobs.Job{Kind: KindMail, Payload: mailJob{ID: id}})
 }

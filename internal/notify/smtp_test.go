@@ -14,6 +14,9 @@ import (
 	"github.com/emersion/go-smtp"
 
 	"hearth/internal/notify"
+	"mime"
+	"mime/multipart"
+	"mime/quotedprintable"
 )
 
 // received is one message as the test SMTP server got it.
@@ -155,5 +158,56 @@ func TestNewSMTPRejectsBadConfig(t *testing.T) {
 		if _, err := notify.NewSMTP(cfg); err == nil {
 			t.Errorf("NewSMTP(%+v) accepted", cfg)
 		}
+	}
+}
+
+// A message with an HTML part goes out as multipart/alternative with both
+// parts, and carries Reply-To and the RFC 8058 one-click unsubscribe headers.
+func TestSMTPSenderSendsBothPartsAndListHeaders(t *testing.T) {
+	srv := startSMTP(t, "", "")
+	s, err := notify.NewSMTP(notify.SMTPConfig{Host: "127.0.0.1", Port: srv.Port, From: "Hearth <hearth@example.org>", TLS: "none"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := notify.Mail{To: "ada@example.org", Subject: "New comment", Body: "Grace wrote: hello",
+		HTML: "<p>Grace wrote: <strong>hello</strong></p>", ReplyTo: "reply+abc@hearth.example.org",
+		Unsubscribe: "https://hearth.example.org/unsubscribe?token=xyz"}
+	if err := s.Send(context.Background(), m); err != nil {
+		t.Fatal(err)
+	}
+	msg, body := parse(t, srv.messages()[0])
+	if got := msg.Header.Get("Reply-To"); !strings.Contains(got, "reply+abc@hearth.example.org") {
+		t.Errorf("Reply-To %q", got)
+	}
+	if got := msg.Header.Get("List-Unsubscribe"); got != "<https://hearth.example.org/unsubscribe?token=xyz>" {
+		t.Errorf("List-Unsubscribe %q", got)
+	}
+	if got := msg.Header.Get("List-Unsubscribe-Post"); got != "List-Unsubscribe=One-Click" {
+		t.Errorf("List-Unsubscribe-Post %q", got)
+	}
+	mediaType, params, err := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+	if err != nil || mediaType != "multipart/alternative" {
+		t.Fatalf("Content-Type %q (%v)", msg.Header.Get("Content-Type"), err)
+	}
+	parts := map[string]string{}
+	mr := multipart.NewReader(strings.NewReader(body), params["boundary"])
+	for {
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		ct, _, _ := mime.ParseMediaType(p.Header.Get("Content-Type"))
+		var r io.Reader = p
+		if p.Header.Get("Content-Transfer-Encoding") == "quoted-printable" {
+			r = quotedprintable.NewReader(p)
+		}
+		b, _ := io.ReadAll(r)
+		parts[ct] = string(b)
+	}
+	if !strings.Contains(parts["text/plain"], "Grace wrote: hello") || !strings.Contains(parts["text/html"], "<strong>hello</strong>") {
+		t.Fatalf("parts %q", parts)
 	}
 }

@@ -25,6 +25,7 @@ import (
 	"hearth/internal/community"
 	"hearth/internal/db"
 	"hearth/internal/errs"
+	"hearth/internal/ratelimit"
 )
 
 // DefaultMaxUpload is the largest attachment accepted unless the operator
@@ -117,6 +118,9 @@ func MiB(n int64) string {
 func (s *Service) Attach(ctx context.Context, a auth.Actor, communitySlug, entrySlug, filename string, r io.Reader) (Attachment, error) {
 	// Ask first, so that nobody but an editor makes us read and decode.
 	if err := s.MayAttach(ctx, a, communitySlug, entrySlug); err != nil {
+		return Attachment{}, err
+	}
+	if err := s.limits.Take(ctx, ratelimit.Upload, ratelimit.Person(a.PersonID)); err != nil {
 		return Attachment{}, err
 	}
 	data, err := io.ReadAll(io.LimitReader(r, s.maxUpload+1))

@@ -11,6 +11,7 @@ import (
 	"hearth/internal/auth"
 	"hearth/internal/db"
 	"hearth/internal/errs"
+	"hearth/internal/ratelimit"
 	"hearth/internal/search"
 )
 
@@ -72,6 +73,9 @@ func (s *Service) Comments(ctx context.Context, ev EntryView) ([]Comment, error)
 
 // AddComment adds a comment to an entry whose comments are open.
 func (s *Service) AddComment(ctx context.Context, a auth.Actor, communitySlug, entrySlug, body string) (int64, error) {
+	if err := s.limits.Take(ctx, ratelimit.Comment, ratelimit.Person(a.PersonID)); err != nil {
+		return 0, err
+	}
 	body, err := checkComment(body)
 	if err != nil {
 		return 0, err

@@ -49,7 +49,7 @@ func (s *Service) Compare(ctx context.Context, a auth.Actor, communitySlug, entr
 	if err != nil {
 		return EntryView{}, revision.Revision{}, revision.Revision{}, revision.SnapshotDiff{}, err
 	}
-	return ev, old, cur, revision.DiffSnapshots(old.Snapshot, cur.Snapshot), nil
+	return ev, old, cur, diffEntry(old.Snapshot, cur.Snapshot), nil
 }
 
 // view returns an entry as a sees it, without counting a view.

@@ -14,6 +14,7 @@ import (
 	"hearth/internal/community"
 	"hearth/internal/db"
 	"hearth/internal/errs"
+	"hearth/internal/ratelimit"
 	"hearth/internal/revision"
 	"hearth/internal/search"
 )
@@ -27,6 +28,8 @@ type Service struct {
 	views       *viewCounter
 	maxUpload   int64         // the largest attachment, in bytes (SetMaxUpload)
 	decodes     chan struct{} // bounds how many images are fully decoded at once
+
+	limits *ratelimit.Limiter // new entries, comments and uploads per person (SetLimits); nil: none
 }
 
 // NewService returns the practice service. Permissions come from the
@@ -47,6 +50,9 @@ var errEntryNotFound = errs.NotFoundf("There is no such entry, or you may not se
 // Create adds an entry to the community's library, with its first revision;
 // its creator is its author. It starts as a draft unless in.Publish is set.
 func (s *Service) Create(ctx context.Context, a auth.Actor, communitySlug string, in Input) (Entry, error) {
+	if err := s.limits.Take(ctx, ratelimit.Entry, ratelimit.Person(a.PersonID)); err != nil {
+		return Entry{}, err
+	}
 	now := s.now()
 	p, invalid := in.validate(now)
 	var e Entry
@@ -61,22 +67,34 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, communitySlug string
 		if invalid != nil {
 			return invalid
 		}
-		slug, err := uniqueSlug(ctx, tx, v.ID, p.Title)
-		if err != nil {
-			return err
-		}
 		maturity, publishedAt := Draft, (*time.Time)(nil)
 		if p.Publish {
 			maturity, publishedAt = Published, &now
 		}
 		var id int64
-		err = tx.QueryRowContext(ctx, `INSERT INTO entries (community_id, slug, kind, title, summary, body, resource_url, source,
-			maturity, revision, comments_open, review_by, created_by, created_at, updated_at, published_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12, $13, $13, $14) RETURNING id`,
-			v.ID, slug, p.Kind, p.Title, p.Summary, p.Body, p.ResourceURL, p.Source, maturity, v.Practice.Comments == "open",
-			p.reviewBy, a.PersonID, now, publishedAt).Scan(&id)
-		if err != nil {
-			return errs.Wrap(err, "create entry")
+		var slug string
+		for attempt := 1; id == 0; attempt++ {
+			if slug, err = uniqueSlug(ctx, tx, v.ID, p.Title); err != nil {
+				return err
+			}
+			// A free slug can be taken by an entry of the same title saved at
+			// the same moment (PostgreSQL): then nothing is inserted, and we
+			// look for the next free one.
+			err = tx.QueryRowContext(ctx, `INSERT INTO entries (community_id, slug, kind, title, summary, body, resource_url, source,
+				maturity, revision, comments_open, review_by, created_by, created_at, updated_at, published_at)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12, $13, $13, $14)
+				ON CONFLICT (community_id, slug) DO NOTHING RETURNING id`,
+				v.ID, slug, p.Kind, p.Title, p.Summary, p.Body, p.ResourceURL, p.Source, maturity, v.Practice.Comments == "open",
+				p.reviewBy, a.PersonID, now, publishedAt).Scan(&id)
+			if errors.Is(err, sql.ErrNoRows) && attempt < maxSlugAttempts {
+				continue
+			}
+			if errors.Is(err, sql.ErrNoRows) {
+				return errs.Conflictf("Many entries with this title are being saved at this moment. Please save again.")
+			}
+			if err != nil {
+				return errs.Wrap(err, "create entry")
+			}
 		}
 		if err := setEntryTags(ctx, tx, id, p.tags); err != nil {
 			return err
@@ -85,8 +103,7 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, communitySlug string
 			id, a.PersonID, now); err != nil {
 			return errs.Wrap(err, "add author")
 		}
-		if _, err := revision.Record(ctx, tx, subject(id), revision.Snapshot{Title: p.Title, Summary: p.Summary, Body: p.Body},
-			a.PersonID, p.Note, 0, now); err != nil {
+		if _, err := revision.Record(ctx, tx, subject(id), p.snapshot(), a.PersonID, p.Note, 0, now); err != nil {
 			return err
 		}
 		if err := search.IndexEntry(ctx, tx, tx.Dialect(), id); err != nil {
@@ -135,6 +152,9 @@ func writeRefusal(v community.View) error {
 	}
 	return errs.Forbiddenf("In this community, only stewards write new entries. Share your idea in a comment or with a steward.")
 }
+
+// maxSlugAttempts bounds Create's search for a free slug under concurrency.
+const maxSlugAttempts = 20
 
 // uniqueSlug derives a permalink from the title, unique in the community.
 func uniqueSlug(ctx context.Context, q db.Q, communityID int64, title string) (string, error) {
@@ -199,18 +219,18 @@ func AsConflict(err error) (*EditConflict, bool) {
 // *EditConflict. A person other than the authors becomes a contributor.
 func (s *Service) Update(ctx context.Context, a auth.Actor, communitySlug, entrySlug string, in Input) (Entry, error) {
 	now := s.now()
-	p, err := in.validate(now)
-	if err != nil {
-		return Entry{}, err
-	}
+	p, invalid := in.validate(now)
 	var saved Entry
-	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
 		v, e, err := s.entryTx(ctx, tx, a, communitySlug, entrySlug)
 		if err != nil {
 			return err
 		}
 		if !v.CanEditEntry(e.isAuthor(a)) {
 			return editRefusal(v)
+		}
+		if invalid != nil {
+			return invalid // after the permission: the input's problems are for people who may edit
 		}
 		if p.BaseRevision != e.Revision {
 			return &EditConflict{Current: e, Theirs: p.Input}
@@ -239,8 +259,7 @@ func (s *Service) Update(ctx context.Context, a auth.Actor, communitySlug, entry
 		if err := addContributor(ctx, tx, e.ID, a.PersonID, now); err != nil {
 			return err
 		}
-		if _, err := revision.Record(ctx, tx, subject(e.ID), revision.Snapshot{Title: p.Title, Summary: p.Summary, Body: p.Body},
-			a.PersonID, p.Note, 0, now); err != nil {
+		if _, err := revision.Record(ctx, tx, subject(e.ID), p.snapshot(), a.PersonID, p.Note, 0, now); err != nil {
 			return err
 		}
 		if err := search.IndexEntry(ctx, tx, tx.Dialect(), e.ID); err != nil {
@@ -271,7 +290,8 @@ func addContributor(ctx context.Context, q db.Q, entryID, personID int64, now ti
 	return errs.Wrap(err, "add contributor")
 }
 
-// Revert restores the text of an earlier revision as a new revision.
+// Revert restores an earlier revision (its text and the other fields it
+// kept) as a new revision.
 func (s *Service) Revert(ctx context.Context, a auth.Actor, communitySlug, entrySlug string, number int) (Entry, error) {
 	now := s.now()
 	var saved Entry
@@ -291,8 +311,10 @@ func (s *Service) Revert(ctx context.Context, a auth.Actor, communitySlug, entry
 			return errs.Conflictf("Revision %d is the current text already.", number)
 		}
 		next := e.Revision + 1
-		res, err := tx.ExecContext(ctx, `UPDATE entries SET title = $1, summary = $2, body = $3, revision = $4, updated_at = $5
-			WHERE id = $6 AND revision = $7`, old.Title, old.Summary, old.Body, next, now, e.ID, e.Revision)
+		r := restored(e, old.Snapshot)
+		res, err := tx.ExecContext(ctx, `UPDATE entries SET title = $1, summary = $2, body = $3, kind = $4, resource_url = $5,
+			source = $6, review_by = $7, revision = $8, updated_at = $9 WHERE id = $10 AND revision = $11`,
+			r.Title, r.Summary, r.Body, r.Kind, r.ResourceURL, r.Source, r.ReviewBy, next, now, e.ID, e.Revision)
 		if err != nil {
 			return errs.Wrap(err, "revert entry")
 		}
@@ -301,18 +323,23 @@ func (s *Service) Revert(ctx context.Context, a auth.Actor, communitySlug, entry
 		} else if n == 0 {
 			return errs.Conflictf("Someone saved a new version at the same moment. Look at the history, then revert again if you still want to.")
 		}
+		if err := setEntryTags(ctx, tx, e.ID, r.Tags); err != nil {
+			return err
+		}
 		if err := addContributor(ctx, tx, e.ID, a.PersonID, now); err != nil {
 			return err
 		}
-		if _, err := revision.Record(ctx, tx, subject(e.ID), old.Snapshot, a.PersonID,
+		// The new revision keeps the whole entry as restored, fields included
+		// even when the old revision kept only its text.
+		if _, err := revision.Record(ctx, tx, subject(e.ID), snapshotOf(r), a.PersonID,
 			fmt.Sprintf("Reverted to revision %d", number), number, now); err != nil {
 			return err
 		}
 		if err := search.IndexEntry(ctx, tx, tx.Dialect(), e.ID); err != nil {
 			return err
 		}
-		saved = e
-		saved.Title, saved.Summary, saved.Body, saved.Revision = old.Title, old.Summary, old.Body, next
+		saved = r
+		saved.Revision = next
 		return nil
 	})
 	return saved, err

@@ -67,13 +67,24 @@ func (c *viewCounter) take() map[int64]int {
 	return p
 }
 
-// FlushViews writes the views counted since the last flush.
+// putBack returns views taken for a flush that failed, to be written by the
+// next one.
+func (c *viewCounter) putBack(p map[int64]int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for id, n := range p {
+		c.counts[id] += n
+	}
+}
+
+// FlushViews writes the views counted since the last flush. When it fails
+// (the transaction rolled back), the views are kept for the next flush.
 func (s *Service) FlushViews(ctx context.Context) error {
 	pending := s.views.take()
 	if len(pending) == 0 {
 		return nil
 	}
-	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
 		for id, n := range pending {
 			if _, err := tx.ExecContext(ctx, "UPDATE entries SET views = views + $1 WHERE id = $2", n, id); err != nil {
 				return errs.Wrap(err, "count views")
@@ -81,6 +92,10 @@ func (s *Service) FlushViews(ctx context.Context) error {
 		}
 		return nil
 	})
+	if err != nil {
+		s.views.putBack(pending)
+	}
+	return err
 }
 
 // RunViewFlusher flushes views every interval until ctx ends, then once more.

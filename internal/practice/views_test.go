@@ -1,6 +1,7 @@
 package practice_test
 
 import (
+	"context"
 	"testing"
 
 	"hearth/internal/community"
@@ -60,6 +61,33 @@ func TestViewsAreCountedWhenFlushed(t *testing.T) {
 		// The page shows the written views plus those counted since, its own included.
 		if ev := w.get(t, w.actors["visitor"], "craft", e.Slug); ev.Views != 6 {
 			t.Errorf("Views = %d, want 6 (5 written and this one)", ev.Views)
+		}
+	})
+}
+
+// A flush that fails keeps its views for the next one.
+func TestViewsOfAFailedFlushAreWrittenByTheNext(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := pwNew(t, d)
+		w.community(t, "craft", community.Public)
+		e := w.write(t, "craft", "Much read", false)
+		for range 3 {
+			w.get(t, w.actors["visitor"], "craft", e.Slug)
+		}
+		gone, cancel := context.WithCancel(w.ctx)
+		cancel()
+		if err := w.svc.FlushViews(gone); err == nil {
+			t.Fatal("a flush with an ended context succeeded")
+		}
+		if n := w.count(t, "SELECT views FROM entries WHERE id = $1", e.ID); n != 0 {
+			t.Fatalf("views = %d after a failed flush, want 0 written", n)
+		}
+		w.get(t, w.actors["visitor"], "craft", e.Slug)
+		if err := w.svc.FlushViews(w.ctx); err != nil {
+			t.Fatal(err)
+		}
+		if n := w.count(t, "SELECT views FROM entries WHERE id = $1", e.ID); n != 4 {
+			t.Fatalf("views = %d after the next flush, want 4 (3 kept from the failed flush and 1 since)", n)
 		}
 	})
 }

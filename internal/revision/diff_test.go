@@ -231,6 +231,29 @@ func TestDiffSnapshots(t *testing.T) {
 	}
 }
 
+func TestDiffSnapshotsShowsChangedFields(t *testing.T) {
+	a := Snapshot{Title: "Welcome", Fields: map[string]string{"kind": "lesson", "tags": "tea", "source": "a talk"}}
+	b := Snapshot{Title: "Welcome", Fields: map[string]string{"kind": "story", "tags": "tea, welcome", "source": "a talk", "link": "example"}}
+	d := DiffSnapshots(a, b)
+	var names []string
+	for _, f := range d.Fields {
+		names = append(names, f.Name)
+	}
+	if !d.Changed() || d.TitleChanged || !reflect.DeepEqual(names, []string{"kind", "link", "tags"}) {
+		t.Fatalf("changed = %v, fields %v; want kind, link and tags only", d.Changed(), names)
+	}
+	if want := []Chunk{eq("tea"), ins(", welcome")}; !reflect.DeepEqual(d.Fields[2].Chunks, want) {
+		t.Errorf("tags diff %q; want %q", d.Fields[2].Chunks, want)
+	}
+	if added, _ := Stats(d.AllChunks()); added != 3 { // story, example, welcome
+		t.Errorf("words added over all fields = %d, want 3", added)
+	}
+	// A revision saved before fields were kept says nothing about them.
+	if old := DiffSnapshots(Snapshot{Title: "Welcome"}, b); old.Changed() {
+		t.Errorf("a diff with a revision without fields shows %+v", old.Fields)
+	}
+}
+
 func TestStats(t *testing.T) {
 	chunks := Diff("Offer tea to every newcomer, kindly.", "Offer coffee or tea to newcomers!")
 	added, removed := Stats(chunks)

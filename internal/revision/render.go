@@ -3,6 +3,8 @@ package revision
 import (
 	"html"
 	"html/template"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -11,10 +13,22 @@ import (
 type SnapshotDiff struct {
 	Title, Summary, Body                      []Chunk
 	TitleChanged, SummaryChanged, BodyChanged bool
+	// Fields are the other fields that differ, by name; none when either
+	// snapshot was saved before fields were kept (nothing is known of them).
+	Fields []FieldDiff
+}
+
+// FieldDiff is the change of one of a snapshot's Fields. Label is its name
+// for people; the capability that owns the subject sets it (and the order).
+type FieldDiff struct {
+	Name, Label string
+	Chunks      []Chunk
 }
 
 // Changed reports whether any field differs.
-func (d SnapshotDiff) Changed() bool { return d.TitleChanged || d.SummaryChanged || d.BodyChanged }
+func (d SnapshotDiff) Changed() bool {
+	return d.TitleChanged || d.SummaryChanged || d.BodyChanged || len(d.Fields) > 0
+}
 
 // DiffSnapshots compares snapshot a (older) with b (newer).
 func DiffSnapshots(a, b Snapshot) SnapshotDiff {
@@ -26,7 +40,30 @@ func DiffSnapshots(a, b Snapshot) SnapshotDiff {
 	d.TitleChanged = changed(d.Title)
 	d.SummaryChanged = changed(d.Summary)
 	d.BodyChanged = changed(d.Body)
+	if a.Fields != nil && b.Fields != nil {
+		names := map[string]bool{}
+		for n := range a.Fields {
+			names[n] = true
+		}
+		for n := range b.Fields {
+			names[n] = true
+		}
+		for _, n := range slices.Sorted(maps.Keys(names)) {
+			if chunks := Diff(a.Fields[n], b.Fields[n]); changed(chunks) {
+				d.Fields = append(d.Fields, FieldDiff{Name: n, Label: n, Chunks: chunks})
+			}
+		}
+	}
 	return d
+}
+
+// AllChunks lists the chunks of every field, for Stats over a whole diff.
+func (d SnapshotDiff) AllChunks() []Chunk {
+	all := slices.Concat(d.Title, d.Summary, d.Body)
+	for _, f := range d.Fields {
+		all = append(all, f.Chunks...)
+	}
+	return all
 }
 
 func changed(chunks []Chunk) bool {

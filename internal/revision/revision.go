@@ -10,7 +10,9 @@ package revision
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
 	"time"
 
@@ -24,9 +26,15 @@ type Subject struct {
 	ID   int64
 }
 
-// Snapshot is the text of a subject as one revision saved it.
+// Snapshot is a subject as one revision saved it: its text, and every other
+// field a person edits, so that a diff shows a change of any of them and a
+// revert restores them all.
 type Snapshot struct {
 	Title, Summary, Body string
+	// Fields holds the other edited fields by name (an entry's kind, tags,
+	// link, ...), as the capability spells them. It is nil in revisions saved
+	// before fields were kept: those have only their text to show and restore.
+	Fields map[string]string
 }
 
 // Revision is one saved version of a subject. AuthorName and AuthorHandle
@@ -67,10 +75,14 @@ func Record(ctx context.Context, q db.Q, s Subject, snap Snapshot, authorID int6
 	if revertedFrom < 0 || revertedFrom >= number {
 		return 0, errs.New(errs.Invalid, "There is no revision %d to restore.", revertedFrom)
 	}
-	_, err := q.ExecContext(ctx, `INSERT INTO revisions
-		(subject_type, subject_id, number, title, summary, body, note, author_id, reverted_from, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-		s.Type, s.ID, number, snap.Title, snap.Summary, snap.Body, note,
+	fields, err := encodeFields(snap.Fields)
+	if err != nil {
+		return 0, errs.Wrap(err, "record revision")
+	}
+	_, err = q.ExecContext(ctx, `INSERT INTO revisions
+		(subject_type, subject_id, number, title, summary, body, fields, note, author_id, reverted_from, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+		s.Type, s.ID, number, snap.Title, snap.Summary, snap.Body, fields, note,
 		nullID(authorID), nullNumber(revertedFrom), at.UTC().Truncate(time.Microsecond))
 	if err != nil {
 		if db.IsUniqueViolation(err) {
@@ -89,10 +101,10 @@ const from = ` FROM revisions r LEFT JOIN people p ON p.id = r.author_id
 	WHERE r.subject_type = $1 AND r.subject_id = $2`
 
 const (
-	fullSelect = `SELECT r.number, r.title, r.summary, r.body, r.note, r.author_id,
+	fullSelect = `SELECT r.number, r.title, r.summary, r.body, r.fields, r.note, r.author_id,
 	COALESCE(p.name, ''), COALESCE(p.handle, ''), r.reverted_from, r.created_at` + from
-	// listSelect leaves out summary and body, which lists never show.
-	listSelect = `SELECT r.number, r.title, '', '', r.note, r.author_id,
+	// listSelect leaves out summary, body and fields, which lists never show.
+	listSelect = `SELECT r.number, r.title, '', '', NULL, r.note, r.author_id,
 	COALESCE(p.name, ''), COALESCE(p.handle, ''), r.reverted_from, r.created_at` + from
 )
 
@@ -184,9 +196,18 @@ func one(ctx context.Context, q db.Q, query string, args ...any) (Revision, erro
 func scan(rows *sql.Rows) (Revision, error) {
 	var r Revision
 	var author, reverted sql.NullInt64
-	if err := rows.Scan(&r.Number, &r.Title, &r.Summary, &r.Body, &r.Note, &author,
+	var fields sql.NullString
+	if err := rows.Scan(&r.Number, &r.Title, &r.Summary, &r.Body, &fields, &r.Note, &author,
 		&r.AuthorName, &r.AuthorHandle, &reverted, &r.CreatedAt); err != nil {
 		return Revision{}, err
+	}
+	if fields.Valid {
+		if err := json.Unmarshal([]byte(fields.String), &r.Fields); err != nil {
+			return Revision{}, fmt.Errorf("revision %d's fields: %w", r.Number, err)
+		}
+		if r.Fields == nil {
+			r.Fields = map[string]string{} // kept, and empty
+		}
 	}
 	r.AuthorID = author.Int64
 	r.RevertedFrom = int(reverted.Int64)
@@ -203,6 +224,19 @@ func (s Subject) check() error {
 
 // String returns the subject as "type/id", for logs.
 func (s Subject) String() string { return s.Type + "/" + strconv.FormatInt(s.ID, 10) }
+
+// encodeFields spells fields as the JSON object the fields column keeps, or
+// NULL when the capability keeps none.
+func encodeFields(fields map[string]string) (any, error) {
+	if fields == nil {
+		return nil, nil
+	}
+	b, err := json.Marshal(fields)
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
+}
 
 func nullID(id int64) any {
 	if id <= 0 {

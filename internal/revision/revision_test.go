@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -283,7 +284,7 @@ func sameRevision(a, b revision.Revision) bool {
 		return false
 	}
 	a.CreatedAt, b.CreatedAt = time.Time{}, time.Time{}
-	return a == b
+	return reflect.DeepEqual(a, b)
 }
 
 func numbers(list []revision.Revision) []int {
@@ -292,4 +293,28 @@ func numbers(list []revision.Revision) []int {
 		out = append(out, r.Number)
 	}
 	return out
+}
+
+func TestRecordKeepsEveryField(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s := revision.Subject{Type: "entry", ID: 7}
+		fields := map[string]string{"kind": "lesson", "tags": "bread, rye", "review_by": ""}
+		record(t, d, s, revision.Snapshot{Title: "With fields", Fields: fields}, 0, "", 0, db.Now())
+		record(t, d, s, revision.Snapshot{Title: "Without"}, 0, "", 0, db.Now())
+		record(t, d, s, revision.Snapshot{Title: "Empty", Fields: map[string]string{}}, 0, "", 0, db.Now())
+		for n, want := range map[int]map[string]string{1: fields, 2: nil, 3: {}} {
+			r, err := revision.Get(ctx, d, s, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(r.Fields, want) || (want == nil) != (r.Fields == nil) {
+				t.Errorf("revision %d fields = %#v, want %#v", n, r.Fields, want)
+			}
+		}
+		list, err := revision.List(ctx, d, s, 0, 0)
+		if err != nil || len(list) != 3 {
+			t.Fatalf("list = %v, %v", list, err)
+		}
+	})
 }

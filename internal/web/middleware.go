@@ -78,7 +78,9 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 				}
 			}
 			level := slog.LevelInfo
-			if rec.status >= 500 {
+			if rec.status == http.StatusServiceUnavailable {
+				level = slog.LevelWarn // busy (a burst of sign-ins), not broken
+			} else if rec.status >= 500 {
 				level = slog.LevelError
 			}
 			if s.Logger.Enabled(r.Context(), level) { // building the attributes costs even when nothing is logged

@@ -67,10 +67,7 @@ func (s *Server) entryDiff(w http.ResponseWriter, r *http.Request) {
 	p := &diffPage{Layout: communityLayout(ev.Community, "Changes to "+ev.Title, "practice"), C: ev.Community, E: ev, From: old, To: cur, Diff: d}
 	p.Crumbs = entryCrumbs(ev, "Changes")
 	p.Community = &p.C
-	for _, chunks := range [][]revision.Chunk{d.Title, d.Summary, d.Body} {
-		a, rm := revision.Stats(chunks)
-		p.Added, p.Removed = p.Added+a, p.Removed+rm
-	}
+	p.Added, p.Removed = revision.Stats(d.AllChunks())
 	s.render(w, r, http.StatusOK, "practice/diff", p)
 }
 
@@ -79,5 +76,5 @@ func (s *Server) revertEntry(w http.ResponseWriter, r *http.Request) {
 	slug, entrySlug := r.PathValue("slug"), r.PathValue("entry")
 	n, _ := strconv.Atoi(f.Get("revision"))
 	e, err := s.Practice.Revert(r.Context(), actorOf(r), slug, entrySlug, n)
-	s.afterAction(w, r, err, entryURL(slug, entrySlug), "Restored the text of revision "+strconv.Itoa(n)+" as revision "+strconv.Itoa(e.Revision)+".")
+	s.afterAction(w, r, err, entryURL(slug, entrySlug), "Restored revision "+strconv.Itoa(n)+" as revision "+strconv.Itoa(e.Revision)+".")
 }

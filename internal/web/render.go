@@ -9,10 +9,12 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"hearth/internal/activity"
 	"hearth/internal/auth"
 	"hearth/internal/community"
 	"hearth/internal/instance"
@@ -35,6 +37,7 @@ type Layout struct {
 	Tab             string          // the community tab shown
 	Crumbs          []Crumb
 	FeedURL         string // the page's Atom feed, announced to feed readers
+	Unread          int    // the person's unread notifications, for the header
 }
 
 // Crumb is one step of the breadcrumbs.
@@ -85,6 +88,11 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	l.Actor = actorOf(r)
 	l.Path = r.URL.Path
 	l.DevOutbox = s.DevOutbox
+	if l.Actor.SignedIn() && s.Notifier != nil {
+		if n, err := s.Notifier.Unread(r.Context(), l.Actor.PersonID); err == nil {
+			l.Unread = n
+		}
+	}
 	if st, err := s.instanceSettings(r.Context()); err == nil {
 		l.Instance = st
 	}
@@ -112,6 +120,10 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
+	if (status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable) && w.Header().Get("Retry-After") == "" {
+		// A form shown again after a refusal: its handler had the error, this is the fallback.
+		w.Header().Set("Retry-After", strconv.Itoa(int(defaultRetryAfter/time.Second)))
+	}
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
 }
@@ -131,6 +143,8 @@ func (s *Server) redirect(w http.ResponseWriter, r *http.Request, target, flash 
 var funcs = template.FuncMap{
 	"initials": people.Initials,
 	"ago":      ago,
+	"phrase":   activity.Phrase,
+	"reason":   reasonText,
 	"iso":      func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 	"exact":    func(t time.Time) string { return t.UTC().Format("2 January 2006, 15:04 UTC") },
 	"plural": func(n int, one, many string) string {

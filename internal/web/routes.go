@@ -84,6 +84,15 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /c/{slug}/practice/{entry}/attachments/{id}/resized/{filename}", s.attachmentResized)
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/attachments/{id}/delete", s.deleteAttachment)
 
+	// Notifications, e-mail choices and one-click unsubscribe (no sign-in).
+	mux.HandleFunc("GET /notifications", s.notifications)
+	mux.HandleFunc("POST /notifications/read", s.readAllNotifications)
+	mux.HandleFunc("POST /notifications/{id}/open", s.openNotification)
+	mux.HandleFunc("GET /account/notifications", s.emailChoices)
+	mux.HandleFunc("POST /account/notifications", s.saveEmailChoices)
+	mux.HandleFunc("GET /unsubscribe", s.unsubscribeForm)
+	mux.HandleFunc("POST /unsubscribe", s.unsubscribe)
+
 	// People.
 	mux.HandleFunc("GET /people", s.peopleList)
 	mux.HandleFunc("GET /people/{handle}", s.profile)

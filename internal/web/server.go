@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
-	"sync"
 	"time"
 
 	"hearth/internal/auth"
@@ -18,6 +17,7 @@ import (
 	"hearth/internal/db"
 	"hearth/internal/instance"
 	"hearth/internal/markup"
+	"hearth/internal/notify"
 	"hearth/internal/people"
 	"hearth/internal/practice"
 )
@@ -32,6 +32,7 @@ type Deps struct {
 	Communities *community.Service
 	People      *people.Service
 	Practice    *practice.Service
+	Notifier    *notify.Notifier
 	Markup      *markup.Renderer
 	Logger      *slog.Logger
 	BaseURL     string
@@ -47,10 +48,7 @@ type Server struct {
 	handler   http.Handler
 	static    http.Handler
 	fragments *fragmentCache // rendered community cards
-
-	settingsMu sync.Mutex
-	settings   instance.Settings
-	settingsAt time.Time
+	settings  *instance.Cache
 }
 
 // settingsTTL bounds how long one instance serves settings another instance
@@ -70,7 +68,8 @@ func New(d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{Deps: d, pages: p, static: http.FileServerFS(static), fragments: newFragmentCache()}
+	s := &Server{Deps: d, pages: p, static: http.FileServerFS(static), fragments: newFragmentCache(),
+		settings: instance.NewCache(d.DB, settingsTTL)}
 	s.handler = s.routes()
 	return s, nil
 }
@@ -79,22 +78,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.S
 
 // instanceSettings returns the instance settings, cached for settingsTTL.
 func (s *Server) instanceSettings(ctx context.Context) (instance.Settings, error) {
-	s.settingsMu.Lock()
-	defer s.settingsMu.Unlock()
-	if time.Since(s.settingsAt) < settingsTTL {
-		return s.settings, nil
-	}
-	st, err := instance.Load(ctx, s.DB)
-	if err != nil {
-		return st, err
-	}
-	s.settings, s.settingsAt = st, time.Now()
-	return st, nil
+	return s.settings.Get(ctx)
 }
 
 // forgetSettings drops the cached settings after this instance changed them.
-func (s *Server) forgetSettings() {
-	s.settingsMu.Lock()
-	s.settingsAt = time.Time{}
-	s.settingsMu.Unlock()
-}
+func (s *Server) forgetSettings() { s.settings.Forget() }

@@ -16,6 +16,7 @@ import (
 	"hearth/internal/db"
 	"hearth/internal/db/dbtest"
 	"hearth/internal/errs"
+	"hearth/internal/jobs"
 	"hearth/internal/notify"
 )
 
@@ -31,9 +32,17 @@ type failing struct{}
 
 func (failing) Send(context.Context, notify.Mail) error { return errors.New("550 mailbox unavailable") }
 
-func deliver(t *testing.T, w *notify.Worker) int {
+// newWorker is a job runner that delivers mail through sender (nil: the
+// development outbox), as every Hearth instance runs one.
+func newWorker(d *db.DB, sender notify.Sender, log *slog.Logger) *jobs.Runner {
+	r := jobs.NewRunner(d, log)
+	notify.NewDelivery(d, sender, log).Register(r)
+	return r
+}
+
+func deliver(t *testing.T, w *jobs.Runner) int {
 	t.Helper()
-	n, err := w.DeliverDue(context.Background())
+	n, err := w.RunDue(context.Background())
 	if err != nil {
 		t.Fatalf("DeliverDue: %v", err)
 	}
@@ -56,7 +65,7 @@ func TestDeliverOverSMTP(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		w := notify.NewWorker(d, s, slog.New(slog.DiscardHandler))
+		w := newWorker(d, s, slog.New(slog.DiscardHandler))
 		queue(t, d, notify.Mail{To: "ada@example.org", Subject: "Welcome to Hearth — Grüße", Body: "Hello Ada,\n\nyour account is ready.\n"})
 
 		if n := deliver(t, w); n != 1 {
@@ -93,7 +102,7 @@ func TestDeliverOverSMTP(t *testing.T) {
 func TestDevelopmentOutboxLogs(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		var logged bytes.Buffer
-		w := notify.NewWorker(d, nil, slog.New(slog.NewTextHandler(&logged, nil)))
+		w := newWorker(d, nil, slog.New(slog.NewTextHandler(&logged, nil)))
 		queue(t, d, notify.Mail{To: "ada@example.org", Subject: "Reset your password", Body: "Open https://hearth.test/reset/abc"})
 
 		if n := deliver(t, w); n != 1 {
@@ -123,13 +132,11 @@ func TestFailedDeliveryIsRetriedLater(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		w := notify.NewWorker(d, s, slog.New(slog.DiscardHandler))
+		w := newWorker(d, s, slog.New(slog.DiscardHandler))
 		queue(t, d, notify.Mail{To: "ada@example.org", Subject: "Hi", Body: "Hello"})
 
 		before := time.Now()
-		if n := deliver(t, w); n != 0 {
-			t.Fatalf("delivered %d, want 0", n)
-		}
+		deliver(t, w) // tried once, refused
 		var (
 			status, msg string
 			attempts    int
@@ -155,11 +162,11 @@ func TestFailedDeliveryIsRetriedLater(t *testing.T) {
 
 func TestGivesUpAfterEightAttempts(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := notify.NewWorker(d, failing{}, slog.New(slog.DiscardHandler))
+		w := newWorker(d, failing{}, slog.New(slog.DiscardHandler))
 		queue(t, d, notify.Mail{To: "ada@example.org", Subject: "Hi", Body: "Hello"})
 		for i := 1; i <= 8; i++ {
 			// Make the message due again, as if its backoff had passed.
-			if _, err := d.ExecContext(context.Background(), `UPDATE mail_outbox SET next_try_at = $1`, db.Now()); err != nil {
+			if _, err := d.ExecContext(context.Background(), `UPDATE jobs SET run_at = $1`, db.Now()); err != nil {
 				t.Fatal(err)
 			}
 			deliver(t, w)
@@ -171,22 +178,24 @@ func TestGivesUpAfterEightAttempts(t *testing.T) {
 	})
 }
 
+// The mail a worker was sending when its instance died is sent by another
+// once the dead worker's lease on the job has run out.
 func TestCrashedClaimIsTakenOver(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := notify.NewWorker(d, nil, slog.New(slog.DiscardHandler))
+		w := newWorker(d, nil, slog.New(slog.DiscardHandler))
 		queue(t, d, notify.Mail{To: "ada@example.org", Subject: "Hi", Body: "Hello"})
-		// Another worker claimed it a minute ago: still its own.
-		claim := func(at time.Time) {
-			if _, err := d.ExecContext(context.Background(), `UPDATE mail_outbox SET status = 'sending', attempts = 1, next_try_at = $1`, at); err != nil {
+		// Another worker claimed it: its lease runs four more minutes.
+		claim := func(leaseUntil time.Time) {
+			if _, err := d.ExecContext(context.Background(), `UPDATE jobs SET status = 'running', attempts = 1, lease_until = $1`, leaseUntil); err != nil {
 				t.Fatal(err)
 			}
 		}
-		claim(db.Now().Add(-time.Minute))
+		claim(db.Now().Add(4 * time.Minute))
 		if n := deliver(t, w); n != 0 {
 			t.Fatalf("took a live claim")
 		}
-		// Eleven minutes ago: that worker died.
-		claim(db.Now().Add(-11 * time.Minute))
+		// Its lease ran out a minute ago: that worker died.
+		claim(db.Now().Add(-time.Minute))
 		if n := deliver(t, w); n != 1 {
 			t.Fatalf("delivered %d, want the abandoned message", n)
 		}
@@ -196,26 +205,35 @@ func TestCrashedClaimIsTakenOver(t *testing.T) {
 	})
 }
 
+// Wake makes an idle runner deliver at once. The runner here polls once an
+// hour and has one worker, which has already found the queue empty, so the
+// message can only be delivered because Wake woke it.
 func TestRunDeliversOnWake(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := notify.NewWorker(d, nil, slog.New(slog.DiscardHandler))
+		w := newWorker(d, nil, slog.New(slog.DiscardHandler))
+		w.SetWorkers(1)
+		w.SetPoll(time.Hour)
+		idle := make(chan struct{})
+		w.Handle("first", func(context.Context, jobs.Run) error { close(idle); return nil })
+		if err := jobs.Enqueue(context.Background(), d.Writer(), jobs.Job{Kind: "first"}); err != nil {
+			t.Fatal(err)
+		}
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan struct{})
 		go func() { defer close(done); w.Run(ctx) }()
 		defer func() { cancel(); <-done }()
-		time.Sleep(50 * time.Millisecond) // let the first pass find nothing
+		<-idle // the worker's first pass ran the only job; it waits now
 		queue(t, d, notify.Mail{To: "ada@example.org", Subject: "Hi", Body: "Hello"})
 		w.Wake()
-		w.Wake() // a second Wake never blocks
-		// Well before the 2s poll.
-		deadline := time.Now().Add(time.Second)
+		w.Wake()                                     // a second Wake never blocks
+		deadline := time.Now().Add(30 * time.Second) // far below the hour's poll
 		for time.Now().Before(deadline) {
 			if msgs := outbox(t, d); msgs[0].Status == "logged" {
 				return
 			}
 			time.Sleep(10 * time.Millisecond)
 		}
-		t.Fatal("Wake did not deliver within a second")
+		t.Fatal("Wake did not deliver")
 	})
 }
 
@@ -263,9 +281,9 @@ func TestWorkersShareTheOutbox(t *testing.T) {
 		c := &counting{sent: map[string]int{}}
 		var wg sync.WaitGroup
 		for range 4 { // four Hearth instances on one database
-			w := notify.NewWorker(d, c, slog.New(slog.DiscardHandler))
+			w := newWorker(d, c, slog.New(slog.DiscardHandler))
 			wg.Go(func() {
-				if _, err := w.DeliverDue(context.Background()); err != nil {
+				if _, err := w.RunDue(context.Background()); err != nil {
 					t.Error(err)
 				}
 			})

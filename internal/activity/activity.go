@@ -1,0 +1,163 @@
+// Package activity is Hearth's log of what happened: a write that people
+// would want to know about records an Activity (who did what to which
+// subject, in which community) in its own transaction. Recording enqueues a
+// fan-out job; the subscribers registered in app (notifications, e-mail,
+// later search and caches) each get the activity as a job of their own, so
+// one failing subscriber is retried without repeating the others.
+package activity
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"hearth/internal/db"
+	"hearth/internal/jobs"
+)
+
+// Verbs: what happened. A capability adds its own as it comes.
+const (
+	EntryPublished   = "entry.published"
+	EntryImproved    = "entry.improved"
+	EntryEndorsed    = "entry.endorsed"
+	EntryReviewed    = "entry.reviewed"
+	CommentAdded     = "comment.added"
+	MemberJoined     = "member.joined"
+	MemberRequested  = "member.requested"
+	CommunityStarted = "community.started"
+	CommunityPropose = "community.proposed"
+)
+
+// Audiences: who may see an activity in a feed.
+const (
+	// Community: anyone who may see the community (feeds, homes).
+	Community = "community"
+	// Subject: only people who may see the subject itself (a draft's
+	// comment, a request waiting for stewards); never shown in feeds.
+	Subject = "subject"
+)
+
+// Activity is one thing that happened.
+type Activity struct {
+	ID          int64
+	ActorID     int64 // 0: Hearth itself
+	Verb        string
+	SubjectKind string // "entry", "community", "membership", ...
+	SubjectID   int64
+	CommunityID int64 // 0: instance-wide
+	Audience    string
+	Title       string // the subject's title at the time
+	URL         string // the path of the exact place (a comment's anchor)
+	Excerpt     string // a short plain-text excerpt
+	CreatedAt   time.Time
+	// Targets are told whatever they watch (the mentioned, the stewards
+	// asked to approve); recorded with the activity.
+	Targets []Target
+
+	// Filled when read, for display.
+	ActorHandle, ActorName       string
+	CommunitySlug, CommunityName string
+}
+
+// Target is a person an activity is addressed to, and why.
+type Target struct {
+	PersonID int64
+	Reason   string // "mention", "steward", "admin", "author"
+}
+
+// KindFanout is the job that hands a recorded activity to each subscriber.
+const KindFanout = "activity.fanout"
+
+type fanoutJob struct {
+	ID int64 `json:"id"`
+}
+
+// excerptLen bounds an activity's excerpt, in characters.
+const excerptLen = 280
+
+// Record stores a through q (the transaction of the write it reports) and
+// enqueues its fan-out.
+func Record(ctx context.Context, q db.Q, a Activity) (int64, error) {
+	if a.Audience == "" {
+		a.Audience = Community
+	}
+	if a.CreatedAt.IsZero() {
+		a.CreatedAt = db.Now()
+	}
+	var id int64
+	err := q.QueryRowContext(ctx, `INSERT INTO activities (actor_id, verb, subject_kind, subject_id, community_id, audience, title, url, excerpt, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+		nullID(a.ActorID), a.Verb, a.SubjectKind, a.SubjectID, nullID(a.CommunityID), a.Audience,
+		clip(a.Title, 300), a.URL, Excerpt(a.Excerpt), a.CreatedAt).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("record %s: %w", a.Verb, err)
+	}
+	seen := map[int64]bool{}
+	for _, t := range a.Targets {
+		if t.PersonID == 0 || seen[t.PersonID] {
+			continue
+		}
+		seen[t.PersonID] = true
+		if _, err := q.ExecContext(ctx, `INSERT INTO activity_targets (activity_id, person_id, reason) VALUES ($1, $2, $3)`,
+			id, t.PersonID, t.Reason); err != nil {
+			return 0, fmt.Errorf("record %s target: %w", a.Verb, err)
+		}
+	}
+	return id, jobs.Enqueue(ctx, q, jobs.Job{Kind: KindFanout, Payload: fanoutJob{ID: id}})
+}
+
+// Excerpt shortens plain text to an activity's excerpt: spaces collapsed,
+// cut at a word boundary with an ellipsis.
+func Excerpt(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= excerptLen {
+		return s
+	}
+	r := []rune(s)[:excerptLen]
+	cut := string(r)
+	if i := strings.LastIndexByte(cut, ' '); i > excerptLen/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
+
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n])
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// Phrase is what the actor did, as words after their name ("commented on").
+func Phrase(verb string) string {
+	switch verb {
+	case EntryPublished:
+		return "published"
+	case EntryImproved:
+		return "improved"
+	case EntryEndorsed:
+		return "endorsed"
+	case EntryReviewed:
+		return "reviewed"
+	case CommentAdded:
+		return "commented on"
+	case MemberJoined:
+		return "joined"
+	case MemberRequested:
+		return "asks to join"
+	case CommunityStarted:
+		return "started the community"
+	case CommunityPropose:
+		return "proposes the community"
+	}
+	return "changed"
+}

@@ -1,0 +1,128 @@
+package notify
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	htmltemplate "html/template"
+	"strings"
+	texttemplate "text/template"
+
+	"hearth/internal/activity"
+)
+
+// mailItem is one notification as an e-mail shows it.
+type mailItem struct {
+	Line    string // "Ada Lovelace commented on “Knife skills”"
+	Excerpt string
+	URL     string // absolute
+}
+
+// mailGroup is a community's items in an e-mail.
+type mailGroup struct {
+	Community string
+	Items     []mailItem
+}
+
+type mailData struct {
+	Site        string
+	Name        string
+	Groups      []mailGroup
+	Single      bool
+	SettingsURL string
+	Unsubscribe string
+	Scope       string // what the unsubscribe link stops
+}
+
+var textMail = texttemplate.Must(texttemplate.New("text").Parse(`Hello {{.Name}},
+{{range .Groups}}
+{{if .Community}}In {{.Community}}:
+{{end}}{{range .Items}}
+- {{.Line}}{{if .Excerpt}}
+  "{{.Excerpt}}"{{end}}
+  {{.URL}}
+{{end}}{{end}}
+--
+You get this e-mail from {{.Site}} because you take part in, watch, or were
+mentioned in these. Choose how often: {{.SettingsURL}}
+Stop e-mail {{.Scope}}: {{.Unsubscribe}}
+`))
+
+var htmlMail = htmltemplate.Must(htmltemplate.New("html").Parse(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{{.Site}}</title></head>
+<body style="font-family: system-ui, sans-serif; font-size: 16px; line-height: 1.5; color: #2b2522; max-width: 36em;">
+<p>Hello {{.Name}},</p>
+{{range .Groups}}{{if .Community}}<h2 style="font-size: 1.1em;">In {{.Community}}</h2>{{end}}
+<ul>{{range .Items}}
+<li><a href="{{.URL}}">{{.Line}}</a>{{if .Excerpt}}<br><q>{{.Excerpt}}</q>{{end}}</li>{{end}}
+</ul>{{end}}
+<hr>
+<p style="font-size: 0.9em; color: #5b524c;">You get this e-mail from {{.Site}} because you take part in, watch, or were mentioned in these.
+<a href="{{.SettingsURL}}">Choose how often</a> · <a href="{{.Unsubscribe}}">Stop e-mail {{.Scope}}</a></p>
+</body></html>
+`))
+
+// compose renders the e-mail of items for r: one notification, or a digest.
+func (n *Notifier) compose(ctx context.Context, r recipient, items []Item) (Mail, error) {
+	site := "Hearth"
+	if n.siteName != nil {
+		site = n.siteName(ctx)
+	}
+	d := mailData{Site: site, Name: r.name, Single: len(items) == 1, SettingsURL: n.baseURL + "/account/notifications"}
+	// One community's items unsubscribe from that community; a digest
+	// across communities, from all e-mail.
+	communityID := items[0].Activity.CommunityID
+	for _, it := range items {
+		a := it.Activity
+		if a.CommunityID != communityID {
+			communityID = 0
+		}
+		if len(d.Groups) == 0 || d.Groups[len(d.Groups)-1].Community != a.CommunityName {
+			d.Groups = append(d.Groups, mailGroup{Community: a.CommunityName})
+		}
+		g := &d.Groups[len(d.Groups)-1]
+		g.Items = append(g.Items, mailItem{Line: line(a), Excerpt: a.Excerpt, URL: n.baseURL + a.URL})
+	}
+	d.Scope = "from " + site
+	if communityID != 0 {
+		d.Scope = "about " + items[0].Activity.CommunityName
+	}
+	unsub, err := n.UnsubscribeURL(ctx, r.id, communityID)
+	if err != nil {
+		return Mail{}, err
+	}
+	d.Unsubscribe = unsub
+	var text, html bytes.Buffer
+	if err := textMail.Execute(&text, d); err != nil {
+		return Mail{}, fmt.Errorf("render e-mail: %w", err)
+	}
+	if err := htmlMail.Execute(&html, d); err != nil {
+		return Mail{}, fmt.Errorf("render e-mail: %w", err)
+	}
+	subject := line(items[0].Activity)
+	if c := items[0].Activity.CommunityName; c != "" && len(items) == 1 {
+		subject = "[" + c + "] " + subject
+	}
+	if len(items) > 1 {
+		subject = fmt.Sprintf("%s: %d new things for you", site, len(items))
+	}
+	return Mail{To: r.email, Subject: oneLine(subject), Body: text.String(), HTML: html.String(), Unsubscribe: unsub}, nil
+}
+
+// line is an activity in words: "Ada Lovelace commented on “Knife skills”".
+func line(a activity.Activity) string {
+	who := a.ActorName
+	if who == "" {
+		who = "Someone"
+	}
+	s := who + " " + activity.Phrase(a.Verb)
+	if a.Title != "" {
+		s += " “" + a.Title + "”"
+	}
+	return s
+}
+
+// oneLine keeps a header on one line whatever a title holds.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,176 @@
+package notify
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"log/slog"
+	"slices"
+	"sync"
+
+	"hearth/internal/activity"
+	"hearth/internal/db"
+	"hearth/internal/jobs"
+)
+
+// Visibility answers whether the person with personID may see what an
+// activity is about, now. The capabilities answer it (app wires them in):
+// notify asks before it tells anyone anything, and again before e-mailing.
+type Visibility func(ctx context.Context, personID int64, a activity.Activity) (bool, error)
+
+// Reasons a person is told of an activity (the targets' reasons come from the
+// capability that recorded it: "mention", "steward", "admin").
+const (
+	ReasonWatching  = "watching"  // they watch the subject
+	ReasonCommunity = "community" // they watch the community
+)
+
+// Notifier turns activities into notifications for the people who should
+// hear of them, and those into e-mail according to each person's choice.
+type Notifier struct {
+	db        *db.DB
+	visible   Visibility
+	baseURL   string
+	siteName  func(ctx context.Context) string
+	watchable map[string]bool
+	log       *slog.Logger
+	secretMu  sync.Mutex
+	secret    []byte
+}
+
+// NewNotifier returns a notifier. watchable lists the subject kinds people
+// watch (an entry, later a thread): their actors and mentioned people come to
+// watch them. siteName gives the instance's name for e-mails.
+func NewNotifier(d *db.DB, visible Visibility, baseURL string, siteName func(context.Context) string, watchable []string, log *slog.Logger) *Notifier {
+	if log == nil {
+		log = slog.Default()
+	}
+	w := map[string]bool{}
+	for _, k := range watchable {
+		w[k] = true
+	}
+	return &Notifier{db: d, visible: visible, baseURL: baseURL, siteName: siteName, watchable: w, log: log}
+}
+
+// Register makes r send the notifier's e-mails and digests.
+func (n *Notifier) Register(r *jobs.Runner) {
+	r.Handle(kindEmail, n.emailOne)
+	r.Handle(kindDigestDaily, func(ctx context.Context, run jobs.Run) error { return n.digest(ctx, EmailDaily) })
+	r.Handle(kindDigestWeekly, func(ctx context.Context, run jobs.Run) error { return n.digest(ctx, EmailWeekly) })
+	r.Every(jobs.Schedule{Kind: kindDigestDaily, Period: jobs.Daily(digestHour, 0, timeUTC)})
+	r.Every(jobs.Schedule{Kind: kindDigestWeekly, Period: jobs.Weekly(digestWeekday, digestHour, 0, timeUTC)})
+}
+
+// Notify is the activity subscriber: it works out who should hear of a,
+// keeps those who may see it, and records their notifications (and queues
+// immediate e-mail) in one transaction. Running it again for the same
+// activity adds nothing.
+func (n *Notifier) Notify(ctx context.Context, a activity.Activity) error {
+	recipients, err := n.recipients(ctx, a)
+	if err != nil {
+		return err
+	}
+	type told struct {
+		person int64
+		reason string
+	}
+	var tell []told
+	for _, r := range recipients {
+		ok, err := n.visible(ctx, r.PersonID, a)
+		if err != nil {
+			return fmt.Errorf("notify %d of activity %d: %w", r.PersonID, a.ID, err)
+		}
+		if ok {
+			tell = append(tell, told{r.PersonID, r.Reason})
+		}
+	}
+	return n.db.WithTx(ctx, func(tx *db.Tx) error {
+		if n.watchable[a.SubjectKind] {
+			// Whoever acts on a thing, or is mentioned in it, hears what follows.
+			if err := watchAuto(ctx, tx, a.ActorID, a.SubjectKind, a.SubjectID, "participant"); err != nil {
+				return err
+			}
+			for _, t := range a.Targets {
+				if t.Reason == "mention" {
+					if err := watchAuto(ctx, tx, t.PersonID, a.SubjectKind, a.SubjectID, "mention"); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		for _, t := range tell {
+			var id int64
+			err := tx.QueryRowContext(ctx, `INSERT INTO notifications (person_id, activity_id, reason, created_at)
+				VALUES ($1, $2, $3, $4) ON CONFLICT (person_id, activity_id) DO NOTHING RETURNING id`,
+				t.person, a.ID, t.reason, db.Now()).Scan(&id)
+			if err != nil && !isNoRows(err) {
+				return fmt.Errorf("record notification: %w", err)
+			}
+			if id == 0 {
+				continue // told already
+			}
+			pref, err := emailPref(ctx, tx, t.person, a.CommunityID)
+			if err != nil {
+				return err
+			}
+			if pref == EmailImmediate {
+				if err := jobs.Enqueue(ctx, tx, jobs.Job{Kind: kindEmail, Payload: emailJob{Notification: id}}); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// recipients lists who should hear of a, before visibility: its targets,
+// the subject's watchers and the community's, less whoever muted the
+// subject or the community (a mention or a request for them still reaches
+// them), less the actor.
+func (n *Notifier) recipients(ctx context.Context, a activity.Activity) ([]activity.Target, error) {
+	rows, err := n.db.QueryContext(ctx, `SELECT person_id, subject_kind, state FROM subscriptions
+		WHERE (subject_kind = $1 AND subject_id = $2) OR (subject_kind = 'community' AND subject_id = $3)`,
+		a.SubjectKind, a.SubjectID, a.CommunityID)
+	if err != nil {
+		return nil, fmt.Errorf("read subscriptions: %w", err)
+	}
+	defer rows.Close()
+	muted := map[int64]bool{}
+	watching := map[int64]string{}
+	for rows.Next() {
+		var person int64
+		var kind, state string
+		if err := rows.Scan(&person, &kind, &state); err != nil {
+			return nil, fmt.Errorf("read subscriptions: %w", err)
+		}
+		switch {
+		case state == "muted":
+			muted[person] = true
+		case kind == a.SubjectKind && kind != "community":
+			watching[person] = ReasonWatching
+		default:
+			if _, ok := watching[person]; !ok {
+				watching[person] = ReasonCommunity
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read subscriptions: %w", err)
+	}
+	var out []activity.Target
+	seen := map[int64]bool{a.ActorID: true}
+	for _, t := range a.Targets {
+		if !seen[t.PersonID] {
+			seen[t.PersonID] = true
+			out = append(out, t)
+		}
+	}
+	for person, reason := range watching {
+		if !seen[person] && !muted[person] {
+			seen[person] = true
+			out = append(out, activity.Target{PersonID: person, Reason: reason})
+		}
+	}
+	slices.SortFunc(out, func(x, y activity.Target) int { return cmp.Compare(x.PersonID, y.PersonID) })
+	return out, nil
+}

@@ -1,0 +1,33 @@
+package practice
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"hearth/internal/auth"
+	"hearth/internal/errs"
+)
+
+// Visible reports whether a may read the entry with id now (a draft only to
+// its authors and stewards), without counting a view: notifications ask it
+// before telling anyone of the entry.
+func (s *Service) Visible(ctx context.Context, a auth.Actor, entryID int64) (bool, error) {
+	var communitySlug, entrySlug string
+	err := s.db.QueryRowContext(ctx, `SELECT c.slug, e.slug FROM entries e JOIN communities c ON c.id = e.community_id WHERE e.id = $1`,
+		entryID).Scan(&communitySlug, &entrySlug)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, errs.Wrap(err, "read entry")
+	}
+	v, err := s.communities.Get(ctx, a, communitySlug)
+	if err == nil {
+		_, err = s.loadEntry(ctx, s.db, v, entrySlug)
+	}
+	if errs.Is(err, errs.NotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
