@@ -33,9 +33,10 @@ func BenchmarkSixImageUploadsAtOnce(b *testing.B) {
 	photo = nil
 	f := newAttFixture(b, dbtest.SQLite(b), community.Public)
 	for _, c := range []struct {
-		name string
-		data []byte
-	}{{"poster-16bit-10000x4000-png", deepPNG(b, 10_000, 4_000)}, {"photo-40MP-jpeg", jpg.Bytes()}} {
+		name     string
+		data     []byte
+		accepted bool
+	}{{"poster-16bit-10000x4000-png", deepPNG(b, 10_000, 4_000), false}, {"photo-40MP-jpeg", jpg.Bytes(), true}} {
 		b.Run(c.name, func(b *testing.B) {
 			var peak uint64
 			for b.Loop() {
@@ -59,12 +60,18 @@ func BenchmarkSixImageUploadsAtOnce(b *testing.B) {
 					}
 				}()
 				var wg sync.WaitGroup
-				for range 6 {
-					wg.Go(func() { f.attach(f.member, f.published, "picture", c.data) })
+				results := make([]error, 6)
+				for i := range results {
+					wg.Go(func() { _, results[i] = f.attach(f.member, f.published, "picture", c.data) })
 				}
 				wg.Wait()
 				close(stop)
 				peak = max(peak, <-sampled)
+				for _, err := range results {
+					if (err == nil) != c.accepted {
+						b.Fatalf("accepted %v, error %v", c.accepted, err)
+					}
+				}
 			}
 			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
 		})
