@@ -81,6 +81,7 @@ func (s *Server) routes() http.Handler {
 	// Files and images attached to practice entries.
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/attachments", s.uploadAttachment)
 	mux.HandleFunc("GET /c/{slug}/practice/{entry}/attachments/{id}/{filename}", s.attachmentFile)
+	mux.HandleFunc("GET /c/{slug}/practice/{entry}/attachments/{id}/resized/{filename}", s.attachmentResized)
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/attachments/{id}/delete", s.deleteAttachment)
 
 	// Notifications, e-mail choices and one-click unsubscribe (no sign-in).
@@ -125,8 +126,8 @@ func (s *Server) routes() http.Handler {
 	var h http.Handler = mux
 	h = s.withActor(h)
 	h = s.requireSetup(h)
-	h = http.NewCrossOriginProtection().Handler(h)
-	h = securityHeaders(h)
+	h = s.crossOrigin(h)
+	h = s.securityHeaders(h)
 	return s.logRequests(h)
 }
 
