@@ -284,7 +284,7 @@ func TestImmediateEmailOverSMTP(t *testing.T) {
 			t.Fatalf("sent %+v", msgs)
 		}
 		h, text, html := mailParts(t, msgs[0])
-		if !strings.Contains(h["Subject"], "[Kitchen <Crew> & Friends]") || !strings.Contains(h["Subject"], "commented on") {
+		if !strings.Contains(h["Subject"], "in Kitchen <Crew> & Friends") || !strings.Contains(h["Subject"], "commented on") {
 			t.Errorf("subject %q", h["Subject"])
 		}
 		if !strings.Contains(text, "https://hearth.test/c/kitchen/practice/knives#comment-4") || !strings.Contains(text, "<b>bold</b> claim") {

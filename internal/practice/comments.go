@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"hearth/internal/markup"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -80,6 +81,7 @@ func (s *Service) AddComment(ctx context.Context, a auth.Actor, communitySlug, e
 	if err != nil {
 		return 0, err
 	}
+	mentions := markup.MentionsIn(body)
 	var id int64
 	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		v, e, err := s.entryTx(ctx, tx, a, communitySlug, entrySlug)
@@ -98,6 +100,9 @@ func (s *Service) AddComment(ctx context.Context, a auth.Actor, communitySlug, e
 			e.ID, a.PersonID, body, now).Scan(&id)
 		if err != nil {
 			return errs.Wrap(err, "add comment")
+		}
+		if err := recordComment(ctx, tx, a, v, e, id, body, mentions); err != nil {
+			return err
 		}
 		return search.IndexComment(ctx, tx, tx.Dialect(), id)
 	})

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"hearth/internal/activity"
+	"hearth/internal/markup"
 	"log/slog"
 	"strconv"
 	"strings"
@@ -56,6 +58,7 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, communitySlug string
 	now := s.now()
 	p, invalid := in.validate(now)
 	var e Entry
+	mentions := markup.MentionsIn(in.Body)
 	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
 		v, err := s.communities.ViewTx(ctx, tx, a, communitySlug)
 		if err != nil {
@@ -111,7 +114,10 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, communitySlug string
 		}
 		e = Entry{ID: id, CommunityID: v.ID, Slug: slug, Kind: p.Kind, Title: p.Title, Summary: p.Summary, Body: p.Body,
 			Maturity: maturity, Revision: 1, Tags: p.tags, CreatedAt: now, UpdatedAt: now}
-		return nil
+		if maturity == Draft {
+			return nil // published later, if ever: then it is news
+		}
+		return recordEntry(ctx, tx, a, activity.EntryPublished, v, e, p.Summary, mentions)
 	})
 	return e, err
 }
@@ -221,6 +227,7 @@ func (s *Service) Update(ctx context.Context, a auth.Actor, communitySlug, entry
 	now := s.now()
 	p, invalid := in.validate(now)
 	var saved Entry
+	mentions := markup.MentionsIn(in.Body)
 	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
 		v, e, err := s.entryTx(ctx, tx, a, communitySlug, entrySlug)
 		if err != nil {
@@ -267,7 +274,7 @@ func (s *Service) Update(ctx context.Context, a auth.Actor, communitySlug, entry
 		}
 		saved = e
 		saved.Kind, saved.Title, saved.Summary, saved.Body, saved.Revision, saved.UpdatedAt = p.Kind, p.Title, p.Summary, p.Body, next, now
-		return nil
+		return recordEntry(ctx, tx, a, activity.EntryImproved, v, saved, p.Note, mentions)
 	})
 	return saved, err
 }
@@ -340,7 +347,7 @@ func (s *Service) Revert(ctx context.Context, a auth.Actor, communitySlug, entry
 		}
 		saved = r
 		saved.Revision = next
-		return nil
+		return recordEntry(ctx, tx, a, activity.EntryImproved, v, saved, fmt.Sprintf("Reverted to revision %d", number), nil)
 	})
 	return saved, err
 }
