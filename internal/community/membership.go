@@ -89,7 +89,6 @@ func (s *Service) Join(ctx context.Context, a auth.Actor, slug, message string) 
 	return status, err
 }
 
-
 // Leave ends the actor's membership, withdraws a request or declines an
 // invitation. The last steward cannot leave: a community always keeps one.
 func (s *Service) Leave(ctx context.Context, a auth.Actor, slug string) error {

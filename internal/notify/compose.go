@@ -7,7 +7,6 @@ import (
 	htmltemplate "html/template"
 	"strings"
 	texttemplate "text/template"
-
 )
 
 // mailItem is one notification as an e-mail shows it.
