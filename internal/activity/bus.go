@@ -109,3 +109,5 @@ func Get(ctx context.Context, q db.Q, id int64) (Activity, error) {
 	}
 	return a, rows.Err()
 }
+
+func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }

@@ -31,3 +31,17 @@ func (s *Service) Visible(ctx context.Context, a auth.Actor, entryID int64) (boo
 	}
 	return err == nil, err
 }
+
+// IDs returns the ids of an entry and its community, for an actor who may
+// read it (NotFound otherwise), without counting a view.
+func (s *Service) IDs(ctx context.Context, a auth.Actor, communitySlug, entrySlug string) (entryID, communityID int64, err error) {
+	v, err := s.communities.Get(ctx, a, communitySlug)
+	if err != nil {
+		return 0, 0, err
+	}
+	e, err := s.loadEntry(ctx, s.db, v, entrySlug)
+	if err != nil {
+		return 0, 0, err
+	}
+	return e.ID, v.ID, nil
+}

@@ -37,6 +37,7 @@ type Layout struct {
 	Tab             string          // the community tab shown
 	Crumbs          []Crumb
 	FeedURL         string // the page's Atom feed, announced to feed readers
+	FeedTitle       string // what that feed holds (default: new and updated entries)
 	Unread          int    // the person's unread notifications, for the header
 }
 
