@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
-	"time"
 	"sync"
+	"time"
 
 	"hearth/internal/activity"
 	"hearth/internal/db"
