@@ -108,6 +108,12 @@ func Record(ctx context.Context, q db.Q, a Activity) (int64, error) {
 	return id, jobs.Enqueue(ctx, q, jobs.Job{Kind: KindFanout, Payload: fanoutJob{ID: id}})
 }
 
+// Refanout enqueues the fan-out of an activity recorded earlier (the demo
+// records its past in bulk, then tells people of the recent part).
+func Refanout(ctx context.Context, q db.Q, id int64) error {
+	return jobs.Enqueue(ctx, q, jobs.Job{Kind: KindFanout, Payload: fanoutJob{ID: id}})
+}
+
 // Excerpt shortens plain text to an activity's excerpt: spaces collapsed,
 // cut at a word boundary with an ellipsis.
 func Excerpt(s string) string {

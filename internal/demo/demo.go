@@ -76,6 +76,7 @@ func steps() []step {
 		{"communities", loadCommunities},
 		{"memberships", loadMemberships},
 		{"practice", loadPractice},
+		{"activity", loadActivity},
 	}
 }
 

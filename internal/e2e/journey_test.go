@@ -135,7 +135,7 @@ func TestNewcomerJourney(t *testing.T) {
 	tomas.see("section[aria-labelledby=mine-h]", "Your communities", "Simulation in Nursing Education", "Member")
 	tomas.seeNo("main", "Waiting for a steward")
 	// His own joining is not news to him; the community's start is (its founder's membership is part of that start).
-	tomas.see("section[aria-labelledby=new-h]", "Simulation in Nursing Education started by Noor Haddad")
+	tomas.see("section[aria-labelledby=new-h]", "Noor Haddad started Simulation in Nursing Education")
 	tomas.seeNo("section[aria-labelledby=new-h]", "Noor Haddad joined")
 	tomas.press(link("Simulation in Nursing Education"))
 	tomas.at("/c/" + slug)

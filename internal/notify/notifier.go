@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"slices"
 	"sync"
+	"time"
 
 	"hearth/internal/activity"
 	"hearth/internal/db"
@@ -17,6 +18,10 @@ import (
 // activity is about, now. The capabilities answer it (app wires them in):
 // notify asks before it tells anyone anything, and again before e-mailing.
 type Visibility func(ctx context.Context, personID int64, a activity.Activity) (bool, error)
+
+// staleForEmail: news older than this is not worth an e-mail of its own
+// (the demo's past, a fan-out retried for a day); it waits in the app.
+const staleForEmail = 24 * time.Hour
 
 // Reasons a person is told of an activity (the targets' reasons come from the
 // capability that recorded it: "mention", "steward", "admin").
@@ -102,7 +107,7 @@ func (n *Notifier) Notify(ctx context.Context, a activity.Activity) error {
 			var id int64
 			err := tx.QueryRowContext(ctx, `INSERT INTO notifications (person_id, activity_id, reason, created_at)
 				VALUES ($1, $2, $3, $4) ON CONFLICT (person_id, activity_id) DO NOTHING RETURNING id`,
-				t.person, a.ID, t.reason, db.Now()).Scan(&id)
+				t.person, a.ID, t.reason, a.CreatedAt).Scan(&id)
 			if err != nil && !isNoRows(err) {
 				return fmt.Errorf("record notification: %w", err)
 			}
@@ -113,7 +118,7 @@ func (n *Notifier) Notify(ctx context.Context, a activity.Activity) error {
 			if err != nil {
 				return err
 			}
-			if pref == EmailImmediate {
+			if pref == EmailImmediate && time.Since(a.CreatedAt) < staleForEmail {
 				if err := jobs.Enqueue(ctx, tx, jobs.Job{Kind: kindEmail, Payload: emailJob{Notification: id}}); err != nil {
 					return err
 				}
