@@ -59,7 +59,6 @@ func NewNotifier(d *db.DB, visible Visibility, baseURL string, siteName func(con
 
 // Register makes r send the notifier's e-mails and digests.
 func (n *Notifier) Register(r *jobs.Runner) {
-	r.Handle(kindEmail, n.emailOne)
 	r.Handle(kindDigestDaily, func(ctx context.Context, run jobs.Run) error { return n.digest(ctx, EmailDaily) })
 	r.Handle(kindDigestWeekly, func(ctx context.Context, run jobs.Run) error { return n.digest(ctx, EmailWeekly) })
 	r.Every(jobs.Schedule{Kind: kindDigestDaily, Period: jobs.Daily(digestHour, 0, timeUTC)})
@@ -75,9 +74,13 @@ func (n *Notifier) Notify(ctx context.Context, a activity.Activity) error {
 	if err != nil {
 		return err
 	}
+	// Who may see it, and the e-mail of those who want one at once, are
+	// worked out before the transaction (reads and rendering do not hold
+	// SQLite's one writer).
 	type told struct {
 		person int64
 		reason string
+		mail   *Mail
 	}
 	var tell []told
 	for _, r := range recipients {
@@ -85,9 +88,16 @@ func (n *Notifier) Notify(ctx context.Context, a activity.Activity) error {
 		if err != nil {
 			return fmt.Errorf("notify %d of activity %d: %w", r.PersonID, a.ID, err)
 		}
-		if ok {
-			tell = append(tell, told{r.PersonID, r.Reason})
+		if !ok {
+			continue
 		}
+		t := told{person: r.PersonID, reason: r.Reason}
+		if time.Since(a.CreatedAt) < staleForEmail {
+			if t.mail, err = n.immediateMail(ctx, r.PersonID, a); err != nil {
+				return err
+			}
+		}
+		tell = append(tell, t)
 	}
 	return n.db.WithTx(ctx, func(tx *db.Tx) error {
 		if n.watchable[a.SubjectKind] {
@@ -104,24 +114,23 @@ func (n *Notifier) Notify(ctx context.Context, a activity.Activity) error {
 			}
 		}
 		for _, t := range tell {
+			var emailed *time.Time
+			if t.mail != nil {
+				now := db.Now()
+				emailed = &now
+			}
 			var id int64
-			err := tx.QueryRowContext(ctx, `INSERT INTO notifications (person_id, activity_id, reason, created_at)
-				VALUES ($1, $2, $3, $4) ON CONFLICT (person_id, activity_id) DO NOTHING RETURNING id`,
-				t.person, a.ID, t.reason, a.CreatedAt).Scan(&id)
+			err := tx.QueryRowContext(ctx, `INSERT INTO notifications (person_id, activity_id, reason, created_at, emailed_at)
+				VALUES ($1, $2, $3, $4, $5) ON CONFLICT (person_id, activity_id) DO NOTHING RETURNING id`,
+				t.person, a.ID, t.reason, a.CreatedAt, emailed).Scan(&id)
 			if err != nil && !isNoRows(err) {
 				return fmt.Errorf("record notification: %w", err)
 			}
-			if id == 0 {
-				continue // told already
+			if id == 0 || t.mail == nil {
+				continue // told already, or not by e-mail now
 			}
-			pref, err := emailPref(ctx, tx, t.person, a.CommunityID)
-			if err != nil {
+			if err := Queue(ctx, tx, *t.mail); err != nil {
 				return err
-			}
-			if pref == EmailImmediate && time.Since(a.CreatedAt) < staleForEmail {
-				if err := jobs.Enqueue(ctx, tx, jobs.Job{Kind: kindEmail, Payload: emailJob{Notification: id}}); err != nil {
-					return err
-				}
 			}
 		}
 		return nil
