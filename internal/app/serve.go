@@ -16,7 +16,6 @@ import (
 	"hearth/internal/community"
 	"hearth/internal/config"
 	"hearth/internal/db"
-	"hearth/internal/markup"
 	"hearth/internal/notify"
 	"hearth/internal/people"
 	"hearth/internal/practice"
@@ -124,8 +123,7 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	library := practice.NewService(d, communities, log)
 	library.SetMaxUpload(cfg.MaxUploadBytes())
 	h, err := web.New(web.Deps{DB: d, Auth: accounts, Communities: communities, People: people.NewService(d, log),
-		Practice: library, Markup: markup.New(),
-		Logger: log, BaseURL: cfg.BaseURL, Secure: cfg.Secure(), SessionTTL: cfg.SessionLifetime, DevOutbox: sender == nil})
+		Practice: library, Logger: log, BaseURL: cfg.BaseURL, Secure: cfg.Secure(), SessionTTL: cfg.SessionLifetime, DevOutbox: sender == nil})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -96,7 +96,7 @@ func TestSnippetsHighlightAndEscape(t *testing.T) {
 		}
 		comment := w.search("visitor", search.Query{Text: "hotter"})
 		if len(comment.Hits) != 1 || comment.Hits[0].Kind != search.KindComment || comment.Hits[0].CommentAuthor != "Sam Tester" ||
-			!strings.HasPrefix(comment.Hits[0].URL, "/c/bread/practice/"+entry+"#comment-") {
+			!strings.HasPrefix(comment.Hits[0].URL, "/c/bread/practice/"+entry+"?comment=") || !strings.Contains(comment.Hits[0].URL, "#comment-") {
 			t.Errorf("comment hit = %+v", comment.Hits)
 		}
 	})

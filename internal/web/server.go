@@ -17,7 +17,6 @@ import (
 	"hearth/internal/community"
 	"hearth/internal/db"
 	"hearth/internal/instance"
-	"hearth/internal/markup"
 	"hearth/internal/people"
 	"hearth/internal/practice"
 )
@@ -32,7 +31,6 @@ type Deps struct {
 	Communities *community.Service
 	People      *people.Service
 	Practice    *practice.Service
-	Markup      *markup.Renderer
 	Logger      *slog.Logger
 	BaseURL     string
 	Secure      bool // served over TLS: cookies get the __Host- prefix and Secure
