@@ -38,9 +38,6 @@ const commentKey = `(SELECT k.created_at, k.id FROM comments k WHERE k.id = $2)`
 // comment's text is shown only to the community's moderators and its author.
 func (s *Service) Comments(ctx context.Context, ev EntryView, at CommentsAt) (CommentPage, error) {
 	var page CommentPage
-	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM comments WHERE entry_id = $1", ev.ID).Scan(&page.Total); err != nil {
-		return page, errs.Wrap(err, "count comments")
-	}
 	cursor, where, desc := int64(0), "", true
 	switch {
 	case at.Before != 0:
@@ -59,9 +56,15 @@ func (s *Service) Comments(ctx context.Context, ev EntryView, at CommentsAt) (Co
 			at, cursor, where, desc = CommentsAt{}, 0, "", true
 		}
 	}
-	list, err := s.commentRows(ctx, ev, cursor, where, desc)
+	list, total, err := s.commentRows(ctx, ev, cursor, where, desc)
 	if err != nil {
 		return page, err
+	}
+	page.Total = total
+	if len(list) == 0 && cursor != 0 { // no row told the total
+		if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM comments WHERE entry_id = $1", ev.ID).Scan(&page.Total); err != nil {
+			return page, errs.Wrap(err, "count comments")
+		}
 	}
 	more := len(list) > CommentPageSize
 	if more {
@@ -117,8 +120,9 @@ func (s *Service) commentOf(ctx context.Context, entryID, id int64) (bool, error
 }
 
 // commentRows reads up to CommentPageSize+1 comments of the entry after (or,
-// when desc, before) the cursor, as where says, in that direction.
-func (s *Service) commentRows(ctx context.Context, ev EntryView, cursor int64, where string, desc bool) ([]Comment, error) {
+// when desc, before) the cursor, as where says, in that direction, and how
+// many comments the entry has (0 when it read none).
+func (s *Service) commentRows(ctx context.Context, ev EntryView, cursor int64, where string, desc bool) ([]Comment, int, error) {
 	args := []any{ev.ID}
 	if where != "" {
 		where = " AND " + where
@@ -129,19 +133,22 @@ func (s *Service) commentRows(ctx context.Context, ev EntryView, cursor int64, w
 		order = " ORDER BY c.created_at DESC, c.id DESC"
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT c.id, COALESCE(c.author_id, 0), COALESCE(p.handle, ''), COALESCE(p.name, 'A former member'),
-		c.body, c.body_html, c.render_version, c.created_at, c.updated_at, c.hidden_at IS NOT NULL
+		c.body, c.body_html, c.render_version, c.created_at, c.updated_at, c.hidden_at IS NOT NULL,
+		(SELECT COUNT(*) FROM comments n WHERE n.entry_id = $1)
 		FROM comments c LEFT JOIN people p ON p.id = c.author_id WHERE c.entry_id = $1`+where+order+` LIMIT `+strconv.Itoa(CommentPageSize+1), args...)
 	if err != nil {
-		return nil, errs.Wrap(err, "list comments")
+		return nil, 0, errs.Wrap(err, "list comments")
 	}
 	defer rows.Close()
 	var out []Comment
+	var total int
 	me := ev.Community.Actor.PersonID
 	for rows.Next() {
 		var c Comment
 		var h storedHTML
-		if err := rows.Scan(&c.ID, &c.AuthorID, &c.AuthorHandle, &c.AuthorName, &c.Body, &h.HTML, &h.Version, &c.CreatedAt, &c.UpdatedAt, &c.Hidden); err != nil {
-			return nil, errs.Wrap(err, "list comments")
+		if err := rows.Scan(&c.ID, &c.AuthorID, &c.AuthorHandle, &c.AuthorName, &c.Body, &h.HTML, &h.Version, &c.CreatedAt, &c.UpdatedAt, &c.Hidden,
+			&total); err != nil {
+			return nil, 0, errs.Wrap(err, "list comments")
 		}
 		c.Mine = me != 0 && c.AuthorID == me
 		if c.Hidden && !c.Mine && !ev.Community.IsModerator() {
@@ -151,5 +158,5 @@ func (s *Service) commentRows(ctx context.Context, ev EntryView, cursor int64, w
 		}
 		out = append(out, c)
 	}
-	return out, errs.Wrap(rows.Err(), "list comments")
+	return out, total, errs.Wrap(rows.Err(), "list comments")
 }
