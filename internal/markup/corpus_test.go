@@ -51,6 +51,10 @@ var pathological = []struct {
 	{"emphasis-spaced", func(n int) string { return fill("*a ", n/2) + fill(" a_", n-n/2) }},
 	{"emphasis-runs", func(n int) string { return fill("*a **", n) }},
 	{"emphasis-strong", func(n int) string { return fill("**a", n/2) + fill("a*", n-n/2) }},
+	{"emphasis-paragraphs", func(n int) string { // paragraphs each at the limit of delimiter runs
+		p := fill("_a", 1000) + fill("a*", 1000) + "\n\n"
+		return fill(p, n)
+	}},
 	{"strikethrough-run", func(n int) string { return "@" + fill("~", n-1) }},
 	{"strikethrough-double-run", func(n int) string { return "`" + fill("~~", n-1) }},
 	{"strikethrough-tilde-star", func(n int) string { return fill("~a", n/2) + fill("a*", n-n/2) }},
@@ -64,6 +68,10 @@ var pathological = []struct {
 	{"brackets-title-parens", func(n int) string { return fill("[a](b (\n", n) }},
 	{"brackets-emphasis", func(n int) string { return fill("[*", n/2) + fill("*]", n-n/2) }},
 	{"brackets-references", func(n int) string { return fill("[a][\n", n) }},
+	{"brackets-paragraphs", func(n int) string { // paragraphs each at the limit of failed links
+		p := fill("[](", 3*100) + fill("a", 2000) + ")\n\n"
+		return fill(p, n)
+	}},
 	{"lt-run", func(n int) string { return fill("<", n) }},
 	{"lt-tags", func(n int) string { return fill("<a ", n) }},
 	{"lt-tags-lines", func(n int) string { return fill("<a b='\n", n) }},
