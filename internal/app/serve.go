@@ -19,7 +19,6 @@ import (
 	"hearth/internal/db"
 	"hearth/internal/instance"
 	"hearth/internal/jobs"
-	"hearth/internal/markup"
 	"hearth/internal/notify"
 	"hearth/internal/people"
 	"hearth/internal/practice"
@@ -138,7 +137,7 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	}
 	notifier := notify.NewNotifier(d, visibility(accounts, communities, library), cfg.BaseURL, siteName, watchable, log)
 	h, err := web.New(web.Deps{DB: d, Auth: accounts, Communities: communities, People: people.NewService(d, log),
-		Practice: library, Notifier: notifier, Markup: markup.New(),
+		Practice: library, Notifier: notifier,
 		Logger: log, BaseURL: cfg.BaseURL, Secure: cfg.Secure(), SessionTTL: cfg.SessionLifetime, DevOutbox: sender == nil})
 	if err != nil {
 		return nil, nil, err

@@ -2,8 +2,8 @@ package practice
 
 import (
 	"context"
-	"hearth/internal/activity"
 
+	"hearth/internal/activity"
 	"hearth/internal/auth"
 	"hearth/internal/db"
 	"hearth/internal/errs"

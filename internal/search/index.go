@@ -5,11 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
-	"sync"
 
 	"hearth/internal/db"
 	"hearth/internal/errs"
-	"hearth/internal/markup"
 )
 
 // The index holds one document per entry and per visible comment. It is kept
@@ -41,18 +39,15 @@ const (
 func entryDoc(id int64) int64   { return id * 2 }
 func commentDoc(id int64) int64 { return id*2 + 1 }
 
-// plainText renders Markdown as the text a reader sees (markup.Plain), so
-// that snippets show words rather than Markdown. The renderer is immutable
-// and safe for concurrent use; it is built once, on first use.
-var plainText = sync.OnceValue(markup.New)
-
-func plain(md string) string { return clean(plainText().Plain(md, 0)) }
+// Bodies are indexed as the text a reader sees, so that snippets show words
+// rather than Markdown: the body_text the writer stored with the row (see
+// practice.RenderMissing), never rendered here, inside the transaction.
 
 // IndexEntry (re)indexes the entry with id from its row and tags, through q
 // (the transaction of the write). An entry that no longer exists is removed.
 func IndexEntry(ctx context.Context, q db.Q, d db.Dialect, entryID int64) error {
 	doc := document{id: entryDoc(entryID), kind: KindEntry, entryID: entryID}
-	err := q.QueryRowContext(ctx, "SELECT title, summary, body FROM entries WHERE id = $1", entryID).Scan(&doc.title, &doc.summary, &doc.body)
+	err := q.QueryRowContext(ctx, "SELECT title, summary, body_text FROM entries WHERE id = $1", entryID).Scan(&doc.title, &doc.summary, &doc.body)
 	if errors.Is(err, sql.ErrNoRows) {
 		return RemoveEntry(ctx, q, d, entryID)
 	}
@@ -76,7 +71,7 @@ func IndexEntry(ctx context.Context, q db.Q, d db.Dialect, entryID int64) error 
 	if err := rows.Err(); err != nil {
 		return errs.Wrap(err, "index entry tags")
 	}
-	doc.title, doc.summary, doc.body = clean(doc.title), clean(doc.summary), plain(doc.body)
+	doc.title, doc.summary, doc.body = clean(doc.title), clean(doc.summary), clean(doc.body)
 	doc.tags = tagText(tags)
 	return engineFor(d).put(ctx, q, []document{doc})
 }
@@ -114,7 +109,7 @@ func RemoveEntry(ctx context.Context, q db.Q, d db.Dialect, entryID int64) error
 func IndexComment(ctx context.Context, q db.Q, d db.Dialect, commentID int64) error {
 	doc := document{id: commentDoc(commentID), kind: KindComment, commentID: commentID}
 	var hidden bool
-	err := q.QueryRowContext(ctx, "SELECT entry_id, body, hidden_at IS NOT NULL FROM comments WHERE id = $1", commentID).
+	err := q.QueryRowContext(ctx, "SELECT entry_id, body_text, hidden_at IS NOT NULL FROM comments WHERE id = $1", commentID).
 		Scan(&doc.entryID, &doc.body, &hidden)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && hidden) {
 		return RemoveComment(ctx, q, d, commentID)
@@ -122,7 +117,7 @@ func IndexComment(ctx context.Context, q db.Q, d db.Dialect, commentID int64) er
 	if err != nil {
 		return errs.Wrap(err, "index comment")
 	}
-	doc.body = plain(doc.body)
+	doc.body = clean(doc.body)
 	return engineFor(d).put(ctx, q, []document{doc})
 }
 
@@ -169,7 +164,7 @@ func Rebuild(ctx context.Context, d *db.DB) error {
 
 func rebuildEntries(ctx context.Context, tx *db.Tx, e engine) error {
 	for after := int64(0); ; {
-		rows, err := tx.QueryContext(ctx, `SELECT id, title, summary, body FROM entries WHERE id > $1 ORDER BY id LIMIT $2`, after, rebuildBatch)
+		rows, err := tx.QueryContext(ctx, `SELECT id, title, summary, body_text FROM entries WHERE id > $1 ORDER BY id LIMIT $2`, after, rebuildBatch)
 		if err != nil {
 			return errs.Wrap(err, "rebuild index")
 		}
@@ -211,7 +206,7 @@ func rebuildEntries(ctx context.Context, tx *db.Tx, e engine) error {
 		for i := range docs {
 			doc := &docs[i]
 			doc.id = entryDoc(doc.entryID)
-			doc.title, doc.summary, doc.body, doc.tags = clean(doc.title), clean(doc.summary), plain(doc.body), tagText(tags[doc.entryID])
+			doc.title, doc.summary, doc.body, doc.tags = clean(doc.title), clean(doc.summary), clean(doc.body), tagText(tags[doc.entryID])
 		}
 		if err := putAll(ctx, tx, e, docs); err != nil {
 			return err
@@ -222,7 +217,7 @@ func rebuildEntries(ctx context.Context, tx *db.Tx, e engine) error {
 
 func rebuildComments(ctx context.Context, tx *db.Tx, e engine) error {
 	for after := int64(0); ; {
-		rows, err := tx.QueryContext(ctx, `SELECT id, entry_id, body FROM comments WHERE id > $1 AND hidden_at IS NULL ORDER BY id LIMIT $2`, after, rebuildBatch)
+		rows, err := tx.QueryContext(ctx, `SELECT id, entry_id, body_text FROM comments WHERE id > $1 AND hidden_at IS NULL ORDER BY id LIMIT $2`, after, rebuildBatch)
 		if err != nil {
 			return errs.Wrap(err, "rebuild index")
 		}
@@ -244,7 +239,7 @@ func rebuildComments(ctx context.Context, tx *db.Tx, e engine) error {
 			return nil
 		}
 		for i := range docs {
-			docs[i].body = plain(docs[i].body)
+			docs[i].body = clean(docs[i].body)
 		}
 		if err := putAll(ctx, tx, e, docs); err != nil {
 			return err

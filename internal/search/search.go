@@ -60,7 +60,7 @@ type Hit struct {
 	Snippet       template.HTML // a passage with matching words in <mark>, the rest escaped
 	CommentID     int64         // for a comment
 	CommentAuthor string        // for a comment: the name of who wrote it
-	URL           string        // the entry, or the comment on its entry's page
+	URL           string        // the entry, or the comment on its entry's page (the page of comments that holds it)
 	UpdatedAt     time.Time
 }
 
@@ -96,7 +96,8 @@ func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, erro
 		h := &hits[i]
 		h.URL = "/c/" + url.PathEscape(h.CommunitySlug) + "/practice/" + url.PathEscape(h.EntrySlug)
 		if h.Kind == KindComment {
-			h.URL += "#comment-" + strconv.FormatInt(h.CommentID, 10)
+			id := strconv.FormatInt(h.CommentID, 10)
+			h.URL += "?comment=" + id + "#comment-" + id // the page of comments that holds it
 		}
 	}
 	res.Hits = hits
