@@ -29,7 +29,7 @@ func TestStartRendersStoredMarkdown(t *testing.T) {
 			VALUES (1, 'old', 'Old', 'public', 'open', 'maturing', 'active', $1, $1)`,
 		`INSERT INTO entries (id, community_id, slug, kind, title, summary, body, maturity, created_at, updated_at)
 			VALUES (1, 1, 'kept', 'story', 'Kept', 'From before.', 'Written **before** 0006.', 'published', $1, $1)`,
-		`INSERT INTO comments (id, entry_id, body, created_at, updated_at) VALUES (1, 1, 'An *old* comment.', $1, $1)`,
+		`INSERT INTO posts (id, subject_kind, subject_id, body, created_at, updated_at) VALUES (1, 'entry', 1, 'An *old* comment.', $1, $1)`,
 	} {
 		if _, err := d.ExecContext(ctx, q, now); err != nil {
 			t.Fatalf("%s: %v", q, err)
@@ -45,7 +45,7 @@ func TestStartRendersStoredMarkdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer d.Close()
-	for table, want := range map[string]string{"entries": "<p>Written <strong>before</strong> 0006.</p>\n", "comments": "<p>An <em>old</em> comment.</p>\n"} {
+	for table, want := range map[string]string{"entries": "<p>Written <strong>before</strong> 0006.</p>\n", "posts": "<p>An <em>old</em> comment.</p>\n"} {
 		var html string
 		var version int
 		if err := d.QueryRowContext(ctx, "SELECT body_html, render_version FROM "+table+" WHERE id = 1").Scan(&html, &version); err != nil {

@@ -139,8 +139,8 @@ func LoadRows(ctx context.Context, d *db.DB, entries, comments int) error {
 		for i := 1; i <= comments; i++ {
 			entry, author, body := 1+r.IntN(entries), 1+r.IntN(People), text(12+r.IntN(40))
 			html := md.RenderBoth(body)
-			ins.Row("INSERT INTO comments (id, entry_id, author_id, body, created_at, updated_at, body_html, body_text, render_version) VALUES",
-				i, entry, author, body, now, now, string(html.HTML), html.Text, markup.Version)
+			ins.Row("INSERT INTO posts (id, subject_kind, subject_id, kind, author_id, body, created_at, updated_at, body_html, body_text, render_version) VALUES",
+				i, "entry", entry, "comment", author, body, now, now, string(html.HTML), html.Text, markup.Version)
 		}
 		ins.Flush()
 		// Written after the random draws above, so that the entries and

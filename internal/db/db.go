@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -67,6 +68,11 @@ const maxPrepared = 512
 // Open opens the database named by databaseURL, or the SQLite file at
 // sqlitePath when databaseURL is empty, and migrates it to the latest schema.
 func Open(ctx context.Context, databaseURL, sqlitePath string) (*DB, error) {
+	return OpenAt(ctx, databaseURL, sqlitePath, math.MaxInt)
+}
+
+// OpenAt is Open with the schema migrated only up to migration upTo.
+func OpenAt(ctx context.Context, databaseURL, sqlitePath string, upTo int) (*DB, error) {
 	var d *DB
 	var err error
 	if databaseURL != "" {
@@ -77,7 +83,7 @@ func Open(ctx context.Context, databaseURL, sqlitePath string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := d.Migrate(ctx); err != nil {
+	if err := d.MigrateTo(ctx, upTo); err != nil {
 		d.Close()
 		return nil, err
 	}

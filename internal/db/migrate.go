@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"math"
 	"path"
 	"sort"
 	"strconv"
@@ -20,7 +21,11 @@ const migrationLockID = 7_004_211
 
 // Migrate applies, in order, every embedded migration of d's dialect that has
 // not been applied yet, each in its own transaction.
-func (d *DB) Migrate(ctx context.Context) error {
+func (d *DB) Migrate(ctx context.Context) error { return d.MigrateTo(ctx, math.MaxInt) }
+
+// MigrateTo applies the migrations up to and including number upTo (upgrade
+// tests stop at an older schema, write data, then migrate the rest).
+func (d *DB) MigrateTo(ctx context.Context, upTo int) error {
 	if d.Dialect == Postgres {
 		conn, err := d.write.Conn(ctx)
 		if err != nil {
@@ -70,7 +75,7 @@ func (d *DB) Migrate(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("migration %s: name must start with a number", name)
 		}
-		if applied[version] {
+		if applied[version] || version > upTo {
 			continue
 		}
 		body, err := migrations.ReadFile(path.Join(dir, name))

@@ -34,8 +34,8 @@ var activitySources = []string{
 	 FROM revisions r JOIN entries e ON e.id = r.subject_id JOIN communities c ON c.id = e.community_id
 	 WHERE r.subject_type = 'entry' AND r.number > 1 AND e.maturity <> 'draft' AND r.created_at > e.published_at`,
 	`SELECT k.author_id, 'comment.added', 'entry', e.id, e.community_id, 'community', e.title, '/c/' || c.slug || '/practice/' || e.slug || '#comment-' || CAST(k.id AS TEXT), substr(k.body, 1, 280), k.created_at
-	 FROM comments k JOIN entries e ON e.id = k.entry_id JOIN communities c ON c.id = e.community_id
-	 WHERE k.hidden_at IS NULL AND e.maturity <> 'draft'`,
+	 FROM posts k JOIN entries e ON e.id = k.subject_id JOIN communities c ON c.id = e.community_id
+	 WHERE k.subject_kind = 'entry' AND k.hidden_at IS NULL AND k.deleted_at IS NULL AND e.maturity <> 'draft'`,
 }
 
 // loadActivity writes the demo's activity log in the order things happened,
@@ -63,7 +63,7 @@ func loadActivity(ctx context.Context, tx *db.Tx, l *loaded) error {
 	now := l.now
 	for _, w := range []string{
 		`SELECT DISTINCT ep.person_id AS p, 'entry' AS k, ep.entry_id AS i, 'participant' AS r FROM entry_people ep`,
-		`SELECT DISTINCT k.author_id AS p, 'entry' AS k, k.entry_id AS i, 'participant' AS r FROM comments k WHERE k.author_id IS NOT NULL`,
+		`SELECT DISTINCT k.author_id AS p, 'entry' AS k, k.subject_id AS i, 'participant' AS r FROM posts k WHERE k.subject_kind = 'entry' AND k.author_id IS NOT NULL`,
 		`SELECT m.person_id AS p, 'community' AS k, m.community_id AS i, 'chosen' AS r FROM memberships m WHERE m.role = 'steward' AND m.status = 'active'`,
 	} {
 		// "WHERE true" lets SQLite tell ON CONFLICT from a join's ON.

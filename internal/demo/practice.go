@@ -344,8 +344,8 @@ func loadEntry(ctx context.Context, tx *db.Tx, l *loaded, slug string, com row, 
 			hiddenAt = &h
 		}
 		var cid int64
-		if err := tx.QueryRowContext(ctx, `INSERT INTO comments (entry_id, author_id, body, created_at, updated_at, hidden_at, hidden_by)
-			VALUES ($1, $2, $3, $4, $4, $5, $6) RETURNING id`, id, l.people[cm.By].ID, cm.Body, at, hiddenAt, hiddenBy).Scan(&cid); err != nil {
+		if err := tx.QueryRowContext(ctx, `INSERT INTO posts (subject_kind, subject_id, community_id, kind, author_id, body, created_at, updated_at, hidden_at, hidden_by)
+			VALUES ('entry', $1, $7, 'comment', $2, $3, $4, $4, $5, $6) RETURNING id`, id, l.people[cm.By].ID, cm.Body, at, hiddenAt, hiddenBy, com.ID).Scan(&cid); err != nil {
 			return errs.Wrap(err, "insert comment")
 		}
 		if err := search.IndexComment(ctx, tx, tx.Dialect(), cid); err != nil {

@@ -37,7 +37,7 @@ type mentionParser struct{}
 func (mentionParser) Trigger() []byte { return []byte{'@'} }
 
 func (mentionParser) Parse(parent ast.Node, block text.Reader, _ parser.Context) ast.Node {
-	if prev := block.PrecendingCharacter(); isHandleByte(byte(prev)) || prev == '.' || prev == '_' || prev == '@' || prev == '/' || prev == '\\' {
+	if !mentionMayFollow(block.PrecendingCharacter()) {
 		return nil // part of a word, an address or a path
 	}
 	line, _ := block.PeekLine()
@@ -108,6 +108,17 @@ func (mentionRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		}
 		return ast.WalkSkipChildren, nil
 	})
+}
+
+// mentionMayFollow reports whether a mention may start after r: at the
+// start of a line, after a space, or after an opening bracket, a quote or
+// punctuation, never inside a word or an address ("ada+x@bar").
+func mentionMayFollow(r rune) bool {
+	switch r {
+	case '\n', ' ', '\t', '(', '[', '{', '"', '\'', '*', '~', ',', ';', ':', '!', '?', '>':
+		return true
+	}
+	return false
 }
 
 func isHandleByte(c byte) bool {

@@ -71,7 +71,7 @@ func TestArchivedLibraryIsReadOnly(t *testing.T) {
 		for query, want := range map[string]int{
 			"SELECT COUNT(*) FROM entries e JOIN communities c ON c.id = e.community_id WHERE c.slug = 'old'": 2,
 			"SELECT COUNT(*) FROM revisions WHERE subject_type = 'entry'":                                     2,
-			"SELECT COUNT(*) FROM comments WHERE body = 'Still useful.' AND hidden_at IS NULL":                1,
+			"SELECT COUNT(*) FROM posts WHERE body = 'Still useful.' AND hidden_at IS NULL":                   1,
 			"SELECT COUNT(*) FROM entry_helpful":                                                              0,
 			"SELECT COUNT(*) FROM collection_entries":                                                         1,
 			"SELECT COUNT(*) FROM collections":                                                                1,

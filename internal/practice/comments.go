@@ -2,40 +2,20 @@ package practice
 
 import (
 	"context"
-	"database/sql"
-	"errors"
-	"html/template"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"hearth/internal/auth"
 	"hearth/internal/db"
 	"hearth/internal/errs"
 	"hearth/internal/markup"
+	"hearth/internal/posts"
 	"hearth/internal/ratelimit"
 	"hearth/internal/search"
 )
 
 // MaxComment is the longest comment, in characters.
 const MaxComment = 10_000
-
-// Comment is a comment on an entry.
-type Comment struct {
-	ID           int64
-	AuthorID     int64
-	AuthorHandle string
-	AuthorName   string
-	Body         string        // Markdown; empty for a hidden comment the reader may not see
-	HTML         template.HTML // Body rendered (as stored when it was saved); empty with Body
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
-	Hidden       bool
-	Mine         bool // written by the reader
-}
-
-// Edited reports whether the comment changed after it was written.
-func (c Comment) Edited() bool { return c.UpdatedAt.Sub(c.CreatedAt) > time.Minute }
 
 func checkComment(body string) (string, error) {
 	body = strings.TrimSpace(strings.ReplaceAll(body, "\r\n", "\n"))
@@ -73,11 +53,10 @@ func (s *Service) AddComment(ctx context.Context, a auth.Actor, communitySlug, e
 			return errs.Forbiddenf("Join the community to comment on its entries.")
 		}
 		now := s.now()
-		err = tx.QueryRowContext(ctx, `INSERT INTO comments (entry_id, author_id, body, created_at, updated_at, body_html, body_text, render_version)
-			VALUES ($1, $2, $3, $4, $4, $5, $6, $7) RETURNING id`,
-			e.ID, a.PersonID, body, now, string(out.HTML), out.Text, markup.Version).Scan(&id)
+		id, err = posts.Add(ctx, tx, posts.New{Subject: entrySubject(e.ID), CommunityID: v.ID, Kind: posts.Comment, AuthorID: a.PersonID,
+			Body: body, HTML: out.HTML, Text: out.Text, Version: markup.Version, At: now})
 		if err != nil {
-			return errs.Wrap(err, "add comment")
+			return err
 		}
 		if err := recordComment(ctx, tx, a, v, e, id, body, mentions); err != nil {
 			return err
@@ -93,14 +72,12 @@ func (s *Service) commentTx(ctx context.Context, tx *db.Tx, a auth.Actor, commun
 	if err != nil {
 		return EntryView{}, Comment{}, err
 	}
-	var c Comment
-	err = tx.QueryRowContext(ctx, "SELECT id, COALESCE(author_id, 0), body, hidden_at IS NOT NULL FROM comments WHERE id = $1 AND entry_id = $2", id, e.ID).
-		Scan(&c.ID, &c.AuthorID, &c.Body, &c.Hidden)
-	if errors.Is(err, sql.ErrNoRows) {
-		return EntryView{}, Comment{}, errs.NotFoundf("There is no such comment.")
+	c, err := posts.Find(ctx, tx, entrySubject(e.ID), id)
+	if err != nil {
+		return EntryView{}, Comment{}, err
 	}
 	c.Mine = c.AuthorID == a.PersonID && a.SignedIn()
-	return EntryView{Entry: e, Community: v, Author: e.isAuthor(a)}, c, errs.Wrap(err, "read comment")
+	return EntryView{Entry: e, Community: v, Author: e.isAuthor(a)}, c, nil
 }
 
 // EditComment changes the text of the actor's own comment.
@@ -118,15 +95,15 @@ func (s *Service) EditComment(ctx context.Context, a auth.Actor, communitySlug, 
 		if !c.Mine || ev.Community.Archived() {
 			return errs.Forbiddenf("Only its author can edit a comment.")
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE comments SET body = $1, updated_at = $2, body_html = $4, body_text = $5, render_version = $6
-			WHERE id = $3`, body, s.now(), c.ID, string(out.HTML), out.Text, markup.Version); err != nil {
-			return errs.Wrap(err, "edit comment")
+		if err := posts.Edit(ctx, tx, c.ID, a.PersonID, body, out.HTML, out.Text, markup.Version, s.now()); err != nil {
+			return err
 		}
 		return search.IndexComment(ctx, tx, tx.Dialect(), c.ID)
 	})
 }
 
-// DeleteComment removes the actor's own comment.
+// DeleteComment removes the actor's own comment: its text goes, a "removed"
+// placeholder keeps the conversation readable.
 func (s *Service) DeleteComment(ctx context.Context, a auth.Actor, communitySlug, entrySlug string, id int64) error {
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		ev, c, err := s.commentTx(ctx, tx, a, communitySlug, entrySlug, id)
@@ -139,8 +116,7 @@ func (s *Service) DeleteComment(ctx context.Context, a auth.Actor, communitySlug
 		if err := search.RemoveComment(ctx, tx, tx.Dialect(), c.ID); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, "DELETE FROM comments WHERE id = $1", c.ID)
-		return errs.Wrap(err, "delete comment")
+		return posts.Remove(ctx, tx, c.ID, s.now())
 	})
 }
 
@@ -158,14 +134,8 @@ func (s *Service) SetCommentHidden(ctx context.Context, a auth.Actor, communityS
 		if ev.Community.Archived() {
 			return errs.Forbiddenf("This community is archived: its library is read-only.")
 		}
-		var at *time.Time
-		var by *int64
-		if hidden {
-			now := s.now()
-			at, by = &now, &a.PersonID
-		}
-		if _, err := tx.ExecContext(ctx, "UPDATE comments SET hidden_at = $1, hidden_by = $2 WHERE id = $3", at, by, c.ID); err != nil {
-			return errs.Wrap(err, "hide comment")
+		if err := posts.SetHidden(ctx, tx, c.ID, hidden, a.PersonID, s.now()); err != nil {
+			return err
 		}
 		return search.IndexComment(ctx, tx, tx.Dialect(), c.ID) // a hidden comment leaves the index
 	})

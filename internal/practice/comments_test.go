@@ -33,7 +33,7 @@ func TestCommentsOpenAndClose(t *testing.T) {
 			_, err := w.svc.AddComment(w.ctx, w.actors[role], "talk", e.Slug, "Can I still say something?")
 			pwWant(t, role+" comments on a closed entry", err, "forbidden")
 		}
-		if n := w.count(t, "SELECT COUNT(*) FROM comments"); n != 0 {
+		if n := w.count(t, "SELECT COUNT(*) FROM posts"); n != 0 {
 			t.Errorf("%d comments saved on a closed entry", n)
 		}
 		pwWant(t, "steward reopens comments", w.svc.SetCommentsOpen(w.ctx, w.actors["steward"], "talk", e.Slug, true), "ok")
@@ -106,8 +106,16 @@ func TestCommentAuthorshipAndModeration(t *testing.T) {
 		}
 
 		pwWant(t, "its author deletes it", w.svc.DeleteComment(w.ctx, w.actors["member"], "talk", e.Slug, id), "ok")
-		if n := w.count(t, "SELECT COUNT(*) FROM comments"); n != 0 {
-			t.Errorf("%d comments after deleting the only one", n)
+		// Its text is gone; a "removed" placeholder keeps its place.
+		if n := w.count(t, "SELECT COUNT(*) FROM posts WHERE body <> '' OR deleted_at IS NULL"); n != 0 {
+			t.Errorf("%d comments keep their text after deleting the only one", n)
+		}
+		page, _ = w.svc.Comments(w.ctx, w.get(t, w.actors["visitor"], "talk", e.Slug), practice.CommentsAt{})
+		if cs := page.Comments; len(cs) != 1 || !cs[0].Removed || cs[0].Body != "" || cs[0].HTML != "" {
+			t.Errorf("after deleting, a visitor sees %+v, want a placeholder", page.Comments)
+		}
+		if n := w.count(t, "SELECT COUNT(*) FROM revisions WHERE subject_type = 'post'"); n != 0 {
+			t.Errorf("%d revisions of the removed comment kept", n)
 		}
 		pwWant(t, "editing a deleted comment", w.svc.EditComment(w.ctx, w.actors["member"], "talk", e.Slug, id, "Back?"), "not found")
 	})

@@ -129,6 +129,7 @@ type Input struct {
 	Note         string // the edit summary
 	BaseRevision int    // the revision the edit started from (0 on creation)
 	Publish      bool   // publish at once instead of saving a draft (creation only)
+	FromComment  int64  // the comment the entry starts from (creation only; 0: none)
 }
 
 // Limits on entry fields, in characters.

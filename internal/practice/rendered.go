@@ -76,7 +76,7 @@ func RenderMissing(ctx context.Context, d *db.DB, md *markup.Renderer) (int, err
 	for _, t := range []struct {
 		table string
 		index func(context.Context, db.Q, db.Dialect, int64) error
-	}{{"entries", search.IndexEntry}, {"comments", search.IndexComment}} {
+	}{{"entries", search.IndexEntry}, {"posts", search.IndexComment}} {
 		for version := range markup.Version {
 			for after := int64(0); ; {
 				n, last, err := renderMissingBatch(ctx, d, md, t.table, t.index, version, after)

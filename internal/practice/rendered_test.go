@@ -50,9 +50,9 @@ func TestSavesStoreRenderedMarkdown(t *testing.T) {
 
 		id, err := w.svc.AddComment(w.ctx, w.actors["member"], "talk", e.Slug, "A `code` word.")
 		pwWant(t, "comment", err, "ok")
-		want("commented", "comments", id, "<p>A <code>code</code> word.</p>\n", "A code word.")
+		want("commented", "posts", id, "<p>A <code>code</code> word.</p>\n", "A code word.")
 		pwWant(t, "edit comment", w.svc.EditComment(w.ctx, w.actors["member"], "talk", e.Slug, id, "An ~~old~~ word."), "ok")
-		want("comment edited", "comments", id, "<p>An <del>old</del> word.</p>\n", "An old word.")
+		want("comment edited", "posts", id, "<p>An <del>old</del> word.</p>\n", "An old word.")
 	})
 }
 
@@ -68,7 +68,7 @@ func TestReadsShowStoredHTML(t *testing.T) {
 		id, err := w.svc.AddComment(w.ctx, w.actors["member"], "talk", e.Slug, "The comment's Markdown.")
 		pwWant(t, "comment", err, "ok")
 		w.exec(t, "UPDATE entries SET body_html = '<p>stored entry</p>' WHERE id = $1", e.ID)
-		w.exec(t, "UPDATE comments SET body_html = '<p>stored comment</p>' WHERE id = $1", id)
+		w.exec(t, "UPDATE posts SET body_html = '<p>stored comment</p>' WHERE id = $1", id)
 
 		ev := w.get(t, w.actors["visitor"], "talk", e.Slug)
 		if ev.HTML != "<p>stored entry</p>" {
@@ -104,7 +104,7 @@ func TestRenderMissing(t *testing.T) {
 		pwWant(t, "comment", err, "ok")
 		// As an older Hearth left them: Markdown only (changed since it was indexed).
 		w.exec(t, "UPDATE entries SET body = 'Now about **quinces**.', body_html = '', body_text = '', render_version = 0 WHERE id = $1", old.ID)
-		w.exec(t, "UPDATE comments SET body = 'About *medlars*.', body_html = '', body_text = '', render_version = 0 WHERE id = $1", cid)
+		w.exec(t, "UPDATE posts SET body = 'About *medlars*.', body_html = '', body_text = '', render_version = 0 WHERE id = $1", cid)
 		w.exec(t, "UPDATE entries SET body_html = '<p>kept</p>' WHERE id = $1", cur.ID)
 
 		n, err := practice.RenderMissing(w.ctx, d, markup.New())
@@ -113,12 +113,12 @@ func TestRenderMissing(t *testing.T) {
 		}
 		for _, c := range []struct{ table, html, text string }{
 			{"entries", "<p>Now about <strong>quinces</strong>.</p>\n", "Now about quinces."},
-			{"comments", "<p>About <em>medlars</em>.</p>\n", "About medlars."},
+			{"posts", "<p>About <em>medlars</em>.</p>\n", "About medlars."},
 		} {
 			var html, text string
 			var v int
 			id := old.ID
-			if c.table == "comments" {
+			if c.table == "posts" {
 				id = cid
 			}
 			if err := d.QueryRowContext(w.ctx, "SELECT body_html, body_text, render_version FROM "+c.table+" WHERE id = $1", id).Scan(&html, &text, &v); err != nil {
@@ -172,12 +172,12 @@ func TestCommentLengthLimit(t *testing.T) {
 		if msg := errs.FieldsOf(err)["body"]; msg != "Keep a comment to 10,000 characters." {
 			t.Errorf("field error %q", msg)
 		}
-		if n := w.count(t, "SELECT COUNT(*) FROM comments"); n != 1 {
+		if n := w.count(t, "SELECT COUNT(*) FROM posts"); n != 1 {
 			t.Errorf("%d comments, want only the first", n)
 		}
 		err = w.svc.EditComment(w.ctx, w.actors["member"], "talk", e.Slug, id, strings.Repeat(">", practice.MaxComment+1))
 		pwWant(t, "an edit to MaxComment+1 characters", err, "invalid")
-		if n := w.count(t, "SELECT COUNT(*) FROM comments WHERE body = $1", longest); n != 1 {
+		if n := w.count(t, "SELECT COUNT(*) FROM posts WHERE body = $1", longest); n != 1 {
 			t.Error("a refused edit changed the comment")
 		}
 	})

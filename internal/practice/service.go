@@ -119,6 +119,11 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, communitySlug string
 		}
 		e = Entry{ID: id, CommunityID: v.ID, Slug: slug, Kind: p.Kind, Title: p.Title, Summary: p.Summary, Body: p.Body, HTML: body.HTML,
 			Maturity: maturity, Revision: 1, Tags: p.tags, CreatedAt: now, UpdatedAt: now}
+		if in.FromComment != 0 {
+			if err := linkOrigin(ctx, tx, a, v.ID, in.FromComment, id, now); err != nil {
+				return err
+			}
+		}
 		if maturity == Draft {
 			return nil // published later, if ever: then it is news
 		}

@@ -84,7 +84,7 @@ func tagText(tags []string) string { return clean(strings.Join(tags, " ")) }
 // before deleting the entry, while its comments can still be listed.
 func RemoveEntry(ctx context.Context, q db.Q, d db.Dialect, entryID int64) error {
 	ids := []int64{entryDoc(entryID)}
-	rows, err := q.QueryContext(ctx, "SELECT id FROM comments WHERE entry_id = $1", entryID)
+	rows, err := q.QueryContext(ctx, "SELECT id FROM posts WHERE subject_kind = 'entry' AND subject_id = $1", entryID)
 	if err != nil {
 		return errs.Wrap(err, "unindex entry")
 	}
@@ -109,7 +109,7 @@ func RemoveEntry(ctx context.Context, q db.Q, d db.Dialect, entryID int64) error
 func IndexComment(ctx context.Context, q db.Q, d db.Dialect, commentID int64) error {
 	doc := document{id: commentDoc(commentID), kind: KindComment, commentID: commentID}
 	var hidden bool
-	err := q.QueryRowContext(ctx, "SELECT entry_id, body_text, hidden_at IS NOT NULL FROM comments WHERE id = $1", commentID).
+	err := q.QueryRowContext(ctx, "SELECT subject_id, body_text, hidden_at IS NOT NULL OR deleted_at IS NOT NULL FROM posts WHERE id = $1 AND subject_kind = 'entry'", commentID).
 		Scan(&doc.entryID, &doc.body, &hidden)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && hidden) {
 		return RemoveComment(ctx, q, d, commentID)
@@ -217,7 +217,7 @@ func rebuildEntries(ctx context.Context, tx *db.Tx, e engine) error {
 
 func rebuildComments(ctx context.Context, tx *db.Tx, e engine) error {
 	for after := int64(0); ; {
-		rows, err := tx.QueryContext(ctx, `SELECT id, entry_id, body_text FROM comments WHERE id > $1 AND hidden_at IS NULL ORDER BY id LIMIT $2`, after, rebuildBatch)
+		rows, err := tx.QueryContext(ctx, `SELECT id, subject_id, body_text FROM posts WHERE id > $1 AND subject_kind = 'entry' AND hidden_at IS NULL AND deleted_at IS NULL ORDER BY id LIMIT $2`, after, rebuildBatch)
 		if err != nil {
 			return errs.Wrap(err, "rebuild index")
 		}

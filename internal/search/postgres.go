@@ -81,7 +81,7 @@ func (postgres) search(ctx context.Context, d *db.DB, where, limit, offset strin
 			FROM q, search_docs s
 			JOIN entries e ON e.id = s.entry_id
 			JOIN communities c ON c.id = e.community_id
-			LEFT JOIN comments cm ON cm.id = s.comment_id
+			LEFT JOIN posts cm ON cm.id = s.comment_id
 			WHERE s.document @@ q.query AND `+where+`
 			ORDER BY rank DESC, s.doc_id LIMIT `+limit+` OFFSET `+offset+`)
 		SELECT s.kind, COALESCE(s.comment_id, 0), c.slug, c.name, e.slug, e.title, e.kind, e.maturity,
@@ -92,7 +92,7 @@ func (postgres) search(ctx context.Context, d *db.DB, where, limit, offset strin
 		FROM page JOIN search_docs s ON s.doc_id = page.doc_id CROSS JOIN q
 		JOIN entries e ON e.id = s.entry_id
 		JOIN communities c ON c.id = e.community_id
-		LEFT JOIN comments cm ON cm.id = s.comment_id
+		LEFT JOIN posts cm ON cm.id = s.comment_id
 		LEFT JOIN people p ON p.id = cm.author_id
 		ORDER BY page.rank DESC, page.doc_id`, args...)
 	if err != nil {

@@ -404,7 +404,7 @@ func TestIndexReadsStoredText(t *testing.T) {
 		if _, err := d.ExecContext(ctx, "UPDATE entries SET body_text = 'zanzibar' WHERE slug = $1", slug); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := d.ExecContext(ctx, "UPDATE comments SET body_text = 'quokka' WHERE id = $1", id); err != nil {
+		if _, err := d.ExecContext(ctx, "UPDATE posts SET body_text = 'quokka' WHERE id = $1", id); err != nil {
 			t.Fatal(err)
 		}
 		err := d.WithTx(ctx, func(tx *db.Tx) error {

@@ -80,7 +80,7 @@ func (sqlite) search(ctx context.Context, d *db.DB, where, limit, offset string,
 		FROM search_docs s
 		CROSS JOIN entries e ON e.id = s.entry_id
 		CROSS JOIN communities c ON c.id = e.community_id
-		LEFT JOIN comments cm ON cm.id = s.comment_id
+		LEFT JOIN posts cm ON cm.id = s.comment_id
 		LEFT JOIN people p ON p.id = cm.author_id
 		WHERE search_docs MATCH $1 AND s.rank MATCH `+sqliteRank+` AND `+where+`
 		ORDER BY s.rank LIMIT `+limit+` OFFSET `+offset, args...)

@@ -66,7 +66,7 @@ func TestPagesShowStoredHTML(t *testing.T) {
 		if _, err := d.ExecContext(t.Context(), "UPDATE entries SET body_html = '<p>stored entry</p>'"); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := d.ExecContext(t.Context(), "UPDATE comments SET body_html = '<p>stored comment</p>'"); err != nil {
+		if _, err := d.ExecContext(t.Context(), "UPDATE posts SET body_html = '<p>stored comment</p>'"); err != nil {
 			t.Fatal(err)
 		}
 		page := e.Visitor().Get(entry).Body

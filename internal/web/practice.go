@@ -87,6 +87,18 @@ func (s *Server) newEntryForm(w http.ResponseWriter, r *http.Request) {
 		info = practice.Kinds[0]
 	}
 	f := Form{Values: url.Values{"kind": {string(info.Kind)}, "body": {info.Template}}}
+	if from, _ := strconv.ParseInt(r.URL.Query().Get("from_comment"), 10, 64); from != 0 {
+		// Turning a comment into an entry: its words start the body, and the
+		// entry will link back to it.
+		o, body, err := s.Practice.FromComment(r.Context(), actorOf(r), v.Slug, from)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		f.Values.Set("body", practice.QuoteComment(body)+info.Template)
+		f.Values.Set("source", "A comment by "+o.AuthorName+" on “"+o.EntryTitle+"”")
+		f.Values.Set("from_comment", strconv.FormatInt(from, 10))
+	}
 	s.renderEntryForm(w, r, http.StatusOK, v, nil, f, "", nil)
 }
 
@@ -110,9 +122,11 @@ func (s *Server) renderEntryForm(w http.ResponseWriter, r *http.Request, status 
 
 func entryInput(f Form) practice.Input {
 	base, _ := strconv.Atoi(f.Get("base_revision"))
-	return practice.Input{Kind: practice.Kind(f.Get("kind")), Title: f.Get("title"), Summary: f.Get("summary"), Body: f.Get("body"),
+	in := practice.Input{Kind: practice.Kind(f.Get("kind")), Title: f.Get("title"), Summary: f.Get("summary"), Body: f.Get("body"),
 		Tags: f.Get("tags"), ResourceURL: f.Get("resource_url"), Source: f.Get("source"), ReviewBy: f.Get("review_by"),
 		Note: f.Get("note"), BaseRevision: base, Publish: f.Get("action") == "publish"}
+	in.FromComment, _ = strconv.ParseInt(f.Get("from_comment"), 10, 64)
+	return in
 }
 
 func (s *Server) createEntry(w http.ResponseWriter, r *http.Request) {
@@ -183,6 +197,8 @@ type entryPage struct {
 	InStartHere   bool
 	Comment       Form
 	Attachments   attachmentList
+	Provenance    practice.Provenance // where the entry came from, what its comments became
+	Watch         string              // the reader's watch state for the entry
 }
 
 func (s *Server) entry(w http.ResponseWriter, r *http.Request) {
@@ -215,6 +231,20 @@ func (s *Server) entryPage(w http.ResponseWriter, r *http.Request, status int, c
 	if p.Attachments, err = s.entryAttachments(r.Context(), ev, entryURL(ev.Community.Slug, ev.Slug)); err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	ids := make([]int64, len(p.Comments))
+	for i, c := range p.Comments {
+		ids[i] = c.ID
+	}
+	if p.Provenance, err = s.Practice.Provenance(r.Context(), ev, ids); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if ev.Community.IsMember() {
+		if p.Watch, err = s.Notifier.WatchState(r.Context(), actorOf(r).PersonID, "entry", ev.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
 	if ev.Community.CanCurate() {
 		if p.Collections, err = s.Practice.Collections(r.Context(), ev.Community); err != nil {

@@ -148,7 +148,7 @@ func TestPracticeCrossSitePostsChangeNothing(t *testing.T) {
 		e.SetMembership("open", e.Person("mia"), community.RoleMember, community.ActiveMember)
 		mia, sam := e.As("mia"), e.As("sam")
 		entry := ppEntry(t, mia, "open", "Open recipe")
-		before := []int{ppRevisions(t, d), count(t, d, "SELECT COUNT(*) FROM entries"), count(t, d, "SELECT COUNT(*) FROM comments")}
+		before := []int{ppRevisions(t, d), count(t, d, "SELECT COUNT(*) FROM entries"), count(t, d, "SELECT COUNT(*) FROM posts")}
 
 		crossSite := func(c *apptest.Client, path string, f url.Values) apptest.Response {
 			t.Helper()
@@ -178,7 +178,7 @@ func TestPracticeCrossSitePostsChangeNothing(t *testing.T) {
 				t.Errorf("cross-site POST %s: %d, want 403", p.path, res.Status)
 			}
 		}
-		after := []int{ppRevisions(t, d), count(t, d, "SELECT COUNT(*) FROM entries"), count(t, d, "SELECT COUNT(*) FROM comments")}
+		after := []int{ppRevisions(t, d), count(t, d, "SELECT COUNT(*) FROM entries"), count(t, d, "SELECT COUNT(*) FROM posts")}
 		for i := range before {
 			if before[i] != after[i] {
 				t.Errorf("counts (revisions, entries, comments) %v, were %v", after, before)

@@ -3,6 +3,7 @@ package web_test
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"testing"
 
 	"hearth/internal/apptest"
@@ -12,8 +13,8 @@ import (
 )
 
 // TestQueryCountDoesNotGrow proves that the main pages of a signed-in member
-// run the same number of queries whatever the number of communities and
-// members: no page loads something per community or per member.
+// run the same number of queries whatever the number of communities, members,
+// activities and notifications: no page loads something per row it shows.
 func TestQueryCountDoesNotGrow(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
@@ -26,7 +27,25 @@ func TestQueryCountDoesNotGrow(t *testing.T) {
 			e.SetMembership(slug, e.Actor("mia"), community.RoleMember, community.ActiveMember)
 		}
 		mia := e.As("mia")
-		pages := []string{"/communities", "/c/bread", "/c/bread/members", "/"}
+		pages := []string{"/communities", "/c/bread", "/c/bread/members", "/", "/notifications"}
+		// Mia watches bread: what happens there reaches her notifications.
+		if res := mia.Post("/c/bread/watch", url.Values{"state": {"watching"}}); res.Status != http.StatusSeeOther {
+			t.Fatalf("watch: %d", res.Status)
+		}
+		news := func(n int) {
+			t.Helper()
+			for i := range n {
+				res := e.As("sam").Post("/c/bread/practice/new", url.Values{"kind": {"story"}, "title": {fmt.Sprintf("News %d-%d", n, i)},
+					"summary": {"What happened."}, "action": {"publish"}})
+				if res.Status != http.StatusSeeOther {
+					t.Fatalf("publish: %d", res.Status)
+				}
+			}
+			if _, err := e.Worker.RunDue(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		news(2)
 
 		count := func(path string) int64 {
 			t.Helper()
@@ -61,6 +80,7 @@ func TestQueryCountDoesNotGrow(t *testing.T) {
 			e.SetMembership(fmt.Sprintf("extra-%02d", i%40), p, community.RoleMember, community.ActiveMember)
 		}
 
+		news(40) // many more activities and notifications, more than a page of them
 		for _, p := range pages {
 			many := count(p)
 			t.Logf("GET %-17s %d queries with 3 communities and 3 people, %d with 43 and 63", p, few[p], many)

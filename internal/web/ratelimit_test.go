@@ -120,7 +120,7 @@ func TestEntryCommentAndUploadLimitsAnswer429(t *testing.T) {
 		comments := "/c/bakers/practice/first-loaf/comments"
 		wantStatus(t, "first comment", sam.Post(comments, form("body", "Lovely crumb.")), http.StatusSeeOther)
 		wantTooMany(t, "second comment", sam.Post(comments, form("body", "And the crust!")), 10*time.Minute)
-		if n := count(t, d, "SELECT COUNT(*) FROM comments"); n != 1 {
+		if n := count(t, d, "SELECT COUNT(*) FROM posts"); n != 1 {
 			t.Errorf("%d comments, want 1", n)
 		}
 

@@ -7,6 +7,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -40,9 +41,20 @@ func Each(t *testing.T, fn func(t *testing.T, d *db.DB)) {
 }
 
 // SQLite returns a migrated database in a new temporary file.
-func SQLite(t testing.TB) *db.DB {
+func SQLite(t testing.TB) *db.DB { t.Helper(); return SQLiteAt(t, math.MaxInt) }
+
+// EachAt is Each on databases migrated only up to migration upTo, for
+// upgrade tests: they write what an older Hearth wrote, then migrate the rest.
+func EachAt(t *testing.T, upTo int, fn func(t *testing.T, d *db.DB)) {
 	t.Helper()
-	d, err := db.Open(context.Background(), "", filepath.Join(t.TempDir(), "hearth.db"))
+	t.Run("sqlite", func(t *testing.T) { fn(t, SQLiteAt(t, upTo)) })
+	t.Run("postgres", func(t *testing.T) { fn(t, PostgresAt(t, upTo)) })
+}
+
+// SQLiteAt returns a database in a new temporary file, migrated up to upTo.
+func SQLiteAt(t testing.TB, upTo int) *db.DB {
+	t.Helper()
+	d, err := db.OpenAt(context.Background(), "", filepath.Join(t.TempDir(), "hearth.db"), upTo)
 	if err != nil {
 		t.Fatalf("open sqlite: %v", err)
 	}
@@ -52,7 +64,10 @@ func SQLite(t testing.TB) *db.DB {
 
 // Postgres returns a migrated database in a new schema of the test server,
 // dropped when the test ends. It skips when HEARTH_TEST_POSTGRES is unset.
-func Postgres(t testing.TB) *db.DB {
+func Postgres(t testing.TB) *db.DB { t.Helper(); return PostgresAt(t, math.MaxInt) }
+
+// PostgresAt is Postgres migrated only up to migration upTo.
+func PostgresAt(t testing.TB, upTo int) *db.DB {
 	t.Helper()
 	dsn := PostgresURL(t)
 	schema := "t_" + randomHex(8)
@@ -71,7 +86,7 @@ func Postgres(t testing.TB) *db.DB {
 			admin.Close()
 		}
 	})
-	d, err := db.Open(context.Background(), WithSearchPath(t, dsn, schema), "")
+	d, err := db.OpenAt(context.Background(), WithSearchPath(t, dsn, schema), "", upTo)
 	if err != nil {
 		t.Fatalf("open postgres: %v", err)
 	}
