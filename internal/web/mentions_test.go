@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -127,6 +128,37 @@ func TestSuggestPeopleInPublicCommunity(t *testing.T) {
 		}
 		if status, _ := suggested(t, e.Visitor(), "soup", "mi"); status != http.StatusNotFound {
 			t.Errorf("visitor: %d, want 404", status)
+		}
+	})
+}
+
+// TestWritingFormsOfferSuggestions: the entry form's text and the comment
+// form name the community's suggestions for the script, which every page
+// loads from a file (the CSP allows no inline script).
+func TestWritingFormsOfferSuggestions(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		e := apptest.New(t, d)
+		e.Community(e.Person("sam"), "bread", community.Public, community.Open)
+		sam := e.As("sam")
+		const attr = `data-mentions="/c/bread/people/suggest"`
+		res := sam.Get("/c/bread/practice/new")
+		if res.Status != http.StatusOK || !strings.Contains(res.Body, `name="body"`) || !strings.Contains(res.Body, attr) {
+			t.Fatalf("the new entry form (%d) has no body textarea with %s", res.Status, attr)
+		}
+		res = sam.Post("/c/bread/practice/new", entryForm("Rye", "Some **rye**.", "publish"))
+		if res.Status != http.StatusSeeOther {
+			t.Fatalf("publish: %d", res.Status)
+		}
+		res = sam.Get(res.Location)
+		if !strings.Contains(res.Body, `<script src="/static/mentions.js" defer></script>`) {
+			t.Error("the entry page does not load /static/mentions.js with defer")
+		}
+		if !regexp.MustCompile(`<textarea id="f-body" name="body"[^>]*` + attr).MatchString(res.Body) {
+			t.Errorf("the comment form's textarea has no %s", attr)
+		}
+		js := sam.Get("/static/mentions.js")
+		if js.Status != http.StatusOK || !strings.Contains(js.Header.Get("Content-Type"), "javascript") || !strings.Contains(js.Body, "data-mentions") {
+			t.Errorf("/static/mentions.js: %d %s", js.Status, js.Header.Get("Content-Type"))
 		}
 	})
 }
