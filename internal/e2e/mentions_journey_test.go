@@ -56,8 +56,9 @@ func TestMentionAndStewardJourney(t *testing.T) {
 	runJobs()
 	t.Logf("arranged in %v", time.Since(start).Round(time.Millisecond))
 
-	// 1. Leo types "@ma" in the comment form, looks through the suggestions
-	// with the arrows and picks Mara with Enter.
+	// 1. Leo types "@ma" in the comment form, closes the suggestions with
+	// Escape, narrows them to "@mat" and back, looks through them with the
+	// arrows and picks Mara with Enter.
 	leo := b.person("Leo (member)")
 	leo.signIn(base, "leo", "Leo Brandt")
 	leo.open(base + entry)
@@ -70,6 +71,15 @@ func TestMentionAndStewardJourney(t *testing.T) {
 	if got := leo.texts(`[role=listbox] [role=option]`); len(got) != 2 || !strings.HasPrefix(got[0], "Mara Lind") || !strings.HasPrefix(got[1], "Mateo Ruiz") {
 		leo.fatalf("the suggestions are %q, want Mara Lind then Mateo Ruiz", got)
 	}
+	listOpen := `!document.querySelector("[role=listbox]").hidden`
+	leo.pressKey(kb.Escape)
+	if eval[bool](leo, listOpen) {
+		leo.fatalf("Escape did not close the suggestions")
+	}
+	leo.typeHere("f-body", "t")
+	leo.waitUntil("the suggestions for @mat list Mateo alone", listOpen+` && document.querySelectorAll("[role=option]").length === 1`)
+	leo.pressKey(kb.Backspace)
+	leo.waitUntil("the suggestions for @ma list two people again", listOpen+` && document.querySelectorAll("[role=option]").length === 2`)
 	selected := func() string {
 		return eval[string](leo, `(() => { const a = document.getElementById("f-body").getAttribute("aria-activedescendant");
 			return a ? document.getElementById(a).textContent : ""; })()`)
@@ -88,7 +98,7 @@ func TestMentionAndStewardJourney(t *testing.T) {
 	if got := eval[string](leo, `document.getElementById("f-body").value`); got != comment {
 		leo.fatalf("the comment holds %q, want %q", got, comment)
 	}
-	if eval[bool](leo, `!document.querySelector("[role=listbox]").hidden`) {
+	if eval[bool](leo, listOpen) {
 		leo.fatalf("the suggestions are still open after choosing")
 	}
 	leo.follow(button("Post comment"))

@@ -103,7 +103,8 @@
       }
       query = m[1].toLowerCase();
       start = area.selectionStart - m[1].length - 1;
-      if (dismissed === start + ":" + query) return;
+      if (dismissed === start + ":" + query) return; // closed with Escape: stays closed until the text changes
+      dismissed = "";
       ask(query);
     }
 
