@@ -41,6 +41,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /c/{slug}", s.communityHome)
 	mux.HandleFunc("GET /c/{slug}/charter", s.charter)
 	mux.HandleFunc("GET /c/{slug}/members", s.members)
+	mux.HandleFunc("GET /c/{slug}/people/suggest", s.suggestPeople)
 	mux.HandleFunc("GET /c/{slug}/feed.atom", s.feed)
 	mux.HandleFunc("GET /c/{slug}/activity.atom", s.activityFeed)
 	mux.HandleFunc("POST /c/{slug}/watch", s.watchCommunity)
