@@ -2,10 +2,10 @@ package web_test
 
 import (
 	"fmt"
-	"os"
-	"syscall"
 	"net/http"
 	"net/url"
+	"os"
+	"syscall"
 	"testing"
 	"time"
 
