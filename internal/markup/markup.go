@@ -78,12 +78,14 @@ func (r *Renderer) Render(src string) template.HTML {
 type Rendered struct {
 	HTML template.HTML
 	Text string // as Plain(src, 0) gives it
+	// Mentions are the handles the text mentions, each once, in order.
+	Mentions []string
 }
 
 // RenderBoth returns what Render and Plain(src, 0) return, rendering once.
 func (r *Renderer) RenderBoth(src string) Rendered {
 	h := r.render(src)
-	return Rendered{HTML: template.HTML(h), Text: r.text(h)}
+	return Rendered{HTML: template.HTML(h), Text: r.text(h), Mentions: mentionsIn(h)}
 }
 
 // render is Render as a plain string, for Plain to reuse.

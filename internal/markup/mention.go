@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"regexp"
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
@@ -141,6 +142,23 @@ func (r *Renderer) Mentions(src string) []string {
 		}
 		return ast.WalkContinue, nil
 	})
+	return out
+}
+
+// mentionLink finds the links the mention renderer wrote in rendered HTML.
+var mentionLink = regexp.MustCompile(`<a href="/people/([a-z0-9-]{1,32})" class="mention"`)
+
+// mentionsIn lists the handles rendered HTML mentions (RenderBoth's, so a
+// save parses its Markdown once).
+func mentionsIn(html string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range mentionLink.FindAllStringSubmatch(html, -1) {
+		if h := m[1]; !seen[h] && len(out) < maxMentions {
+			seen[h] = true
+			out = append(out, h)
+		}
+	}
 	return out
 }
 

@@ -25,6 +25,9 @@ func TestMentionsBecomeProfileLinks(t *testing.T) {
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("Mentions(%q) = %q, want %q", tc.src, got, tc.want)
 		}
+		if both := r.RenderBoth(tc.src).Mentions; !slices.Equal(both, tc.want) {
+			t.Errorf("RenderBoth(%q).Mentions = %q, want %q", tc.src, both, tc.want)
+		}
 	}
 	html := string(r.Render("Thanks @ada!"))
 	if !strings.Contains(html, `<a href="/people/ada"`) || !strings.Contains(html, `class="mention"`) || !strings.Contains(html, ">@ada</a>") {

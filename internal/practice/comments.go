@@ -38,7 +38,7 @@ func (s *Service) AddComment(ctx context.Context, a auth.Actor, communitySlug, e
 		return 0, err
 	}
 	out := s.md.RenderBoth(body) // before the transaction: rendering is the slow part of a save
-	mentions := s.md.Mentions(body)
+	mentions := out.Mentions
 	var id int64
 	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		v, e, err := s.entryTx(ctx, tx, a, communitySlug, entrySlug)

@@ -63,7 +63,7 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, communitySlug string
 		body = s.md.RenderBoth(p.Body) // before the transaction: rendering is the slow part of a save
 	}
 	var e Entry
-	mentions := s.md.Mentions(in.Body)
+	mentions := body.Mentions // found while rendering
 	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
 		v, err := s.communities.ViewTx(ctx, tx, a, communitySlug)
 		if err != nil {
@@ -241,7 +241,7 @@ func (s *Service) Update(ctx context.Context, a auth.Actor, communitySlug, entry
 		body = s.md.RenderBoth(p.Body) // before the transaction: rendering is the slow part of a save
 	}
 	var saved Entry
-	mentions := s.md.Mentions(in.Body)
+	mentions := body.Mentions // found while rendering
 	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
 		v, e, err := s.entryTx(ctx, tx, a, communitySlug, entrySlug)
 		if err != nil {

@@ -84,3 +84,18 @@ func TestOddQueriesNeverFail(t *testing.T) {
 		}
 	})
 }
+
+// Words joined by underscores are found by each word on both engines (on
+// PostgreSQL they are split before its parser sees them: a long run of them
+// costs its parser time that grows with the square of the run).
+func TestUnderscoreJoinedWordsAreFound(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		w.entry("mia", "bread", practice.Input{Title: "Naming", Body: "Call it sourdough_starter_feeding, and " + strings.Repeat("a_", 20000) + "end."}, false)
+		for _, q := range []string{"sourdough", "feeding", "starter"} {
+			if got := w.found("visitor", q); !has(got, "Naming") {
+				t.Errorf("%s found %s", q, join(got))
+			}
+		}
+	})
+}
