@@ -100,6 +100,9 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /people", s.peopleList)
 	mux.HandleFunc("GET /people/{handle}", s.profile)
 
+	// Help.
+	mux.HandleFunc("GET /help/stages", s.helpStages)
+
 	// Search over everything the reader may see.
 	mux.HandleFunc("GET /search", s.search)
 
