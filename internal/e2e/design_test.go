@@ -51,8 +51,8 @@ func newDesignSite(t *testing.T) *designSite {
 	for i, title := range []string{d.title, "Keep the drug round quiet", "A checklist for the first night"} {
 		res := c.Post("/c/"+slug+"/practice/new", url.Values{"kind": {[]string{"lesson", "story", "practice"}[i]}, "title": {title},
 			"summary": {"What we learned when the night handover moved from the office to the bedside, and why we kept it."},
-			"body": {"## The situation\n\nWe kept a whiteboard of open tasks by the station.\n\n## What happened\n\nIt worked."},
-			"tags": {"handover, nights"}, "action": {"publish"}})
+			"body":    {"## The situation\n\nWe kept a whiteboard of open tasks by the station.\n\n## What happened\n\nIt worked."},
+			"tags":    {"handover, nights"}, "action": {"publish"}})
 		if res.Status != http.StatusSeeOther {
 			t.Fatalf("publish %q: %d\n%s", title, res.Status, res.Body)
 		}

@@ -121,6 +121,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /admin/proposals/{slug}/approve", s.adminApproveProposal)
 	mux.HandleFunc("POST /admin/proposals/{slug}/decline", s.adminDeclineProposal)
 	mux.HandleFunc("GET /admin/outbox", s.adminOutbox)
+	mux.HandleFunc("GET /styleguide", s.styleguide)
 
 	// JSON API (read-only for now; the same services and policy as the pages).
 	mux.HandleFunc("GET /api/v1/communities", s.apiCommunities)
