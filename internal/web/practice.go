@@ -117,6 +117,7 @@ func entryInput(f Form) practice.Input {
 
 func (s *Server) createEntry(w http.ResponseWriter, r *http.Request) {
 	f := parseEntryForm(w, r)
+	followKind(f)
 	slug := r.PathValue("slug")
 	if f.Get("action") == "preview" {
 		v, err := s.Practice.ForWriting(r.Context(), actorOf(r), slug)
