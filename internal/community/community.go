@@ -44,24 +44,37 @@ const (
 	Transformation Stage = "transformation"
 )
 
-// Stages lists the lifecycle stages in order, with a line on each.
+// Stages lists the lifecycle stages in order, each with the plain words
+// pages show for it (the theory's names are jargon to most people) and a
+// line on it.
 var Stages = []struct {
 	Stage Stage
+	Words string
 	About string
 }{
-	{Potential, "People find each other and discover common ground."},
-	{Coalescing, "Members come together, launch and build trust."},
-	{Maturing, "The community sets its focus and grows its repertoire."},
-	{Stewardship, "The community keeps its practice alive and relevant."},
-	{Transformation, "The community changes, merges or closes honourably."},
+	{Potential, "Forming", "People find each other and discover common ground."},
+	{Coalescing, "Getting started", "Members come together, launch and build trust."},
+	{Maturing, "Growing", "The community sets its focus and grows its repertoire."},
+	{Stewardship, "Established", "The community keeps its practice alive and relevant."},
+	{Transformation, "Changing", "The community changes, merges or closes honourably."},
 }
 
-// Title is the stage's name as a badge or heading shows it: "Potential".
+// Title is the stage's name in the theory: "Potential".
 func (s Stage) Title() string {
 	if s == "" {
 		return ""
 	}
 	return strings.ToUpper(string(s[:1])) + string(s[1:])
+}
+
+// Words is the stage in plain words, as pages show it: "Forming".
+func (s Stage) Words() string {
+	for _, st := range Stages {
+		if st.Stage == s {
+			return st.Words
+		}
+	}
+	return s.Title()
 }
 
 // About is the stage's line in Stages.

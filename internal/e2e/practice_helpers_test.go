@@ -43,7 +43,26 @@ func (p *tab) signIn(base, handle, name string) {
 	p.see("h1", "Sign in")
 	p.fill("email", handle+"@example.org", "password", apptest.Password)
 	p.follow(button("Sign in"))
-	p.see("header.site", name, "Sign out")
+	p.see("header.site", name)
+	p.openMenu()
+	p.see("header.site .menu-list", "Sign out")
+	p.closeMenu()
+}
+
+// openMenu opens the avatar menu in the header, as a person clicking their
+// name does.
+func (p *tab) openMenu() {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS("header.site details.menu > summary"))); err != nil {
+		p.fatalf("open the avatar menu: %v", err)
+	}
+	p.waitUntil("the avatar menu is open", `document.querySelector("header.site details.menu").open`)
+}
+
+// closeMenu closes the avatar menu again.
+func (p *tab) closeMenu() {
+	p.t.Helper()
+	eval[bool](p, `(document.querySelector("header.site details.menu").open = false)`)
 }
 
 // jsString quotes s as a JavaScript string literal.

@@ -108,13 +108,14 @@ func TestPracticeJourney(t *testing.T) {
 	}
 	miaTab.see(".flash", "Published.")
 	miaTab.see("#entry-h", title)
-	miaTab.see("article.entry .badges", "Published")
+	miaTab.see("article.entry .byline", "Published")
 	if got := miaTab.texts("article.entry .kind"); !slices.Equal(got, []string{"Lesson learned"}) { // shown in capitals by the style sheet
 		miaTab.fatalf("the entry's kind says %q, want Lesson learned", got)
 	}
 	miaTab.see("article.entry .lead", summary)
 	miaTab.see("article.entry .prose", original)
-	miaTab.see("article.entry .facts", "Mia Okafor", "handover", "patient-safety", "revision 1")
+	miaTab.see("article.entry .byline", "Mia Okafor")
+	miaTab.see("article.entry .facts", "handover", "patient-safety", "revision 1")
 	t.Logf("1. Mia wrote and published the lesson in %v", time.Since(step).Round(time.Millisecond))
 
 	// 2. Leo improves it: one sentence changed, with a note for the history.
@@ -131,7 +132,8 @@ func TestPracticeJourney(t *testing.T) {
 	leoTab.follow(button("Save"))
 	leoTab.at(entry)
 	leoTab.see(".flash", "Saved as revision 2.")
-	leoTab.see("article.entry .facts", "revision 2", "Leo Brandt", "(contributor)")
+	leoTab.see("article.entry .facts", "revision 2")
+	leoTab.see("article.entry .byline", "Leo Brandt", "(contributor)")
 	leoTab.see("article.entry .prose", improved)
 	leoTab.seeNo("article.entry .prose", "pegboard")
 	t.Logf("2. Leo improved it in %v", time.Since(step).Round(time.Millisecond))
@@ -170,17 +172,17 @@ func TestPracticeJourney(t *testing.T) {
 	samTab := b.person("Sam (steward)")
 	samTab.signIn(base, "sam", "Sam Reyes")
 	samTab.open(base + entry)
-	samTab.see("article.entry .badges", "Published")
+	samTab.see("article.entry .byline", "Published")
 	samTab.follow(button("Endorse as our practice"))
 	samTab.at(entry)
 	samTab.see(".flash", "Endorsed as the community's practice.")
-	samTab.see("article.entry .badges", "Endorsed")
-	samTab.seeNo("article.entry .badges", "Published")
+	samTab.see("article.entry .byline", "Endorsed")
+	samTab.seeNo("article.entry .byline", "Published")
 	samTab.see("article.entry .facts", "Endorsed by", "Sam Reyes")
 	samTab.follow(button("Add to Start here"))
 	samTab.at(entry)
 	samTab.see(".flash", "Added to the collection.")
-	samTab.see("section.actions", "Remove from Start here")
+	samTab.see(".panel.actions", "Remove from Start here")
 	samTab.follow(practiceTab)
 	samTab.at("/c/" + slug + "/practice")
 	samTab.see("section.start-here", "Start here", title)
@@ -209,7 +211,7 @@ func TestPracticeJourney(t *testing.T) {
 	niaTab.at(entry)
 	niaTab.see(".flash", "Thank you: the authors will be glad it helped.")
 	niaTab.see("article.entry .facts", "helped 1 person")
-	if got := eval[string](niaTab, `(document.querySelector("section.actions button[aria-pressed]") || {}).getAttribute?.("aria-pressed") || ""`); got != "true" {
+	if got := eval[string](niaTab, `(document.querySelector(".panel.actions button[aria-pressed]") || {}).getAttribute?.("aria-pressed") || ""`); got != "true" {
 		niaTab.fatalf("after saying it helped, the button is not pressed (aria-pressed=%q)", got)
 	}
 	t.Logf("5. Nia found it by search and marked it helpful in %v", time.Since(step).Round(time.Millisecond))

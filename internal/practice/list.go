@@ -85,12 +85,10 @@ func (s *Service) List(ctx context.Context, a auth.Actor, communitySlug string, 
 	if more {
 		list, ids = list[:PageSize], ids[:PageSize]
 	}
-	tags, err := tagsOf(ctx, s.db, ids)
-	if err != nil {
+	if err := fillPeopleAndTags(ctx, s.db, list, ids); err != nil { // each card names its authors
 		return v, nil, false, err
 	}
 	for i := range list {
-		list[i].Tags = tags[list[i].ID]
 		list[i].Body = "" // lists never show bodies; do not carry them around
 	}
 	return v, list, more, nil

@@ -73,6 +73,9 @@ func maturityRefusal(ev EntryView, to Maturity) error {
 		if ev.Maturity == Draft || ev.Maturity == Endorsed {
 			return errs.Conflictf("Only a published or reviewed entry can be endorsed (this one is %s).", ev.Maturity)
 		}
+		if ev.Author && ev.Community.CanCurate() {
+			return errs.Forbiddenf("No one endorses their own entry: another steward can.")
+		}
 		return errs.Forbiddenf("The community's stewards endorse entries.")
 	}
 	return errs.Field("maturity", "Choose draft, published, reviewed or endorsed.")

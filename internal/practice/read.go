@@ -44,9 +44,10 @@ func (v EntryView) CanReview() bool {
 }
 
 // CanEndorse reports whether the actor may endorse the entry as the
-// community's practice.
+// community's practice: a steward who is not one of its authors (no one
+// endorses their own work).
 func (v EntryView) CanEndorse() bool {
-	return (v.Maturity == Published || v.Maturity == Reviewed) && v.Community.CanCurate()
+	return (v.Maturity == Published || v.Maturity == Reviewed) && v.Community.CanCurate() && !v.Author
 }
 
 // CanVerify reports whether the actor may mark the entry still accurate.

@@ -63,7 +63,7 @@ func TestSigninFormErrors(t *testing.T) {
 		unknown := v.Post("/signin", form("email", "nobody@example.org", "password", "not the password"))
 		for what, res := range map[string]apptest.Response{"wrong password": wrong, "unknown account": unknown} {
 			wantStatus(t, what, res, http.StatusUnprocessableEntity)
-			contains(t, what, res.Body, `<div class="alert" role="alert"><p>`+generic+`</p></div>`)
+			contains(t, what, res.Body, `<div class="alert error-summary" role="alert" tabindex="-1" autofocus><p>`+generic+`</p>`)
 			lacks(t, what, res.Body, "not the password", `aria-invalid="true"`)
 			if c := cookie(res, "hearth_session"); c != nil && c.Value != "" {
 				t.Errorf("%s set a session", what)

@@ -31,7 +31,7 @@ func TestSignupAndVerify(t *testing.T) {
 		contains(t, "home", c.Get("/").Body, "Nia Newcomer</h1>")
 		lacks(t, "home", c.Get("/").Body, "Please confirm your e-mail address")
 		account := c.Get("/account")
-		contains(t, "account after", account.Body, `<span class="badge ok">Confirmed</span>`)
+		contains(t, "account after", account.Body, `<span class="badge quiet">Confirmed</span>`)
 		lacks(t, "account after", account.Body, "Not confirmed")
 		if n := count(t, d, "SELECT COUNT(*) FROM people WHERE handle = 'nia' AND email_verified_at IS NOT NULL"); n != 1 {
 			t.Error("the address is not verified")
@@ -163,7 +163,7 @@ func TestDisableAndEnable(t *testing.T) {
 		if res.Body != wrong.Body {
 			t.Error("a disabled account's right password and a wrong password answer differently")
 		}
-		contains(t, "admin list", admin.Get("/admin/people").Body, `<span class="badge archived">Disabled</span>`)
+		contains(t, "admin list", admin.Get("/admin/people").Body, `<span class="badge quiet">Disabled</span>`)
 		wantStatus(t, "administrators see a disabled profile", admin.Get("/people/sam"), http.StatusOK)
 		wantStatus(t, "others do not", e.As("olga").Get("/people/sam"), http.StatusNotFound)
 

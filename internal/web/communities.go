@@ -49,7 +49,7 @@ func (s *Server) directory(w http.ResponseWriter, r *http.Request) {
 		p.TagOptions = append(p.TagOptions, option{t.Tag, t.Tag + " (" + itoa(t.Count) + ")", t.Tag == f.Tag})
 	}
 	for _, st := range community.Stages {
-		p.StageOptions = append(p.StageOptions, option{string(st.Stage), st.Stage.Title(), st.Stage == f.Stage})
+		p.StageOptions = append(p.StageOptions, option{string(st.Stage), st.Words, st.Stage == f.Stage})
 	}
 	for _, d := range depts {
 		p.DepartmentOptions = append(p.DepartmentOptions, option{d.Slug, d.Name, d.Slug == f.Department})

@@ -79,7 +79,7 @@ func TestCommunitySettingsFormErrors(t *testing.T) {
 			t.Errorf("a bad charter changed the community:\nbefore %s\nafter  %s", before, after)
 		}
 		// The page still belongs to its community (header, tabs) after the error.
-		contains(t, "settings errors", res.Body, `<h1><a href="/c/bread">Community bread</a></h1>`)
+		contains(t, "settings errors", res.Body, `<h1 class="community-name"><a href="/c/bread">Community bread</a></h1>`)
 	})
 }
 

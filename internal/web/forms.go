@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,7 +15,34 @@ import (
 type Form struct {
 	Values  url.Values
 	Errors  map[string]string
-	Message string // a problem with the form as a whole
+	Message string            // a problem with the form as a whole
+	IDs     map[string]string // the id of a field's control where it is not "f-" and its name
+}
+
+// FieldError is one line of a form's error summary: a message and the id of
+// the control it is about, for a link that moves there.
+type FieldError struct {
+	ID      string
+	Message string
+}
+
+// Summary lists the form's field errors, by field name, for the summary at
+// the top of the form.
+func (f Form) Summary() []FieldError {
+	names := make([]string, 0, len(f.Errors))
+	for name := range f.Errors {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	out := make([]FieldError, len(names))
+	for i, name := range names {
+		id := f.IDs[name]
+		if id == "" {
+			id = "f-" + name
+		}
+		out[i] = FieldError{ID: id, Message: f.Errors[name]}
+	}
+	return out
 }
 
 // maxFormBytes bounds every form body.

@@ -131,6 +131,7 @@ func entryInput(f Form) practice.Input {
 
 func (s *Server) createEntry(w http.ResponseWriter, r *http.Request) {
 	f := parseEntryForm(w, r)
+	followKind(f)
 	slug := r.PathValue("slug")
 	if f.Get("action") == "preview" {
 		v, err := s.Practice.ForWriting(r.Context(), actorOf(r), slug)
@@ -221,6 +222,7 @@ func (s *Server) entryPage(w http.ResponseWriter, r *http.Request, status int, c
 	p.Crumbs = []Crumb{{"Communities", "/communities"}, {ev.Community.Name, "/c/" + ev.Community.Slug},
 		{"Practice", "/c/" + ev.Community.Slug + "/practice"}, {ev.Title, ""}}
 	p.Community = &p.C
+	p.OwnH1 = true
 	here := entryURL(ev.Community.Slug, ev.Slug)
 	if comments.Older != 0 {
 		p.OlderComments = here + "?before=" + strconv.FormatInt(comments.Older, 10) + "#comments-h"

@@ -35,6 +35,7 @@ type Layout struct {
 	Community       *community.View // set on a community's pages: header and tabs
 	CommunityHeader template.HTML   // the header rendered (see communityHeader)
 	Tab             string          // the community tab shown
+	OwnH1           bool            // the page's content has its own h1 (an entry's title): the community's name is not one
 	Crumbs          []Crumb
 	FeedURL         string // the page's Atom feed, announced to feed readers
 	FeedTitle       string // what that feed holds (default: new and updated entries)

@@ -101,6 +101,9 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /people", s.peopleList)
 	mux.HandleFunc("GET /people/{handle}", s.profile)
 
+	// Help.
+	mux.HandleFunc("GET /help/stages", s.helpStages)
+
 	// Search over everything the reader may see.
 	mux.HandleFunc("GET /search", s.search)
 
@@ -119,6 +122,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /admin/proposals/{slug}/approve", s.adminApproveProposal)
 	mux.HandleFunc("POST /admin/proposals/{slug}/decline", s.adminDeclineProposal)
 	mux.HandleFunc("GET /admin/outbox", s.adminOutbox)
+	mux.HandleFunc("GET /styleguide", s.styleguide)
 
 	// JSON API (read-only for now; the same services and policy as the pages).
 	mux.HandleFunc("GET /api/v1/communities", s.apiCommunities)

@@ -93,6 +93,7 @@ func (s *Server) changeEmail(w http.ResponseWriter, r *http.Request) {
 	if err := s.Auth.RequestEmailChange(r.Context(), actorOf(r), f.Get("current_password"), f.Get("email")); err != nil {
 		if f.Failed(err) {
 			setRetryAfter(w.Header(), err)
+			f.IDs = map[string]string{"current_password": "email-current_password"} // the password form has f-current_password
 			s.accountPage(w, r, statusOf(err), &accountPage{EmailForm: f})
 			return
 		}
