@@ -21,6 +21,7 @@ import (
 	"hearth/internal/jobs"
 	"hearth/internal/markup"
 	"hearth/internal/notify"
+	"hearth/internal/search"
 	"hearth/internal/people"
 	"hearth/internal/practice"
 	"hearth/internal/web"
@@ -42,6 +43,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	// collections: about 50 MB, for 15-30% more pages a second.
 	if getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
+	}
+	// The search index is made by Go code: a migration that changed it asks
+	// for a rebuild, done here before serving.
+	if err := search.EnsureBuilt(ctx, d); err != nil {
+		return err
 	}
 	handler, worker, err := Build(cfg, d, log)
 	if err != nil {

@@ -9,7 +9,9 @@ import (
 	"unicode/utf8"
 
 	"hearth/internal/auth"
+	"hearth/internal/db"
 	"hearth/internal/errs"
+	"hearth/internal/search"
 )
 
 // Person is a profile as others see it.
@@ -100,9 +102,14 @@ func (s *Service) UpdateProfile(ctx context.Context, a auth.Actor, in ProfileInp
 	if in.DepartmentID != 0 {
 		dept = &in.DepartmentID
 	}
-	_, err := s.db.ExecContext(ctx, "UPDATE people SET name = $1, department_id = $2, title = $3, bio = $4 WHERE id = $5",
-		in.Name, dept, in.Title, in.Bio, a.PersonID)
-	return errs.Wrap(err, "update profile")
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		_, err := tx.ExecContext(ctx, "UPDATE people SET name = $1, department_id = $2, title = $3, bio = $4 WHERE id = $5",
+			in.Name, dept, in.Title, in.Bio, a.PersonID)
+		if err != nil {
+			return errs.Wrap(err, "update profile")
+		}
+		return search.Index(ctx, tx, tx.Dialect(), search.KindPerson, a.PersonID)
+	})
 }
 
 // PeoplePageSize is how many people a page lists.

@@ -15,7 +15,7 @@ import (
 func init() {
 	Register(Kind{Name: KindPerson, Code: 3, Load: loadPeople, After: afterIDs("people"),
 		Visible: func(r reader) string {
-			return "(" + r.signedIn + " AND EXISTS (SELECT 1 FROM people vp WHERE vp.id = s.subject_id AND (vp.disabled_at IS NULL OR " + r.admin + ")))"
+			return "(" + r.signedIn + " AND EXISTS (SELECT 1 FROM people vp WHERE vp.id = s.subject_id AND (vp.disabled_at IS NULL OR " + r.admin + " OR vp.id = " + r.person + ")))"
 		},
 		Filter: func(f *filter, q Query) (string, bool) {
 			return "", onlyKind(q.Kind, KindPerson) && q.Community == "" && q.Maturity == "" && q.Tag == "" && q.Author == ""

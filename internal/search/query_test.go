@@ -86,7 +86,7 @@ func TestHighlight(t *testing.T) {
 func TestAnalyze(t *testing.T) {
 	for in, want := range map[string]string{
 		"Cooking classes for the Café":  "cook class cafe",
-		"Crème brûlée, ÉCOLE, naïve":     "creme brule ecol naiv",
+		"Crème brûlée, ÉCOLE, naïve":    "creme brule ecol naiv",
 		"Running retrospectives; 2024!": "run retrospect 2024",
 	} {
 		if got := termText(in); got != want {

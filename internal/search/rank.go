@@ -23,6 +23,7 @@ import (
 //     their title or tags (which weigh most), newest first;
 //   - when fewer than candidateLimit documents have every term, the same two
 //     walks for each term alone (documents with some of the words).
+//
 // Document frequencies are counted up to dfLimit. So a query's cost does
 // not grow with the size of the library; the price is that for words in
 // more than candidateLimit documents, the best of the newest matches are
