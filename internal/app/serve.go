@@ -21,9 +21,9 @@ import (
 	"hearth/internal/jobs"
 	"hearth/internal/markup"
 	"hearth/internal/notify"
-	"hearth/internal/search"
 	"hearth/internal/people"
 	"hearth/internal/practice"
+	"hearth/internal/search"
 	"hearth/internal/web"
 )
 
