@@ -66,8 +66,6 @@ func showPeople(ctx context.Context, d *db.DB, hits []*Hit) error {
 		for _, hit := range by[id] {
 			hit.Handle, hit.Name, hit.UpdatedAt = h.Handle, h.Name, h.UpdatedAt
 			hit.URL = "/people/" + url.PathEscape(h.Handle)
-			// Job title and department, rather than a passage.
-			hit.Snippet = ""
 		}
 	}
 	return rows.Err()

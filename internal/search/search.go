@@ -212,7 +212,10 @@ func show(ctx context.Context, d *db.DB, page []scored, m matcher) ([]Hit, error
 		if h.Kind == KindComment { // its words are in its body; the title is its entry's
 			h.Title = template.HTML(template.HTMLEscapeString(h.EntryTitle))
 		}
-		if h.Snippet == "" {
+		switch h.Kind {
+		case KindPerson: // job title and department, rather than a passage
+			h.Snippet = m.mark(strings.Trim(h.doc.summary+" · "+h.doc.tags, " ·"))
+		default:
 			h.Snippet = m.pick(h.doc.summary, h.doc.body)
 		}
 	}
