@@ -1,11 +1,8 @@
 package search
 
 import (
-	"context"
 	"html/template"
 	"strings"
-
-	"hearth/internal/db"
 )
 
 // Highlighting is done in Go from a hit's stored plain text: each word is
@@ -141,14 +138,4 @@ func (m matcher) pick(summary, body string) template.HTML {
 	}
 	h, _ := m.snippet(body)
 	return h
-}
-
-// didYouMean offers, for a query that found nothing, the same words with
-// one spelled as a word the index holds that finds something; "" when there
-// is none. It looks at terms sharing the word's first two letters, up to
-// an edit distance of two.
-func didYouMean(ctx context.Context, d *db.DB, e engine, text string, t []qterm, where string, args []any) (string, error) {
-	_ = ctx
-	_, _, _, _, _, _ = d, e, text, t, where, args
-	return "", nil
 }

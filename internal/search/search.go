@@ -43,10 +43,9 @@ type Query struct {
 
 // Results is one page of hits, best first.
 type Results struct {
-	Hits       []Hit
-	More       bool // another page follows
-	Page       int
-	DidYouMean string // for a query that found nothing: a spelling that finds something
+	Hits []Hit
+	More bool // another page follows
+	Page int
 }
 
 // Hit is one document that matched. Which fields are set depends on its kind.
@@ -106,10 +105,7 @@ func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, erro
 	}
 	from := (q.Page - 1) * PageSize
 	if from >= len(ranked) {
-		if q.Page == 1 {
-			res.DidYouMean, err = didYouMean(ctx, d, engineFor(d.Dialect), q.Text, t, where, f.args)
-		}
-		return res, errs.Wrap(err, "search")
+		return res, nil
 	}
 	page := ranked[from:min(len(ranked), from+PageSize)]
 	res.More = len(ranked) > from+PageSize
