@@ -24,9 +24,6 @@ type term struct {
 	prefix bool     // a single word typed with a * after it
 }
 
-// empty reports whether the query asks for nothing.
-func (t terms) empty() bool { return len(t) == 0 }
-
 // words lists every word of the query.
 func (t terms) words() []string {
 	var out []string
