@@ -108,6 +108,12 @@ func Record(ctx context.Context, q db.Q, a Activity) (int64, error) {
 	return id, jobs.Enqueue(ctx, q, jobs.Job{Kind: KindFanout, Payload: fanoutJob{ID: id}})
 }
 
+// Refanout enqueues the fan-out of an activity recorded earlier (the demo
+// records its past in bulk, then tells people of the recent part).
+func Refanout(ctx context.Context, q db.Q, id int64) error {
+	return jobs.Enqueue(ctx, q, jobs.Job{Kind: KindFanout, Payload: fanoutJob{ID: id}})
+}
+
 // Excerpt shortens plain text to an activity's excerpt: spaces collapsed,
 // cut at a word boundary with an ellipsis.
 func Excerpt(s string) string {
@@ -155,9 +161,70 @@ func Phrase(verb string) string {
 	case MemberRequested:
 		return "asks to join"
 	case CommunityStarted:
-		return "started the community"
+		return "started"
 	case CommunityPropose:
-		return "proposes the community"
+		return "proposes"
 	}
 	return "changed"
+}
+
+// AboutCommunity reports whether the activity's object is its community
+// itself ("Mia joined Bread") rather than a thing in it ("... in Bread").
+func (a Activity) AboutCommunity() bool {
+	return a.SubjectKind == "community" || a.SubjectKind == "membership"
+}
+
+// Object is what the activity is about, as words: its title, or the
+// community's name when it is about the community itself.
+func (a Activity) Object() string {
+	if a.AboutCommunity() || a.Title == "" {
+		return a.CommunityName
+	}
+	return a.Title
+}
+
+// Line is the activity in words, for e-mail and feeds:
+// "Ada Lovelace commented on “Knife skills” in Kitchen".
+func (a Activity) Line() string {
+	who := a.ActorName
+	if who == "" {
+		who = "Someone"
+	}
+	s := who + " " + Phrase(a.Verb)
+	if a.AboutCommunity() {
+		return s + " " + a.CommunityName
+	}
+	if a.Title != "" {
+		s += " “" + a.Title + "”"
+	}
+	if a.CommunityName != "" {
+		s += " in " + a.CommunityName
+	}
+	return s
+}
+
+// Mentioned returns the people with these handles (not disabled, not the
+// actor) as targets of an activity, reason "mention".
+func Mentioned(ctx context.Context, q db.Q, actorID int64, handles []string) ([]Target, error) {
+	if len(handles) == 0 {
+		return nil, nil
+	}
+	args := []any{actorID}
+	for _, h := range handles {
+		args = append(args, h)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT id FROM people WHERE disabled_at IS NULL AND id <> $1 AND handle IN (`+db.Placeholders(2, len(handles))+`) ORDER BY id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("find the mentioned: %w", err)
+	}
+	defer rows.Close()
+	var out []Target
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("find the mentioned: %w", err)
+		}
+		out = append(out, Target{PersonID: id, Reason: "mention"})
+	}
+	return out, rows.Err()
 }

@@ -10,64 +10,54 @@ import (
 	"hearth/internal/jobs"
 )
 
-// Subscriber acts on a recorded activity. It runs as a job: it may be called
-// again for the same activity after a failure, so it must be idempotent.
+// Subscriber acts on a recorded activity. It runs in the activity's fan-out
+// job, after the subscribers registered before it; when one fails, the job
+// is retried and every subscriber is called again, so each must be
+// idempotent (notify records a notification once per person and activity).
 type Subscriber func(ctx context.Context, a Activity) error
 
 // Bus hands recorded activities to the subscribers registered in app.
 type Bus struct {
 	db   *db.DB
-	subs map[string]Subscriber
-	keys []string
+	subs []named
+}
+
+type named struct {
+	name string
+	fn   Subscriber
 }
 
 // NewBus returns a bus over d with no subscribers.
-func NewBus(d *db.DB) *Bus { return &Bus{db: d, subs: map[string]Subscriber{}} }
+func NewBus(d *db.DB) *Bus { return &Bus{db: d} }
 
-// Subscribe registers fn under name (stable: it names the subscriber's jobs).
+// Subscribe registers fn under name (for the log when it fails).
 func (b *Bus) Subscribe(name string, fn Subscriber) {
-	b.subs[name] = fn
-	b.keys = append(b.keys, name)
+	b.subs = append(b.subs, named{name, fn})
 }
 
-// Register makes r run the fan-out and every subscriber's jobs.
-func (b *Bus) Register(r *jobs.Runner) {
-	r.Handle(KindFanout, b.fanout)
-	for _, name := range b.keys {
-		fn := b.subs[name]
-		r.Handle(subscriberKind(name), func(ctx context.Context, run jobs.Run) error {
-			var j fanoutJob
-			if err := run.Decode(&j); err != nil {
-				return err
-			}
-			a, err := Get(ctx, b.db, j.ID)
-			if errors.Is(err, sql.ErrNoRows) {
-				return nil // its community was deleted since
-			}
-			if err != nil {
-				return err
-			}
-			return fn(ctx, a)
-		})
-	}
-}
+// Register makes r run the fan-out jobs.
+func (b *Bus) Register(r *jobs.Runner) { r.Handle(KindFanout, b.fanout) }
 
-func subscriberKind(name string) string { return "activity." + name }
-
-// fanout enqueues one job per subscriber, in one transaction.
+// fanout hands one activity to every subscriber, in one job: a write costs
+// one job whatever the number of subscribers.
 func (b *Bus) fanout(ctx context.Context, run jobs.Run) error {
 	var j fanoutJob
 	if err := run.Decode(&j); err != nil {
 		return err
 	}
-	return b.db.WithTx(ctx, func(tx *db.Tx) error {
-		for _, name := range b.keys {
-			if err := jobs.Enqueue(ctx, tx, jobs.Job{Kind: subscriberKind(name), Payload: j}); err != nil {
-				return err
-			}
+	a, err := Get(ctx, b.db, j.ID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil // its community was deleted since
+	}
+	if err != nil {
+		return err
+	}
+	for _, s := range b.subs {
+		if err := s.fn(ctx, a); err != nil {
+			return fmt.Errorf("%s: %w", s.name, err)
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // Columns is the select list that reads an Activity from activities a
@@ -109,3 +99,5 @@ func Get(ctx context.Context, q db.Q, id int64) (Activity, error) {
 	}
 	return a, rows.Err()
 }
+
+func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }

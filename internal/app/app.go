@@ -15,6 +15,8 @@ import (
 
 	"hearth/internal/config"
 	"hearth/internal/db"
+	"hearth/internal/markup"
+	"hearth/internal/practice"
 )
 
 // Version is set at build time with -ldflags "-X hearth/internal/app.Version=...".
@@ -76,7 +78,8 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	return 0
 }
 
-// open loads the configuration for a subcommand and opens its database.
+// open loads the configuration for a subcommand, opens its database (which
+// migrates it) and renders the Markdown stored without HTML.
 func open(ctx context.Context, name string, args []string, getenv func(string) string, stderr io.Writer, extra func(*flag.FlagSet)) (config.Config, *db.DB, *slog.Logger, error) {
 	cfg, _, err := config.Load(name, args, getenv, stderr, extra)
 	if err != nil {
@@ -86,6 +89,16 @@ func open(ctx context.Context, name string, args []string, getenv func(string) s
 	d, err := db.Open(ctx, cfg.DatabaseURL, cfg.SQLitePath())
 	if err != nil {
 		return cfg, nil, nil, fmt.Errorf("open database: %w", err)
+	}
+	// Markdown stored without its HTML (before migration 0006) or rendered by
+	// an earlier markup.Version is rendered now, so that pages never render.
+	n, err := practice.RenderMissing(ctx, d, markup.New())
+	if err != nil {
+		d.Close()
+		return cfg, nil, nil, fmt.Errorf("render stored Markdown: %w", err)
+	}
+	if n > 0 {
+		log.Info("rendered stored Markdown", "rows", n, "markup_version", markup.Version)
 	}
 	return cfg, d, log, nil
 }

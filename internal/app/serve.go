@@ -19,10 +19,10 @@ import (
 	"hearth/internal/db"
 	"hearth/internal/instance"
 	"hearth/internal/jobs"
-	"hearth/internal/markup"
 	"hearth/internal/notify"
 	"hearth/internal/people"
 	"hearth/internal/practice"
+	"hearth/internal/ratelimit"
 	"hearth/internal/search"
 	"hearth/internal/web"
 )
@@ -127,11 +127,13 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 		}
 		sender = s
 	}
+	limits := ratelimit.New(d, cfg.Limits, nil)
 	accounts := auth.NewService(d, auth.Options{BaseURL: cfg.BaseURL, SessionIdle: cfg.SessionIdle,
-		SessionLifetime: cfg.SessionLifetime, Logger: log})
-	communities := community.NewService(d, accounts, cfg.BaseURL, log)
+		SessionLifetime: cfg.SessionLifetime, Logger: log, Limits: limits})
+	communities := community.NewService(d, accounts, cfg.BaseURL, log) // its limits are accounts'
 	library := practice.NewService(d, communities, log)
 	library.SetMaxUpload(cfg.MaxUploadBytes())
+	library.SetLimits(limits)
 	siteName := func(ctx context.Context) string {
 		st, err := instance.Load(ctx, d)
 		if err != nil {
@@ -141,7 +143,7 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	}
 	notifier := notify.NewNotifier(d, visibility(accounts, communities, library), cfg.BaseURL, siteName, watchable, log)
 	h, err := web.New(web.Deps{DB: d, Auth: accounts, Communities: communities, People: people.NewService(d, log),
-		Practice: library, Notifier: notifier, Markup: markup.New(),
+		Practice: library, Notifier: notifier,
 		Logger: log, BaseURL: cfg.BaseURL, Secure: cfg.Secure(), SessionTTL: cfg.SessionLifetime, DevOutbox: sender == nil})
 	if err != nil {
 		return nil, nil, err

@@ -22,6 +22,7 @@ import (
 	"hearth/internal/community"
 	"hearth/internal/config"
 	"hearth/internal/db"
+	"hearth/internal/ratelimit"
 )
 
 // Password is the password of every person an Env makes.
@@ -38,14 +39,35 @@ type Env struct {
 	Admin       auth.Actor
 }
 
-// New starts Hearth over d, set up with an administrator (handle "admin").
+// New starts Hearth over d, set up with an administrator (handle "admin"),
+// with RoomyLimits.
 func New(t testing.TB, d *db.DB) *Env {
+	t.Helper()
+	return NewWith(t, d, RoomyLimits)
+}
+
+// RoomyLimits lifts the rate limits on writing and searching (entries,
+// comments, uploads, invitations, searches) out of the way of tests that do
+// much of it as one person; the limits on accounts (sign-up, sign-in, reset)
+// stay as configured by default. Tests of a limit set their own with NewWith.
+func RoomyLimits(c *config.Config) {
+	for _, act := range []ratelimit.Action{ratelimit.Entry, ratelimit.Comment, ratelimit.Upload, ratelimit.Invite, ratelimit.Search} {
+		c.Limits[act] = ratelimit.Rule{Max: 100_000, Window: time.Minute}
+	}
+}
+
+// NewWith is New with the configuration changed by adjust (when not nil; the
+// defaults otherwise, rate limits included), for tests of a setting.
+func NewWith(t testing.TB, d *db.DB, adjust func(*config.Config)) *Env {
 	t.Helper()
 	e := &Env{T: t, DB: d}
 	e.Server = httptest.NewUnstartedServer(nil)
 	cfg := config.Defaults()
 	cfg.BaseURL = "http://" + e.Server.Listener.Addr().String()
 	cfg.Addr = e.Server.Listener.Addr().String()
+	if adjust != nil {
+		adjust(&cfg)
+	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	if testing.Verbose() {
 		log = slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
@@ -58,7 +80,7 @@ func New(t testing.TB, d *db.DB) *Env {
 	e.Server.Config.Handler = h
 	e.Server.Start()
 	t.Cleanup(e.Server.Close)
-	e.Auth = auth.NewService(d, auth.Options{BaseURL: cfg.BaseURL, Logger: log})
+	e.Auth = auth.NewService(d, auth.Options{BaseURL: cfg.BaseURL, Logger: log, Limits: ratelimit.New(d, cfg.Limits, nil)})
 	e.Communities = community.NewService(d, e.Auth, cfg.BaseURL, log)
 	if _, err := e.Auth.CreateAdmin(context.Background(), "Test Institution",
 		auth.NewAccount{Name: "Ada Admin", Handle: "admin", Email: "admin@example.org", Password: Password}); err != nil {

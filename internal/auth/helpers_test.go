@@ -122,7 +122,9 @@ func clocked(t *testing.T, e *env, o auth.Options) (*auth.Service, *clock) {
 	return auth.NewService(e.DB, o), c
 }
 
-// signUp creates an (unverified) account through s, failing the test on error.
+// signUp creates an (unverified) account through s, failing the test on error;
+// it has no session until the address is confirmed.
+// it has no session until the address is confirmed.
 func signUp(t *testing.T, s *auth.Service, handle string) (auth.Actor, string) {
 	t.Helper()
 	a, session, err := s.SignUp(context.Background(), auth.NewAccount{Name: "Test " + handle, Handle: handle,

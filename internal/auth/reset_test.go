@@ -81,3 +81,70 @@ func TestResetLinkExpiresAfterAnHour(t *testing.T) {
 		signIn(t, s, "ada", "10.0.0.1") // the old password still works
 	})
 }
+
+// A reset ends every other reset link of the account: whoever holds an older
+// link cannot choose the password again.
+func TestResetEndsOtherResetLinks(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		e.Person("ada")
+		e.Person("bob")
+		ctx := context.Background()
+		if err := e.Auth.RequestReset(ctx, "ada@example.org", "10.0.0.1"); err != nil {
+			t.Fatal(err)
+		}
+		first := linkToken(t, e, "ada@example.org")
+		if err := e.Auth.RequestReset(ctx, "ada@example.org", "10.0.0.1"); err != nil {
+			t.Fatal(err)
+		}
+		second := linkToken(t, e, "ada@example.org")
+		if err := e.Auth.RequestReset(ctx, "bob@example.org", "10.0.0.1"); err != nil {
+			t.Fatal(err)
+		}
+		bobs := linkToken(t, e, "bob@example.org")
+
+		if err := e.Auth.ResetPassword(ctx, second, newPassword); err != nil {
+			t.Fatalf("reset with the second link: %v", err)
+		}
+		wantKind(t, e.Auth.CheckResetToken(ctx, first), errs.Invalid)
+		wantKind(t, e.Auth.ResetPassword(ctx, first, "the attacker's choice"), errs.Invalid)
+		signInWith(t, e.Auth, "ada", newPassword)
+		if err := e.Auth.CheckResetToken(ctx, bobs); err != nil {
+			t.Fatalf("another person's link ended too: %v", err)
+		}
+	})
+}
+
+// Changing the password ends the reset links sent before, and the person's
+// other sessions.
+func TestPasswordChangeEndsResetLinks(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		e.Person("ada")
+		ctx := context.Background()
+		a, other := signIn(t, e.Auth, "ada", "10.0.0.1")
+		if err := e.Auth.RequestReset(ctx, "ada@example.org", "10.0.0.1"); err != nil {
+			t.Fatal(err)
+		}
+		link := linkToken(t, e, "ada@example.org")
+		here, err := e.Auth.ChangePassword(ctx, a, password, newPassword, "test")
+		if err != nil {
+			t.Fatalf("change password: %v", err)
+		}
+		wantKind(t, e.Auth.CheckResetToken(ctx, link), errs.Invalid)
+		wantKind(t, e.Auth.ResetPassword(ctx, link, "the attacker's choice"), errs.Invalid)
+		wantSignedOut(t, e.Auth, other)
+		wantSignedIn(t, e.Auth, here, "ada")
+		signInWith(t, e.Auth, "ada", newPassword)
+	})
+}
+
+// signInWith signs in as handle with pw, failing the test on error.
+func signInWith(t *testing.T, s *auth.Service, handle, pw string) {
+	t.Helper()
+	if _, _, err := s.SignIn(context.Background(), handle+"@example.org", pw, "10.0.0.9", "test"); err != nil {
+		t.Fatalf("sign in as %s: %v", handle, err)
+	}
+}

@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net/mail"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -17,6 +16,7 @@ import (
 	"hearth/internal/errs"
 	"hearth/internal/instance"
 	"hearth/internal/notify"
+	"hearth/internal/ratelimit"
 )
 
 // Token purposes and lifetimes.
@@ -40,6 +40,8 @@ type Service struct {
 	log             *slog.Logger
 	now             func() time.Time
 	sessions        *sessionCache
+	limits          *ratelimit.Limiter
+	hashing         hashSlots
 }
 
 // Options configure a Service.
@@ -48,7 +50,10 @@ type Options struct {
 	SessionIdle     time.Duration // a session unused this long ends
 	SessionLifetime time.Duration // a session ends this long after sign-in
 	Logger          *slog.Logger
-	Now             func() time.Time // the clock; tests move it
+	Now             func() time.Time   // the clock; tests move it
+	Limits          *ratelimit.Limiter // nil: the default limits, on the same database and clock
+	PasswordHashers int                // password hashes at once (about 19 MiB each); 0: one per core
+	HashWait        time.Duration      // how long a hash waits for its turn before "busy"; 0: 3 s
 }
 
 // NewService returns the account service over d.
@@ -65,10 +70,17 @@ func NewService(d *db.DB, o Options) *Service {
 	if o.SessionLifetime == 0 {
 		o.SessionLifetime = 30 * 24 * time.Hour
 	}
+	if o.Limits == nil {
+		o.Limits = ratelimit.New(d, ratelimit.Defaults(), o.Now)
+	}
 	return &Service{db: d, baseURL: strings.TrimRight(o.BaseURL, "/"), sessionIdle: o.SessionIdle,
 		sessionLifetime: o.SessionLifetime, log: o.Logger, now: func() time.Time { return o.Now().UTC().Truncate(time.Microsecond) },
-		sessions: newSessionCache()}
+		sessions: newSessionCache(), limits: o.Limits, hashing: newHashSlots(o.PasswordHashers, o.HashWait)}
 }
+
+// Limits returns the rate limiter the service applies, for the services
+// that apply the same limits.
+func (s *Service) Limits() *ratelimit.Limiter { return s.limits }
 
 // NewAccount is what a person gives to create an account.
 type NewAccount struct {
@@ -77,6 +89,7 @@ type NewAccount struct {
 	Email    string
 	Password string
 	Invite   string // the raw invitation token, when sign-up is by invitation
+	Client   string // the network address it comes from, for the sign-up limit ("": none, as from the command line)
 }
 
 var handlePattern = regexp.MustCompile(`^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$`)
@@ -111,78 +124,6 @@ func (n NewAccount) validate() *errs.Validation {
 		v.Add("password", msg)
 	}
 	return &v
-}
-
-// SignUp creates an account and a session for it, and sends the e-mail
-// verification link (unless an invitation already proved the address). On an
-// invitation-only instance a valid invitation for the same address is needed.
-func (s *Service) SignUp(ctx context.Context, n NewAccount, userAgent string) (Actor, string, error) {
-	n.normalize()
-	v := n.validate()
-	var session string
-	var actor Actor
-	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
-		settings, err := instance.Load(ctx, tx)
-		if err != nil {
-			return err
-		}
-		if !settings.SetupDone {
-			return errs.New(errs.Conflict, "This instance is not set up yet.")
-		}
-		var invite *token
-		if n.Invite != "" {
-			t, err := s.findToken(ctx, tx, n.Invite, purposeInvite)
-			if err != nil {
-				return errs.Field("email", "This invitation is no longer valid. Ask for a new one.")
-			}
-			if t.Email != n.Email {
-				v.Add("email", "Use the address the invitation was sent to: "+t.Email+".")
-			}
-			invite = &t
-		} else if settings.Signup == instance.SignupInvite {
-			return errs.New(errs.Forbidden, "Sign-up here is by invitation only. Ask an administrator or a community steward to invite you.")
-		}
-		if err := v.Err(); err != nil {
-			return err
-		}
-		if err := s.checkUnique(ctx, tx, 0, n.Handle, n.Email); err != nil {
-			return err
-		}
-		hash, err := HashPassword(n.Password)
-		if err != nil {
-			return errs.Wrap(err, "hash password")
-		}
-		now := s.now()
-		var verifiedAt *time.Time
-		if invite != nil {
-			verifiedAt = &now
-			if err := s.useToken(ctx, tx, invite.Hash); err != nil {
-				return err
-			}
-		}
-		id, err := insertPerson(ctx, tx, n, hash, false, verifiedAt, now)
-		if err != nil {
-			return err
-		}
-		actor = Actor{PersonID: id, Handle: n.Handle, Name: n.Name, Verified: verifiedAt != nil}
-		if invite != nil && invite.Data != "" {
-			// A steward's invitation to a community becomes an invitation the person can accept.
-			communityID, _ := strconv.ParseInt(invite.Data, 10, 64)
-			if _, err := tx.ExecContext(ctx, `INSERT INTO memberships (community_id, person_id, role, status, invited_by, created_at, updated_at)
-				SELECT id, $2, 'member', 'invited', $3, $4, $4 FROM communities WHERE id = $1
-				ON CONFLICT DO NOTHING`, communityID, id, invite.CreatedBy, now); err != nil {
-				return errs.Wrap(err, "carry community invitation")
-			}
-		}
-		if invite == nil {
-			if err := s.sendVerification(ctx, tx, id, n.Email, settings.Name); err != nil {
-				return err
-			}
-		}
-		session, err = s.createSession(ctx, tx, id, userAgent)
-		return err
-	})
-	return actor, session, err
 }
 
 func insertPerson(ctx context.Context, q db.Q, n NewAccount, hash string, admin bool, verifiedAt *time.Time, now time.Time) (int64, error) {
@@ -285,9 +226,9 @@ func (s *Service) createAdmin(ctx context.Context, tx *db.Tx, n NewAccount) (int
 	if err := s.checkUnique(ctx, tx, 0, n.Handle, n.Email); err != nil {
 		return 0, err
 	}
-	hash, err := HashPassword(n.Password)
+	hash, err := s.hash(ctx, n.Password)
 	if err != nil {
-		return 0, errs.Wrap(err, "hash password")
+		return 0, err
 	}
 	now := s.now()
 	return insertPerson(ctx, tx, n, hash, true, &now, now)
@@ -300,7 +241,7 @@ func (s *Service) sendVerification(ctx context.Context, q db.Q, personID int64, 
 		return err
 	}
 	return notify.Queue(ctx, q, notify.Mail{To: email, Subject: "Confirm your e-mail address for " + instanceName,
-		Body: fmt.Sprintf("Welcome to %s!\n\nPlease confirm your e-mail address by opening this link:\n\n%s/verify?token=%s\n\nThe link works for 7 days. If you did not sign up, you can ignore this message.\n",
+		Body: fmt.Sprintf("Welcome to %s!\n\nPlease confirm your e-mail address by opening this link, then sign in:\n\n%s/verify?token=%s\n\nThe link works for 7 days. If you did not sign up, you can ignore this message.\n",
 			instanceName, s.baseURL, raw)})
 }
 
@@ -312,11 +253,10 @@ func (s *Service) ResendVerification(ctx context.Context, a Actor) error {
 	if a.Verified {
 		return nil
 	}
+	if err := s.limits.Take(ctx, ratelimit.Verify, ratelimit.Person(a.PersonID)); err != nil {
+		return err
+	}
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
-		if err := s.throttle(ctx, tx, fmt.Sprintf("verify:%d", a.PersonID), 3, 15*time.Minute,
-			"We sent several links already. Please check your inbox (and spam folder), or try again in a few minutes."); err != nil {
-			return err
-		}
 		settings, err := instance.Load(ctx, tx)
 		if err != nil {
 			return err

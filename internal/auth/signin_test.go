@@ -86,3 +86,26 @@ func TestDisabledAccount(t *testing.T) {
 		signIn(t, e.Auth, "ada", "10.0.0.4")
 	})
 }
+
+// A disabled account answers the right password as it answers a wrong one:
+// the answer tells nothing about the account.
+func TestDisabledAccountSignInLooksLikeWrongPassword(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		e.Person("ada")
+		ctx := context.Background()
+		if err := e.Auth.SetDisabled(ctx, e.Admin, "ada", true); err != nil {
+			t.Fatal(err)
+		}
+		_, s1, right := e.Auth.SignIn(ctx, "ada@example.org", password, "10.0.0.1", "test")
+		_, s2, wrong := e.Auth.SignIn(ctx, "ada@example.org", "not the password", "10.0.0.2", "test")
+		if s1 != "" || s2 != "" {
+			t.Fatal("a disabled account got a session")
+		}
+		if errs.KindOf(right) != errs.KindOf(wrong) || errs.MessageOf(right) != errs.MessageOf(wrong) || errs.KindOf(right) != errs.Invalid {
+			t.Fatalf("right password says %v %q; wrong password says %v %q",
+				errs.KindOf(right), errs.MessageOf(right), errs.KindOf(wrong), errs.MessageOf(wrong))
+		}
+	})
+}

@@ -56,40 +56,85 @@ func TestSignUpValidation(t *testing.T) {
 	})
 }
 
-func TestSignUpDuplicates(t *testing.T) {
+func TestSignUpTakenHandle(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		e.Person("ada")
+		_, _, err := e.Auth.SignUp(context.Background(), auth.NewAccount{Name: "Ada Two", Handle: "ADA", Email: "ada2@example.org", Password: password}, "test")
+		wantField(t, err, "handle") // handles are public: saying one is taken tells nothing new
+		if _, ok := errs.FieldsOf(err)["email"]; ok {
+			t.Errorf("a fresh e-mail address was reported taken: %v", errs.FieldsOf(err))
+		}
+	})
+}
+
+// Sign-up answers a known address exactly as a new one (no error, no
+// session), so that it does not tell who has an account; the owner of the
+// known address gets a note instead of a confirmation link.
+func TestSignUpDoesNotTellWhichAddressesHaveAccounts(t *testing.T) {
 	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := newEnv(t, d)
 		e.Person("ada")
 		ctx := context.Background()
-		_, _, err := e.Auth.SignUp(ctx, auth.NewAccount{Name: "Ada Two", Handle: "ADA", Email: "ada2@example.org", Password: password}, "test")
-		wantField(t, err, "handle")
-		if _, ok := errs.FieldsOf(err)["email"]; ok {
-			t.Errorf("a fresh e-mail address was reported taken: %v", errs.FieldsOf(err))
+		before := mailCount(t, d, "ada@example.org")
+		known, knownSession, knownErr := e.Auth.SignUp(ctx, auth.NewAccount{Name: "Ada Two", Handle: "ada2", Email: " Ada@Example.org ", Password: password}, "test")
+		fresh, freshSession, freshErr := e.Auth.SignUp(ctx, auth.NewAccount{Name: "Bea New", Handle: "bea", Email: "bea@example.org", Password: password}, "test")
+		if knownErr != nil || freshErr != nil || knownSession != "" || freshSession != "" {
+			t.Fatalf("known address: %v, session %q; new address: %v, session %q; want no error and no session for both",
+				knownErr, knownSession, freshErr, freshSession)
 		}
-		_, _, err = e.Auth.SignUp(ctx, auth.NewAccount{Name: "Ada Two", Handle: "ada2", Email: " Ada@Example.org ", Password: password}, "test")
-		wantField(t, err, "email")
-		if _, ok := errs.FieldsOf(err)["handle"]; ok {
-			t.Errorf("a fresh handle was reported taken: %v", errs.FieldsOf(err))
+		if known.SignedIn() || !fresh.SignedIn() {
+			t.Fatalf("known address made %+v, new address made %+v", known, fresh)
+		}
+		var n int
+		if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM people WHERE handle = 'ada2' OR email = 'ada@example.org'").Scan(&n); err != nil || n != 1 {
+			t.Fatalf("people with the known address or the new handle = %d, %v; want only the old account", n, err)
+		}
+		if got := mailCount(t, d, "ada@example.org"); got != before+1 {
+			t.Fatalf("%d new mails to the known address, want 1", got-before)
+		}
+		note := newestMail(t, d, "ada@example.org")
+		if !strings.Contains(note, "tried to create an account") || !strings.Contains(note, baseURL+"/reset") || linkPattern.MatchString(note) {
+			t.Errorf("the note to the known address:\n%s", note)
+		}
+		if !strings.Contains(newestMail(t, d, "bea@example.org"), "/verify?token=") {
+			t.Error("the new address got no confirmation link")
 		}
 	})
 }
 
-func TestSignUpNormalizesAndSignsIn(t *testing.T) {
+// A new account signs in only once its address is confirmed; before, it
+// answers as a wrong password would (or sign-up would tell, through sign-in,
+// which addresses had no account).
+func TestSignUpNormalizesAndSignsInOnceConfirmed(t *testing.T) {
 	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := newEnv(t, d)
-		a, session, err := e.Auth.SignUp(context.Background(), auth.NewAccount{Name: " Vera Rubin ", Handle: "@Vera",
+		ctx := context.Background()
+		a, session, err := e.Auth.SignUp(ctx, auth.NewAccount{Name: " Vera Rubin ", Handle: "@Vera",
 			Email: " VERA@Example.ORG", Password: password}, "test")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if a.Handle != "vera" || a.Name != "Vera Rubin" || a.Verified || a.Admin {
-			t.Fatalf("actor = %+v", a)
+		if a.Handle != "vera" || a.Name != "Vera Rubin" || a.Verified || a.Admin || session != "" {
+			t.Fatalf("actor = %+v, session %q", a, session)
 		}
-		wantSignedIn(t, e.Auth, session, "vera")
-		if email, err := e.Auth.Email(context.Background(), a); err != nil || email != "vera@example.org" {
+		if email, err := e.Auth.Email(ctx, a); err != nil || email != "vera@example.org" {
 			t.Fatalf("email = %q, %v", email, err)
+		}
+		_, unconfirmed, err := e.Auth.SignIn(ctx, "vera@example.org", password, "10.0.0.1", "test")
+		_, _, wrong := e.Auth.SignIn(ctx, "vera@example.org", "not the password", "10.0.0.1", "test")
+		if unconfirmed != "" || errs.KindOf(err) != errs.Invalid || errs.MessageOf(err) != errs.MessageOf(wrong) {
+			t.Fatalf("an unconfirmed account signing in: %v, session %q; a wrong password: %v", err, unconfirmed, wrong)
+		}
+		if err := e.Auth.VerifyEmail(ctx, linkToken(t, e, "vera@example.org")); err != nil {
+			t.Fatal(err)
+		}
+		_, session = signIn(t, e.Auth, "vera", "10.0.0.1")
+		if a := wantSignedIn(t, e.Auth, session, "vera"); !a.Verified {
+			t.Fatal("the account is not verified after the link was opened")
 		}
 	})
 }
@@ -99,8 +144,7 @@ func TestVerificationTokenWorksOnce(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := newEnv(t, d)
 		ctx := context.Background()
-		_, session := signUp(t, e.Auth, "vera")
-		if a := wantSignedIn(t, e.Auth, session, "vera"); a.Verified {
+		if a, _ := signUp(t, e.Auth, "vera"); a.Verified {
 			t.Fatal("a new account is verified before the link is opened")
 		}
 		tok := linkToken(t, e, "vera@example.org")
@@ -110,7 +154,7 @@ func TestVerificationTokenWorksOnce(t *testing.T) {
 		if err := e.Auth.VerifyEmail(ctx, tok); err != nil {
 			t.Fatalf("verify: %v", err)
 		}
-		if a := wantSignedIn(t, e.Auth, session, "vera"); !a.Verified {
+		if a, _ := signIn(t, e.Auth, "vera", "10.0.0.1"); !a.Verified {
 			t.Fatal("the account is not verified after the link was opened")
 		}
 		wantKind(t, e.Auth.VerifyEmail(ctx, tok), errs.Invalid)

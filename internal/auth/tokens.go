@@ -11,6 +11,7 @@ import (
 	"hearth/internal/errs"
 	"hearth/internal/instance"
 	"hearth/internal/notify"
+	"hearth/internal/ratelimit"
 )
 
 // token is a stored single-use link token (verification, reset, invitation).
@@ -86,6 +87,9 @@ func (s *Service) InviteToInstance(ctx context.Context, a Actor, email string) e
 	email = NormalizeEmail(email)
 	if !ValidEmail(email) {
 		return errs.Field("email", "Enter an e-mail address such as name@example.org.")
+	}
+	if err := s.limits.Take(ctx, ratelimit.Invite, ratelimit.Person(a.PersonID)); err != nil {
+		return err
 	}
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		if err := s.checkUnique(ctx, tx, 0, "", email); err != nil {

@@ -26,6 +26,7 @@ import (
 
 	"hearth/internal/db"
 	"hearth/internal/instance"
+	"hearth/internal/markup"
 	"hearth/internal/practice"
 	"hearth/internal/search"
 )
@@ -80,6 +81,7 @@ func LoadRows(ctx context.Context, d *db.DB, entries, comments int) error {
 		return s.String()
 	}
 	now := db.Now()
+	md := markup.New() // the rows carry their HTML and text, as a save stores them
 	err := d.WithTx(ctx, func(tx *db.Tx) error {
 		ins := NewInserter(ctx, tx)
 		for i := 1; i <= People; i++ {
@@ -117,9 +119,11 @@ func LoadRows(ctx context.Context, d *db.DB, entries, comments int) error {
 			if maturity == "published" && len(startHere[c]) < StartHere {
 				startHere[c] = append(startHere[c], i)
 			}
-			ins.Row(`INSERT INTO entries (id, community_id, slug, kind, title, summary, body, maturity, created_by, created_at, updated_at) VALUES`,
-				i, c, EntrySlug(i), kinds[r.IntN(4)], text(4+r.IntN(5)), text(15+r.IntN(15)),
-				text(60+r.IntN(120)), maturity, 1+r.IntN(People), at, at)
+			kind, title, summary, body := kinds[r.IntN(4)], text(4+r.IntN(5)), text(15+r.IntN(15)), text(60+r.IntN(120))
+			html := md.RenderBoth(body)
+			ins.Row(`INSERT INTO entries (id, community_id, slug, kind, title, summary, body, maturity, created_by, created_at, updated_at,
+				body_html, body_text, render_version) VALUES`,
+				i, c, EntrySlug(i), kind, title, summary, body, maturity, 1+r.IntN(People), at, at, string(html.HTML), html.Text, markup.Version)
 		}
 		ins.Flush()
 		for i := 1; i <= entries; i++ {
@@ -133,8 +137,10 @@ func LoadRows(ctx context.Context, d *db.DB, entries, comments int) error {
 		}
 		ins.Flush()
 		for i := 1; i <= comments; i++ {
-			ins.Row("INSERT INTO comments (id, entry_id, author_id, body, created_at, updated_at) VALUES",
-				i, 1+r.IntN(entries), 1+r.IntN(People), text(12+r.IntN(40)), now, now)
+			entry, author, body := 1+r.IntN(entries), 1+r.IntN(People), text(12+r.IntN(40))
+			html := md.RenderBoth(body)
+			ins.Row("INSERT INTO comments (id, entry_id, author_id, body, created_at, updated_at, body_html, body_text, render_version) VALUES",
+				i, entry, author, body, now, now, string(html.HTML), html.Text, markup.Version)
 		}
 		ins.Flush()
 		// Written after the random draws above, so that the entries and

@@ -4,49 +4,41 @@ import (
 	"context"
 	"time"
 
+	"hearth/internal/activity"
 	"hearth/internal/auth"
 	"hearth/internal/errs"
 )
 
-// Activity is one thing that happened in a community, for a member's home.
-type Activity struct {
-	At            time.Time
-	Kind          string // "joined", "started", or another capability's ("published")
-	CommunitySlug string
-	CommunityName string
-	PersonHandle  string
-	PersonName    string
-	Title         string // what it is about, when it is not the community itself (an entry's title)
-	URL           string // where it is, when not the community's home
+// newsHorizon is how far back a member's "what is new" looks.
+const newsHorizon = 60 * 24 * time.Hour
+
+// News returns what others did lately in a's communities, newest first, at
+// most limit: the activity log, through the index on (community, time).
+func (s *Service) News(ctx context.Context, a auth.Actor, limit int) ([]activity.Activity, error) {
+	if !a.SignedIn() {
+		return nil, nil
+	}
+	list, err := activity.ForMember(ctx, s.db, a.PersonID, s.now().Add(-newsHorizon), limit)
+	return list, errs.Wrap(err, "read news")
 }
 
-// Recent returns up to limit things that happened lately in the actor's
-// communities (people who joined) and new communities the actor may see,
-// newest first. Later capabilities add their own kinds.
-func (s *Service) Recent(ctx context.Context, a auth.Actor, limit int) ([]Activity, error) {
-	since := s.now().Add(-60 * 24 * time.Hour)
-	rows, err := s.db.QueryContext(ctx, `SELECT happened_at, kind, slug, cname, handle, pname FROM (
-		SELECT m.created_at AS happened_at, 'joined' AS kind, c.slug AS slug, c.name AS cname, p.handle AS handle, p.name AS pname
-		FROM memberships m JOIN communities c ON c.id = m.community_id JOIN people p ON p.id = m.person_id
-		WHERE m.status = 'active' AND m.person_id <> $1 AND m.created_at > $4 AND c.status = 'active'
-		AND m.person_id IS DISTINCT FROM c.created_by
-		AND EXISTS (SELECT 1 FROM memberships mine WHERE mine.community_id = c.id AND mine.person_id = $1 AND mine.status = 'active')
-		UNION ALL
-		SELECT c.created_at, 'started', c.slug, c.name, COALESCE(p.handle, ''), COALESCE(p.name, '')
-		FROM communities c LEFT JOIN people p ON p.id = c.created_by
-		WHERE c.created_at > $4 AND c.status = 'active' AND `+visibleTo+`
-	) recent ORDER BY happened_at DESC LIMIT $5`, a.PersonID, a.SignedIn(), a.Admin, since, limit)
-	if err != nil {
-		return nil, errs.Wrap(err, "recent activity")
+// Activity returns a page of what happened in the community v, newest first,
+// older than the activity before (0: the newest); NotFound to those who may
+// not read it.
+func (s *Service) Activity(ctx context.Context, v View, before int64, limit int) ([]activity.Activity, error) {
+	if !v.CanRead() {
+		return nil, errs.NotFoundf("There is no such community.")
 	}
-	defer rows.Close()
-	var out []Activity
-	for rows.Next() {
-		var act Activity
-		if err := rows.Scan(&act.At, &act.Kind, &act.CommunitySlug, &act.CommunityName, &act.PersonHandle, &act.PersonName); err != nil {
-			return nil, errs.Wrap(err, "recent activity")
-		}
-		out = append(out, act)
+	list, err := activity.InCommunity(ctx, s.db, v.ID, before, limit)
+	return list, errs.Wrap(err, "read activity")
+}
+
+// Visit notes that a opened their home page and returns when their previous
+// visit began: what happened since is new to them (zero on a first visit).
+func (s *Service) Visit(ctx context.Context, a auth.Actor) (time.Time, error) {
+	if !a.SignedIn() {
+		return time.Time{}, nil
 	}
-	return out, errs.Wrap(rows.Err(), "recent activity")
+	since, err := activity.Visit(ctx, s.db, a.PersonID, s.now())
+	return since, errs.Wrap(err, "note visit")
 }

@@ -13,6 +13,7 @@ import (
 	"hearth/internal/db"
 	"hearth/internal/errs"
 	"hearth/internal/notify"
+	"hearth/internal/ratelimit"
 )
 
 // Member is a person's membership as shown on a members page.
@@ -54,7 +55,10 @@ func (s *Service) Join(ctx context.Context, a auth.Actor, slug, message string) 
 			status = ActiveMember
 			_, err := tx.ExecContext(ctx, "UPDATE memberships SET status = 'active', created_at = $1, updated_at = $1 WHERE community_id = $2 AND person_id = $3",
 				s.now(), v.ID, a.PersonID)
-			return errs.Wrap(err, "accept invitation")
+			if err != nil {
+				return errs.Wrap(err, "accept invitation")
+			}
+			return recordJoined(ctx, tx, a, v)
 		case v.CanJoin():
 			status = ActiveMember
 		case v.CanRequest():
@@ -78,44 +82,11 @@ func (s *Service) Join(ctx context.Context, a auth.Actor, slug, message string) 
 			return errs.Conflictf("You are a member already, or asked to join already.")
 		}
 		if status == PendingMember {
-			return s.mailStewards(ctx, tx, v, "New request to join "+v.Name,
-				fmt.Sprintf("%s (@%s) asks to join %s.\n\n%s\n\nAnswer on the members page:\n%s/c/%s/members\n", a.Name, a.Handle, v.Name, quote(message), s.baseURL, v.Slug))
+			return recordRequest(ctx, tx, a, v, message) // its stewards hear of it
 		}
-		return nil
+		return recordJoined(ctx, tx, a, v)
 	})
 	return status, err
-}
-
-func quote(s string) string {
-	if s == "" {
-		return "(No message.)"
-	}
-	return "> " + strings.ReplaceAll(s, "\n", "\n> ")
-}
-
-// mailStewards queues a message to every active steward of v.
-func (s *Service) mailStewards(ctx context.Context, q db.Q, v View, subject, body string) error {
-	rows, err := q.QueryContext(ctx, `SELECT p.email FROM memberships m JOIN people p ON p.id = m.person_id
-		WHERE m.community_id = $1 AND m.role = 'steward' AND m.status = 'active' AND p.disabled_at IS NULL`, v.ID)
-	if err != nil {
-		return errs.Wrap(err, "find stewards")
-	}
-	var emails []string
-	for rows.Next() {
-		var e string
-		if err := rows.Scan(&e); err != nil {
-			rows.Close()
-			return errs.Wrap(err, "find stewards")
-		}
-		emails = append(emails, e)
-	}
-	rows.Close()
-	for _, e := range emails {
-		if err := notify.Queue(ctx, q, notify.Mail{To: e, Subject: subject, Body: body}); err != nil {
-			return err
-		}
-	}
-	return errs.Wrap(rows.Err(), "find stewards")
 }
 
 // Leave ends the actor's membership, withdraws a request or declines an
@@ -197,6 +168,9 @@ func (s *Service) Approve(ctx context.Context, a auth.Actor, slug, handle string
 			s.now(), v.ID, m.PersonID); err != nil {
 			return errs.Wrap(err, "approve")
 		}
+		if err := recordJoined(ctx, tx, auth.Actor{PersonID: m.PersonID, Handle: m.Handle, Name: m.Name}, v); err != nil {
+			return err
+		}
 		return notify.Queue(ctx, tx, notify.Mail{To: m.email, Subject: "Welcome to " + v.Name,
 			Body: fmt.Sprintf("Your request to join %s was approved.\n\nStart here: %s/c/%s\n", v.Name, s.baseURL, v.Slug)})
 	})
@@ -263,6 +237,9 @@ func (s *Service) Invite(ctx context.Context, a auth.Actor, slug, who string) er
 	who = strings.TrimSpace(who)
 	if who == "" || len(who) > 254 {
 		return errs.Field("who", "Enter a handle (such as @ada) or an e-mail address.")
+	}
+	if err := s.auth.Limits().Take(ctx, ratelimit.Invite, ratelimit.Person(a.PersonID)); err != nil {
+		return err
 	}
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		v, err := s.view(ctx, tx, a, slug)

@@ -156,7 +156,7 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, ch Charter) (Communi
 		c = Community{ID: c.ID, Slug: ch.Slug, Name: ch.Name, Purpose: ch.Purpose, Scope: ch.Scope, KeyQuestions: ch.KeyQuestions,
 			WhoShouldJoin: ch.WhoShouldJoin, Visibility: ch.Visibility, JoinPolicy: ch.JoinPolicy, Stage: Potential,
 			Status: status, Tags: tags, CreatedAt: now, UpdatedAt: now, MemberCount: 1, Practice: DefaultPracticeSettings()}
-		return nil
+		return recordStarted(ctx, tx, a, c)
 	})
 	return c, err
 }

@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"hearth/internal/ratelimit"
 )
 
 // Config is everything an operator can set.
@@ -36,6 +38,8 @@ type Config struct {
 	LogFormat       string        // text or json
 
 	MaxUpload int // the largest attachment, in MiB
+
+	Limits map[ratelimit.Action]ratelimit.Rule // rate limits, shared by instances through the database (limits.go)
 }
 
 // Defaults returns the configuration Hearth runs with when nothing is set.
@@ -51,6 +55,7 @@ func Defaults() Config {
 		LogLevel:        "info",
 		LogFormat:       "text",
 		MaxUpload:       10,
+		Limits:          defaultLimits(),
 	}
 }
 
@@ -105,6 +110,7 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 	str(&c.LogLevel, "log-level", "HEARTH_LOG_LEVEL", "log level: debug, info, warn or error")
 	str(&c.LogFormat, "log-format", "HEARTH_LOG_FORMAT", "log format: text or json")
 	integer(&c.MaxUpload, "max-upload", "HEARTH_MAX_UPLOAD", "largest attachment, in MiB (1 to 1024)")
+	limitFlags(fs, &c, getenv, &errs)
 	if extra != nil {
 		extra(fs)
 	}
@@ -166,6 +172,7 @@ func (c Config) Validate() error {
 	if c.MaxUpload < 1 || c.MaxUpload > 1024 {
 		errs = append(errs, fmt.Errorf("max-upload: %d MiB is not between 1 and 1024", c.MaxUpload))
 	}
+	errs = append(errs, c.validateLimits())
 	return errors.Join(errs...)
 }
 

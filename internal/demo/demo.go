@@ -17,6 +17,8 @@ import (
 	"hearth/internal/auth"
 	"hearth/internal/db"
 	"hearth/internal/errs"
+	"hearth/internal/markup"
+	"hearth/internal/practice"
 )
 
 // Password signs in to every demo account.
@@ -76,6 +78,7 @@ func steps() []step {
 		{"communities", loadCommunities},
 		{"memberships", loadMemberships},
 		{"practice", loadPractice},
+		{"activity", loadActivity},
 	}
 }
 
@@ -111,6 +114,10 @@ func Load(ctx context.Context, d *db.DB, out io.Writer) error {
 		return nil
 	})
 	if err != nil {
+		return err
+	}
+	// The rows above carry Markdown only: render it (and index it) as a save would.
+	if _, err := practice.RenderMissing(ctx, d, markup.New()); err != nil {
 		return err
 	}
 	return printSignIn(out, l)

@@ -7,6 +7,7 @@ package errs
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Kind classifies an error for the person who meets it.
@@ -22,6 +23,7 @@ const (
 	Conflict             // it clashes with the current state (a taken slug, a stale edit)
 	Unauthenticated      // the actor must sign in first
 	TooManyRequests      // throttled; try again later
+	Unavailable          // too busy right now; try again in a moment
 )
 
 func (k Kind) String() string {
@@ -38,6 +40,8 @@ func (k Kind) String() string {
 		return "unauthenticated"
 	case TooManyRequests:
 		return "too many requests"
+	case Unavailable:
+		return "unavailable"
 	}
 	return "internal"
 }
@@ -48,6 +52,8 @@ type Error struct {
 	Message string            // safe to show a person
 	Fields  map[string]string // per-field messages for Invalid, keyed by form field name
 	Cause   error             // for the log only
+
+	RetryAfter time.Duration // for TooManyRequests and Unavailable: when trying again may work
 }
 
 func (e *Error) Error() string {
@@ -99,6 +105,21 @@ func MessageOf(err error) string {
 		return e.Message
 	}
 	return "Something went wrong. Please try again."
+}
+
+// RetryAfter returns an error of kind k (TooManyRequests or Unavailable)
+// that tells the person when to try again.
+func RetryAfter(k Kind, after time.Duration, msg string) error {
+	return &Error{Kind: k, Message: msg, RetryAfter: after}
+}
+
+// RetryAfterOf returns when err says trying again may work, or 0.
+func RetryAfterOf(err error) time.Duration {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.RetryAfter
+	}
+	return 0
 }
 
 // FieldsOf returns the per-field messages of an Invalid error, or nil.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+	"time"
 )
 
 func TestKindsSurviveWrapping(t *testing.T) {
@@ -50,5 +51,15 @@ func TestValidationCollectsFirstMessagePerField(t *testing.T) {
 	f := FieldsOf(err)
 	if len(f) != 2 || f["name"] != "first" || f["slug"] != "taken" || !v.Has("name") || v.Has("email") {
 		t.Fatalf("fields = %v", f)
+	}
+}
+
+func TestRetryAfterSurvivesWrapping(t *testing.T) {
+	err := fmt.Errorf("sign in: %w", RetryAfter(TooManyRequests, 42*time.Second, "Slow down."))
+	if KindOf(err) != TooManyRequests || RetryAfterOf(err) != 42*time.Second || MessageOf(err) != "Slow down." {
+		t.Fatalf("kind %v, retry after %v, message %q", KindOf(err), RetryAfterOf(err), MessageOf(err))
+	}
+	if RetryAfterOf(NotFoundf("x")) != 0 || RetryAfterOf(errors.New("plain")) != 0 {
+		t.Fatal("an error that is not throttled has no retry time")
 	}
 }

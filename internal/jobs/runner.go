@@ -33,6 +33,7 @@ type Run struct {
 	Payload     []byte
 	Attempt     int // this attempt, counted from 1
 	MaxAttempts int
+	runAt       time.Time
 }
 
 // Decode unmarshals the job's JSON payload into v.
@@ -201,7 +202,7 @@ func (r *Runner) claim(ctx context.Context) ([]Run, error) {
 				WHERE ((status = 'queued' AND run_at <= $1) OR (status = 'running' AND lease_until <= $1))
 				AND kind IN (`+db.Placeholders(4, len(kinds))+`)
 				ORDER BY run_at, id LIMIT $3`+r.db.SkipLocked()+`)
-			RETURNING id, kind, payload, attempts, max_attempts`, args...)
+			RETURNING id, kind, payload, attempts, max_attempts, run_at`, args...)
 		if err != nil {
 			return err
 		}
@@ -209,7 +210,7 @@ func (r *Runner) claim(ctx context.Context) ([]Run, error) {
 		for rows.Next() {
 			var j Run
 			var payload string
-			if err := rows.Scan(&j.ID, &j.Kind, &payload, &j.Attempt, &j.MaxAttempts); err != nil {
+			if err := rows.Scan(&j.ID, &j.Kind, &payload, &j.Attempt, &j.MaxAttempts, &j.runAt); err != nil {
 				return err
 			}
 			j.Payload = []byte(payload)
@@ -220,7 +221,13 @@ func (r *Runner) claim(ctx context.Context) ([]Run, error) {
 	if err != nil {
 		return nil, fmt.Errorf("claim jobs: %w", err)
 	}
-	sort.Slice(batch, func(i, j int) bool { return batch[i].ID < batch[j].ID })
+	// In the order they were due (RETURNING keeps none).
+	sort.Slice(batch, func(i, j int) bool {
+		if !batch[i].runAt.Equal(batch[j].runAt) {
+			return batch[i].runAt.Before(batch[j].runAt)
+		}
+		return batch[i].ID < batch[j].ID
+	})
 	return batch, nil
 }
 

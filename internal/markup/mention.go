@@ -1,6 +1,8 @@
 package markup
 
 import (
+	"sync"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -130,3 +132,9 @@ func (r *Renderer) Mentions(src string) []string {
 	})
 	return out
 }
+
+// shared is a renderer for code that only looks for mentions.
+var shared = sync.OnceValue(New)
+
+// MentionsIn is Mentions through a shared renderer.
+func MentionsIn(src string) []string { return shared().Mentions(src) }

@@ -15,9 +15,12 @@ const Ellipsis = "…"
 // with Ellipsis, the whole being at most max runes; max <= 0 means no limit.
 // The result is text, not HTML: templates must still escape it.
 func (r *Renderer) Plain(src string, max int) string {
-	text := html.UnescapeString(r.strict.Sanitize(r.render(src)))
-	text = strings.Join(strings.Fields(text), " ")
-	return shorten(text, max)
+	return shorten(r.text(r.render(src)), max)
+}
+
+// text is the text of rendered HTML h, whitespace collapsed.
+func (r *Renderer) text(h string) string {
+	return strings.Join(strings.Fields(html.UnescapeString(r.strict.Sanitize(h))), " ")
 }
 
 // shorten cuts s to at most max runes, ending with Ellipsis, preferring the

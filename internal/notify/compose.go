@@ -7,8 +7,6 @@ import (
 	htmltemplate "html/template"
 	"strings"
 	texttemplate "text/template"
-
-	"hearth/internal/activity"
 )
 
 // mailItem is one notification as an e-mail shows it.
@@ -81,7 +79,7 @@ func (n *Notifier) compose(ctx context.Context, r recipient, items []Item) (Mail
 			d.Groups = append(d.Groups, mailGroup{Community: a.CommunityName})
 		}
 		g := &d.Groups[len(d.Groups)-1]
-		g.Items = append(g.Items, mailItem{Line: line(a), Excerpt: a.Excerpt, URL: n.baseURL + a.URL})
+		g.Items = append(g.Items, mailItem{Line: a.Line(), Excerpt: a.Excerpt, URL: n.baseURL + a.URL})
 	}
 	d.Scope = "from " + site
 	if communityID != 0 {
@@ -99,27 +97,11 @@ func (n *Notifier) compose(ctx context.Context, r recipient, items []Item) (Mail
 	if err := htmlMail.Execute(&html, d); err != nil {
 		return Mail{}, fmt.Errorf("render e-mail: %w", err)
 	}
-	subject := line(items[0].Activity)
-	if c := items[0].Activity.CommunityName; c != "" && len(items) == 1 {
-		subject = "[" + c + "] " + subject
-	}
+	subject := items[0].Activity.Line()
 	if len(items) > 1 {
 		subject = fmt.Sprintf("%s: %d new things for you", site, len(items))
 	}
 	return Mail{To: r.email, Subject: oneLine(subject), Body: text.String(), HTML: html.String(), Unsubscribe: unsub}, nil
-}
-
-// line is an activity in words: "Ada Lovelace commented on “Knife skills”".
-func line(a activity.Activity) string {
-	who := a.ActorName
-	if who == "" {
-		who = "Someone"
-	}
-	s := who + " " + activity.Phrase(a.Verb)
-	if a.Title != "" {
-		s += " “" + a.Title + "”"
-	}
-	return s
 }
 
 // oneLine keeps a header on one line whatever a title holds.

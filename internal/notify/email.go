@@ -15,13 +15,11 @@ import (
 	"hearth/internal/activity"
 	"hearth/internal/db"
 	"hearth/internal/errs"
-	"hearth/internal/jobs"
 )
 
 // Jobs and timing of notification e-mail: digests go out at 07:00 UTC, the
 // weekly one on Mondays.
 const (
-	kindEmail        = "notify.email"
 	kindDigestDaily  = "notify.digest.daily"
 	kindDigestWeekly = "notify.digest.weekly"
 	digestHour       = 7
@@ -34,10 +32,6 @@ const (
 
 var timeUTC = time.UTC
 
-type emailJob struct {
-	Notification int64 `json:"notification"`
-}
-
 // recipient is what an e-mail needs of the person it goes to.
 type recipient struct {
 	id       int64
@@ -46,54 +40,27 @@ type recipient struct {
 	disabled bool
 }
 
-// emailOne sends the e-mail of one notification, if its person still may see
-// what it is about and still wants it now; either way the notification is
-// marked e-mailed, so a digest does not repeat it.
-func (n *Notifier) emailOne(ctx context.Context, run jobs.Run) error {
-	var job emailJob
-	if err := run.Decode(&job); err != nil {
-		return err
+// immediateMail is the e-mail telling personID of a now, if they want e-mail
+// at once for its community and their account is in use; nil otherwise.
+func (n *Notifier) immediateMail(ctx context.Context, personID int64, a activity.Activity) (*Mail, error) {
+	pref, err := emailPref(ctx, n.db, personID, a.CommunityID)
+	if err != nil || pref != EmailImmediate {
+		return nil, err
 	}
-	var it Item
-	var emailed bool
 	var r recipient
-	err := n.db.QueryRowContext(ctx, `SELECT n.id, n.reason, n.created_at, n.read_at IS NOT NULL, n.emailed_at IS NOT NULL,
-		pe.id, pe.name, pe.email, pe.disabled_at IS NOT NULL, `+activity.Columns+`
-		FROM notifications n JOIN people pe ON pe.id = n.person_id JOIN activities a ON a.id = n.activity_id`+activity.Joins+`
-		WHERE n.id = $1`, job.Notification).Scan(append([]any{&it.ID, &it.Reason, &it.CreatedAt, &it.Read, &emailed,
-		&r.id, &r.name, &r.email, &r.disabled}, activity.Dest(&it.Activity)...)...)
-	if isNoRows(err) || (err == nil && (emailed || it.Read || r.disabled)) {
-		return nil
+	err = n.db.QueryRowContext(ctx, `SELECT id, name, email, disabled_at IS NOT NULL FROM people WHERE id = $1`, personID).
+		Scan(&r.id, &r.name, &r.email, &r.disabled)
+	if isNoRows(err) || (err == nil && r.disabled) {
+		return nil, nil
 	}
 	if err != nil {
-		return fmt.Errorf("read notification %d: %w", job.Notification, err)
+		return nil, fmt.Errorf("read recipient: %w", err)
 	}
-	pref, err := emailPref(ctx, n.db, r.id, it.Activity.CommunityID)
+	m, err := n.compose(ctx, r, []Item{{Activity: a}})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	ok := pref == EmailImmediate
-	if ok {
-		// Membership may have ended, or the thing been hidden, since.
-		if ok, err = n.visible(ctx, r.id, it.Activity); err != nil {
-			return err
-		}
-	}
-	var m Mail
-	if ok {
-		if m, err = n.compose(ctx, r, []Item{it}); err != nil {
-			return err
-		}
-	}
-	return n.db.WithTx(ctx, func(tx *db.Tx) error {
-		if ok {
-			if err := Queue(ctx, tx, m); err != nil {
-				return err
-			}
-		}
-		_, err := tx.ExecContext(ctx, `UPDATE notifications SET emailed_at = $2 WHERE id = $1`, it.ID, db.Now())
-		return err
-	})
+	return &m, nil
 }
 
 // digest sends each person whose choice is pref one e-mail of their

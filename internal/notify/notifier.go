@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"slices"
 	"sync"
+	"time"
 
 	"hearth/internal/activity"
 	"hearth/internal/db"
@@ -17,6 +18,10 @@ import (
 // activity is about, now. The capabilities answer it (app wires them in):
 // notify asks before it tells anyone anything, and again before e-mailing.
 type Visibility func(ctx context.Context, personID int64, a activity.Activity) (bool, error)
+
+// staleForEmail: news older than this is not worth an e-mail of its own
+// (the demo's past, a fan-out retried for a day); it waits in the app.
+const staleForEmail = 24 * time.Hour
 
 // Reasons a person is told of an activity (the targets' reasons come from the
 // capability that recorded it: "mention", "steward", "admin").
@@ -54,7 +59,6 @@ func NewNotifier(d *db.DB, visible Visibility, baseURL string, siteName func(con
 
 // Register makes r send the notifier's e-mails and digests.
 func (n *Notifier) Register(r *jobs.Runner) {
-	r.Handle(kindEmail, n.emailOne)
 	r.Handle(kindDigestDaily, func(ctx context.Context, run jobs.Run) error { return n.digest(ctx, EmailDaily) })
 	r.Handle(kindDigestWeekly, func(ctx context.Context, run jobs.Run) error { return n.digest(ctx, EmailWeekly) })
 	r.Every(jobs.Schedule{Kind: kindDigestDaily, Period: jobs.Daily(digestHour, 0, timeUTC)})
@@ -70,9 +74,13 @@ func (n *Notifier) Notify(ctx context.Context, a activity.Activity) error {
 	if err != nil {
 		return err
 	}
+	// Who may see it, and the e-mail of those who want one at once, are
+	// worked out before the transaction (reads and rendering do not hold
+	// SQLite's one writer).
 	type told struct {
 		person int64
 		reason string
+		mail   *Mail
 	}
 	var tell []told
 	for _, r := range recipients {
@@ -80,9 +88,16 @@ func (n *Notifier) Notify(ctx context.Context, a activity.Activity) error {
 		if err != nil {
 			return fmt.Errorf("notify %d of activity %d: %w", r.PersonID, a.ID, err)
 		}
-		if ok {
-			tell = append(tell, told{r.PersonID, r.Reason})
+		if !ok {
+			continue
 		}
+		t := told{person: r.PersonID, reason: r.Reason}
+		if time.Since(a.CreatedAt) < staleForEmail {
+			if t.mail, err = n.immediateMail(ctx, r.PersonID, a); err != nil {
+				return err
+			}
+		}
+		tell = append(tell, t)
 	}
 	return n.db.WithTx(ctx, func(tx *db.Tx) error {
 		if n.watchable[a.SubjectKind] {
@@ -99,24 +114,23 @@ func (n *Notifier) Notify(ctx context.Context, a activity.Activity) error {
 			}
 		}
 		for _, t := range tell {
+			var emailed *time.Time
+			if t.mail != nil {
+				now := db.Now()
+				emailed = &now
+			}
 			var id int64
-			err := tx.QueryRowContext(ctx, `INSERT INTO notifications (person_id, activity_id, reason, created_at)
-				VALUES ($1, $2, $3, $4) ON CONFLICT (person_id, activity_id) DO NOTHING RETURNING id`,
-				t.person, a.ID, t.reason, db.Now()).Scan(&id)
+			err := tx.QueryRowContext(ctx, `INSERT INTO notifications (person_id, activity_id, reason, created_at, emailed_at)
+				VALUES ($1, $2, $3, $4, $5) ON CONFLICT (person_id, activity_id) DO NOTHING RETURNING id`,
+				t.person, a.ID, t.reason, a.CreatedAt, emailed).Scan(&id)
 			if err != nil && !isNoRows(err) {
 				return fmt.Errorf("record notification: %w", err)
 			}
-			if id == 0 {
-				continue // told already
+			if id == 0 || t.mail == nil {
+				continue // told already, or not by e-mail now
 			}
-			pref, err := emailPref(ctx, tx, t.person, a.CommunityID)
-			if err != nil {
+			if err := Queue(ctx, tx, *t.mail); err != nil {
 				return err
-			}
-			if pref == EmailImmediate {
-				if err := jobs.Enqueue(ctx, tx, jobs.Job{Kind: kindEmail, Payload: emailJob{Notification: id}}); err != nil {
-					return err
-				}
 			}
 		}
 		return nil

@@ -25,6 +25,7 @@ import (
 	"hearth/internal/community"
 	"hearth/internal/db"
 	"hearth/internal/errs"
+	"hearth/internal/ratelimit"
 )
 
 // DefaultMaxUpload is the largest attachment accepted unless the operator
@@ -32,12 +33,13 @@ import (
 const DefaultMaxUpload int64 = 10 << 20
 
 // Limits on images, checked from their header before any pixel is decoded,
-// so that a small file claiming a huge picture (a pixel flood) costs nothing.
+// so that a small file claiming a huge picture (a pixel flood) costs nothing;
+// MaxImageMemory bounds the memory too.
 const (
 	MaxImageSide   = 10_000     // pixels, either side
 	MaxImagePixels = 40_000_000 // width × height
 	MaxFilename    = 200        // characters of a stored file name
-	imageDecoders  = 2          // full decodes running at once, to bound memory
+	imageDecoders  = 2          // full decodes (and resized copies) running at once, to bound memory
 )
 
 // ErrTooLarge is the cause inside the error Attach returns for a file over
@@ -67,7 +69,18 @@ type Attachment struct {
 	IsImage      bool // a PNG, JPEG, GIF or WebP that decoded: shown inline
 	CreatedAt    time.Time
 	UploaderName string
+	// Public reports whether a visitor without a session may read the file
+	// (a published entry of a community anyone may read), so that caches may
+	// keep it. Set by AttachmentData.
+	Public bool
+	// The resized copy of an image wider than DisplayWidth, which pages show
+	// instead of it: its type and size; no copy when ResizedWidth is 0.
+	ResizedType                 string
+	ResizedWidth, ResizedHeight int
 }
+
+// HasResized reports whether the image has a resized copy to show.
+func (a Attachment) HasResized() bool { return a.ResizedWidth > 0 }
 
 // SizeLabel is the size for people: "312 bytes", "48 KB", "2.4 MB".
 func (a Attachment) SizeLabel() string { return sizeLabel(a.Size) }
@@ -103,11 +116,11 @@ func MiB(n int64) string {
 // limit plus one byte of r, sniffs the type from the content, and accepts an
 // image only when its declared size is sane and it decodes completely.
 func (s *Service) Attach(ctx context.Context, a auth.Actor, communitySlug, entrySlug, filename string, r io.Reader) (Attachment, error) {
-	if !a.SignedIn() {
-		return Attachment{}, errs.New(errs.Unauthenticated, "Please sign in to attach files.")
-	}
 	// Ask first, so that nobody but an editor makes us read and decode.
-	if _, err := s.editableEntry(ctx, nil, a, communitySlug, entrySlug); err != nil {
+	if err := s.MayAttach(ctx, a, communitySlug, entrySlug); err != nil {
+		return Attachment{}, err
+	}
+	if err := s.limits.Take(ctx, ratelimit.Upload, ratelimit.Person(a.PersonID)); err != nil {
 		return Attachment{}, err
 	}
 	data, err := io.ReadAll(io.LimitReader(r, s.maxUpload+1))
@@ -122,11 +135,13 @@ func (s *Service) Attach(ctx context.Context, a auth.Actor, communitySlug, entry
 		return Attachment{}, errs.Field("file", "Choose a file to attach (this one is empty).")
 	}
 	att := Attachment{Filename: CleanFilename(filename), ContentType: http.DetectContentType(data), Size: int64(len(data))}
+	var small resized
 	if format, ok := imageTypes[att.ContentType]; ok {
-		if att.Width, att.Height, err = s.checkImage(ctx, data, format); err != nil {
+		if att.Width, att.Height, small, err = s.checkImage(ctx, data, format); err != nil {
 			return Attachment{}, err
 		}
 		att.IsImage = true
+		att.ResizedType, att.ResizedWidth, att.ResizedHeight = small.contentType, small.width, small.height
 	}
 	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		e, err := s.editableEntry(ctx, tx, a, communitySlug, entrySlug)
@@ -134,9 +149,11 @@ func (s *Service) Attach(ctx context.Context, a auth.Actor, communitySlug, entry
 			return err
 		}
 		att.CreatedAt = s.now()
-		err = tx.QueryRowContext(ctx, `INSERT INTO attachments (community_id, entry_id, uploader_id, filename, content_type, size, width, height, data, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-			e.CommunityID, e.ID, a.PersonID, att.Filename, att.ContentType, att.Size, att.Width, att.Height, data, att.CreatedAt).Scan(&att.ID)
+		err = tx.QueryRowContext(ctx, `INSERT INTO attachments (community_id, entry_id, uploader_id, filename, content_type, size, width, height, data, created_at,
+				resized, resized_type, resized_width, resized_height)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+			e.CommunityID, e.ID, a.PersonID, att.Filename, att.ContentType, att.Size, att.Width, att.Height, data, att.CreatedAt,
+			small.stored(), att.ResizedType, att.ResizedWidth, att.ResizedHeight).Scan(&att.ID)
 		if err != nil {
 			return errs.Wrap(err, "store attachment")
 		}
@@ -146,6 +163,18 @@ func (s *Service) Attach(ctx context.Context, a auth.Actor, communitySlug, entry
 		return Attachment{}, errs.Wrap(err, "attach")
 	}
 	return att, nil
+}
+
+// MayAttach answers whether the actor may attach files to the entry: nil,
+// or Unauthenticated for a visitor, NotFound to whoever may not read the
+// entry, Forbidden to a reader who may not edit it. It costs two reads, so
+// that web asks it before accepting a byte of an upload.
+func (s *Service) MayAttach(ctx context.Context, a auth.Actor, communitySlug, entrySlug string) error {
+	if !a.SignedIn() {
+		return errs.New(errs.Unauthenticated, "Please sign in to attach files.")
+	}
+	_, err := s.editableEntry(ctx, nil, a, communitySlug, entrySlug)
+	return err
 }
 
 // editableEntry loads an entry the actor may read and improve: NotFound when
@@ -170,27 +199,42 @@ func (s *Service) editableEntry(ctx context.Context, tx *db.Tx, a auth.Actor, co
 }
 
 // checkImage reads an image's dimensions from its header, refuses a pixel
-// flood, and only then decodes it fully to prove it is a whole image.
-func (s *Service) checkImage(ctx context.Context, data []byte, format string) (width, height int, err error) {
+// flood and a picture that would take more than MaxImageMemory to decode,
+// and only then decodes it fully, to prove it is a whole image and to make
+// its resized copy when it is wider than DisplayWidth. At most
+// imageDecoders run at once; the others wait their turn.
+func (s *Service) checkImage(ctx context.Context, data []byte, format string) (width, height int, small resized, err error) {
 	damaged := errs.Field("file", "This image is damaged or incomplete, so it cannot be shown. Try saving it again, or attach another copy.")
 	cfg, got, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil || got != format || cfg.Width <= 0 || cfg.Height <= 0 {
-		return 0, 0, damaged
+		return 0, 0, resized{}, damaged
 	}
 	if cfg.Width > MaxImageSide || cfg.Height > MaxImageSide || int64(cfg.Width)*int64(cfg.Height) > MaxImagePixels {
-		return 0, 0, errs.Field("file", fmt.Sprintf("This image is %d×%d pixels: too large to show. Keep images within %d pixels a side and %d megapixels.",
+		return 0, 0, resized{}, errs.Field("file", fmt.Sprintf("This image is %d×%d pixels: too large to show. Keep images within %d pixels a side and %d megapixels.",
 			cfg.Width, cfg.Height, MaxImageSide, MaxImagePixels/1_000_000))
+	}
+	if need := imageMemory(data, format, cfg); need > MaxImageMemory {
+		depth := ""
+		if sixteenBit(cfg.ColorModel) {
+			depth = " at 16 bits per channel"
+		}
+		return 0, 0, resized{}, errs.Field("file", fmt.Sprintf("This image is %d×%d pixels%s: opening it would take %s of memory, more than the %s allowed for one image. "+
+			"Save it with fewer pixels or 8 bits per channel, then attach it again.", cfg.Width, cfg.Height, depth, mebibytes(need), mebibytes(MaxImageMemory)))
 	}
 	select {
 	case s.decodes <- struct{}{}:
 		defer func() { <-s.decodes }()
 	case <-ctx.Done():
-		return 0, 0, errs.Wrap(ctx.Err(), "wait to decode image")
+		return 0, 0, resized{}, errs.Wrap(ctx.Err(), "wait to decode image")
 	}
-	if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
-		return 0, 0, damaged
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return 0, 0, resized{}, damaged
 	}
-	return cfg.Width, cfg.Height, nil
+	if small, err = makeResized(img, format); err != nil {
+		return 0, 0, resized{}, err
+	}
+	return cfg.Width, cfg.Height, small, nil
 }
 
 // CleanFilename makes a client's file name safe to store and to offer back:
@@ -228,10 +272,12 @@ func CleanFilename(name string) string {
 	return name
 }
 
-const attachmentColumns = `a.id, a.filename, a.content_type, a.size, a.width, a.height, a.created_at, COALESCE(p.name, 'A former member')`
+const attachmentColumns = `a.id, a.filename, a.content_type, a.size, a.width, a.height, a.created_at, COALESCE(p.name, 'A former member'),
+	a.resized_type, a.resized_width, a.resized_height`
 
 func scanAttachment(sc interface{ Scan(...any) error }, a *Attachment, extra ...any) error {
-	err := sc.Scan(append([]any{&a.ID, &a.Filename, &a.ContentType, &a.Size, &a.Width, &a.Height, &a.CreatedAt, &a.UploaderName}, extra...)...)
+	err := sc.Scan(append([]any{&a.ID, &a.Filename, &a.ContentType, &a.Size, &a.Width, &a.Height, &a.CreatedAt, &a.UploaderName,
+		&a.ResizedType, &a.ResizedWidth, &a.ResizedHeight}, extra...)...)
 	_, ok := imageTypes[a.ContentType]
 	a.IsImage = ok && a.Width > 0 && a.Height > 0
 	return err
@@ -263,6 +309,19 @@ var errAttachmentNotFound = errs.NotFoundf("There is no such file, or you may no
 // rules: NotFound to anyone who may not read the entry (a private
 // community's outsiders, a draft's non-authors).
 func (s *Service) AttachmentData(ctx context.Context, a auth.Actor, communitySlug, entrySlug string, id int64) (Attachment, []byte, error) {
+	return s.attachmentBytes(ctx, a, communitySlug, entrySlug, id, false)
+}
+
+// AttachmentResized returns an image attachment with the bytes of its
+// resized copy, by the same rules as AttachmentData; NotFound when it has
+// no copy.
+func (s *Service) AttachmentResized(ctx context.Context, a auth.Actor, communitySlug, entrySlug string, id int64) (Attachment, []byte, error) {
+	return s.attachmentBytes(ctx, a, communitySlug, entrySlug, id, true)
+}
+
+// attachmentBytes reads an attachment with its bytes, or those of its
+// resized copy, for an actor who may read its entry.
+func (s *Service) attachmentBytes(ctx context.Context, a auth.Actor, communitySlug, entrySlug string, id int64, resized bool) (Attachment, []byte, error) {
 	v, err := s.communities.Get(ctx, a, communitySlug)
 	if err != nil {
 		return Attachment{}, nil, err
@@ -273,14 +332,19 @@ func (s *Service) AttachmentData(ctx context.Context, a auth.Actor, communitySlu
 	}
 	var att Attachment
 	var data []byte
-	err = scanAttachment(s.db.QueryRowContext(ctx, `SELECT `+attachmentColumns+`, a.data FROM attachments a LEFT JOIN people p ON p.id = a.uploader_id
-		WHERE a.id = $1 AND a.entry_id = $2`, id, e.ID), &att, &data)
+	query := `SELECT ` + attachmentColumns + `, a.data FROM attachments a LEFT JOIN people p ON p.id = a.uploader_id WHERE a.id = $1 AND a.entry_id = $2`
+	if resized {
+		query = `SELECT ` + attachmentColumns + `, a.resized FROM attachments a LEFT JOIN people p ON p.id = a.uploader_id
+			WHERE a.id = $1 AND a.entry_id = $2 AND a.resized_width > 0`
+	}
+	err = scanAttachment(s.db.QueryRowContext(ctx, query, id, e.ID), &att, &data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Attachment{}, nil, errAttachmentNotFound
 	}
 	if err != nil {
 		return Attachment{}, nil, errs.Wrap(err, "read attachment")
 	}
+	att.Public = e.Maturity != Draft && community.View{Community: v.Community}.CanRead()
 	return att, data, nil
 }
 

@@ -35,7 +35,7 @@ type attFixture struct {
 	ctx                     context.Context
 }
 
-func newAttFixture(t *testing.T, d *db.DB, vis community.Visibility) *attFixture {
+func newAttFixture(t testing.TB, d *db.DB, vis community.Visibility) *attFixture {
 	t.Helper()
 	e := apptest.New(t, d)
 	f := &attFixture{env: e, svc: practice.NewService(d, e.Communities, nil), slug: "studio", ctx: context.Background()}

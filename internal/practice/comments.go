@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"html/template"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -11,6 +12,8 @@ import (
 	"hearth/internal/auth"
 	"hearth/internal/db"
 	"hearth/internal/errs"
+	"hearth/internal/markup"
+	"hearth/internal/ratelimit"
 	"hearth/internal/search"
 )
 
@@ -23,7 +26,8 @@ type Comment struct {
 	AuthorID     int64
 	AuthorHandle string
 	AuthorName   string
-	Body         string // Markdown; empty for a hidden comment the reader may not see
+	Body         string        // Markdown; empty for a hidden comment the reader may not see
+	HTML         template.HTML // Body rendered (as stored when it was saved); empty with Body
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
 	Hidden       bool
@@ -44,38 +48,17 @@ func checkComment(body string) (string, error) {
 	return body, nil
 }
 
-// Comments lists an entry's comments, oldest first. A hidden comment's text
-// is shown only to the community's moderators and its author.
-func (s *Service) Comments(ctx context.Context, ev EntryView) ([]Comment, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT c.id, COALESCE(c.author_id, 0), COALESCE(p.handle, ''), COALESCE(p.name, 'A former member'),
-		c.body, c.created_at, c.updated_at, c.hidden_at IS NOT NULL
-		FROM comments c LEFT JOIN people p ON p.id = c.author_id WHERE c.entry_id = $1 ORDER BY c.created_at, c.id LIMIT 1000`, ev.ID)
-	if err != nil {
-		return nil, errs.Wrap(err, "list comments")
-	}
-	defer rows.Close()
-	var out []Comment
-	me := ev.Community.Actor.PersonID
-	for rows.Next() {
-		var c Comment
-		if err := rows.Scan(&c.ID, &c.AuthorID, &c.AuthorHandle, &c.AuthorName, &c.Body, &c.CreatedAt, &c.UpdatedAt, &c.Hidden); err != nil {
-			return nil, errs.Wrap(err, "list comments")
-		}
-		c.Mine = me != 0 && c.AuthorID == me
-		if c.Hidden && !c.Mine && !ev.Community.IsModerator() {
-			c.Body = ""
-		}
-		out = append(out, c)
-	}
-	return out, errs.Wrap(rows.Err(), "list comments")
-}
-
 // AddComment adds a comment to an entry whose comments are open.
 func (s *Service) AddComment(ctx context.Context, a auth.Actor, communitySlug, entrySlug, body string) (int64, error) {
+	if err := s.limits.Take(ctx, ratelimit.Comment, ratelimit.Person(a.PersonID)); err != nil {
+		return 0, err
+	}
 	body, err := checkComment(body)
 	if err != nil {
 		return 0, err
 	}
+	out := s.md.RenderBoth(body) // before the transaction: rendering is the slow part of a save
+	mentions := s.md.Mentions(body)
 	var id int64
 	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		v, e, err := s.entryTx(ctx, tx, a, communitySlug, entrySlug)
@@ -90,10 +73,14 @@ func (s *Service) AddComment(ctx context.Context, a auth.Actor, communitySlug, e
 			return errs.Forbiddenf("Join the community to comment on its entries.")
 		}
 		now := s.now()
-		err = tx.QueryRowContext(ctx, `INSERT INTO comments (entry_id, author_id, body, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id`,
-			e.ID, a.PersonID, body, now).Scan(&id)
+		err = tx.QueryRowContext(ctx, `INSERT INTO comments (entry_id, author_id, body, created_at, updated_at, body_html, body_text, render_version)
+			VALUES ($1, $2, $3, $4, $4, $5, $6, $7) RETURNING id`,
+			e.ID, a.PersonID, body, now, string(out.HTML), out.Text, markup.Version).Scan(&id)
 		if err != nil {
 			return errs.Wrap(err, "add comment")
+		}
+		if err := recordComment(ctx, tx, a, v, e, id, body, mentions); err != nil {
+			return err
 		}
 		return search.IndexComment(ctx, tx, tx.Dialect(), id)
 	})
@@ -122,6 +109,7 @@ func (s *Service) EditComment(ctx context.Context, a auth.Actor, communitySlug, 
 	if err != nil {
 		return err
 	}
+	out := s.md.RenderBoth(body) // before the transaction: rendering is the slow part of a save
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		ev, c, err := s.commentTx(ctx, tx, a, communitySlug, entrySlug, id)
 		if err != nil {
@@ -130,7 +118,8 @@ func (s *Service) EditComment(ctx context.Context, a auth.Actor, communitySlug, 
 		if !c.Mine || ev.Community.Archived() {
 			return errs.Forbiddenf("Only its author can edit a comment.")
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE comments SET body = $1, updated_at = $2 WHERE id = $3", body, s.now(), c.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE comments SET body = $1, updated_at = $2, body_html = $4, body_text = $5, render_version = $6
+			WHERE id = $3`, body, s.now(), c.ID, string(out.HTML), out.Text, markup.Version); err != nil {
 			return errs.Wrap(err, "edit comment")
 		}
 		return search.IndexComment(ctx, tx, tx.Dialect(), c.ID)

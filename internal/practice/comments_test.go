@@ -80,7 +80,8 @@ func TestCommentAuthorshipAndModeration(t *testing.T) {
 		for role, sees := range map[string]bool{"member": true, "moderator": true, "steward": true,
 			"author": false, "nonmember": false, "visitor": false, "admin": false} {
 			ev := w.get(t, w.actors[role], "talk", e.Slug)
-			cs, err := w.svc.Comments(w.ctx, ev)
+			page, err := w.svc.Comments(w.ctx, ev, practice.CommentsAt{})
+			cs := page.Comments
 			if err != nil || len(cs) != 1 {
 				t.Fatalf("%s: comments = %v (%v), want one", role, cs, err)
 			}
@@ -90,15 +91,18 @@ func TestCommentAuthorshipAndModeration(t *testing.T) {
 			if got := cs[0].Body == "My second thought."; got != sees {
 				t.Errorf("%s sees the hidden text = %v (body %q), want %v", role, got, cs[0].Body, sees)
 			}
-			if !sees && cs[0].Body != "" {
-				t.Errorf("%s: body %q, want empty", role, cs[0].Body)
+			if !sees && (cs[0].Body != "" || cs[0].HTML != "") {
+				t.Errorf("%s: body %q, HTML %q, want both empty", role, cs[0].Body, cs[0].HTML)
+			}
+			if sees && cs[0].HTML != "<p>My second thought.</p>\n" {
+				t.Errorf("%s: HTML %q, want the edited text rendered", role, cs[0].HTML)
 			}
 		}
 
 		pwWant(t, "steward shows it again", w.svc.SetCommentHidden(w.ctx, w.actors["steward"], "talk", e.Slug, id, false), "ok")
-		cs, _ := w.svc.Comments(w.ctx, w.get(t, w.actors["visitor"], "talk", e.Slug))
-		if len(cs) != 1 || cs[0].Hidden || cs[0].Body != "My second thought." {
-			t.Errorf("after showing again, a visitor sees %+v", cs)
+		page, _ := w.svc.Comments(w.ctx, w.get(t, w.actors["visitor"], "talk", e.Slug), practice.CommentsAt{})
+		if cs := page.Comments; len(cs) != 1 || cs[0].Hidden || cs[0].Body != "My second thought." {
+			t.Errorf("after showing again, a visitor sees %+v", page.Comments)
 		}
 
 		pwWant(t, "its author deletes it", w.svc.DeleteComment(w.ctx, w.actors["member"], "talk", e.Slug, id), "ok")

@@ -5,6 +5,7 @@
 package practice
 
 import (
+	"html/template"
 	"net/url"
 	"strings"
 	"time"
@@ -92,7 +93,8 @@ type Entry struct {
 	Kind         Kind
 	Title        string
 	Summary      string
-	Body         string // Markdown
+	Body         string        // Markdown
+	HTML         template.HTML // Body rendered, where a page shows it (Get, Feed, an edit conflict)
 	ResourceURL  string
 	Source       string // where it came from: a conversation, a gathering, a link
 	Tags         []string
@@ -168,7 +170,7 @@ func (in Input) validate(now time.Time) (parsed, error) {
 	v.Check(utf8.RuneCountInString(in.Title) <= MaxTitle, "title", "Keep the title to 150 characters.")
 	v.Check(in.Summary != "", "summary", "Say in a sentence or two what a reader will find here.")
 	v.Check(utf8.RuneCountInString(in.Summary) <= MaxSummary, "summary", "Keep the summary to 400 characters.")
-	v.Check(utf8.RuneCountInString(in.Body) <= MaxBody, "body", "The text is too long: keep it under 100,000 characters, or split it into several entries.")
+	v.Check(utf8.RuneCountInString(in.Body) <= MaxBody, "body", bodyTooLong)
 	v.Check(utf8.RuneCountInString(in.Source) <= MaxSource, "source", "Keep this to 500 characters.")
 	v.Check(utf8.RuneCountInString(in.Note) <= MaxNote, "note", "Keep the edit summary to 200 characters.")
 	if in.ResourceURL != "" {

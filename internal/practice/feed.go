@@ -33,10 +33,10 @@ func HasFeed(c community.Community) bool {
 }
 
 // Feed returns the FeedSize most recently changed entries of a public
-// community that are not drafts, newest first, with their bodies, people
-// and tags, in four queries whatever their number. It takes no actor: a feed
-// reader has no session, so the feed holds what a visitor may read, and only
-// a public community has one. Any other community is NotFound, to members
+// community that are not drafts, newest first, with their bodies (and their
+// HTML, as stored), people and tags, in four queries whatever their number.
+// It takes no actor: a feed reader has no session, so the feed holds what a
+// visitor may read, and only a public community has one. Any other community is NotFound, to members
 // too.
 func (s *Service) Feed(ctx context.Context, communitySlug string) (community.View, []Entry, error) {
 	v, err := s.communities.Get(ctx, auth.Actor{}, communitySlug)
@@ -46,7 +46,7 @@ func (s *Service) Feed(ctx context.Context, communitySlug string) (community.Vie
 	if !HasFeed(v.Community) {
 		return community.View{}, nil, errs.NotFoundf("This community has no public feed.")
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+entryColumns+` FROM entries e`+entryJoins+`
+	rows, err := s.db.QueryContext(ctx, `SELECT `+entryColumns+htmlColumns+` FROM entries e`+entryJoins+`
 		WHERE e.community_id = $1 AND e.maturity <> 'draft' ORDER BY `+lastChange+` DESC, e.id DESC LIMIT $2`, v.ID, FeedSize)
 	if err != nil {
 		return v, nil, errs.Wrap(err, "read feed")
@@ -56,9 +56,11 @@ func (s *Service) Feed(ctx context.Context, communitySlug string) (community.Vie
 	var ids []int64
 	for rows.Next() {
 		var e Entry
-		if err := scanEntry(rows, &e); err != nil {
+		var h storedHTML
+		if err := scanEntry(rows, &e, h.scanned()...); err != nil {
 			return v, nil, errs.Wrap(err, "read feed")
 		}
+		e.HTML = s.html(e.Body, h)
 		list = append(list, e)
 		ids = append(ids, e.ID)
 	}

@@ -3,6 +3,7 @@ package practice
 import (
 	"context"
 
+	"hearth/internal/activity"
 	"hearth/internal/auth"
 	"hearth/internal/db"
 	"hearth/internal/errs"
@@ -36,6 +37,15 @@ func (s *Service) SetMaturity(ctx context.Context, a auth.Actor, communitySlug, 
 		}
 		if _, err := tx.ExecContext(ctx, query, args...); err != nil {
 			return errs.Wrap(err, "set maturity")
+		}
+		if verb, ok := maturityVerbs[to]; ok {
+			was := e.Maturity
+			e.Maturity = to
+			if to != Published || was == Draft {
+				if err := recordEntry(ctx, tx, a, verb, v, e, "", nil); err != nil {
+					return err
+				}
+			}
 		}
 		return search.IndexEntry(ctx, tx, tx.Dialect(), e.ID)
 	})
@@ -83,4 +93,12 @@ func (s *Service) Verify(ctx context.Context, a auth.Actor, communitySlug, entry
 			review_by = CASE WHEN review_by < $1 THEN NULL ELSE review_by END WHERE id = $3`, s.now(), a.PersonID, e.ID)
 		return errs.Wrap(err, "verify entry")
 	})
+}
+
+// maturityVerbs are the activities of a change of maturity (back to draft
+// is none: the entry leaves the community's sight).
+var maturityVerbs = map[Maturity]string{
+	Published: activity.EntryPublished,
+	Reviewed:  activity.EntryReviewed,
+	Endorsed:  activity.EntryEndorsed,
 }

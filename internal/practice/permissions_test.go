@@ -88,6 +88,10 @@ func TestPermissionMatrix(t *testing.T) {
 
 						_, err := w.svc.Get(w.ctx, a, slug, e.Slug)
 						pwWant(t, name+": Get", err, pwExpect(readable, true))
+						// Notifications' question agrees with the pages'.
+						if ok, err := w.svc.Visible(w.ctx, a, e.ID); err != nil || ok != readable {
+							t.Errorf("%s: Visible = %v (%v), want %v", name, ok, err, readable)
+						}
 						_, _, _, err = w.svc.History(w.ctx, a, slug, e.Slug, 1)
 						pwWant(t, name+": History", err, pwExpect(readable, true))
 

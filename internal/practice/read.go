@@ -121,8 +121,9 @@ func (s *Service) loadEntry(ctx context.Context, q db.Q, v community.View, entry
 		return Entry{}, errEntryNotFound
 	}
 	var e Entry
-	err := scanEntry(q.QueryRowContext(ctx, `SELECT `+entryColumns+` FROM entries e`+entryJoins+` WHERE e.community_id = $1 AND e.slug = $2`,
-		v.ID, entrySlug), &e)
+	var h storedHTML
+	err := scanEntry(q.QueryRowContext(ctx, `SELECT `+entryColumns+htmlColumns+` FROM entries e`+entryJoins+` WHERE e.community_id = $1 AND e.slug = $2`,
+		v.ID, entrySlug), &e, h.scanned()...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Entry{}, errEntryNotFound
 	}
@@ -140,6 +141,7 @@ func (s *Service) loadEntry(ctx context.Context, q db.Q, v community.View, entry
 		return Entry{}, err
 	}
 	e.Tags = tags[e.ID]
+	e.HTML = s.html(e.Body, h)
 	e.markStale(s.now(), v.Practice.StaleAfterDays)
 	return e, nil
 }

@@ -10,10 +10,13 @@ import (
 	"strings"
 	"time"
 
+	"hearth/internal/activity"
 	"hearth/internal/auth"
 	"hearth/internal/community"
 	"hearth/internal/db"
 	"hearth/internal/errs"
+	"hearth/internal/markup"
+	"hearth/internal/ratelimit"
 	"hearth/internal/revision"
 	"hearth/internal/search"
 )
@@ -25,8 +28,11 @@ type Service struct {
 	log         *slog.Logger
 	now         func() time.Time
 	views       *viewCounter
-	maxUpload   int64         // the largest attachment, in bytes (SetMaxUpload)
-	decodes     chan struct{} // bounds how many images are fully decoded at once
+	md          *markup.Renderer // renders bodies when they are saved
+	maxUpload   int64            // the largest attachment, in bytes (SetMaxUpload)
+	decodes     chan struct{}    // bounds how many images are fully decoded at once
+
+	limits *ratelimit.Limiter // new entries, comments and uploads per person (SetLimits); nil: none
 }
 
 // NewService returns the practice service. Permissions come from the
@@ -35,7 +41,7 @@ func NewService(d *db.DB, communities *community.Service, log *slog.Logger) *Ser
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Service{db: d, communities: communities, log: log, now: db.Now, views: newViewCounter(),
+	return &Service{db: d, communities: communities, log: log, now: db.Now, views: newViewCounter(), md: markup.New(),
 		maxUpload: DefaultMaxUpload, decodes: make(chan struct{}, imageDecoders)}
 }
 
@@ -47,9 +53,17 @@ var errEntryNotFound = errs.NotFoundf("There is no such entry, or you may not se
 // Create adds an entry to the community's library, with its first revision;
 // its creator is its author. It starts as a draft unless in.Publish is set.
 func (s *Service) Create(ctx context.Context, a auth.Actor, communitySlug string, in Input) (Entry, error) {
+	if err := s.limits.Take(ctx, ratelimit.Entry, ratelimit.Person(a.PersonID)); err != nil {
+		return Entry{}, err
+	}
 	now := s.now()
 	p, invalid := in.validate(now)
+	var body markup.Rendered
+	if invalid == nil {
+		body = s.md.RenderBoth(p.Body) // before the transaction: rendering is the slow part of a save
+	}
 	var e Entry
+	mentions := s.md.Mentions(in.Body)
 	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
 		v, err := s.communities.ViewTx(ctx, tx, a, communitySlug)
 		if err != nil {
@@ -75,11 +89,11 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, communitySlug string
 			// the same moment (PostgreSQL): then nothing is inserted, and we
 			// look for the next free one.
 			err = tx.QueryRowContext(ctx, `INSERT INTO entries (community_id, slug, kind, title, summary, body, resource_url, source,
-				maturity, revision, comments_open, review_by, created_by, created_at, updated_at, published_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12, $13, $13, $14)
+				maturity, revision, comments_open, review_by, created_by, created_at, updated_at, published_at, body_html, body_text, render_version)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12, $13, $13, $14, $15, $16, $17)
 				ON CONFLICT (community_id, slug) DO NOTHING RETURNING id`,
 				v.ID, slug, p.Kind, p.Title, p.Summary, p.Body, p.ResourceURL, p.Source, maturity, v.Practice.Comments == "open",
-				p.reviewBy, a.PersonID, now, publishedAt).Scan(&id)
+				p.reviewBy, a.PersonID, now, publishedAt, string(body.HTML), body.Text, markup.Version).Scan(&id)
 			if errors.Is(err, sql.ErrNoRows) && attempt < maxSlugAttempts {
 				continue
 			}
@@ -103,9 +117,12 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, communitySlug string
 		if err := search.IndexEntry(ctx, tx, tx.Dialect(), id); err != nil {
 			return err
 		}
-		e = Entry{ID: id, CommunityID: v.ID, Slug: slug, Kind: p.Kind, Title: p.Title, Summary: p.Summary, Body: p.Body,
+		e = Entry{ID: id, CommunityID: v.ID, Slug: slug, Kind: p.Kind, Title: p.Title, Summary: p.Summary, Body: p.Body, HTML: body.HTML,
 			Maturity: maturity, Revision: 1, Tags: p.tags, CreatedAt: now, UpdatedAt: now}
-		return nil
+		if maturity == Draft {
+			return nil // published later, if ever: then it is news
+		}
+		return recordEntry(ctx, tx, a, activity.EntryPublished, v, e, p.Summary, mentions)
 	})
 	return e, err
 }
@@ -214,7 +231,12 @@ func AsConflict(err error) (*EditConflict, bool) {
 func (s *Service) Update(ctx context.Context, a auth.Actor, communitySlug, entrySlug string, in Input) (Entry, error) {
 	now := s.now()
 	p, invalid := in.validate(now)
+	var body markup.Rendered
+	if invalid == nil {
+		body = s.md.RenderBoth(p.Body) // before the transaction: rendering is the slow part of a save
+	}
 	var saved Entry
+	mentions := s.md.Mentions(in.Body)
 	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
 		v, e, err := s.entryTx(ctx, tx, a, communitySlug, entrySlug)
 		if err != nil {
@@ -231,8 +253,10 @@ func (s *Service) Update(ctx context.Context, a auth.Actor, communitySlug, entry
 		}
 		next := e.Revision + 1
 		res, err := tx.ExecContext(ctx, `UPDATE entries SET kind = $1, title = $2, summary = $3, body = $4, resource_url = $5,
-			source = $6, review_by = $7, revision = $8, updated_at = $9 WHERE id = $10 AND revision = $11`,
-			p.Kind, p.Title, p.Summary, p.Body, p.ResourceURL, p.Source, p.reviewBy, next, now, e.ID, e.Revision)
+			source = $6, review_by = $7, revision = $8, updated_at = $9, body_html = $12, body_text = $13, render_version = $14
+			WHERE id = $10 AND revision = $11`,
+			p.Kind, p.Title, p.Summary, p.Body, p.ResourceURL, p.Source, p.reviewBy, next, now, e.ID, e.Revision,
+			string(body.HTML), body.Text, markup.Version)
 		if err != nil {
 			return errs.Wrap(err, "update entry")
 		}
@@ -261,7 +285,8 @@ func (s *Service) Update(ctx context.Context, a auth.Actor, communitySlug, entry
 		}
 		saved = e
 		saved.Kind, saved.Title, saved.Summary, saved.Body, saved.Revision, saved.UpdatedAt = p.Kind, p.Title, p.Summary, p.Body, next, now
-		return nil
+		saved.HTML = body.HTML
+		return recordEntry(ctx, tx, a, activity.EntryImproved, v, saved, p.Note, mentions)
 	})
 	return saved, err
 }
@@ -288,8 +313,19 @@ func addContributor(ctx context.Context, q db.Q, entryID, personID int64, now ti
 // kept) as a new revision.
 func (s *Service) Revert(ctx context.Context, a auth.Actor, communitySlug, entrySlug string, number int) (Entry, error) {
 	now := s.now()
+	// The old text is read and rendered before the write transaction
+	// (rendering is the slow part of a save); a revision never changes.
+	ev, err := s.ForEdit(ctx, a, communitySlug, entrySlug)
+	if err != nil {
+		return Entry{}, err
+	}
+	old, err := revision.Get(ctx, s.db, subject(ev.ID), number)
+	if err != nil {
+		return Entry{}, err
+	}
+	body := s.md.RenderBoth(old.Body)
 	var saved Entry
-	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		v, e, err := s.entryTx(ctx, tx, a, communitySlug, entrySlug)
 		if err != nil {
 			return err
@@ -297,9 +333,8 @@ func (s *Service) Revert(ctx context.Context, a auth.Actor, communitySlug, entry
 		if !v.CanEditEntry(e.isAuthor(a)) {
 			return editRefusal(v)
 		}
-		old, err := revision.Get(ctx, tx, subject(e.ID), number)
-		if err != nil {
-			return err
+		if e.ID != ev.ID {
+			return errs.Conflictf("The entry changed while you were reverting it; nothing was saved.")
 		}
 		if number == e.Revision {
 			return errs.Conflictf("Revision %d is the current text already.", number)
@@ -307,8 +342,10 @@ func (s *Service) Revert(ctx context.Context, a auth.Actor, communitySlug, entry
 		next := e.Revision + 1
 		r := restored(e, old.Snapshot)
 		res, err := tx.ExecContext(ctx, `UPDATE entries SET title = $1, summary = $2, body = $3, kind = $4, resource_url = $5,
-			source = $6, review_by = $7, revision = $8, updated_at = $9 WHERE id = $10 AND revision = $11`,
-			r.Title, r.Summary, r.Body, r.Kind, r.ResourceURL, r.Source, r.ReviewBy, next, now, e.ID, e.Revision)
+			source = $6, review_by = $7, revision = $8, updated_at = $9, body_html = $12, body_text = $13, render_version = $14
+			WHERE id = $10 AND revision = $11`,
+			r.Title, r.Summary, r.Body, r.Kind, r.ResourceURL, r.Source, r.ReviewBy, next, now, e.ID, e.Revision,
+			string(body.HTML), body.Text, markup.Version)
 		if err != nil {
 			return errs.Wrap(err, "revert entry")
 		}
@@ -333,8 +370,8 @@ func (s *Service) Revert(ctx context.Context, a auth.Actor, communitySlug, entry
 			return err
 		}
 		saved = r
-		saved.Revision = next
-		return nil
+		saved.Revision, saved.HTML = next, body.HTML
+		return recordEntry(ctx, tx, a, activity.EntryImproved, v, saved, fmt.Sprintf("Reverted to revision %d", number), nil)
 	})
 	return saved, err
 }

@@ -6,18 +6,17 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"hearth/internal/db"
 	"hearth/internal/errs"
-	"hearth/internal/markup"
 )
 
 // The index holds one row per document in search_docs and, on SQLite, one
 // in search_fts. It is kept in-line: each write calls Index or Remove in its
 // own transaction, so the index never disagrees with a committed write. The
-// work done there is the Go analyzer over plain text (no Markdown rendering
-// beyond the kinds whose text is Markdown until stored plain text exists).
+// work done there is the Go analyzer over plain text: bodies are the
+// body_text the writer stored with the row (see practice.RenderMissing),
+// never Markdown rendered here, inside the transaction.
 
 // indexed is a document ready to store: its key, its fields' terms and its
 // forward index ("term impact term impact ...", impacts in thousandths).
@@ -72,13 +71,6 @@ func prepare(k *Kind, doc Document) indexed {
 	in.forward = b.String()
 	return in
 }
-
-// plainText renders Markdown as the text a reader sees (markup.Plain). The
-// renderer is immutable and safe for concurrent use; it is built once.
-var plainText = sync.OnceValue(markup.New)
-
-// Plain is Markdown as indexed plain text, for the kinds whose text is Markdown.
-func Plain(md string) string { return plainText().Plain(md, 0) }
 
 // Index (re)indexes the subjects with these ids of kind through q (the
 // transaction of the write); those that Load leaves out are removed.

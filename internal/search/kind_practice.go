@@ -53,7 +53,7 @@ func loadEntries(ctx context.Context, q db.Q, ids []int64) ([]Document, error) {
 		return nil, nil
 	}
 	args, in := idArgs(ids)
-	rows, err := q.QueryContext(ctx, "SELECT id, community_id, title, summary, body FROM entries WHERE id IN ("+in+") ORDER BY id", args...)
+	rows, err := q.QueryContext(ctx, "SELECT id, community_id, title, summary, body_text FROM entries WHERE id IN ("+in+") ORDER BY id", args...)
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +76,6 @@ func loadEntries(ctx context.Context, q db.Q, ids []int64) ([]Document, error) {
 	}
 	for i := range docs {
 		docs[i].Tags = strings.Join(tags[docs[i].ID], ", ")
-		docs[i].Body = Plain(docs[i].Body)
 	}
 	return docs, nil
 }
@@ -86,7 +85,7 @@ func loadComments(ctx context.Context, q db.Q, ids []int64) ([]Document, error) 
 		return nil, nil
 	}
 	args, in := idArgs(ids)
-	rows, err := q.QueryContext(ctx, `SELECT cm.id, e.community_id, cm.body FROM comments cm JOIN entries e ON e.id = cm.entry_id
+	rows, err := q.QueryContext(ctx, `SELECT cm.id, e.community_id, cm.body_text FROM comments cm JOIN entries e ON e.id = cm.entry_id
 		WHERE cm.id IN (`+in+`) AND cm.hidden_at IS NULL ORDER BY cm.id`, args...)
 	if err != nil {
 		return nil, err
@@ -98,7 +97,6 @@ func loadComments(ctx context.Context, q db.Q, ids []int64) ([]Document, error) 
 		if err := rows.Scan(&doc.ID, &doc.CommunityID, &doc.Body); err != nil {
 			return nil, err
 		}
-		doc.Body = Plain(doc.Body)
 		docs = append(docs, doc)
 	}
 	return docs, rows.Err()
@@ -231,7 +229,8 @@ func showComments(ctx context.Context, d *db.DB, hits []*Hit) error {
 			hit.CommentID, hit.UpdatedAt, hit.CommentAuthor = id, at, h.CommentAuthor
 			hit.EntrySlug, hit.EntryTitle, hit.EntryKind, hit.Maturity = h.EntrySlug, h.EntryTitle, h.EntryKind, h.Maturity
 			hit.CommunitySlug, hit.CommunityName = h.CommunitySlug, h.CommunityName
-			hit.URL = entryURL(h.CommunitySlug, h.EntrySlug) + "#comment-" + strconv.FormatInt(id, 10)
+			c := strconv.FormatInt(id, 10)
+			hit.URL = entryURL(h.CommunitySlug, h.EntrySlug) + "?comment=" + c + "#comment-" + c // the page of comments that holds it
 		}
 	}
 	return rows.Err()

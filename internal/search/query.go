@@ -33,6 +33,9 @@ func (t terms) words() []string {
 	return out
 }
 
+// empty reports whether the query has no word to search for.
+func (t terms) empty() bool { return len(t.analyzed()) == 0 }
+
 // parse reads what a person typed. Text in double quotes is a phrase (an
 // unbalanced quote runs to the end); a word followed by * matches as a
 // prefix. Everything else that is not a letter, digit or mark separates

@@ -96,7 +96,7 @@ func TestSnippetsHighlightAndEscape(t *testing.T) {
 		}
 		comment := w.search("visitor", search.Query{Text: "hotter"})
 		if len(comment.Hits) != 1 || comment.Hits[0].Kind != search.KindComment || comment.Hits[0].CommentAuthor != "Sam Tester" ||
-			!strings.HasPrefix(comment.Hits[0].URL, "/c/bread/practice/"+entry+"#comment-") {
+			!strings.HasPrefix(comment.Hits[0].URL, "/c/bread/practice/"+entry+"?comment=") || !strings.Contains(comment.Hits[0].URL, "#comment-") {
 			t.Errorf("comment hit = %+v", comment.Hits)
 		}
 	})
@@ -388,6 +388,46 @@ func TestRebuild(t *testing.T) {
 		res := w.search("visitor", search.Query{Text: "bake", Kind: "lesson"})
 		if len(res.Hits) != 1 || strings.Contains(string(res.Hits[0].Snippet), "**") {
 			t.Errorf("snippet = %+v", res.Hits)
+		}
+	})
+}
+
+// TestIndexReadsStoredText: the index takes an entry's and a comment's text
+// as the writer stored it with the row (body_text, rendered before the write
+// transaction), never rendering Markdown itself inside the transaction.
+func TestIndexReadsStoredText(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		ctx := context.Background()
+		slug := w.entry("mia", "bread", practice.Input{Title: "Starter care", Body: "Feed it *daily*."}, false)
+		id := w.comment("sam", "bread", slug, "Mine lives in the fridge.")
+		if _, err := d.ExecContext(ctx, "UPDATE entries SET body_text = 'zanzibar' WHERE slug = $1", slug); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.ExecContext(ctx, "UPDATE comments SET body_text = 'quokka' WHERE id = $1", id); err != nil {
+			t.Fatal(err)
+		}
+		err := d.WithTx(ctx, func(tx *db.Tx) error {
+			var entryID int64
+			if err := tx.QueryRowContext(ctx, "SELECT id FROM entries WHERE slug = $1", slug).Scan(&entryID); err != nil {
+				return err
+			}
+			if err := search.IndexEntry(ctx, tx, tx.Dialect(), entryID); err != nil {
+				return err
+			}
+			return search.IndexComment(ctx, tx, tx.Dialect(), id)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := w.found("visitor", "zanzibar"); len(got) != 1 {
+			t.Errorf("the entry's stored text is not indexed: %s", join(got))
+		}
+		if got := w.found("visitor", "quokka"); len(got) != 1 {
+			t.Errorf("the comment's stored text is not indexed: %s", join(got))
+		}
+		if got := w.found("visitor", "daily"); len(got) != 0 {
+			t.Errorf("the index rendered the Markdown instead of reading the stored text: %s", join(got))
 		}
 	})
 }

@@ -107,7 +107,7 @@ func checkVisibility(t *testing.T, d *db.DB, seed uint64) {
 			if rnd.IntN(3) == 0 {
 				at, hidden[id] = now, true
 			}
-			exec(`INSERT INTO comments (id, entry_id, author_id, body, created_at, updated_at, hidden_at) VALUES ($1, $2, $3, 'A zebra!', $4, $4, $5)`,
+			exec(`INSERT INTO comments (id, entry_id, author_id, body, body_text, created_at, updated_at, hidden_at) VALUES ($1, $2, $3, 'A zebra!', 'A zebra!', $4, $4, $5)`,
 				id, e.id, ppl[rnd.IntN(len(ppl))].id, now, at)
 			commentEntry[id] = e
 		}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"hearth/internal/auth"
 	"hearth/internal/errs"
 	"hearth/internal/instance"
 )
@@ -41,21 +42,27 @@ func (s *Server) signupForm(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) signup(w http.ResponseWriter, r *http.Request) {
 	f := parseForm(w, r)
-	a, token, err := s.Auth.SignUp(r.Context(), newAccount(f), r.UserAgent())
+	n := newAccount(f)
+	n.Client = clientIP(r)
+	a, token, err := s.Auth.SignUp(r.Context(), n, r.UserAgent())
 	if err != nil {
 		if f.Failed(err) {
+			setRetryAfter(w.Header(), err)
 			s.render(w, r, statusOf(err), "account/signup", &signupPage{Layout: Layout{Title: "Create your account"}, Form: f, Invite: f.Get("invite")})
 			return
 		}
 		s.fail(w, r, err)
 		return
 	}
-	s.setSession(w, token)
-	msg := "Welcome, " + a.Name + "! We sent a link to your e-mail address: open it to confirm the address."
-	if a.Verified {
-		msg = "Welcome, " + a.Name + "! Your account is ready."
+	if token == "" {
+		// The same page whether or not the address has an account: sign-up does not tell.
+		s.renderMessage(w, r, http.StatusOK, "Check your e-mail",
+			"We sent a message to "+auth.NormalizeEmail(f.Get("email"))+". Open the link in it to confirm your address, then sign in. It may take a minute to arrive.",
+			Crumb{"Go to sign in", "/signin"})
+		return
 	}
-	s.redirect(w, r, "/", msg)
+	s.setSession(w, token)
+	s.redirect(w, r, "/", "Welcome, "+a.Name+"! Your account is ready.")
 }
 
 type signinPage struct {
@@ -79,6 +86,7 @@ func (s *Server) signin(w http.ResponseWriter, r *http.Request) {
 	_, token, err := s.Auth.SignIn(r.Context(), f.Get("email"), f.Get("password"), clientIP(r), r.UserAgent())
 	if err != nil {
 		if f.Failed(err) {
+			setRetryAfter(w.Header(), err)
 			f.Values.Del("password")
 			s.render(w, r, statusOf(err), "account/signin", &signinPage{Layout: Layout{Title: "Sign in"}, Form: f, Next: next})
 			return
@@ -106,6 +114,10 @@ func (s *Server) verifyEmail(w http.ResponseWriter, r *http.Request) {
 		s.renderMessage(w, r, statusOf(err), "This link does not work", errs.MessageOf(err), Crumb{"Go to your account", "/account"})
 		return
 	}
+	if !actorOf(r).SignedIn() {
+		s.redirect(w, r, "/signin", "Thank you: your e-mail address is confirmed. Sign in to start.")
+		return
+	}
 	s.redirect(w, r, "/", "Thank you: your e-mail address is confirmed.")
 }
 
@@ -129,6 +141,7 @@ func (s *Server) resetRequest(w http.ResponseWriter, r *http.Request) {
 	f := parseForm(w, r)
 	if err := s.Auth.RequestReset(r.Context(), f.Get("email"), clientIP(r)); err != nil {
 		if f.Failed(err) {
+			setRetryAfter(w.Header(), err)
 			s.render(w, r, statusOf(err), "account/reset-request", &formPage{Layout: Layout{Title: "Reset your password"}, Form: f})
 			return
 		}
@@ -158,7 +171,8 @@ func (s *Server) reset(w http.ResponseWriter, r *http.Request) {
 	f := parseForm(w, r)
 	token := f.Get("token")
 	if err := s.Auth.ResetPassword(r.Context(), token, f.Get("password")); err != nil {
-		if errs.FieldsOf(err) != nil && f.Failed(err) {
+		if (errs.FieldsOf(err) != nil || errs.Is(err, errs.Unavailable)) && f.Failed(err) {
+			setRetryAfter(w.Header(), err)
 			s.render(w, r, statusOf(err), "account/reset", &resetPage{Layout: Layout{Title: "Choose a new password"}, Form: f, Token: token})
 			return
 		}

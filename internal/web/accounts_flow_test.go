@@ -16,13 +16,20 @@ func TestSignupAndVerify(t *testing.T) {
 		e := apptest.New(t, d)
 		c := e.Visitor()
 		res := c.Post("/signup", form("name", "Nia Newcomer", "handle", "nia", "email", "Nia@Example.org", "password", apptest.Password))
-		wantRedirect(t, "sign up", res, "/")
-		home := c.Get("/")
-		contains(t, "home after sign-up", home.Body, "Welcome back, Nia Newcomer", "Please confirm your e-mail address")
-		contains(t, "account before", c.Get("/account").Body, "nia@example.org", "Not confirmed")
+		wantStatus(t, "sign up", res, http.StatusOK)
+		contains(t, "sign up", res.Body, "Check your e-mail", "We sent a message to nia@example.org.")
+		if !signedOut(c.Get("/").Body) {
+			t.Error("sign-up signed the visitor in before the address is confirmed")
+		}
+		wantStatus(t, "sign in before confirming", c.Post("/signin", form("email", "nia@example.org", "password", apptest.Password)),
+			http.StatusUnprocessableEntity)
 
 		link := e.MailLink("nia@example.org")
-		wantRedirect(t, "verify", c.Get(link), "/")
+		wantRedirect(t, "verify", c.Get(link), "/signin")
+		contains(t, "sign-in page after verifying", c.Get("/signin").Body, "your e-mail address is confirmed")
+		wantRedirect(t, "sign in", c.Post("/signin", form("email", "nia@example.org", "password", apptest.Password)), "/")
+		contains(t, "home", c.Get("/").Body, "Nia Newcomer</h1>")
+		lacks(t, "home", c.Get("/").Body, "Please confirm your e-mail address")
 		account := c.Get("/account")
 		contains(t, "account after", account.Body, `<span class="badge ok">Confirmed</span>`)
 		lacks(t, "account after", account.Body, "Not confirmed")
@@ -76,7 +83,7 @@ func TestPasswordResetFlow(t *testing.T) {
 		wantStatus(t, "old password", res, http.StatusUnprocessableEntity)
 		c := e.Visitor()
 		wantRedirect(t, "new password", c.Post("/signin", form("email", "sam@example.org", "password", newPassword)), "/")
-		contains(t, "signed in", c.Get("/").Body, "Welcome back, Sam Tester")
+		contains(t, "signed in", c.Get("/").Body, "Sam Tester</h1>")
 
 		res = v.Post("/reset/confirm", form("token", token, "password", "yet another passphrase"))
 		wantStatus(t, "the link again", res, http.StatusUnprocessableEntity)
@@ -141,15 +148,21 @@ func TestDisableAndEnable(t *testing.T) {
 		e.Person("sam")
 		e.Person("olga")
 		sam, admin := e.As("sam"), e.As("admin")
-		contains(t, "before", sam.Get("/").Body, "Welcome back, Sam Tester")
+		contains(t, "before", sam.Get("/").Body, "Sam Tester</h1>")
 
 		wantRedirect(t, "disable", admin.Post("/admin/people/sam/disable", nil), "/admin/people")
 		if !signedOut(sam.Get("/").Body) {
 			t.Error("a disabled person is still signed in")
 		}
+		// The right password of a disabled account answers as a wrong one: the page tells nothing about the account.
 		res := e.Visitor().Post("/signin", form("email", "sam@example.org", "password", apptest.Password))
-		wantStatus(t, "disabled sign-in", res, http.StatusForbidden)
-		contains(t, "disabled sign-in", res.Body, "This account is disabled.")
+		wrong := e.Visitor().Post("/signin", form("email", "sam@example.org", "password", "not the password"))
+		wantStatus(t, "disabled sign-in", res, http.StatusUnprocessableEntity)
+		contains(t, "disabled sign-in", res.Body, "That e-mail address and password do not match an account.")
+		lacks(t, "disabled sign-in", res.Body, "disabled")
+		if res.Body != wrong.Body {
+			t.Error("a disabled account's right password and a wrong password answer differently")
+		}
 		contains(t, "admin list", admin.Get("/admin/people").Body, `<span class="badge archived">Disabled</span>`)
 		wantStatus(t, "administrators see a disabled profile", admin.Get("/people/sam"), http.StatusOK)
 		wantStatus(t, "others do not", e.As("olga").Get("/people/sam"), http.StatusNotFound)
@@ -163,7 +176,7 @@ func TestDisableAndEnable(t *testing.T) {
 		wantRedirect(t, "enable", admin.Post("/admin/people/sam/enable", nil), "/admin/people")
 		c := e.Visitor()
 		wantRedirect(t, "sign in again", c.Post("/signin", form("email", "sam@example.org", "password", apptest.Password)), "/")
-		contains(t, "after", c.Get("/").Body, "Welcome back, Sam Tester")
+		contains(t, "after", c.Get("/").Body, "Sam Tester</h1>")
 	})
 }
 
@@ -173,9 +186,15 @@ func TestSigninReturnsToNext(t *testing.T) {
 		e := apptest.New(t, d)
 		v := e.Visitor()
 		wantSignin(t, "account", v.Get("/account"), "/account")
-		for next, want := range map[string]string{"/account": "/account", "//evil.example/x": "/", "https://evil.example/": "/", "/\\evil.example": "/"} {
+		for next, want := range map[string]string{"/account": "/account", "//evil.example/x": "/", "https://evil.example/": "/", "/\\evil.example": "/",
+			"/\t/evil.example": "/", "/\t\\evil.example": "/", "/\n/evil.example": "/", "/./\\evil.example": "/", "/%2F%2Fevil.example": "/"} {
 			res := e.Visitor().Post("/signin", form("email", "admin@example.org", "password", apptest.Password, "next", next))
 			wantRedirect(t, "sign in with next="+next, res, want)
+		}
+		// The same through the query string, decoded once by the server, for someone already signed in.
+		admin := e.As("admin")
+		for _, raw := range []string{"/%09/evil.example", "/%09%5Cevil.example", "%2F%2Fevil.example", "/%0D%0A/evil.example", "/.%2F%5Cevil.example"} {
+			wantRedirect(t, "signed in, next="+raw, admin.Get("/signin?next="+raw), "/")
 		}
 		page := v.Get("/signin?next=/admin/people")
 		inputValue := `<input type="hidden" name="next" value="/admin/people">`

@@ -103,7 +103,8 @@ type problem struct {
 func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 	status := statusOf(err)
 	detail := errs.MessageOf(err)
-	if status >= 500 {
+	setRetryAfter(w.Header(), err)
+	if status >= 500 && status != http.StatusServiceUnavailable {
 		s.Logger.Error("api request failed", "err", err, "request_id", requestIDOf(r))
 		detail = "Something went wrong on our side (request " + requestIDOf(r) + ")."
 	}

@@ -26,10 +26,12 @@ type attachmentList struct {
 	MaxSize string // the upload limit for people: "10 MiB"
 }
 
-// attachmentItem is one file with the address it is served at.
+// attachmentItem is one file with the address it is served at, and that of
+// its resized copy when it has one (which the page shows instead).
 type attachmentItem struct {
 	practice.Attachment
-	URL string
+	URL        string
+	ResizedURL string
 }
 
 // entryAttachments loads the attachment list of an entry the reader has
@@ -42,7 +44,11 @@ func (s *Server) entryAttachments(ctx context.Context, ev practice.EntryView, ba
 	base := attachmentsURL(ev.Community.Slug, ev.Slug)
 	out := attachmentList{Base: base, Back: back, CanEdit: ev.CanEdit(), MaxSize: practice.MiB(s.Practice.MaxUpload())}
 	for _, a := range list {
-		out.Items = append(out.Items, attachmentItem{Attachment: a, URL: attachmentURL(base, a)})
+		item := attachmentItem{Attachment: a, URL: attachmentURL(base, a)}
+		if a.HasResized() {
+			item.ResizedURL = base + "/" + strconv.FormatInt(a.ID, 10) + "/resized/" + url.PathEscape(a.ResizedFilename())
+		}
+		out.Items = append(out.Items, item)
 	}
 	return out, nil
 }
@@ -73,9 +79,18 @@ func allowTransfer(w http.ResponseWriter, n int64, upload bool) {
 // uploadAttachment stores the file of a multipart form (field "file"; an
 // optional "next" before it names the page to return to). It streams the
 // parts rather than parsing the form, so nothing is spooled to disk.
+//
+// Who may attach is asked before a byte of the body is read and before the
+// connection is given more time: a refused request is answered at once, and
+// net/http then closes the connection rather than read a large body, so a
+// stranger cannot hold a connection open by sending it slowly.
 func (s *Server) uploadAttachment(w http.ResponseWriter, r *http.Request) {
 	slug, entry := r.PathValue("slug"), r.PathValue("entry")
 	back := entryURL(slug, entry)
+	if err := s.Practice.MayAttach(r.Context(), actorOf(r), slug, entry); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, s.Practice.MaxUpload()+formOverhead)
 	allowTransfer(w, s.Practice.MaxUpload()+formOverhead, true)
 	mr, err := r.MultipartReader()
@@ -151,20 +166,48 @@ func (s *Server) attachmentFile(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	s.serveAttachment(w, r, a, data, a.ContentType, a.Filename, "a")
+}
+
+// attachmentResized serves the resized copy of a large image, which the
+// entry page shows in its place.
+func (s *Server) attachmentResized(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.notFound(w, r)
+		return
+	}
+	a, data, err := s.Practice.AttachmentResized(r.Context(), actorOf(r), r.PathValue("slug"), r.PathValue("entry"), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.serveAttachment(w, r, a, data, a.ResizedType, a.ResizedFilename(), "r")
+}
+
+// serveAttachment sends the bytes of an attachment (or of its copy, of type
+// ctype, offered as name); tag tells the two apart in the ETag.
+func (s *Server) serveAttachment(w http.ResponseWriter, r *http.Request, a practice.Attachment, data []byte, ctype, name, tag string) {
 	allowTransfer(w, int64(len(data)), false)
 	h := w.Header()
 	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
 	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Cache-Control", "private, max-age=3600")
+	// A file not everyone may read is kept by no cache, so that it does not
+	// outlive the permission to read it (a member who leaves, a community
+	// made private) on a shared computer.
+	h.Set("Cache-Control", "private, no-store")
+	if a.Public {
+		h.Set("Cache-Control", "private, max-age=3600")
+	}
 	h.Set("Cross-Origin-Resource-Policy", "same-origin")
-	h.Set("ETag", `"a`+strconv.FormatInt(a.ID, 10)+`"`) // attachments never change: a new file is a new id
+	h.Set("ETag", `"`+tag+strconv.FormatInt(a.ID, 10)+`"`) // attachments never change: a new file is a new id
 	disposition := "attachment"
 	h.Set("Content-Type", "application/octet-stream")
 	if a.IsImage {
 		disposition = "inline"
-		h.Set("Content-Type", a.ContentType)
+		h.Set("Content-Type", ctype)
 	}
-	if v := mime.FormatMediaType(disposition, map[string]string{"filename": a.Filename}); v != "" {
+	if v := mime.FormatMediaType(disposition, map[string]string{"filename": name}); v != "" {
 		disposition = v
 	}
 	h.Set("Content-Disposition", disposition)

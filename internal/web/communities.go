@@ -1,6 +1,7 @@
 package web
 
 import (
+	"hearth/internal/activity"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -127,6 +128,8 @@ type communityPage struct {
 	C        community.View
 	Stewards []community.Member
 	Form     Form
+	Recent   []activity.Activity // the home's "recent in this community"
+	Watch    string              // the reader's watch state for it
 }
 
 // loadCommunity fetches the community of the request's {slug} for the reader,
@@ -150,6 +153,9 @@ func (s *Server) communityPage(v community.View, tab string) *communityPage {
 	return p
 }
 
+// recentShown is how much of a community's activity its home shows.
+const recentShown = 10
+
 func (s *Server) communityHome(w http.ResponseWriter, r *http.Request) {
 	p, ok := s.loadCommunity(w, r, "home")
 	if !ok {
@@ -159,6 +165,18 @@ func (s *Server) communityHome(w http.ResponseWriter, r *http.Request) {
 	if p.Stewards, err = s.Communities.Stewards(r.Context(), p.C); err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	if p.C.CanRead() {
+		if p.Recent, err = s.Communities.Activity(r.Context(), p.C, 0, recentShown); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	if p.C.IsMember() {
+		if p.Watch, err = s.Notifier.WatchState(r.Context(), actorOf(r).PersonID, "community", p.C.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
 	s.render(w, r, http.StatusOK, "community/home", p)
 }

@@ -52,7 +52,7 @@ func (s *Server) afterAction(w http.ResponseWriter, r *http.Request, err error, 
 		return
 	}
 	switch errs.KindOf(err) {
-	case errs.Invalid, errs.Conflict, errs.Forbidden, errs.TooManyRequests:
+	case errs.Invalid, errs.Conflict, errs.Forbidden: // a refusal for going too fast is a 429 with Retry-After, through fail
 		s.redirect(w, r, back, errs.MessageOf(err))
 	default:
 		s.fail(w, r, err)

@@ -3,6 +3,8 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strconv"
+	"time"
 
 	"hearth/internal/errs"
 )
@@ -22,8 +24,29 @@ func statusOf(err error) int {
 		return http.StatusUnauthorized
 	case errs.TooManyRequests:
 		return http.StatusTooManyRequests
+	case errs.Unavailable:
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
+}
+
+// defaultRetryAfter is said when a refusal does not know when to try again.
+const defaultRetryAfter = time.Minute
+
+// setRetryAfter tells the client when to try again after a refusal of kind
+// TooManyRequests or Unavailable (429 or 503): the time err knows, at least a
+// second, rounded up to whole seconds.
+func setRetryAfter(h http.Header, err error) {
+	switch errs.KindOf(err) {
+	case errs.TooManyRequests, errs.Unavailable:
+	default:
+		return
+	}
+	d := errs.RetryAfterOf(err)
+	if d <= 0 {
+		d = defaultRetryAfter
+	}
+	h.Set("Retry-After", strconv.FormatInt(int64((d+time.Second-1)/time.Second), 10))
 }
 
 // errorPage is the data of the error page.
@@ -47,12 +70,13 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	status := statusOf(err)
+	setRetryAfter(w.Header(), err)
 	if status == http.StatusUnauthorized && r.Method == http.MethodGet {
 		http.Redirect(w, r, "/signin?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 		return
 	}
 	msg := errs.MessageOf(err)
-	if status >= 500 {
+	if status >= 500 && status != http.StatusServiceUnavailable {
 		s.Logger.Error("request failed", "err", err, "request_id", requestIDOf(r), "path", r.URL.Path)
 		msg = "Something went wrong on our side. Please try again; if it keeps happening, tell an administrator (request " + requestIDOf(r) + ")."
 	}

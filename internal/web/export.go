@@ -1,6 +1,7 @@
 package web
 
 import (
+	"io"
 	"mime"
 	"net/http"
 	"strings"
@@ -17,8 +18,20 @@ const exportWriteTime = 15 * time.Minute
 func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	slug := strings.ToLower(r.PathValue("slug"))
 	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(exportWriteTime)) // not every writer supports it
-	dw := &download{w: w, name: slug + "-practice-" + time.Now().UTC().Format("2006-01-02") + ".zip", contentType: "application/zip"}
-	err := s.Practice.Export(r.Context(), actorOf(r), slug, s.BaseURL, dw)
+	name := slug + "-practice-" + time.Now().UTC().Format("2006-01-02") + ".zip"
+	s.sendDownload(w, r, name, "application/zip", func(dw io.Writer) error {
+		return s.Practice.Export(r.Context(), actorOf(r), slug, s.BaseURL, dw)
+	})
+}
+
+// sendDownload sends what write produces as a file download. An error
+// before write's first byte answers with an error page. An error after it
+// cuts the connection: the status and part of the file are sent already, so
+// ending the response normally would hand the client a truncated file that
+// looks whole; cut, the transfer fails in the browser and in curl.
+func (s *Server) sendDownload(w http.ResponseWriter, r *http.Request, name, contentType string, write func(io.Writer) error) {
+	dw := &download{w: w, name: name, contentType: contentType}
+	err := write(dw)
 	if err == nil {
 		return
 	}
@@ -26,10 +39,8 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	// Part of the archive is sent already, so no error page can follow. The
-	// archive lacks its central directory (written last), so no unzip tool
-	// takes the truncated file for a whole one.
-	s.Logger.Error("export failed", "err", err, "request_id", requestIDOf(r), "community", slug)
+	s.Logger.Error("download failed after it started: connection cut", "err", err, "request_id", requestIDOf(r), "file", name)
+	panic(http.ErrAbortHandler) // logRequests lets it through; net/http closes the connection without ending the body
 }
 
 // download is a response writer that sends the headers of a file download

@@ -135,8 +135,9 @@ func (s *Server) atomFeed(v community.View, entries []practice.Entry) AtomFeed {
 	return f
 }
 
-// atomEntry builds the feed entry of e. Its content is the body rendered and
-// sanitised by markup; encoding/xml escapes it as the text of type="html".
+// atomEntry builds the feed entry of e. Its content is the body's HTML as
+// stored when it was saved (rendered and sanitised by markup); encoding/xml
+// escapes it as the text of type="html".
 func (s *Server) atomEntry(base, communitySlug string, e practice.Entry) AtomEntry {
 	ae := AtomEntry{
 		ID:      s.tagURI(e.CreatedAt, "entry/"+strconv.FormatInt(e.ID, 10)),
@@ -144,7 +145,7 @@ func (s *Server) atomEntry(base, communitySlug string, e practice.Entry) AtomEnt
 		Updated: atomTime(e.LastChange()),
 		Links:   []AtomLink{{Rel: "alternate", Type: "text/html", Href: base + entryPath(communitySlug, e.Slug)}},
 		Summary: AtomText{Type: "text", Text: e.Summary},
-		Content: AtomText{Type: "html", Text: string(s.Markup.Render(e.Body))},
+		Content: AtomText{Type: "html", Text: string(e.HTML)},
 	}
 	if e.PublishedAt != nil {
 		ae.Published = atomTime(*e.PublishedAt)

@@ -47,7 +47,7 @@ func (f Form) Int64(field string) int64 {
 // person's mistake) rather than needing the error page.
 func (f *Form) Failed(err error) bool {
 	switch errs.KindOf(err) {
-	case errs.Invalid, errs.Conflict, errs.Forbidden, errs.TooManyRequests:
+	case errs.Invalid, errs.Conflict, errs.Forbidden, errs.TooManyRequests, errs.Unavailable:
 	default:
 		return false
 	}
@@ -69,9 +69,33 @@ func pageNumber(r *http.Request) int {
 	return n
 }
 
-// safeNext returns a local path to go to after sign-in, never another site.
+// maxNext bounds the length of a page to return to after sign-in.
+const maxNext = 2048
+
+// safeNext returns next when it is a path on this site to go to after
+// sign-in, and "/" otherwise. It removes nothing (browsers strip tabs,
+// newlines and other characters from URLs, so "/<TAB>/evil.example" is
+// "//evil.example" to them): next must be printable ASCII without spaces or
+// "\" (browsers read it as "/", and http.Redirect cleans "/./\x" to "/\x"),
+// start with one "/" not followed by "/" (nor by an encoded "/" or "\"), and
+// parse to a path with no scheme or host.
 func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if next == "" || len(next) > maxNext || next[0] != '/' {
+		return "/"
+	}
+	for i := 0; i < len(next); i++ {
+		if c := next[i]; c <= ' ' || c >= 0x7f || c == '\\' {
+			return "/"
+		}
+	}
+	if len(next) > 1 && next[1] == '/' {
+		return "/"
+	}
+	if rest := strings.ToLower(next[1:]); strings.HasPrefix(rest, "%2f") || strings.HasPrefix(rest, "%5c") {
+		return "/" // a slash once decoded, by whatever decodes it again
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" {
 		return "/"
 	}
 	return next

@@ -2,10 +2,9 @@ package web
 
 import (
 	"net/http"
-	"sort"
+	"time"
 
-	"hearth/internal/auth"
-
+	"hearth/internal/activity"
 	"hearth/internal/community"
 )
 
@@ -17,7 +16,12 @@ type homePage struct {
 	Mine    []community.Listing
 	Invited []community.Listing
 	Pending []community.Listing
-	News    []community.Activity
+	News    []activity.Activity
+	// Since is when the person's previous visit began: news after it is
+	// marked new (zero on a first visit).
+	Since    time.Time
+	Requests []community.JoinRequest // waiting for the person as a steward
+	First    bool                    // their first visit: "Welcome", not "Welcome back"
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
@@ -47,31 +51,25 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 			p.Mine = append(p.Mine, l)
 		}
 	}
-	if p.News, err = s.news(r, a); err != nil {
+	if p.Since, err = s.Communities.Visit(r.Context(), a); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.First = p.Since.IsZero()
+	if p.News, err = s.Communities.News(r.Context(), a, newsSize); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if p.Requests, err = s.Communities.WaitingRequests(r.Context(), a, requestsShown); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	s.render(w, r, http.StatusOK, "home/member", p)
 }
 
-// newsSize is how many things "What is new" shows.
-const newsSize = 20
-
-// news merges what happened lately in the reader's communities: people who
-// joined and communities that started, and entries shared in their libraries.
-func (s *Server) news(r *http.Request, a auth.Actor) ([]community.Activity, error) {
-	joins, err := s.Communities.Recent(r.Context(), a, newsSize)
-	if err != nil {
-		return nil, err
-	}
-	entries, err := s.Practice.Recent(r.Context(), a, newsSize)
-	if err != nil {
-		return nil, err
-	}
-	all := append(joins, entries...)
-	sort.SliceStable(all, func(i, j int) bool { return all[i].At.After(all[j].At) })
-	if len(all) > newsSize {
-		all = all[:newsSize]
-	}
-	return all, nil
-}
+// newsSize is how many things "What is new" shows; requestsShown how many
+// requests to join wait on a steward's home.
+const (
+	newsSize      = 20
+	requestsShown = 10
+)

@@ -32,7 +32,7 @@ func TestHomeNewsShowsEntriesSharedInMyCommunities(t *testing.T) {
 		publish("bread", "The starter that survived a heatwave")
 		publish("cheese", "A brine too salty")
 		home := e.As("mia").Get("/").Body
-		if !strings.Contains(home, "shared <a href=\"/c/bread/practice/the-starter-that-survived-a-heatwave\">The starter that survived a heatwave</a>") {
+		if !strings.Contains(home, "published\n<a href=\"/c/bread/practice/the-starter-that-survived-a-heatwave\">The starter that survived a heatwave</a>") {
 			t.Errorf("home lacks the entry shared in her community\n%s", home)
 		}
 		if strings.Contains(home, "A brine too salty") {

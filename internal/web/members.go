@@ -82,7 +82,11 @@ func (s *Server) invite(w http.ResponseWriter, r *http.Request) {
 // memberAction runs a steward's action on one member and returns to the members page.
 func (s *Server) memberAction(w http.ResponseWriter, r *http.Request, act func(slug, handle string) error, okMsg string) {
 	slug, handle := r.PathValue("slug"), r.PathValue("handle")
-	s.afterAction(w, r, act(slug, handle), "/c/"+slug+"/members", okMsg+" @"+handle+".")
+	back := "/c/" + slug + "/members"
+	if next := r.PostFormValue("next"); next != "" {
+		back = safeNext(next) // from the steward's home page
+	}
+	s.afterAction(w, r, act(slug, handle), back, okMsg+" @"+handle+".")
 }
 
 func (s *Server) approve(w http.ResponseWriter, r *http.Request) {

@@ -4,9 +4,11 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -76,7 +78,9 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 				}
 			}
 			level := slog.LevelInfo
-			if rec.status >= 500 {
+			if rec.status == http.StatusServiceUnavailable {
+				level = slog.LevelWarn // busy (a burst of sign-ins), not broken
+			} else if rec.status >= 500 {
 				level = slog.LevelError
 			}
 			if s.Logger.Enabled(r.Context(), level) { // building the attributes costs even when nothing is logged
@@ -88,11 +92,18 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 	})
 }
 
+// hsts keeps browsers on https for two years once they have seen an https
+// site, subdomains included, so that no later visit starts on plain http.
+const hsts = "max-age=63072000; includeSubDomains"
+
 // securityHeaders sets the headers every response carries. The policy allows
 // no inline script or style: all of it comes from our own /static.
-func securityHeaders(next http.Handler) http.Handler {
+func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
+		if s.Secure {
+			h.Set("Strict-Transport-Security", hsts)
+		}
 		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("X-Frame-Options", "DENY")
@@ -101,6 +112,49 @@ func securityHeaders(next http.Handler) http.Handler {
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		next.ServeHTTP(w, r)
 	})
+}
+
+// crossOrigin refuses a state-changing request from another origin with
+// 403: net/http's check (the browser's Sec-Fetch-Site, else the Origin's
+// host against Host), and, on an https site, an Origin that is not https
+// where there is no Sec-Fetch-Site. net/http compares hosts only, so
+// without that second check a page on http://our-host (an attacker on the
+// network can serve one) could post to https://our-host from a browser
+// that sends no Sec-Fetch-Site.
+func (s *Server) crossOrigin(next http.Handler) http.Handler {
+	check := http.NewCrossOriginProtection()
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		err := check.Check(r)
+		if err == nil && s.Secure {
+			err = httpsOrigin(r)
+		}
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusForbidden)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+var errInsecureOrigin = errors.New("cross-origin request detected from an http:// page to this https site")
+
+// httpsOrigin accepts a safe method, a request whose browser judged it
+// with Sec-Fetch-Site (an origin includes its scheme, so an http page is
+// never "same-origin" to an https site, and net/http has refused the rest),
+// a request without Origin (not from a browser page), and an https Origin.
+func httpsOrigin(r *http.Request) error {
+	switch r.Method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
+		return nil
+	}
+	origin := r.Header.Get("Origin")
+	if origin == "" || r.Header.Get("Sec-Fetch-Site") != "" {
+		return nil
+	}
+	if u, err := url.Parse(origin); err == nil && u.Scheme == "https" {
+		return nil
+	}
+	return errInsecureOrigin
 }
 
 // cookieName is the session cookie's name: __Host- prefixed over TLS, which

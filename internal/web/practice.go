@@ -124,7 +124,8 @@ func (s *Server) createEntry(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		s.renderEntryForm(w, r, http.StatusOK, v, nil, f, s.Markup.Render(f.Get("body")), nil)
+		preview, status := s.preview(&f)
+		s.renderEntryForm(w, r, status, v, nil, f, preview, nil)
 		return
 	}
 	e, err := s.Practice.Create(r.Context(), actorOf(r), slug, entryInput(f))
@@ -149,6 +150,17 @@ func (s *Server) createEntry(w http.ResponseWriter, r *http.Request) {
 	s.redirect(w, r, entryURL(slug, e.Slug), msg)
 }
 
+// preview renders the form's body for its preview, or, when the body is
+// over the limit a save has, marks the form with that error instead.
+func (s *Server) preview(f *Form) (template.HTML, int) {
+	html, err := s.Practice.Preview(f.Get("body"))
+	if err != nil {
+		f.Failed(err)
+		return "", statusOf(err)
+	}
+	return html, http.StatusOK
+}
+
 // parseEntryForm reads an entry form, which may be long.
 func parseEntryForm(w http.ResponseWriter, r *http.Request) Form {
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
@@ -158,23 +170,19 @@ func parseEntryForm(w http.ResponseWriter, r *http.Request) Form {
 
 func entryURL(community, entry string) string { return "/c/" + community + "/practice/" + entry }
 
-// entryPage shows one entry with its comments.
+// entryPage shows one entry with a page of its comments.
 type entryPage struct {
 	Layout
-	C           community.View
-	E           practice.EntryView
-	Body        template.HTML
-	Comments    []commentView
-	Collections []practice.Collection
-	InStartHere bool
-	Comment     Form
-	Attachments attachmentList
-}
-
-// commentView is a comment with its rendered text.
-type commentView struct {
-	practice.Comment
-	HTML template.HTML
+	C             community.View
+	E             practice.EntryView
+	Comments      []practice.Comment
+	CommentCount  int    // on every page
+	OlderComments string // the address of the page before, if any
+	NewerComments string // the address of the page after, if any
+	Collections   []practice.Collection
+	InStartHere   bool
+	Comment       Form
+	Attachments   attachmentList
 }
 
 func (s *Server) entry(w http.ResponseWriter, r *http.Request) {
@@ -187,17 +195,22 @@ func (s *Server) entryPage(w http.ResponseWriter, r *http.Request, status int, c
 		s.fail(w, r, err)
 		return
 	}
-	comments, err := s.Practice.Comments(r.Context(), ev)
+	comments, err := s.Practice.Comments(r.Context(), ev, commentsAt(r))
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	p := &entryPage{Layout: communityLayout(ev.Community, ev.Title, "practice"), C: ev.Community, E: ev, Body: s.Markup.Render(ev.Body), Comment: comment}
+	p := &entryPage{Layout: communityLayout(ev.Community, ev.Title, "practice"), C: ev.Community, E: ev, Comment: comment,
+		Comments: comments.Comments, CommentCount: comments.Total}
 	p.Crumbs = []Crumb{{"Communities", "/communities"}, {ev.Community.Name, "/c/" + ev.Community.Slug},
 		{"Practice", "/c/" + ev.Community.Slug + "/practice"}, {ev.Title, ""}}
 	p.Community = &p.C
-	for _, c := range comments {
-		p.Comments = append(p.Comments, commentView{Comment: c, HTML: s.Markup.Render(c.Body)})
+	here := entryURL(ev.Community.Slug, ev.Slug)
+	if comments.Older != 0 {
+		p.OlderComments = here + "?before=" + strconv.FormatInt(comments.Older, 10) + "#comments-h"
+	}
+	if comments.Newer != 0 {
+		p.NewerComments = here + "?after=" + strconv.FormatInt(comments.Newer, 10) + "#comments-h"
 	}
 	if p.Attachments, err = s.entryAttachments(r.Context(), ev, entryURL(ev.Community.Slug, ev.Slug)); err != nil {
 		s.fail(w, r, err)
@@ -217,6 +230,24 @@ func (s *Server) entryPage(w http.ResponseWriter, r *http.Request, status int, c
 		}
 	}
 	s.render(w, r, status, "practice/entry", p)
+}
+
+// commentsAt reads which page of comments the entry's address asks for:
+// ?before=, ?after= (the links between pages) or ?comment= (a link to one).
+func commentsAt(r *http.Request) practice.CommentsAt {
+	q := r.URL.Query()
+	id := func(name string) int64 {
+		n, _ := strconv.ParseInt(q.Get(name), 10, 64)
+		return max(n, 0)
+	}
+	return practice.CommentsAt{Before: id("before"), After: id("after"), Around: id("comment")}
+}
+
+// commentURL is the address of comment id on its entry's page: the page of
+// comments that holds it, scrolled to it.
+func commentURL(community, entry string, id int64) string {
+	s := strconv.FormatInt(id, 10)
+	return entryURL(community, entry) + "?comment=" + s + "#comment-" + s
 }
 
 func (s *Server) editEntryForm(w http.ResponseWriter, r *http.Request) {
@@ -248,7 +279,8 @@ func (s *Server) updateEntry(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		s.renderEntryForm(w, r, http.StatusOK, ev.Community, &ev, f, s.Markup.Render(f.Get("body")), nil)
+		preview, status := s.preview(&f)
+		s.renderEntryForm(w, r, status, ev.Community, &ev, f, preview, nil)
 		return
 	}
 	e, err := s.Practice.Update(r.Context(), a, slug, entrySlug, entryInput(f))
@@ -261,7 +293,7 @@ func (s *Server) updateEntry(w http.ResponseWriter, r *http.Request) {
 		// The person's text stays in the form; the form now builds on the current revision.
 		f.Values.Set("base_revision", strconv.Itoa(conflict.Current.Revision))
 		f.Message = "Someone saved a new version while you were editing. Your text is kept below: compare it with the current version, merge what matters, and save again."
-		s.renderEntryForm(w, r, http.StatusConflict, ev.Community, &ev, f, "", &conflictView{Current: conflict.Current, Rendered: s.Markup.Render(conflict.Current.Body)})
+		s.renderEntryForm(w, r, http.StatusConflict, ev.Community, &ev, f, "", &conflictView{Current: conflict.Current, Rendered: conflict.Current.HTML})
 		return
 	}
 	if err != nil {

@@ -77,7 +77,7 @@ func (s *Server) addComment(w http.ResponseWriter, r *http.Request) {
 		s.afterAction(w, r, err, entryURL(slug, entrySlug), "")
 		return
 	}
-	s.redirect(w, r, entryURL(slug, entrySlug)+"#comment-"+strconv.FormatInt(id, 10), "Your comment is posted.")
+	s.redirect(w, r, commentURL(slug, entrySlug, id), "Your comment is posted.")
 }
 
 func commentID(r *http.Request) int64 {
@@ -89,7 +89,7 @@ func (s *Server) editComment(w http.ResponseWriter, r *http.Request) {
 	f := parseEntryForm(w, r)
 	slug, entrySlug := r.PathValue("slug"), r.PathValue("entry")
 	err := s.Practice.EditComment(r.Context(), actorOf(r), slug, entrySlug, commentID(r), f.Get("body"))
-	s.afterAction(w, r, err, entryURL(slug, entrySlug)+"#comment-"+r.PathValue("id"), "Your comment is saved.")
+	s.afterAction(w, r, err, commentURL(slug, entrySlug, commentID(r)), "Your comment is saved.")
 }
 
 func (s *Server) deleteComment(w http.ResponseWriter, r *http.Request) {

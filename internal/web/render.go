@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -36,6 +37,7 @@ type Layout struct {
 	Tab             string          // the community tab shown
 	Crumbs          []Crumb
 	FeedURL         string // the page's Atom feed, announced to feed readers
+	FeedTitle       string // what that feed holds (default: new and updated entries)
 	Unread          int    // the person's unread notifications, for the header
 }
 
@@ -119,6 +121,10 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
+	if (status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable) && w.Header().Get("Retry-After") == "" {
+		// A form shown again after a refusal: its handler had the error, this is the fallback.
+		w.Header().Set("Retry-After", strconv.Itoa(int(defaultRetryAfter/time.Second)))
+	}
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
 }

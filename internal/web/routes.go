@@ -42,6 +42,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /c/{slug}/charter", s.charter)
 	mux.HandleFunc("GET /c/{slug}/members", s.members)
 	mux.HandleFunc("GET /c/{slug}/feed.atom", s.feed)
+	mux.HandleFunc("GET /c/{slug}/activity.atom", s.activityFeed)
+	mux.HandleFunc("POST /c/{slug}/watch", s.watchCommunity)
 	mux.HandleFunc("GET /c/{slug}/export.zip", s.export)
 	mux.HandleFunc("GET /c/{slug}/settings", s.settingsForm)
 	mux.HandleFunc("POST /c/{slug}/settings", s.updateSettings)
@@ -71,6 +73,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/maturity", s.setEntryMaturity)
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/verify", s.verifyEntry)
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/helpful", s.markHelpful)
+	mux.HandleFunc("POST /c/{slug}/practice/{entry}/watch", s.watchEntry)
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/comments", s.addComment)
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/comments/open", s.setCommentsOpen)
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/comments/{id}/edit", s.editComment)
@@ -81,6 +84,7 @@ func (s *Server) routes() http.Handler {
 	// Files and images attached to practice entries.
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/attachments", s.uploadAttachment)
 	mux.HandleFunc("GET /c/{slug}/practice/{entry}/attachments/{id}/{filename}", s.attachmentFile)
+	mux.HandleFunc("GET /c/{slug}/practice/{entry}/attachments/{id}/resized/{filename}", s.attachmentResized)
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/attachments/{id}/delete", s.deleteAttachment)
 
 	// Notifications, e-mail choices and one-click unsubscribe (no sign-in).
@@ -125,8 +129,8 @@ func (s *Server) routes() http.Handler {
 	var h http.Handler = mux
 	h = s.withActor(h)
 	h = s.requireSetup(h)
-	h = http.NewCrossOriginProtection().Handler(h)
-	h = securityHeaders(h)
+	h = s.crossOrigin(h)
+	h = s.securityHeaders(h)
 	return s.logRequests(h)
 }
 

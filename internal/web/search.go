@@ -52,7 +52,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	q := search.Query{Text: clipRunes(v.Get("q"), searchText), Community: v.Get("community"), Kind: v.Get("kind"),
 		Maturity: v.Get("maturity"), Tag: clipRunes(v.Get("tag"), 40), Author: clipRunes(v.Get("author"), 40), Page: pageNumber(r)}
 	a := actorOf(r)
-	res, err := search.Search(r.Context(), s.DB, a, q)
+	res, err := search.Limited(r.Context(), s.DB, s.Auth.Limits(), a, clientIP(r), q)
 	if err != nil {
 		s.fail(w, r, err)
 		return

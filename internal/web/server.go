@@ -16,7 +16,6 @@ import (
 	"hearth/internal/community"
 	"hearth/internal/db"
 	"hearth/internal/instance"
-	"hearth/internal/markup"
 	"hearth/internal/notify"
 	"hearth/internal/people"
 	"hearth/internal/practice"
@@ -33,7 +32,6 @@ type Deps struct {
 	People      *people.Service
 	Practice    *practice.Service
 	Notifier    *notify.Notifier
-	Markup      *markup.Renderer
 	Logger      *slog.Logger
 	BaseURL     string
 	Secure      bool // served over TLS: cookies get the __Host- prefix and Secure

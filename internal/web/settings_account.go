@@ -77,6 +77,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 	token, err := s.Auth.ChangePassword(r.Context(), actorOf(r), f.Get("current_password"), f.Get("new_password"), r.UserAgent())
 	if err != nil {
 		if f.Failed(err) {
+			setRetryAfter(w.Header(), err)
 			s.accountPage(w, r, statusOf(err), &accountPage{Password: f})
 			return
 		}
@@ -84,13 +85,14 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.setSession(w, token)
-	s.redirect(w, r, "/account", "Your password is changed. You stay signed in here; other devices are signed out.")
+	s.redirect(w, r, "/account", "Your password is changed. You stay signed in here; your other devices are signed out, and reset links sent before no longer work.")
 }
 
 func (s *Server) changeEmail(w http.ResponseWriter, r *http.Request) {
 	f := parseForm(w, r)
 	if err := s.Auth.RequestEmailChange(r.Context(), actorOf(r), f.Get("current_password"), f.Get("email")); err != nil {
 		if f.Failed(err) {
+			setRetryAfter(w.Header(), err)
 			s.accountPage(w, r, statusOf(err), &accountPage{EmailForm: f})
 			return
 		}

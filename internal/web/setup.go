@@ -34,6 +34,7 @@ func (s *Server) setup(w http.ResponseWriter, r *http.Request) {
 	_, token, err := s.Auth.Setup(r.Context(), f.Get("instance_name"), newAccount(f), r.UserAgent())
 	if err != nil {
 		if f.Failed(err) {
+			setRetryAfter(w.Header(), err)
 			s.render(w, r, statusOf(err), "account/setup", &formPage{Layout: Layout{Title: "Set up Hearth"}, Form: f})
 			return
 		}

@@ -1,0 +1,114 @@
+package demo
+
+import (
+	"context"
+	"time"
+
+	"hearth/internal/activity"
+	"hearth/internal/db"
+	"hearth/internal/notify"
+)
+
+// The demo's activity log is derived from the rows the other steps wrote,
+// each at the time it happened, so that homes, community pages, feeds,
+// notifications and digests show weeks of life at once.
+
+// demoNoticeDays is how far back the demo tells people of what happened (as
+// notifications): the last two weeks.
+const demoNoticeDays = 14
+
+// activitySources are the demo's past activities, each source a SELECT of
+// (actor, verb, subject kind, subject id, community, audience, title, url,
+// excerpt, time). Drafts are no one's news; hidden comments neither.
+var activitySources = []string{
+	`SELECT c.created_by, 'community.started', 'community', c.id, c.id, 'community', '', '/c/' || c.slug, substr(c.purpose, 1, 280), c.created_at
+	 FROM communities c WHERE c.status IN ('active', 'archived') AND c.created_by IS NOT NULL`,
+	`SELECT m.person_id, 'member.joined', 'community', c.id, c.id, 'community', '', '/people/' || p.handle, '', m.created_at
+	 FROM memberships m JOIN communities c ON c.id = m.community_id JOIN people p ON p.id = m.person_id
+	 WHERE m.status = 'active' AND m.person_id IS DISTINCT FROM c.created_by`,
+	`SELECT m.person_id, 'member.requested', 'membership', m.person_id, c.id, 'subject', '', '/c/' || c.slug || '/members', substr(m.message, 1, 280), m.created_at
+	 FROM memberships m JOIN communities c ON c.id = m.community_id WHERE m.status = 'pending'`,
+	`SELECT e.created_by, 'entry.published', 'entry', e.id, e.community_id, 'community', e.title, '/c/' || c.slug || '/practice/' || e.slug, substr(e.summary, 1, 280), e.published_at
+	 FROM entries e JOIN communities c ON c.id = e.community_id WHERE e.maturity <> 'draft' AND e.published_at IS NOT NULL`,
+	`SELECT r.author_id, 'entry.improved', 'entry', e.id, e.community_id, 'community', e.title, '/c/' || c.slug || '/practice/' || e.slug, substr(r.note, 1, 280), r.created_at
+	 FROM revisions r JOIN entries e ON e.id = r.subject_id JOIN communities c ON c.id = e.community_id
+	 WHERE r.subject_type = 'entry' AND r.number > 1 AND e.maturity <> 'draft' AND r.created_at > e.published_at`,
+	`SELECT k.author_id, 'comment.added', 'entry', e.id, e.community_id, 'community', e.title, '/c/' || c.slug || '/practice/' || e.slug || '#comment-' || CAST(k.id AS TEXT), substr(k.body, 1, 280), k.created_at
+	 FROM comments k JOIN entries e ON e.id = k.entry_id JOIN communities c ON c.id = e.community_id
+	 WHERE k.hidden_at IS NULL AND e.maturity <> 'draft'`,
+}
+
+// loadActivity writes the demo's activity log in the order things happened,
+// makes authors, commenters and stewards watch what they would have come to
+// watch, addresses each request to join to its community's stewards, and
+// queues the fan-out of the last two weeks, so that the first `hearth serve`
+// turns it into notifications.
+func loadActivity(ctx context.Context, tx *db.Tx, l *loaded) error {
+	union := ""
+	for i, src := range activitySources {
+		if i > 0 {
+			union += " UNION ALL "
+		}
+		union += src
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO activities (actor_id, verb, subject_kind, subject_id, community_id, audience, title, url, excerpt, created_at)
+		SELECT * FROM (`+union+`) happened ORDER BY 10`); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO activity_targets (activity_id, person_id, reason)
+		SELECT a.id, m.person_id, 'steward' FROM activities a JOIN memberships m ON m.community_id = a.community_id
+		WHERE a.verb = 'member.requested' AND m.role = 'steward' AND m.status = 'active'`); err != nil {
+		return err
+	}
+	now := l.now
+	for _, w := range []string{
+		`SELECT DISTINCT ep.person_id AS p, 'entry' AS k, ep.entry_id AS i, 'participant' AS r FROM entry_people ep`,
+		`SELECT DISTINCT k.author_id AS p, 'entry' AS k, k.entry_id AS i, 'participant' AS r FROM comments k WHERE k.author_id IS NOT NULL`,
+		`SELECT m.person_id AS p, 'community' AS k, m.community_id AS i, 'chosen' AS r FROM memberships m WHERE m.role = 'steward' AND m.status = 'active'`,
+	} {
+		// "WHERE true" lets SQLite tell ON CONFLICT from a join's ON.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO subscriptions (person_id, subject_kind, subject_id, state, reason, created_at)
+			SELECT w.p, w.k, w.i, 'watching', w.r, $1 FROM (`+w+`) w WHERE true ON CONFLICT (person_id, subject_kind, subject_id) DO NOTHING`, now); err != nil {
+			return err
+		}
+	}
+	// A few people read their e-mail as a digest.
+	for handle, choice := range demoEmailChoices {
+		p, ok := l.people[handle]
+		if !ok {
+			return errUnknown("person", handle)
+		}
+		if err := notify.SetPref(ctx, tx, p.ID, 0, choice); err != nil {
+			return err
+		}
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM activities WHERE created_at > $1 ORDER BY id`, now.Add(-demoNoticeDays*24*time.Hour))
+	if err != nil {
+		return err
+	}
+	var recent []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		recent = append(recent, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range recent {
+		if err := activity.Refanout(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// demoEmailChoices: people of the demo who chose a digest over e-mail at once.
+var demoEmailChoices = map[string]string{
+	"daniel-reyes":    notify.EmailDaily,
+	"grace-lindqvist": notify.EmailWeekly,
+}

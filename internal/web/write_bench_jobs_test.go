@@ -1,0 +1,12 @@
+package web_test
+
+import (
+	"context"
+
+	"hearth/internal/apptest"
+)
+
+// runDue runs the background jobs that are due (mail, notifications).
+func runDue(e *apptest.Env) {
+	_, _ = e.Worker.RunDue(context.Background())
+}
