@@ -31,6 +31,8 @@ Usage:
                              create an administrator (the password is read
                              from standard input when not given)
   hearth demo [flags]        load the demo institution into an empty database
+  hearth bench [flags]       build a benchmark library and measure Hearth's
+                             pages against a bare reference page (-h for its flags)
   hearth version             print the version
 
 Every subcommand takes the same configuration flags (see "hearth serve -h"),
@@ -60,6 +62,8 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		err = adminCreate(ctx, rest[1:], getenv, stdin, stdout, stderr)
 	case "demo":
 		err = loadDemo(ctx, rest, getenv, stdout, stderr)
+	case "bench":
+		err = benchmark(ctx, rest, getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "hearth", Version)
 	case "help", "-h", "--help":
