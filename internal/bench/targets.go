@@ -36,7 +36,7 @@ func SearchMix() []url.Values {
 		q(w[120] + " " + w[800] + " " + w[2000]), // three words
 		q(`"` + w[10] + " " + w[11] + `"`),       // a phrase
 		q(w[700][:4] + "*"),                      // a prefix
-		in(w[537], 2), in(w[50], 3), // in one community
+		in(w[537], 2), in(w[50], 3),              // in one community
 	}
 }
 
