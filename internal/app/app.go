@@ -17,6 +17,8 @@ import (
 	"hearth/internal/db"
 	"hearth/internal/markup"
 	"hearth/internal/practice"
+	"hearth/internal/progress"
+	"hearth/internal/search"
 )
 
 // Version is set at build time with -ldflags "-X hearth/internal/app.Version=...".
@@ -96,7 +98,9 @@ func open(ctx context.Context, name string, args []string, getenv func(string) s
 	}
 	// Markdown stored without its HTML (before migration 0006) or rendered by
 	// an earlier markup.Version is rendered now, so that pages never render.
-	n, err := practice.RenderMissing(ctx, d, markup.New())
+	bar := progress.NewLater(stderr, "rendering stored Markdown", 0)
+	n, err := practice.RenderMissingProgress(ctx, d, markup.New(), bar.Set)
+	bar.Done()
 	if err != nil {
 		d.Close()
 		return cfg, nil, nil, fmt.Errorf("render stored Markdown: %w", err)
@@ -105,6 +109,14 @@ func open(ctx context.Context, name string, args []string, getenv func(string) s
 		log.Info("rendered stored Markdown", "rows", n, "markup_version", markup.Version)
 	}
 	return cfg, d, log, nil
+}
+
+// ensureIndexed rebuilds the search index if a migration asked for it,
+// telling progress on w.
+func ensureIndexed(ctx context.Context, d *db.DB, w io.Writer) error {
+	bar := progress.NewLater(w, "indexing for search", 0)
+	defer bar.Done()
+	return search.EnsureBuiltProgress(ctx, d, bar.Set)
 }
 
 func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
@@ -123,6 +135,11 @@ func migrate(ctx context.Context, args []string, getenv func(string) string, std
 		return err
 	}
 	defer d.Close()
+	// The search index is made by Go code: a migration that changed it asks
+	// for a rebuild, done here (or by serve) with progress, as it is slow.
+	if err := ensureIndexed(ctx, d, stderr); err != nil {
+		return err
+	}
 	fmt.Fprintln(stdout, "The database is migrated to the latest schema.")
 	return nil
 }

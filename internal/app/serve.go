@@ -23,7 +23,6 @@ import (
 	"hearth/internal/people"
 	"hearth/internal/practice"
 	"hearth/internal/ratelimit"
-	"hearth/internal/search"
 	"hearth/internal/web"
 )
 
@@ -46,7 +45,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	// The search index is made by Go code: a migration that changed it asks
 	// for a rebuild, done here before serving.
-	if err := search.EnsureBuilt(ctx, d); err != nil {
+	if err := ensureIndexed(ctx, d, stderr); err != nil {
 		return err
 	}
 	handler, worker, err := Build(cfg, d, log)

@@ -138,3 +138,37 @@ func count(n int) string {
 	}
 	return s
 }
+
+// Later is a Bar started at its first report, so that a task that turns
+// out to have nothing to do (a start-up step, usually) prints nothing.
+type Later struct {
+	mu    sync.Mutex
+	w     io.Writer
+	label string
+	total int
+	bar   *Bar
+}
+
+// NewLater returns a Later that reports on w when first told of progress.
+func NewLater(w io.Writer, label string, total int) *Later {
+	return &Later{w: w, label: label, total: total}
+}
+
+// Set records that done steps are done, starting the bar if need be.
+func (l *Later) Set(done int) {
+	l.mu.Lock()
+	if l.bar == nil {
+		l.bar = New(l.w, l.label, l.total)
+	}
+	b := l.bar
+	l.mu.Unlock()
+	b.Set(done)
+}
+
+// Done ends the report, if one was started.
+func (l *Later) Done() {
+	l.mu.Lock()
+	b := l.bar
+	l.mu.Unlock()
+	b.Done()
+}

@@ -66,3 +66,21 @@ func TestIsTerminal(t *testing.T) {
 		t.Error("a buffer is a terminal")
 	}
 }
+
+// A Later prints nothing when never told of progress, and reports as a Bar
+// once it is.
+func TestLaterPrintsOnlyWhenThereIsWork(t *testing.T) {
+	var out bytes.Buffer
+	idle := NewLater(&out, "render", 0)
+	idle.Done()
+	if out.Len() != 0 {
+		t.Errorf("an idle task printed %q", out.String())
+	}
+	busy := NewLater(&out, "render", 0)
+	busy.Set(100)
+	busy.Set(200)
+	busy.Done()
+	if text := out.String(); !strings.HasPrefix(text, "render: started\n") || !strings.Contains(text, "render: done, 200 in ") {
+		t.Errorf("a busy task printed %q", text)
+	}
+}

@@ -182,7 +182,10 @@ func RebuildProgress(ctx context.Context, d *db.DB, progress Progress) error {
 
 // EnsureBuilt rebuilds the index when a migration asked for it (the index
 // is made by Go code, which a migration cannot run).
-func EnsureBuilt(ctx context.Context, d *db.DB) error {
+func EnsureBuilt(ctx context.Context, d *db.DB) error { return EnsureBuiltProgress(ctx, d, nil) }
+
+// EnsureBuiltProgress is EnsureBuilt telling progress of a rebuild.
+func EnsureBuiltProgress(ctx context.Context, d *db.DB, progress Progress) error {
 	var n int
 	if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM search_meta WHERE name = 'rebuild'").Scan(&n); err != nil {
 		return errs.Wrap(err, "check search index")
@@ -190,7 +193,7 @@ func EnsureBuilt(ctx context.Context, d *db.DB) error {
 	if n == 0 {
 		return nil
 	}
-	return Rebuild(ctx, d)
+	return RebuildProgress(ctx, d, progress)
 }
 
 // Compatibility with the practice service's calls.
