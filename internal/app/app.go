@@ -17,6 +17,8 @@ import (
 	"hearth/internal/db"
 	"hearth/internal/markup"
 	"hearth/internal/practice"
+	"hearth/internal/progress"
+	"hearth/internal/search"
 )
 
 // Version is set at build time with -ldflags "-X hearth/internal/app.Version=...".
@@ -31,6 +33,8 @@ Usage:
                              create an administrator (the password is read
                              from standard input when not given)
   hearth demo [flags]        load the demo institution into an empty database
+  hearth bench [flags]       build a benchmark library and measure Hearth's
+                             pages against a bare reference page (-h for its flags)
   hearth version             print the version
 
 Every subcommand takes the same configuration flags (see "hearth serve -h"),
@@ -60,6 +64,8 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		err = adminCreate(ctx, rest[1:], getenv, stdin, stdout, stderr)
 	case "demo":
 		err = loadDemo(ctx, rest, getenv, stdout, stderr)
+	case "bench":
+		err = benchmark(ctx, rest, getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "hearth", Version)
 	case "help", "-h", "--help":
@@ -92,7 +98,9 @@ func open(ctx context.Context, name string, args []string, getenv func(string) s
 	}
 	// Markdown stored without its HTML (before migration 0006) or rendered by
 	// an earlier markup.Version is rendered now, so that pages never render.
-	n, err := practice.RenderMissing(ctx, d, markup.New())
+	bar := progress.NewLater(stderr, "rendering stored Markdown", 0)
+	n, err := practice.RenderMissingProgress(ctx, d, markup.New(), bar.Set)
+	bar.Done()
 	if err != nil {
 		d.Close()
 		return cfg, nil, nil, fmt.Errorf("render stored Markdown: %w", err)
@@ -101,6 +109,14 @@ func open(ctx context.Context, name string, args []string, getenv func(string) s
 		log.Info("rendered stored Markdown", "rows", n, "markup_version", markup.Version)
 	}
 	return cfg, d, log, nil
+}
+
+// ensureIndexed rebuilds the search index if a migration asked for it,
+// telling progress on w.
+func ensureIndexed(ctx context.Context, d *db.DB, w io.Writer) error {
+	bar := progress.NewLater(w, "indexing for search", 0)
+	defer bar.Done()
+	return search.EnsureBuiltProgress(ctx, d, bar.Set)
 }
 
 func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
@@ -119,6 +135,11 @@ func migrate(ctx context.Context, args []string, getenv func(string) string, std
 		return err
 	}
 	defer d.Close()
+	// The search index is made by Go code: a migration that changed it asks
+	// for a rebuild, done here (or by serve) with progress, as it is slow.
+	if err := ensureIndexed(ctx, d, stderr); err != nil {
+		return err
+	}
 	fmt.Fprintln(stdout, "The database is migrated to the latest schema.")
 	return nil
 }

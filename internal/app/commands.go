@@ -48,7 +48,7 @@ func loadDemo(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	defer d.Close()
-	if err := demo.Load(ctx, d, stdout); err != nil {
+	if err := demo.LoadProgress(ctx, d, stdout, stderr); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "\nStart Hearth with the same settings (for example: go run ./cmd/hearth) and open %s\n", cfg.BaseURL)

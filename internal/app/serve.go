@@ -43,6 +43,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
+	// The search index is made by Go code: a migration that changed it asks
+	// for a rebuild, done here before serving.
+	if err := ensureIndexed(ctx, d, stderr); err != nil {
+		return err
+	}
 	handler, worker, err := Build(cfg, d, log)
 	if err != nil {
 		return err

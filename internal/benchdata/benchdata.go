@@ -63,10 +63,28 @@ func Load(ctx context.Context, d *db.DB, entries, comments int) error {
 	return nil
 }
 
+// Progress is told how many of the library's entries and comments are
+// written so far.
+type Progress func(done int)
+
 // LoadRows writes the library in one transaction, without the search index
 // (search.Rebuild makes it), and marks the instance as set up so that its
 // pages serve.
 func LoadRows(ctx context.Context, d *db.DB, entries, comments int) error {
+	return LoadRowsProgress(ctx, d, entries, comments, nil)
+}
+
+// progressEvery is how many entries or comments are written between two
+// calls of a Progress.
+const progressEvery = 1000
+
+// LoadRowsProgress is LoadRows telling progress (when not nil) as it goes.
+func LoadRowsProgress(ctx context.Context, d *db.DB, entries, comments int, progress Progress) error {
+	tell := func(done int) {
+		if progress != nil && done%progressEvery == 0 {
+			progress(done)
+		}
+	}
 	words := Vocabulary()
 	r := rand.New(rand.NewPCG(3, 4))
 	zipf := rand.NewZipf(r, 1.07, 1, uint64(len(words)-1))
@@ -124,6 +142,7 @@ func LoadRows(ctx context.Context, d *db.DB, entries, comments int) error {
 			ins.Row(`INSERT INTO entries (id, community_id, slug, kind, title, summary, body, maturity, created_by, created_at, updated_at,
 				body_html, body_text, render_version) VALUES`,
 				i, c, EntrySlug(i), kind, title, summary, body, maturity, 1+r.IntN(People), at, at, string(html.HTML), html.Text, markup.Version)
+			tell(i)
 		}
 		ins.Flush()
 		for i := 1; i <= entries; i++ {
@@ -141,6 +160,7 @@ func LoadRows(ctx context.Context, d *db.DB, entries, comments int) error {
 			html := md.RenderBoth(body)
 			ins.Row("INSERT INTO posts (id, subject_kind, subject_id, kind, author_id, body, created_at, updated_at, body_html, body_text, render_version) VALUES",
 				i, "entry", entry, "comment", author, body, now, now, string(html.HTML), html.Text, markup.Version)
+			tell(entries + i)
 		}
 		ins.Flush()
 		// Written after the random draws above, so that the entries and
@@ -169,6 +189,9 @@ func LoadRows(ctx context.Context, d *db.DB, entries, comments int) error {
 		if ins.Err() != nil {
 			return ins.Err()
 		}
+		if err := advanceIdentities(ctx, tx); err != nil {
+			return err
+		}
 		st, err := instance.Load(ctx, tx)
 		if err != nil {
 			return err
@@ -178,6 +201,22 @@ func LoadRows(ctx context.Context, d *db.DB, entries, comments int) error {
 	})
 	if err != nil {
 		return fmt.Errorf("load library: %w", err)
+	}
+	return nil
+}
+
+// advanceIdentities moves PostgreSQL's identity sequences past the ids
+// written explicitly above, so that rows added later (a benchmark's writes)
+// get new ids. SQLite takes the largest id plus one by itself.
+func advanceIdentities(ctx context.Context, tx *db.Tx) error {
+	if tx.Dialect() != db.Postgres {
+		return nil
+	}
+	for _, table := range []string{"people", "communities", "entries", "posts", "collections"} {
+		_, err := tx.ExecContext(ctx, "SELECT setval(pg_get_serial_sequence('"+table+"', 'id'), (SELECT MAX(id) FROM "+table+"))")
+		if err != nil {
+			return fmt.Errorf("advance the ids of %s: %w", table, err)
+		}
 	}
 	return nil
 }

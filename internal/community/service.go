@@ -12,6 +12,7 @@ import (
 	"hearth/internal/db"
 	"hearth/internal/errs"
 	"hearth/internal/instance"
+	"hearth/internal/search"
 )
 
 // Service is the way in to communities and membership.
@@ -144,6 +145,9 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, ch Charter) (Communi
 		if err := setTags(ctx, tx, c.ID, tags); err != nil {
 			return err
 		}
+		if err := search.Index(ctx, tx, tx.Dialect(), search.KindCommunity, c.ID); err != nil {
+			return err
+		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO memberships (community_id, person_id, role, status, created_at, updated_at)
 			VALUES ($1, $2, 'steward', 'active', $3, $3)`, c.ID, a.PersonID, now)
 		if err != nil {
@@ -203,7 +207,10 @@ func (s *Service) UpdateCharter(ctx context.Context, a auth.Actor, slug string, 
 		if err != nil {
 			return errs.Wrap(err, "update charter")
 		}
-		return setTags(ctx, tx, v.ID, tags)
+		if err := setTags(ctx, tx, v.ID, tags); err != nil {
+			return err
+		}
+		return search.Index(ctx, tx, tx.Dialect(), search.KindCommunity, v.ID)
 	})
 }
 

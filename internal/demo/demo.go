@@ -19,6 +19,7 @@ import (
 	"hearth/internal/errs"
 	"hearth/internal/markup"
 	"hearth/internal/practice"
+	"hearth/internal/progress"
 )
 
 // Password signs in to every demo account.
@@ -86,7 +87,14 @@ func steps() []step {
 // transaction, and writes to out how to sign in. It refuses, changing
 // nothing, when d holds anything but the demo (ErrNotEmpty) or holds the
 // demo already (ErrLoaded).
-func Load(ctx context.Context, d *db.DB, out io.Writer) error {
+func Load(ctx context.Context, d *db.DB, out io.Writer) error { return LoadProgress(ctx, d, out, nil) }
+
+// LoadProgress is Load telling progress on w (when not nil), a step at a time.
+func LoadProgress(ctx context.Context, d *db.DB, out, w io.Writer) error {
+	var bar *progress.Bar
+	if w != nil {
+		bar = progress.New(w, "loading the demo", len(steps())+1)
+	}
 	// Hashed once, before the transaction: argon2 is slow by design, and every
 	// demo account shares the password.
 	hash, err := auth.HashPassword(Password)
@@ -106,10 +114,11 @@ func Load(ctx context.Context, d *db.DB, out io.Writer) error {
 		if err := checkEmpty(ctx, tx); err != nil {
 			return err
 		}
-		for _, s := range steps() {
+		for i, s := range steps() {
 			if err := s.load(ctx, tx, l); err != nil {
 				return fmt.Errorf("load demo %s: %w", s.name, err)
 			}
+			bar.Set(i + 1)
 		}
 		return nil
 	})
@@ -120,6 +129,8 @@ func Load(ctx context.Context, d *db.DB, out io.Writer) error {
 	if _, err := practice.RenderMissing(ctx, d, markup.New()); err != nil {
 		return err
 	}
+	bar.Set(len(steps()) + 1)
+	bar.Done()
 	return printSignIn(out, l)
 }
 

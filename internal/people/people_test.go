@@ -102,19 +102,23 @@ func TestListFindsByNameOrHandleAndPages(t *testing.T) {
 		for i := 0; i < people.PeoplePageSize+5; i++ {
 			person(t, d, "p"+string(rune('a'+i/26))+string(rune('a'+i%26)), false)
 		}
-		list, more, err := s.List(ctx, me, "", 1)
-		if err != nil || len(list) != people.PeoplePageSize || !more {
-			t.Fatalf("page 1 = %d people, more %v, %v", len(list), more, err)
+		first, more, err := s.List(ctx, me, "", people.At{})
+		if err != nil || len(first) != people.PeoplePageSize || !more {
+			t.Fatalf("page 1 = %d people, more %v, %v", len(first), more, err)
 		}
-		list, more, err = s.List(ctx, me, "", 2)
-		if err != nil || len(list) != 6 || more {
+		list, more, err := s.List(ctx, me, "", people.At{After: first[len(first)-1].ID})
+		if err != nil || len(list) != 6 || more || list[0].Handle <= first[len(first)-1].Handle {
 			t.Fatalf("page 2 = %d people, more %v, %v", len(list), more, err)
 		}
-		list, _, err = s.List(ctx, me, "PAB", 1)
+		back, more, err := s.List(ctx, me, "", people.At{Before: list[0].ID})
+		if err != nil || !more || len(back) != people.PeoplePageSize || back[0].ID != first[0].ID || back[len(back)-1].ID != first[len(first)-1].ID {
+			t.Fatalf("back from page 2 = %d people, more %v, %v", len(back), more, err)
+		}
+		list, _, err = s.List(ctx, me, "PAB", people.At{})
 		if err != nil || len(list) != 1 || list[0].Handle != "pab" {
 			t.Fatalf("search PAB = %+v, %v", list, err)
 		}
-		if list, _, err = s.List(ctx, me, "%_%", 1); err != nil || len(list) != 0 {
+		if list, _, err = s.List(ctx, me, "%_%", people.At{}); err != nil || len(list) != 0 {
 			t.Fatalf("wildcards match literally nothing: %d, %v", len(list), err)
 		}
 	})

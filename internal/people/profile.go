@@ -4,12 +4,15 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"hearth/internal/auth"
+	"hearth/internal/db"
 	"hearth/internal/errs"
+	"hearth/internal/search"
 )
 
 // Person is a profile as others see it.
@@ -100,31 +103,33 @@ func (s *Service) UpdateProfile(ctx context.Context, a auth.Actor, in ProfileInp
 	if in.DepartmentID != 0 {
 		dept = &in.DepartmentID
 	}
-	_, err := s.db.ExecContext(ctx, "UPDATE people SET name = $1, department_id = $2, title = $3, bio = $4 WHERE id = $5",
-		in.Name, dept, in.Title, in.Bio, a.PersonID)
-	return errs.Wrap(err, "update profile")
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		_, err := tx.ExecContext(ctx, "UPDATE people SET name = $1, department_id = $2, title = $3, bio = $4 WHERE id = $5",
+			in.Name, dept, in.Title, in.Bio, a.PersonID)
+		if err != nil {
+			return errs.Wrap(err, "update profile")
+		}
+		return search.Index(ctx, tx, tx.Dialect(), search.KindPerson, a.PersonID)
+	})
 }
 
 // PeoplePageSize is how many people a page lists.
 const PeoplePageSize = 50
 
+// At says which page of people to list: those just After the person with
+// that id in the list's order, or just Before them; neither, the first.
+// Pages are cut by person (keyset), so a page costs the same however deep.
+type At struct{ After, Before int64 }
+
 // List lists people by name, optionally those whose name or handle contains
-// query, a page at a time; disabled people only for administrators.
-func (s *Service) List(ctx context.Context, a auth.Actor, query string, page int) ([]Person, bool, error) {
+// query, a page at a time, walking the index people_name from the page's
+// cursor; disabled people only for administrators. more tells whether
+// another page follows in the direction read.
+func (s *Service) List(ctx context.Context, a auth.Actor, query string, at At) ([]Person, bool, error) {
 	if !a.SignedIn() {
 		return nil, false, errs.New(errs.Unauthenticated, "Please sign in to see people.")
 	}
-	if page < 1 {
-		page = 1
-	}
-	query = strings.ToLower(strings.TrimSpace(query))
-	if len(query) > 100 {
-		query = query[:100]
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+personColumns+` FROM people p LEFT JOIN departments d ON d.id = p.department_id
-		WHERE ($1 = '' OR lower(p.name) LIKE '%' || $1 || '%' ESCAPE '\' OR p.handle LIKE '%' || $1 || '%' ESCAPE '\')
-		AND (p.disabled_at IS NULL OR $2) ORDER BY lower(p.name), p.id LIMIT $3 OFFSET $4`,
-		escapeLike(query), a.Admin, PeoplePageSize+1, (page-1)*PeoplePageSize)
+	rows, err := s.db.QueryContext(ctx, ListQuery(at), escapeLike(clipQuery(query)), a.Admin, PeoplePageSize+1, at.After+at.Before)
 	if err != nil {
 		return nil, false, errs.Wrap(err, "list people")
 	}
@@ -137,11 +142,45 @@ func (s *Service) List(ctx context.Context, a auth.Actor, query string, page int
 		}
 		out = append(out, p)
 	}
+	if err := rows.Err(); err != nil {
+		return nil, false, errs.Wrap(err, "list people")
+	}
 	more := len(out) > PeoplePageSize
 	if more {
 		out = out[:PeoplePageSize]
 	}
-	return out, more, errs.Wrap(rows.Err(), "list people")
+	if at.Before != 0 && at.After == 0 { // read upwards from the cursor
+		if !more { // fewer than a page before it: the first page, as it is
+			return s.List(ctx, a, query, At{})
+		}
+		slices.Reverse(out)
+	}
+	return out, more, nil
+}
+
+func clipQuery(query string) string {
+	query = strings.ToLower(strings.TrimSpace(query))
+	if len(query) > 100 {
+		query = query[:100]
+	}
+	return query
+}
+
+// ListQuery is List's SQL for the page at ($1 the escaped query, $2 whether
+// disabled people are listed, $3 the limit, $4 the cursor's id).
+func ListQuery(at At) string {
+	order, cursor := "ASC", ""
+	switch {
+	case at.After != 0:
+		cursor = " AND (lower(p.name), p.id) > (SELECT lower(k.name), k.id FROM people k WHERE k.id = $4)"
+	case at.Before != 0:
+		order, cursor = "DESC", " AND (lower(p.name), p.id) < (SELECT lower(k.name), k.id FROM people k WHERE k.id = $4)"
+	default:
+		cursor = " AND $4 = 0"
+	}
+	return `SELECT ` + personColumns + ` FROM people p LEFT JOIN departments d ON d.id = p.department_id
+		WHERE ($1 = '' OR lower(p.name) LIKE '%' || $1 || '%' ESCAPE '\' OR p.handle LIKE '%' || $1 || '%' ESCAPE '\')
+		AND (p.disabled_at IS NULL OR $2)` + cursor + ` ORDER BY lower(p.name) ` + order + `, p.id ` + order + ` LIMIT $3`
 }
 
 // escapeLike escapes LIKE's wildcards in a search term, so that a typed % or _

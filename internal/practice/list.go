@@ -2,8 +2,10 @@ package practice
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"hearth/internal/auth"
 	"hearth/internal/community"
@@ -20,12 +22,25 @@ type Filter struct {
 	Tag      string
 	Author   string // a handle: entries this person wrote or contributed to
 	Stale    bool   // only entries flagged stale
-	Page     int    // from 1
+	// Pages are cut by entry (keyset), so that a page costs the same however
+	// deep it is: Before lists the entries after the one with this id in the
+	// list's order (older), After those before it (newer); neither, the first.
+	Before, After int64
+}
+
+// listOrder orders a library, as the index entries_community_updated does.
+const listOrder = `(e.updated_at, e.id)`
+
+// listKey is the place in listOrder of the community's entry whose id is
+// the placeholder p (none, for another community's: the page is empty).
+func listKey(p string) string {
+	return `(SELECT k.updated_at, k.id FROM entries k WHERE k.id = ` + p + ` AND k.community_id = $1)`
 }
 
 // List returns a page of the community's entries that a may read, most
-// recently updated first, with whether another page follows. Drafts appear
-// only to their authors and the stewards.
+// recently updated first (f.Before and f.After choose the page), with
+// whether another page follows in the direction read. Drafts appear only to
+// their authors and the stewards.
 func (s *Service) List(ctx context.Context, a auth.Actor, communitySlug string, f Filter) (community.View, []Entry, bool, error) {
 	v, err := s.communities.Get(ctx, a, communitySlug)
 	if err != nil {
@@ -34,10 +49,48 @@ func (s *Service) List(ctx context.Context, a auth.Actor, communitySlug string, 
 	if !v.CanRead() {
 		return v, nil, false, errs.NotFoundf("There is no such community, or you may not see it.")
 	}
-	if f.Page < 1 {
-		f.Page = 1
-	}
 	now := s.now()
+	query, args := listQuery(v, a, f, now)
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return v, nil, false, errs.Wrap(err, "list entries")
+	}
+	defer rows.Close()
+	var list []Entry
+	for rows.Next() {
+		var e Entry
+		if err := scanEntry(rows, &e); err != nil {
+			return v, nil, false, errs.Wrap(err, "list entries")
+		}
+		e.markStale(now, v.Practice.StaleAfterDays)
+		list = append(list, e)
+	}
+	if err := rows.Err(); err != nil {
+		return v, nil, false, errs.Wrap(err, "list entries")
+	}
+	more := len(list) > PageSize
+	if more {
+		list = list[:PageSize]
+	}
+	if f.After != 0 && f.Before == 0 { // read upwards from the cursor
+		slices.Reverse(list)
+	}
+	ids := make([]int64, len(list))
+	for i := range list {
+		ids[i] = list[i].ID
+	}
+	if err := fillPeopleAndTags(ctx, s.db, list, ids); err != nil { // each card names its authors
+		return v, nil, false, err
+	}
+	for i := range list {
+		list[i].Body = "" // lists never show bodies; do not carry them around
+	}
+	return v, list, more, nil
+}
+
+// listQuery is the SQL of a library page: a walk of the index
+// entries_community_updated from the cursor, stopping after a page.
+func listQuery(v community.View, a auth.Actor, f Filter, now time.Time) (string, []any) {
 	args := []any{v.ID, a.PersonID, v.IsSteward()}
 	where := `e.community_id = $1 AND (e.maturity <> 'draft' OR $3 OR EXISTS (SELECT 1 FROM entry_people d WHERE d.entry_id = e.id AND d.person_id = $2 AND d.role = 'author'))`
 	arg := func(x any) string {
@@ -60,38 +113,16 @@ func (s *Service) List(ctx context.Context, a auth.Actor, communitySlug string, 
 	if f.Stale {
 		where += " AND " + staleCondition(arg(now), arg(now.AddDate(0, 0, -v.Practice.StaleAfterDays)))
 	}
-	limit, offset := arg(PageSize+1), arg((f.Page-1)*PageSize)
-	rows, err := s.db.QueryContext(ctx, `SELECT `+entryColumns+` FROM entries e`+entryJoins+` WHERE `+where+
-		` ORDER BY e.updated_at DESC, e.id DESC LIMIT `+limit+` OFFSET `+offset, args...)
-	if err != nil {
-		return v, nil, false, errs.Wrap(err, "list entries")
+	order := "DESC"
+	switch {
+	case f.Before != 0:
+		where += " AND " + listOrder + " < " + listKey(arg(f.Before))
+	case f.After != 0:
+		where += " AND " + listOrder + " > " + listKey(arg(f.After))
+		order = "ASC"
 	}
-	defer rows.Close()
-	var list []Entry
-	var ids []int64
-	for rows.Next() {
-		var e Entry
-		if err := scanEntry(rows, &e); err != nil {
-			return v, nil, false, errs.Wrap(err, "list entries")
-		}
-		e.markStale(now, v.Practice.StaleAfterDays)
-		list = append(list, e)
-		ids = append(ids, e.ID)
-	}
-	if err := rows.Err(); err != nil {
-		return v, nil, false, errs.Wrap(err, "list entries")
-	}
-	more := len(list) > PageSize
-	if more {
-		list, ids = list[:PageSize], ids[:PageSize]
-	}
-	if err := fillPeopleAndTags(ctx, s.db, list, ids); err != nil { // each card names its authors
-		return v, nil, false, err
-	}
-	for i := range list {
-		list[i].Body = "" // lists never show bodies; do not carry them around
-	}
-	return v, list, more, nil
+	return `SELECT ` + entryColumns + ` FROM entries e` + entryJoins + ` WHERE ` + where +
+		` ORDER BY e.updated_at ` + order + `, e.id ` + order + ` LIMIT ` + arg(PageSize+1), args
 }
 
 // staleCondition is the SQL twin of Entry.markStale, over entries e, given

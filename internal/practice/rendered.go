@@ -72,6 +72,12 @@ const renderBatch = 100
 // it. Run at start-up, after the migrations; it is idempotent, and cheap
 // when nothing is missing. It returns how many rows it rendered.
 func RenderMissing(ctx context.Context, d *db.DB, md *markup.Renderer) (int, error) {
+	return RenderMissingProgress(ctx, d, md, nil)
+}
+
+// RenderMissingProgress is RenderMissing telling progress (when not nil):
+// the rows rendered so far, after each batch that rendered any.
+func RenderMissingProgress(ctx context.Context, d *db.DB, md *markup.Renderer, progress func(rendered int)) (int, error) {
 	total := 0
 	for _, t := range []struct {
 		table string
@@ -84,6 +90,9 @@ func RenderMissing(ctx context.Context, d *db.DB, md *markup.Renderer) (int, err
 					return total, err
 				}
 				total += n
+				if progress != nil && n > 0 {
+					progress(total)
+				}
 				if last == 0 {
 					break
 				}

@@ -2,248 +2,226 @@ package search
 
 import (
 	"context"
-	"database/sql"
-	"errors"
+	"math"
+	"sort"
+	"strconv"
 	"strings"
 
 	"hearth/internal/db"
 	"hearth/internal/errs"
 )
 
-// The index holds one document per entry and per visible comment. It is kept
-// in-line: each write to an entry or a comment calls IndexEntry, IndexComment
-// or a Remove in the same transaction, so the index never disagrees with a
-// committed write and never shows one that rolled back.
+// The index holds one row per document in search_docs and, on SQLite, one
+// in search_fts. It is kept in-line: each write calls Index or Remove in its
+// own transaction, so the index never disagrees with a committed write. The
+// work done there is the Go analyzer over plain text: bodies are the
+// body_text the writer stored with the row (see practice.RenderMissing),
+// never Markdown rendered here, inside the transaction.
 
-// document is one searchable thing: an entry (title, tags, summary and body)
-// or a comment (body only), as plain text.
-type document struct {
-	id        int64  // docID
-	kind      string // "entry" or "comment"
-	entryID   int64
-	commentID int64 // 0 for an entry
-	title     string
-	tags      string
-	summary   string
-	body      string
+// indexed is a document ready to store: its key, its fields' terms and its
+// forward index ("term impact term impact ...", impacts in thousandths).
+type indexed struct {
+	Document
+	kind    *Kind
+	id      int64
+	fields  [4]string // title, tags, summary, body as space-separated terms
+	forward string
 }
 
-// Document kinds.
+// Field weights and BM25 constants of the impact of a term in a document:
+// the part of BM25F that does not depend on the query (no IDF), computed once
+// at write time so that a query only multiplies and adds.
+var fieldWeight = [4]float64{10, 5, 3, 1}
+
 const (
-	KindEntry   = "entry"
-	KindComment = "comment"
+	bm25K1    = 1.2
+	bm25B     = 0.75
+	avgDocLen = 120 // terms: frozen rather than kept up to date, as the impacts are stored
 )
 
-// entryDoc and commentDoc give each document a key of its own in one
-// numbering, so that both engines can address any document by one integer.
-func entryDoc(id int64) int64   { return id * 2 }
-func commentDoc(id int64) int64 { return id*2 + 1 }
-
-// Bodies are indexed as the text a reader sees, so that snippets show words
-// rather than Markdown: the body_text the writer stored with the row (see
-// practice.RenderMissing), never rendered here, inside the transaction.
-
-// IndexEntry (re)indexes the entry with id from its row and tags, through q
-// (the transaction of the write). An entry that no longer exists is removed.
-func IndexEntry(ctx context.Context, q db.Q, d db.Dialect, entryID int64) error {
-	doc := document{id: entryDoc(entryID), kind: KindEntry, entryID: entryID}
-	err := q.QueryRowContext(ctx, "SELECT title, summary, body_text FROM entries WHERE id = $1", entryID).Scan(&doc.title, &doc.summary, &doc.body)
-	if errors.Is(err, sql.ErrNoRows) {
-		return RemoveEntry(ctx, q, d, entryID)
-	}
-	if err != nil {
-		return errs.Wrap(err, "index entry")
-	}
-	rows, err := q.QueryContext(ctx, "SELECT tag FROM entry_tags WHERE entry_id = $1 ORDER BY tag", entryID)
-	if err != nil {
-		return errs.Wrap(err, "index entry tags")
-	}
-	var tags []string
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			rows.Close()
-			return errs.Wrap(err, "index entry tags")
+func prepare(k *Kind, doc Document) indexed {
+	doc.Title, doc.Tags, doc.Summary, doc.Body = clean(doc.Title), clean(doc.Tags), clean(doc.Summary), clean(doc.Body)
+	in := indexed{Document: doc, kind: k, id: docID(k, doc.ID)}
+	tf := map[string]float64{}
+	length := 0
+	for i, text := range [4]string{doc.Title, doc.Tags, doc.Summary, doc.Body} {
+		terms := analyze(text)
+		in.fields[i] = strings.Join(terms, " ")
+		for _, t := range terms {
+			tf[t] += fieldWeight[i]
 		}
-		tags = append(tags, t)
+		length += len(terms)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return errs.Wrap(err, "index entry tags")
+	norm := bm25K1 * (1 - bm25B + bm25B*float64(length)/avgDocLen)
+	terms := make([]string, 0, len(tf))
+	for t := range tf {
+		terms = append(terms, t)
 	}
-	doc.title, doc.summary, doc.body = clean(doc.title), clean(doc.summary), clean(doc.body)
-	doc.tags = tagText(tags)
-	return engineFor(d).put(ctx, q, []document{doc})
-}
-
-// tagText is the indexed text of tags: each tag as words ("risk-assessment"
-// is found by "risk" and by "assessment").
-func tagText(tags []string) string { return clean(strings.Join(tags, " ")) }
-
-// RemoveEntry takes the entry and its comments out of the index. Call it
-// before deleting the entry, while its comments can still be listed.
-func RemoveEntry(ctx context.Context, q db.Q, d db.Dialect, entryID int64) error {
-	ids := []int64{entryDoc(entryID)}
-	rows, err := q.QueryContext(ctx, "SELECT id FROM posts WHERE subject_kind = 'entry' AND subject_id = $1", entryID)
-	if err != nil {
-		return errs.Wrap(err, "unindex entry")
-	}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return errs.Wrap(err, "unindex entry")
+	sort.Strings(terms)
+	var b strings.Builder
+	for i, t := range terms {
+		if i > 0 {
+			b.WriteByte(' ')
 		}
-		ids = append(ids, commentDoc(id))
+		f := tf[t]
+		b.WriteString(t)
+		b.WriteByte(' ')
+		b.WriteString(strconv.Itoa(int(math.Round(1000 * f * (bm25K1 + 1) / (f + norm)))))
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return errs.Wrap(err, "unindex entry")
-	}
-	return engineFor(d).remove(ctx, q, ids)
+	in.forward = b.String()
+	return in
 }
 
-// IndexComment (re)indexes the comment with id. A hidden comment is taken
-// out of the index (only moderators and its author read it, on its entry's
-// page), as is one that no longer exists.
-func IndexComment(ctx context.Context, q db.Q, d db.Dialect, commentID int64) error {
-	doc := document{id: commentDoc(commentID), kind: KindComment, commentID: commentID}
-	var hidden bool
-	err := q.QueryRowContext(ctx, "SELECT subject_id, body_text, hidden_at IS NOT NULL OR deleted_at IS NOT NULL FROM posts WHERE id = $1 AND subject_kind = 'entry'", commentID).
-		Scan(&doc.entryID, &doc.body, &hidden)
-	if errors.Is(err, sql.ErrNoRows) || (err == nil && hidden) {
-		return RemoveComment(ctx, q, d, commentID)
+// Index (re)indexes the subjects with these ids of kind through q (the
+// transaction of the write); those that Load leaves out are removed.
+func Index(ctx context.Context, q db.Q, d db.Dialect, kind string, ids ...int64) error {
+	k := kindNamed(kind)
+	if k == nil {
+		return errs.New(errs.Internal, "search: no kind %q", kind)
 	}
+	docs, err := k.Load(ctx, q, ids)
 	if err != nil {
-		return errs.Wrap(err, "index comment")
+		return errs.Wrap(err, "index "+kind)
 	}
-	doc.body = clean(doc.body)
-	return engineFor(d).put(ctx, q, []document{doc})
+	keys := make([]int64, len(ids))
+	for i, id := range ids {
+		keys[i] = docID(k, id)
+	}
+	e := engineFor(d)
+	if err := e.remove(ctx, q, keys); err != nil {
+		return err
+	}
+	batch := make([]indexed, len(docs))
+	for i, doc := range docs {
+		batch[i] = prepare(k, doc)
+	}
+	return putAll(ctx, q, e, batch)
 }
 
-// RemoveComment takes the comment out of the index.
-func RemoveComment(ctx context.Context, q db.Q, d db.Dialect, commentID int64) error {
-	return engineFor(d).remove(ctx, q, []int64{commentDoc(commentID)})
+// Remove takes the subjects with these ids of kind out of the index.
+func Remove(ctx context.Context, q db.Q, d db.Dialect, kind string, ids ...int64) error {
+	k := kindNamed(kind)
+	if k == nil {
+		return errs.New(errs.Internal, "search: no kind %q", kind)
+	}
+	keys := make([]int64, len(ids))
+	for i, id := range ids {
+		keys[i] = docID(k, id)
+	}
+	return engineFor(d).remove(ctx, q, keys)
 }
 
-// rebuildBatch is how many rows Rebuild reads at a time; it writes them
-// putBatch at a time (binding many $N parameters costs the SQLite driver
-// more per parameter the more there are).
-const (
-	rebuildBatch = 500
-	putBatch     = 100
-)
+// putBatch is how many documents one statement stores (binding many $N
+// parameters costs the SQLite driver more per parameter the more there are).
+const putBatch = 100
 
-// putAll stores docs in statements of putBatch documents.
-func putAll(ctx context.Context, q db.Q, e engine, docs []document) error {
+func putAll(ctx context.Context, q db.Q, e engine, docs []indexed) error {
 	for len(docs) > 0 {
 		n := min(len(docs), putBatch)
 		if err := e.put(ctx, q, docs[:n]); err != nil {
-			return err
+			return errs.Wrap(err, "index documents")
 		}
 		docs = docs[n:]
 	}
 	return nil
 }
 
-// Rebuild empties the index and indexes every entry and visible comment
+// rebuildBatch is how many subjects Rebuild reads at a time.
+const rebuildBatch = 500
+
+// Progress is told how far a rebuild is: documents done so far.
+type Progress func(done int)
+
+// Rebuild empties the index and indexes every document of every kind
 // again, in one transaction: for data loaded around the services (imports,
-// benchmarks) and for recovering from a change in how text is indexed.
-func Rebuild(ctx context.Context, d *db.DB) error {
-	return d.WithTx(ctx, func(tx *db.Tx) error {
+// benchmarks) and after a change in how text is analysed.
+func Rebuild(ctx context.Context, d *db.DB) error { return RebuildProgress(ctx, d, nil) }
+
+// RebuildProgress is Rebuild telling progress after each batch.
+func RebuildProgress(ctx context.Context, d *db.DB, progress Progress) error {
+	return d.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
 		e := engineFor(d.Dialect)
 		if err := e.clear(ctx, tx); err != nil {
 			return err
 		}
-		if err := rebuildEntries(ctx, tx, e); err != nil {
+		done := 0
+		for _, k := range kinds() {
+			for after := int64(0); ; {
+				ids, err := k.After(ctx, tx, after, rebuildBatch)
+				if err != nil {
+					return errs.Wrap(err, "rebuild index")
+				}
+				if len(ids) == 0 {
+					break
+				}
+				docs, err := k.Load(ctx, tx, ids)
+				if err != nil {
+					return errs.Wrap(err, "rebuild index")
+				}
+				batch := make([]indexed, len(docs))
+				for i, doc := range docs {
+					batch[i] = prepare(k, doc)
+				}
+				if err := putAll(ctx, tx, e, batch); err != nil {
+					return err
+				}
+				done += len(batch)
+				if progress != nil {
+					progress(done)
+				}
+				after = ids[len(ids)-1]
+			}
+		}
+		if err := e.optimize(ctx, tx); err != nil {
 			return err
 		}
-		return rebuildComments(ctx, tx, e)
+		_, err := tx.ExecContext(ctx, "DELETE FROM search_meta WHERE name = 'rebuild'")
+		return errs.Wrap(err, "rebuild index")
 	})
 }
 
-func rebuildEntries(ctx context.Context, tx *db.Tx, e engine) error {
-	for after := int64(0); ; {
-		rows, err := tx.QueryContext(ctx, `SELECT id, title, summary, body_text FROM entries WHERE id > $1 ORDER BY id LIMIT $2`, after, rebuildBatch)
-		if err != nil {
-			return errs.Wrap(err, "rebuild index")
-		}
-		var docs []document
-		for rows.Next() {
-			doc := document{kind: KindEntry}
-			if err := rows.Scan(&doc.entryID, &doc.title, &doc.summary, &doc.body); err != nil {
-				rows.Close()
-				return errs.Wrap(err, "rebuild index")
-			}
-			docs = append(docs, doc)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return errs.Wrap(err, "rebuild index")
-		}
-		if len(docs) == 0 {
-			return nil
-		}
-		first, last := docs[0].entryID, docs[len(docs)-1].entryID
-		tags := map[int64][]string{}
-		trows, err := tx.QueryContext(ctx, "SELECT entry_id, tag FROM entry_tags WHERE entry_id BETWEEN $1 AND $2 ORDER BY entry_id, tag", first, last)
-		if err != nil {
-			return errs.Wrap(err, "rebuild index")
-		}
-		for trows.Next() {
-			var id int64
-			var t string
-			if err := trows.Scan(&id, &t); err != nil {
-				trows.Close()
-				return errs.Wrap(err, "rebuild index")
-			}
-			tags[id] = append(tags[id], t)
-		}
-		trows.Close()
-		if err := trows.Err(); err != nil {
-			return errs.Wrap(err, "rebuild index")
-		}
-		for i := range docs {
-			doc := &docs[i]
-			doc.id = entryDoc(doc.entryID)
-			doc.title, doc.summary, doc.body, doc.tags = clean(doc.title), clean(doc.summary), clean(doc.body), tagText(tags[doc.entryID])
-		}
-		if err := putAll(ctx, tx, e, docs); err != nil {
-			return err
-		}
-		after = last
+// EnsureBuilt rebuilds the index when a migration asked for it (the index
+// is made by Go code, which a migration cannot run).
+func EnsureBuilt(ctx context.Context, d *db.DB) error { return EnsureBuiltProgress(ctx, d, nil) }
+
+// EnsureBuiltProgress is EnsureBuilt telling progress of a rebuild.
+func EnsureBuiltProgress(ctx context.Context, d *db.DB, progress Progress) error {
+	var n int
+	if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM search_meta WHERE name = 'rebuild'").Scan(&n); err != nil {
+		return errs.Wrap(err, "check search index")
 	}
+	if n == 0 {
+		return nil
+	}
+	return RebuildProgress(ctx, d, progress)
 }
 
-func rebuildComments(ctx context.Context, tx *db.Tx, e engine) error {
-	for after := int64(0); ; {
-		rows, err := tx.QueryContext(ctx, `SELECT id, subject_id, body_text FROM posts WHERE id > $1 AND subject_kind = 'entry' AND hidden_at IS NULL AND deleted_at IS NULL ORDER BY id LIMIT $2`, after, rebuildBatch)
-		if err != nil {
-			return errs.Wrap(err, "rebuild index")
-		}
-		var docs []document
-		for rows.Next() {
-			doc := document{kind: KindComment}
-			if err := rows.Scan(&doc.commentID, &doc.entryID, &doc.body); err != nil {
-				rows.Close()
-				return errs.Wrap(err, "rebuild index")
-			}
-			doc.id = commentDoc(doc.commentID)
-			docs = append(docs, doc)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return errs.Wrap(err, "rebuild index")
-		}
-		if len(docs) == 0 {
-			return nil
-		}
-		for i := range docs {
-			docs[i].body = clean(docs[i].body)
-		}
-		if err := putAll(ctx, tx, e, docs); err != nil {
-			return err
-		}
-		after = docs[len(docs)-1].commentID
+// Compatibility with the practice service's calls.
+
+// IndexEntry (re)indexes an entry and its comments' community.
+func IndexEntry(ctx context.Context, q db.Q, d db.Dialect, entryID int64) error {
+	return Index(ctx, q, d, KindEntry, entryID)
+}
+
+// RemoveEntry takes the entry and its comments out of the index. Call it
+// before deleting the entry, while its comments can still be listed.
+func RemoveEntry(ctx context.Context, q db.Q, d db.Dialect, entryID int64) error {
+	ids, err := commentsOf(ctx, q, entryID)
+	if err != nil {
+		return err
 	}
+	if err := Remove(ctx, q, d, KindComment, ids...); err != nil {
+		return err
+	}
+	return Remove(ctx, q, d, KindEntry, entryID)
+}
+
+// IndexComment (re)indexes a comment; a hidden or deleted one leaves the index.
+func IndexComment(ctx context.Context, q db.Q, d db.Dialect, commentID int64) error {
+	return Index(ctx, q, d, KindComment, commentID)
+}
+
+// RemoveComment takes the comment out of the index.
+func RemoveComment(ctx context.Context, q db.Q, d db.Dialect, commentID int64) error {
+	return Remove(ctx, q, d, KindComment, commentID)
 }

@@ -24,9 +24,6 @@ type term struct {
 	prefix bool     // a single word typed with a * after it
 }
 
-// empty reports whether the query asks for nothing.
-func (t terms) empty() bool { return len(t) == 0 }
-
 // words lists every word of the query.
 func (t terms) words() []string {
 	var out []string
@@ -35,6 +32,9 @@ func (t terms) words() []string {
 	}
 	return out
 }
+
+// empty reports whether the query has no word to search for.
+func (t terms) empty() bool { return len(t.analyzed()) == 0 }
 
 // parse reads what a person typed. Text in double quotes is a phrase (an
 // unbalanced quote runs to the end); a word followed by * matches as a
@@ -106,53 +106,48 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Nl, unicode.No)
 }
 
-// fts5 renders the terms as an FTS5 query: every word or phrase in double
-// quotes (so nothing in it is syntax), a prefix followed by *, all ANDed.
-func (t terms) fts5() string {
-	var b strings.Builder
-	for i, p := range t {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteByte('"')
-		b.WriteString(strings.Join(p.words, " "))
-		b.WriteByte('"')
-		if p.prefix {
-			b.WriteByte('*')
-		}
-	}
-	return b.String()
+// qterm is a term of a query as the index holds it: one stemmed word, a
+// phrase's stemmed words in order, or a folded prefix.
+type qterm struct {
+	stems  []string
+	prefix bool
 }
 
-// tsquery renders the terms as text for PostgreSQL's to_tsquery: every word
-// in single quotes (words hold no quote or backslash), phrases joined by <->,
-// a prefix marked :*, all joined by &. to_tsquery then stems each word with
-// the english configuration and drops stop words without complaint.
-func (t terms) tsquery() string {
-	var b strings.Builder
-	for i, p := range t {
-		if i > 0 {
-			b.WriteString(" & ")
-		}
-		if len(p.words) > 1 {
-			b.WriteByte('(')
-		}
-		for j, w := range p.words {
-			if j > 0 {
-				b.WriteString(" <-> ")
-			}
-			b.WriteByte('\'')
-			b.WriteString(w)
-			b.WriteByte('\'')
-		}
-		if len(p.words) > 1 {
-			b.WriteByte(')')
-		}
-		if p.prefix {
-			b.WriteString(":*")
-		}
+// key names the term, for maps.
+func (q qterm) key() string {
+	k := strings.Join(q.stems, " ")
+	if q.prefix {
+		k += "*"
 	}
-	return b.String()
+	return k
+}
+
+// analyzed runs the query's words through the analyzer: stop words (and
+// words too long to index) are dropped, also inside phrases, as they are
+// when indexing; a prefix is folded but not stemmed.
+func (t terms) analyzed() []qterm {
+	var out []qterm
+	seen := map[string]bool{}
+	for _, p := range t {
+		var q qterm
+		if p.prefix {
+			if w := fold(p.words[0]); len(w) <= maxWordBytes {
+				q = qterm{stems: []string{w}, prefix: true}
+			}
+		} else {
+			for _, w := range p.words {
+				if s := stem(fold(w)); s != "" {
+					q.stems = append(q.stems, s)
+				}
+			}
+		}
+		if len(q.stems) == 0 || seen[q.key()] {
+			continue
+		}
+		seen[q.key()] = true
+		out = append(out, q)
+	}
+	return out
 }
 
 // stopWords are the common English words PostgreSQL's english configuration

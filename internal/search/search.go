@@ -1,19 +1,20 @@
-// Package search is one search over everything a reader may see: practice
-// entries (title, tags, summary and body, weighted in that order) and their
-// comments. The index is kept in-line, in the transaction of each write
-// (IndexEntry, IndexComment, RemoveEntry, RemoveComment); Search ranks,
-// highlights, filters and pages, and checks permissions in its SQL.
+// Package search is one search over everything a reader may see, built as a
+// registry of document kinds (registry.go): practice entries and their
+// comments, communities and people now; each later capability registers its
+// own. One Go analyzer (analyze.go) folds, stems and drops stop words for
+// indexing and querying alike; the engines (sqlite.go, postgres.go) only
+// match its terms, and ranking (rank.go) and highlighting (highlight.go) are
+// in Go, so both engines rank and mark alike.
 //
-// The two engines differ only inside this package (sqlite.go, postgres.go):
-// SQLite uses an FTS5 table ranked by bm25 with snippet(); PostgreSQL a
-// table with a weighted tsvector and a GIN index, ranked by ts_rank_cd with
-// ts_headline.
+// A query never scores every match: it gathers a bounded set of candidates
+// (each a walk of the index, newest first, that stops after a fixed number
+// of rows) and ranks them exactly from their stored term weights. See
+// docs/performance.md for why and what it costs.
 package search
 
 import (
 	"context"
 	"html/template"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -33,7 +34,7 @@ const MaxPage = 500
 type Query struct {
 	Text      string
 	Community string // a community's slug
-	Kind      string // an entry kind (story, lesson, practice, resource): those entries only; "comment": comments only
+	Kind      string // a kind of document (entry, comment, community, person) or an entry kind (story, lesson, practice, resource)
 	Maturity  string // the entry's maturity (for a comment, its entry's)
 	Tag       string // the entry's tag (for a comment, its entry's)
 	Author    string // a handle: entries they wrote or contributed to, comments they wrote
@@ -47,125 +48,174 @@ type Results struct {
 	Page int
 }
 
-// Hit is one entry or comment that matched.
+// Hit is one document that matched. Which fields are set depends on its kind.
 type Hit struct {
-	Kind          string // KindEntry or KindComment
+	Kind          string // KindEntry, KindComment, KindCommunity or KindPerson
+	SubjectID     int64
+	Title         template.HTML // what the hit is called, with matching words marked
+	Snippet       template.HTML // a passage with matching words in <mark>, the rest escaped
+	URL           string
+	UpdatedAt     time.Time
 	CommunitySlug string
 	CommunityName string
+	// Entries and comments.
 	EntrySlug     string
 	EntryTitle    string
-	Title         template.HTML // EntryTitle with matching words marked
 	EntryKind     string
 	Maturity      string
-	Snippet       template.HTML // a passage with matching words in <mark>, the rest escaped
-	CommentID     int64         // for a comment
-	CommentAuthor string        // for a comment: the name of who wrote it
-	URL           string        // the entry, or the comment on its entry's page (the page of comments that holds it)
-	UpdatedAt     time.Time
+	CommentID     int64  // for a comment
+	CommentAuthor string // for a comment: the name of who wrote it
+	// People.
+	Handle string
+	Name   string // a person's or a community's name
+
+	doc   indexedText
+	score scored
 }
 
-// The entry kinds and maturities a filter accepts; anything else is ignored.
-var (
-	entryKinds = map[string]bool{"story": true, "lesson": true, "practice": true, "resource": true}
-	maturities = map[string]bool{"draft": true, "published": true, "reviewed": true, "endorsed": true}
+// indexedText is the stored plain text of a hit, for highlighting.
+type indexedText struct{ title, tags, summary, body string }
+
+// The document kinds registered by this package.
+const (
+	KindEntry     = "entry"
+	KindComment   = "comment"
+	KindCommunity = "community"
+	KindPerson    = "person"
 )
 
 // Search finds what a may see that matches q. Empty or unusable text finds
-// nothing; odd text never fails. Permissions are part of the query: only
-// communities a may read (as community.View.CanRead decides), and drafts only
-// for their authors and the community's stewards.
+// nothing; odd text never fails. Permissions are part of the candidate
+// query, kind by kind (each kind's Visible, the twin of its Go policy).
 func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, error) {
 	q.Page = min(max(q.Page, 1), MaxPage)
 	res := Results{Page: q.Page}
-	t := parse(q.Text)
-	if t.empty() {
+	t := parse(q.Text).analyzed()
+	if len(t) == 0 {
 		return res, nil
 	}
-	e := engineFor(d.Dialect)
-	f := filter{args: []any{e.match(t)}}
-	f.restrict(a, q)
-	limit, offset := f.arg(PageSize+1), f.arg((q.Page-1)*PageSize)
-	hits, err := e.search(ctx, d, f.where(), limit, offset, f.args)
+	f := &filter{args: []any{nil}} // $1: the engine's match
+	where := f.restrict(a, q)
+	if where == "" {
+		return res, nil
+	}
+	ranked, err := rank(ctx, d, engineFor(d.Dialect), t, where, f.args, q.Page*PageSize+1)
 	if err != nil {
 		return res, errs.Wrap(err, "search")
 	}
-	if len(hits) > PageSize {
-		hits, res.More = hits[:PageSize], true
+	from := (q.Page - 1) * PageSize
+	if from >= len(ranked) {
+		return res, nil
 	}
-	for i := range hits {
-		h := &hits[i]
-		h.URL = "/c/" + url.PathEscape(h.CommunitySlug) + "/practice/" + url.PathEscape(h.EntrySlug)
-		if h.Kind == KindComment {
-			id := strconv.FormatInt(h.CommentID, 10)
-			h.URL += "?comment=" + id + "#comment-" + id // the page of comments that holds it
-		}
+	page := ranked[from:min(len(ranked), from+PageSize)]
+	res.More = len(ranked) > from+PageSize
+	hits, err := show(ctx, d, page, newMatcher(t))
+	if err != nil {
+		return res, errs.Wrap(err, "search")
 	}
 	res.Hits = hits
 	return res, nil
 }
 
-// filter builds the WHERE conditions over s (the index), e (entries), c
-// (communities) and cm (the comment, for a comment), with their arguments;
-// $1 is the engine's query.
-type filter struct {
-	conds []string
-	args  []any
-}
+// filter collects the arguments of a query's conditions.
+type filter struct{ args []any }
 
 func (f *filter) arg(v any) string {
 	f.args = append(f.args, v)
 	return "$" + strconv.Itoa(len(f.args))
 }
 
-func (f *filter) add(cond string) { f.conds = append(f.conds, cond) }
+// reader is the actor as placeholders, for the kinds' visibility SQL.
+type reader struct{ person, signedIn, admin string }
 
-func (f *filter) where() string { return strings.Join(f.conds, " AND ") }
-
-// restrict adds the permission conditions for a and the filters of q.
-func (f *filter) restrict(a auth.Actor, q Query) {
-	person, signedIn, admin := f.arg(a.PersonID), f.arg(a.SignedIn()), f.arg(a.Admin)
-	f.add(readable(person, signedIn, admin))
-	// A draft (and its comments): its authors and the community's stewards.
-	f.add(`(e.maturity <> 'draft'
-		OR EXISTS (SELECT 1 FROM entry_people da WHERE da.entry_id = e.id AND da.person_id = ` + person + ` AND da.role = 'author')
-		OR EXISTS (SELECT 1 FROM memberships ds WHERE ds.community_id = c.id AND ds.person_id = ` + person + `
-			AND ds.status = 'active' AND ds.role = 'steward'))`)
-	// A comment must still exist and not be hidden (hidden ones are not indexed either).
-	f.add(`(s.kind = 'entry' OR (cm.id IS NOT NULL AND cm.hidden_at IS NULL))`)
-
+// restrict is the condition over s (search_docs) for what a may see and the
+// filters of q: one branch per kind, or "" when no kind can match.
+func (f *filter) restrict(a auth.Actor, q Query) string {
+	r := reader{person: f.arg(a.PersonID), signedIn: f.arg(a.SignedIn()), admin: f.arg(a.Admin)}
+	var branches []string
+	for _, k := range kinds() {
+		cond, ok := k.Filter(f, q)
+		if !ok {
+			continue
+		}
+		b := "(s.kind = '" + k.Name + "' AND " + k.Visible(r)
+		if cond != "" {
+			b += " AND " + cond
+		}
+		branches = append(branches, b+")")
+	}
+	if len(branches) == 0 && q.Kind != "" {
+		// A kind filter no kind knows is ignored, as any unknown filter is.
+		f.args = f.args[:1]
+		q.Kind = ""
+		return f.restrict(a, q)
+	}
+	if len(branches) == 0 {
+		return ""
+	}
+	where := "(" + strings.Join(branches, " OR ") + ")"
 	if slug := strings.TrimSpace(q.Community); slug != "" {
-		f.add("c.slug = " + f.arg(strings.ToLower(slug)))
+		where += " AND s.community_id = (SELECT id FROM communities WHERE slug = " + f.arg(strings.ToLower(slug)) + ")"
 	}
-	switch {
-	case q.Kind == KindComment:
-		f.add("s.kind = 'comment'")
-	case entryKinds[q.Kind]:
-		f.add("s.kind = 'entry' AND e.kind = " + f.arg(q.Kind))
-	}
-	if maturities[q.Maturity] {
-		f.add("e.maturity = " + f.arg(q.Maturity))
-	}
-	if tag := strings.Join(strings.Fields(strings.ToLower(q.Tag)), " "); tag != "" {
-		f.add("EXISTS (SELECT 1 FROM entry_tags ft WHERE ft.entry_id = e.id AND ft.tag = " + f.arg(tag) + ")")
-	}
-	if handle := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(q.Author), "@")); handle != "" {
-		h := f.arg(handle)
-		f.add(`((s.kind = 'entry' AND EXISTS (SELECT 1 FROM entry_people fa JOIN people fp ON fp.id = fa.person_id
-				WHERE fa.entry_id = e.id AND fp.handle = ` + h + `))
-			OR (s.kind = 'comment' AND EXISTS (SELECT 1 FROM people fc WHERE fc.id = cm.author_id AND fc.handle = ` + h + `)))`)
-	}
+	return where
 }
 
-// readable is the SQL twin of community.View.CanRead over communities c, for
-// the actor given by placeholders for their person id, whether they are
-// signed in and whether they administer: active and archived communities
-// that are public, or for the institution and the actor is signed in, or
-// of which the actor is an active member; administrators read them all.
-func readable(person, signedIn, admin string) string {
-	return `(c.status IN ('active', 'archived') AND (c.visibility = 'public'
-		OR (c.visibility = 'institution' AND ` + signedIn + `)
-		OR ` + admin + `
-		OR EXISTS (SELECT 1 FROM memberships rm WHERE rm.community_id = c.id AND rm.person_id = ` + person + ` AND rm.status = 'active')))`
+// onlyKind reports whether a kind's documents may match the kind filter k.
+func onlyKind(k, name string) bool { return k == "" || k == name }
+
+// show loads the page's stored text and each kind's display fields, then
+// marks the matching words.
+func show(ctx context.Context, d *db.DB, page []scored, m matcher) ([]Hit, error) {
+	args := make([]any, len(page))
+	for i, s := range page {
+		args[i] = s.id
+	}
+	rows, err := d.QueryContext(ctx, "SELECT doc_id, title, tags, summary, body FROM search_docs WHERE doc_id IN ("+db.Placeholders(1, len(page))+")", args...)
+	if err != nil {
+		return nil, err
+	}
+	text := map[int64]indexedText{}
+	for rows.Next() {
+		var id int64
+		var t indexedText
+		if err := rows.Scan(&id, &t.title, &t.tags, &t.summary, &t.body); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		text[id] = t
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	hits := make([]Hit, len(page))
+	byKind := map[*Kind][]*Hit{}
+	for i, s := range page {
+		k := kindOf(s.id)
+		hits[i] = Hit{Kind: k.Name, SubjectID: s.id >> 4, doc: text[s.id], score: s}
+		byKind[k] = append(byKind[k], &hits[i])
+	}
+	for _, k := range kinds() {
+		if len(byKind[k]) > 0 {
+			if err := k.Show(ctx, d, byKind[k]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for i := range hits {
+		h := &hits[i]
+		h.Title = m.mark(h.doc.title)
+		if h.Kind == KindComment { // its words are in its body; the title is its entry's
+			h.Title = template.HTML(template.HTMLEscapeString(h.EntryTitle))
+		}
+		switch h.Kind {
+		case KindPerson: // job title and department, rather than a passage
+			h.Snippet = m.mark(strings.Trim(h.doc.summary+" · "+h.doc.tags, " ·"))
+		default:
+			h.Snippet = m.pick(h.doc.summary, h.doc.body)
+		}
+	}
+	return hits, nil
 }
 
 // Community is a community the reader may search in, for the filter.
@@ -177,7 +227,7 @@ type Community struct {
 // Communities lists the communities a may read, by name, for the community
 // filter.
 func Communities(ctx context.Context, d *db.DB, a auth.Actor) ([]Community, error) {
-	rows, err := d.QueryContext(ctx, `SELECT c.slug, c.name FROM communities c WHERE `+readable("$1", "$2", "$3")+
+	rows, err := d.QueryContext(ctx, `SELECT c.slug, c.name FROM communities c WHERE `+canRead("c", reader{"$1", "$2", "$3"})+
 		` ORDER BY c.name LIMIT 500`, a.PersonID, a.SignedIn(), a.Admin)
 	if err != nil {
 		return nil, errs.Wrap(err, "list searchable communities")
@@ -192,40 +242,4 @@ func Communities(ctx context.Context, d *db.DB, a auth.Actor) ([]Community, erro
 		out = append(out, c)
 	}
 	return out, errs.Wrap(rows.Err(), "list searchable communities")
-}
-
-// engine is where the two databases differ: how documents are stored and
-// how a query is matched, ranked and highlighted.
-type engine interface {
-	// put stores docs, replacing any earlier version of each.
-	put(ctx context.Context, q db.Q, docs []document) error
-	// remove deletes the documents with these ids, if present.
-	remove(ctx context.Context, q db.Q, ids []int64) error
-	// clear deletes every document.
-	clear(ctx context.Context, q db.Q) error
-	// match renders parsed terms as the engine's query, argument $1.
-	match(t terms) string
-	// search runs the query with the conditions in where (over s, e, c,
-	// cm), best first, and fills in every field of the hits but URL.
-	search(ctx context.Context, d *db.DB, where, limit, offset string, args []any) ([]Hit, error)
-}
-
-func engineFor(d db.Dialect) engine {
-	if d == db.Postgres {
-		return postgres{}
-	}
-	return sqlite{}
-}
-
-// pickSnippet chooses what to show of a hit: the body's passage when it
-// holds a match, else the summary's, else the summary (or the body) as it
-// starts.
-func pickSnippet(summary, body string) template.HTML {
-	switch {
-	case marked(body):
-		return snippetHTML(body)
-	case marked(summary), summary != "":
-		return snippetHTML(summary)
-	}
-	return snippetHTML(body)
 }

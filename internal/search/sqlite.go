@@ -2,48 +2,48 @@ package search
 
 import (
 	"context"
-	"database/sql"
-	"html/template"
+	"strconv"
 	"strings"
 
 	"hearth/internal/db"
 	"hearth/internal/errs"
 )
 
-// sqlite keeps the index in an FTS5 table, search_docs (migration
-// 0004_search): title, tags, summary and body are indexed by the porter
-// stemmer over unicode61 (diacritics removed, so "café" finds "cafe"); kind,
-// entry_id and comment_id are stored, not indexed. A document's rowid is its
-// docID. Ranking is bm25 with the columns weighted title 10, tags 5,
-// summary 3, body 1; snippet() and highlight() mark matches.
+// sqlite keeps the analyzer's terms in a contentless FTS5 table, search_fts
+// (rowid = the document's key), and the rest in search_docs.
 type sqlite struct{}
 
-// sqliteRank is FTS5's rank function with its column weights.
-const sqliteRank = `'bm25(10.0, 5.0, 3.0, 1.0)'`
-
-func (sqlite) put(ctx context.Context, q db.Q, docs []document) error {
+func (sqlite) put(ctx context.Context, q db.Q, docs []indexed) error {
 	if len(docs) == 0 {
 		return nil
 	}
-	ids := make([]int64, len(docs))
-	for i, doc := range docs {
-		ids[i] = doc.id
-	}
-	if err := (sqlite{}).remove(ctx, q, ids); err != nil {
-		return err
-	}
-	var b strings.Builder
-	b.WriteString("INSERT INTO search_docs (rowid, title, tags, summary, body, kind, entry_id, comment_id) VALUES ")
-	args := make([]any, 0, len(docs)*8)
+	var b, f strings.Builder
+	b.WriteString("INSERT INTO search_docs (doc_id, kind, subject_id, community_id, title, tags, summary, body, terms) VALUES ")
+	f.WriteString("INSERT INTO search_fts (rowid, title, tags, summary, body) VALUES ")
+	args := make([]any, 0, len(docs)*9)
+	fargs := make([]any, 0, len(docs)*5)
 	for i, doc := range docs {
 		if i > 0 {
 			b.WriteString(", ")
+			f.WriteString(", ")
 		}
-		b.WriteString("(" + db.Placeholders(len(args)+1, 8) + ")")
-		args = append(args, doc.id, doc.title, doc.tags, doc.summary, doc.body, doc.kind, doc.entryID, doc.commentID)
+		b.WriteString("(" + db.Placeholders(len(args)+1, 9) + ")")
+		f.WriteString("(" + db.Placeholders(len(fargs)+1, 5) + ")")
+		args = append(args, doc.id, doc.kind.Name, doc.ID, nullID(doc.CommunityID), doc.Title, doc.Tags, doc.Summary, doc.Body, doc.forward)
+		fargs = append(fargs, doc.id, doc.fields[0], doc.fields[1], doc.fields[2], doc.fields[3])
 	}
-	_, err := q.ExecContext(ctx, b.String(), args...)
-	return errs.Wrap(err, "index documents")
+	if _, err := q.ExecContext(ctx, b.String(), args...); err != nil {
+		return err
+	}
+	_, err := q.ExecContext(ctx, f.String(), fargs...)
+	return err
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
 }
 
 func (sqlite) remove(ctx context.Context, q db.Q, ids []int64) error {
@@ -53,7 +53,11 @@ func (sqlite) remove(ctx context.Context, q db.Q, ids []int64) error {
 		for i, id := range ids[:n] {
 			args[i] = id
 		}
-		if _, err := q.ExecContext(ctx, "DELETE FROM search_docs WHERE rowid IN ("+db.Placeholders(1, n)+")", args...); err != nil {
+		in := db.Placeholders(1, n)
+		if _, err := q.ExecContext(ctx, "DELETE FROM search_fts WHERE rowid IN ("+in+")", args...); err != nil {
+			return errs.Wrap(err, "unindex documents")
+		}
+		if _, err := q.ExecContext(ctx, "DELETE FROM search_docs WHERE doc_id IN ("+in+")", args...); err != nil {
 			return errs.Wrap(err, "unindex documents")
 		}
 		ids = ids[n:]
@@ -62,68 +66,57 @@ func (sqlite) remove(ctx context.Context, q db.Q, ids []int64) error {
 }
 
 func (sqlite) clear(ctx context.Context, q db.Q) error {
+	if _, err := q.ExecContext(ctx, "DELETE FROM search_fts"); err != nil {
+		return errs.Wrap(err, "clear index")
+	}
 	_, err := q.ExecContext(ctx, "DELETE FROM search_docs")
 	return errs.Wrap(err, "clear index")
 }
 
-func (sqlite) match(t terms) string { return t.fts5() }
+// optimize merges the FTS5 index into one b-tree, which halves the cost of
+// reading a term's matches.
+func (sqlite) optimize(ctx context.Context, q db.Q) error {
+	_, err := q.ExecContext(ctx, "INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+	return errs.Wrap(err, "optimize index")
+}
 
-// search drives the query from the FTS5 table in rank order (CROSS JOIN
-// keeps SQLite from putting it in an inner loop), so that LIMIT stops the
-// joins and permission checks after a page's worth of visible hits.
-func (sqlite) search(ctx context.Context, d *db.DB, where, limit, offset string, args []any) ([]Hit, error) {
-	rows, err := d.QueryContext(ctx, `SELECT s.kind, COALESCE(s.comment_id, 0), c.slug, c.name, e.slug, e.title, e.kind, e.maturity,
-		e.updated_at, cm.updated_at, COALESCE(p.name, ''),
-		highlight(search_docs, 0, '`+markStart+`', '`+markEnd+`'),
-		snippet(search_docs, 2, '`+markStart+`', '`+markEnd+`', '…', 32),
-		snippet(search_docs, 3, '`+markStart+`', '`+markEnd+`', '…', 32)
-		FROM search_docs s
-		CROSS JOIN entries e ON e.id = s.entry_id
-		CROSS JOIN communities c ON c.id = e.community_id
-		LEFT JOIN posts cm ON cm.id = s.comment_id
-		LEFT JOIN people p ON p.id = cm.author_id
-		WHERE search_docs MATCH $1 AND s.rank MATCH `+sqliteRank+` AND `+where+`
-		ORDER BY s.rank LIMIT `+limit+` OFFSET `+offset, args...)
+// match is an FTS5 query: each term in double quotes (terms hold letters and
+// digits only), a prefix followed by *, a phrase's terms in one quote.
+func (sqlite) match(t []qterm, titles bool) string {
+	var b strings.Builder
+	if titles {
+		b.WriteString("{title tags} : (")
+	}
+	for i, p := range t {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteByte('"')
+		b.WriteString(strings.Join(p.stems, " "))
+		b.WriteByte('"')
+		if p.prefix {
+			b.WriteByte('*')
+		}
+	}
+	if titles {
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+// candidates walks FTS5's matches in descending rowid order (FTS5 consumes
+// the ORDER BY; CROSS JOIN keeps it the outer loop), so LIMIT stops the walk.
+func (sqlite) candidates(ctx context.Context, d *db.DB, where string, args []any, n int) ([]int64, error) {
+	rows, err := d.QueryContext(ctx, `SELECT s.doc_id FROM search_fts CROSS JOIN search_docs s ON s.doc_id = search_fts.rowid
+		WHERE search_fts MATCH $1 AND `+where+` ORDER BY search_fts.rowid DESC LIMIT `+strconv.Itoa(n), args...)
 	if err != nil {
 		return nil, err
 	}
-	return scanHits(rows)
+	return scanIDs(rows)
 }
 
-// scanHits reads the hits of either engine's query, whose columns come in
-// the same order.
-func scanHits(rows *sql.Rows) ([]Hit, error) {
-	defer rows.Close()
-	var hits []Hit
-	for rows.Next() {
-		var h Hit
-		var commentAt sql.NullTime
-		var title, summary, body string
-		if err := rows.Scan(&h.Kind, &h.CommentID, &h.CommunitySlug, &h.CommunityName, &h.EntrySlug, &h.EntryTitle, &h.EntryKind,
-			&h.Maturity, &h.UpdatedAt, &commentAt, &h.CommentAuthor, &title, &summary, &body); err != nil {
-			return nil, err
-		}
-		finish(&h, commentAt, title, summary, body)
-		hits = append(hits, h)
-	}
-	return hits, rows.Err()
-}
-
-// finish fills in a hit from what either engine returned: the comment's
-// time, the marked title and the snippet.
-func finish(h *Hit, commentAt sql.NullTime, title, summary, body string) {
-	if h.Kind == KindComment {
-		if commentAt.Valid {
-			h.UpdatedAt = commentAt.Time
-		}
-		h.Title = template.HTML(template.HTMLEscapeString(h.EntryTitle))
-		h.Snippet = snippetHTML(body)
-		return
-	}
-	h.CommentAuthor = ""
-	h.Title = snippetHTML(title)
-	if title == "" {
-		h.Title = template.HTML(template.HTMLEscapeString(h.EntryTitle))
-	}
-	h.Snippet = pickSnippet(summary, body)
+func (sqlite) count(ctx context.Context, d *db.DB, match string, limit int) (int, error) {
+	var n int
+	err := d.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH $1 LIMIT `+strconv.Itoa(limit)+`)`, match).Scan(&n)
+	return n, err
 }

@@ -136,20 +136,15 @@ type adminPeoplePage struct {
 }
 
 func (s *Server) adminPeoplePage(w http.ResponseWriter, r *http.Request, status int, invite Form) {
-	page := pageNumber(r)
 	q := r.URL.Query().Get("q")
-	list, more, err := s.People.List(r.Context(), actorOf(r), q, page)
+	at := people.At{After: idParam(r.URL.Query().Get("after")), Before: idParam(r.URL.Query().Get("before"))}
+	list, more, err := s.People.List(r.Context(), actorOf(r), q, at)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	p := &adminPeoplePage{Layout: adminLayout("People", "people"), People: list, Query: q, Invite: invite}
-	if page > 1 {
-		p.PrevURL = pageURL(r, page-1)
-	}
-	if more {
-		p.NextURL = pageURL(r, page+1)
-	}
+	p.PrevURL, p.NextURL = peopleCursors(r, list, at, more)
 	s.render(w, r, status, "admin/people", p)
 }
 

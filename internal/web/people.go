@@ -17,19 +17,14 @@ type peoplePage struct {
 
 func (s *Server) peopleList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query().Get("q")
-	page := pageNumber(r)
-	list, more, err := s.People.List(r.Context(), actorOf(r), q, page)
+	at := people.At{After: idParam(r.URL.Query().Get("after")), Before: idParam(r.URL.Query().Get("before"))}
+	list, more, err := s.People.List(r.Context(), actorOf(r), q, at)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	p := &peoplePage{Layout: Layout{Title: "People"}, People: list, Query: q}
-	if page > 1 {
-		p.PrevURL = pageURL(r, page-1)
-	}
-	if more {
-		p.NextURL = pageURL(r, page+1)
-	}
+	p.PrevURL, p.NextURL = peopleCursors(r, list, at, more)
 	s.render(w, r, http.StatusOK, "people/list", p)
 }
 
@@ -54,4 +49,22 @@ func (s *Server) profile(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "people/profile", &profilePage{Layout: Layout{Title: person.Name,
 		Crumbs: []Crumb{{"People", "/people"}, {person.Name, ""}}}, Person: person, Communities: list, Mine: person.ID == a.PersonID})
+}
+
+// peopleCursors are the links to the pages before and after a page of
+// people read at at: keyset, by the first and last person shown.
+func peopleCursors(r *http.Request, list []people.Person, at people.At, more bool) (prev, next string) {
+	if len(list) == 0 {
+		if at.After != 0 || at.Before != 0 {
+			prev = cursorURL(r, "", 0) // past the end: back to the first page
+		}
+		return prev, ""
+	}
+	if at.After != 0 || (at.Before != 0 && more) {
+		prev = cursorURL(r, "before", list[0].ID)
+	}
+	if more && at.Before == 0 || at.Before != 0 {
+		next = cursorURL(r, "after", list[len(list)-1].ID)
+	}
+	return prev, next
 }

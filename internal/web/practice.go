@@ -27,8 +27,13 @@ type libraryPage struct {
 func (s *Server) library(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f := practice.Filter{Kind: practice.Kind(q.Get("kind")), Maturity: practice.Maturity(q.Get("maturity")), Tag: q.Get("tag"),
-		Author: q.Get("author"), Stale: q.Get("stale") == "1", Page: pageNumber(r)}
+		Author: q.Get("author"), Stale: q.Get("stale") == "1", Before: idParam(q.Get("before")), After: idParam(q.Get("after"))}
 	v, list, more, err := s.Practice.List(r.Context(), actorOf(r), r.PathValue("slug"), f)
+	if err == nil && f.After != 0 && !more {
+		// Fewer than a page are newer: show the first page, as it is.
+		f.After = 0
+		v, list, more, err = s.Practice.List(r.Context(), actorOf(r), r.PathValue("slug"), f)
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -36,19 +41,50 @@ func (s *Server) library(w http.ResponseWriter, r *http.Request) {
 	p := &libraryPage{Layout: communityLayout(v, "Practice", "practice"), C: v, Entries: list, Filter: f,
 		Filtered: f.Kind != "" || f.Maturity != "" || f.Tag != "" || f.Author != "" || f.Stale}
 	p.Community = &p.C
-	if f.Page == 1 && !p.Filtered {
+	first := f.Before == 0 && f.After == 0
+	if first && !p.Filtered {
 		if p.Collections, err = s.Practice.Collections(r.Context(), v); err != nil {
 			s.fail(w, r, err)
 			return
 		}
 	}
-	if f.Page > 1 {
-		p.PrevURL = pageURL(r, f.Page-1)
-	}
-	if more {
-		p.NextURL = pageURL(r, f.Page+1)
+	// Keyset pages: older entries Before the last one shown, newer After the first.
+	if len(list) > 0 {
+		if !first {
+			p.PrevURL = cursorURL(r, "after", list[0].ID)
+		}
+		if more || f.After != 0 {
+			p.NextURL = cursorURL(r, "before", list[len(list)-1].ID)
+		}
+	} else if f.Before != 0 || f.After != 0 {
+		p.PrevURL = cursorURL(r, "", 0) // past the end, or a cursor gone: back to the first page
 	}
 	s.render(w, r, http.StatusOK, "practice/library", p)
+}
+
+// idParam reads an id from a query parameter; 0 when absent or not one.
+func idParam(s string) int64 {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return 0
+	}
+	return n
+}
+
+// cursorURL is this page's address with its keyset cursor set to name=id
+// (none when name is empty), its other parameters kept.
+func cursorURL(r *http.Request, name string, id int64) string {
+	q := r.URL.Query()
+	q.Del("before")
+	q.Del("after")
+	q.Del("page")
+	if name != "" {
+		q.Set(name, strconv.FormatInt(id, 10))
+	}
+	if len(q) == 0 {
+		return r.URL.Path
+	}
+	return r.URL.Path + "?" + q.Encode()
 }
 
 // communityLayout is the layout of a page inside a community, under one tab.

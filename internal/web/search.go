@@ -39,7 +39,7 @@ type searchOption struct {
 
 var (
 	searchKinds = []searchOption{{"lesson", "Lessons learned"}, {"practice", "Practices"}, {"story", "Stories"},
-		{"resource", "Resources"}, {"comment", "Comments"}}
+		{"resource", "Resources"}, {"comment", "Comments"}, {"community", "Communities"}, {"person", "People"}}
 	searchMaturities = []searchOption{{"published", "Published"}, {"reviewed", "Reviewed"}, {"endorsed", "Endorsed"},
 		{"draft", "Draft"}}
 )

@@ -1,0 +1,116 @@
+// Package bench is `hearth bench`: it builds a benchmark institution of a
+// chosen size (internal/benchdata) into an empty database, serves it and a
+// bare reference page on loopback, and loads each of Hearth's main pages,
+// a mix of searches and sequential writes with a fixed number of concurrent
+// clients over real HTTP, all in one run, so that anyone can measure Hearth
+// on their own machine against what the same machine serves at best.
+package bench
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+
+	"hearth/internal/auth"
+	"hearth/internal/benchdata"
+	"hearth/internal/db"
+	"hearth/internal/progress"
+	"hearth/internal/search"
+)
+
+// Options says what to build and how to load it.
+type Options struct {
+	Entries  int           // entries in the library
+	Comments int           // comments (three per entry when 0)
+	Clients  int           // concurrent clients of each read target
+	Warmup   time.Duration // per target, not measured
+	Duration time.Duration // per target, measured
+	Reuse    bool          // a database that holds the benchmark library of this size is used as it is
+}
+
+// Defaults are the options of `hearth bench` without flags.
+func Defaults() Options {
+	return Options{Entries: 2000, Clients: 64, Warmup: 2 * time.Second, Duration: 10 * time.Second}
+}
+
+// Password is the password of benchdata.Reader, who signs in for the writes.
+const Password = "hearth-bench-2026"
+
+// ErrNotEmpty is returned for a database that holds anything but a
+// benchmark library that may be reused.
+var ErrNotEmpty = errors.New("the database is not empty: give an empty data folder (--data) or database (--database), or --reuse a benchmark library of the same size")
+
+// Prepare makes d hold the benchmark library of o's size: loaded and indexed
+// with progress on w when d is empty, used as it is when o.Reuse and d holds
+// it already. It refuses any other database, changing nothing.
+func Prepare(ctx context.Context, d *db.DB, o Options, w io.Writer) error {
+	var people, communities, entries, comments int
+	err := d.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM people), (SELECT COUNT(*) FROM communities),
+		(SELECT COUNT(*) FROM entries), (SELECT COUNT(*) FROM posts)`).Scan(&people, &communities, &entries, &comments)
+	if err != nil {
+		return fmt.Errorf("check the database is empty: %w", err)
+	}
+	switch {
+	case people == 0 && communities == 0:
+	case o.Reuse && people == benchdata.People && communities == benchdata.Communities && entries == o.Entries && comments >= o.Comments:
+		fmt.Fprintf(w, "Reusing the benchmark library: %d entries, %d comments\n", entries, comments)
+		return nil
+	default:
+		return ErrNotEmpty
+	}
+	bar := progress.New(w, "writing entries and comments", o.Entries+o.Comments)
+	err = benchdata.LoadRowsProgress(ctx, d, o.Entries, o.Comments, func(done int) { bar.Set(done) })
+	bar.Set(o.Entries + o.Comments)
+	bar.Done()
+	if err != nil {
+		return err
+	}
+	bar = progress.New(w, "indexing for search", o.Entries+o.Comments+benchdata.People+benchdata.Communities)
+	err = search.RebuildProgress(ctx, d, func(done int) { bar.Set(done) })
+	bar.Done()
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	// The reader signs in for the writes: a real password, hashed once.
+	hash, err := auth.HashPassword(Password)
+	if err != nil {
+		return err
+	}
+	_, err = d.ExecContext(ctx, "UPDATE people SET password_hash = $1 WHERE id = $2", hash, benchdata.Reader)
+	return err
+}
+
+// Run loads every target in turn against hearth (the application's
+// handler over d) and the reference page, and reports each, telling how far
+// it is on w.
+func Run(ctx context.Context, d *db.DB, hearth http.Handler, o Options, w io.Writer) (Report, error) {
+	rep := Report{Engine: string(d.Dialect), Entries: o.Entries, Comments: o.Comments, Clients: o.Clients,
+		Duration: o.Duration.Seconds(), Started: time.Now().UTC()}
+	app, err := listen(hearth)
+	if err != nil {
+		return rep, err
+	}
+	defer app.close()
+	ref, err := listen(Reference(d))
+	if err != nil {
+		return rep, err
+	}
+	defer ref.close()
+	targets, err := targetsFor(ctx, d, app.url, ref.url, o)
+	if err != nil {
+		return rep, err
+	}
+	for _, t := range targets {
+		fmt.Fprintf(w, "%s: %d client(s), %v\n", t.name, t.clients, o.Warmup+o.Duration)
+		r, err := t.run(ctx, o)
+		if err != nil {
+			return rep, fmt.Errorf("%s: %w", t.name, err)
+		}
+		rep.Results = append(rep.Results, r)
+	}
+	rep.ratios()
+	return rep, nil
+}

@@ -1,0 +1,88 @@
+package bench_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"hearth/internal/app"
+	"hearth/internal/bench"
+	"hearth/internal/config"
+	"hearth/internal/db"
+	"hearth/internal/db/dbtest"
+	"hearth/internal/ratelimit"
+)
+
+func tiny() bench.Options {
+	o := bench.Defaults()
+	o.Entries, o.Comments, o.Clients, o.Warmup, o.Duration = 120, 300, 3, 20*time.Millisecond, 150*time.Millisecond
+	return o
+}
+
+// TestBenchOnBothEngines builds a tiny benchmark library and measures every
+// target against the real application, on SQLite and PostgreSQL: every
+// request is answered as expected (pages 200, writes 303).
+func TestBenchOnBothEngines(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		o := tiny()
+		var progress bytes.Buffer
+		if err := bench.Prepare(ctx, d, o, &progress); err != nil {
+			t.Fatal(err)
+		}
+		cfg := config.Defaults()
+		cfg.Limits = map[ratelimit.Action]ratelimit.Rule{}
+		h, _, err := app.Build(cfg, d, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := bench.Run(ctx, d, h, o, &progress)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Results) != 7 || rep.Engine != string(d.Dialect) {
+			t.Fatalf("report = %+v", rep)
+		}
+		for _, r := range rep.Results {
+			if r.Requests == 0 || r.Errors != 0 {
+				t.Errorf("%s: %d requests, %d errors (%s)", r.Name, r.Requests, r.Errors, r.FirstError)
+			}
+		}
+		var comments int
+		if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM posts").Scan(&comments); err != nil {
+			t.Fatal(err)
+		}
+		if written := rep.Results[6].Requests; comments < o.Comments+written {
+			t.Errorf("%d comments after %d writes on %d", comments, written, o.Comments)
+		}
+	})
+}
+
+// TestPrepareRefusesAnotherDatabase: a database holding anything else is
+// refused and left as it was, with --reuse too.
+func TestPrepareRefusesAnotherDatabase(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		if _, err := d.ExecContext(ctx, `INSERT INTO people (handle, email, name, password_hash, created_at) VALUES ('ada', 'ada@example.org', 'Ada', 'x', $1)`, db.Now()); err != nil {
+			t.Fatal(err)
+		}
+		for _, reuse := range []bool{false, true} {
+			o := tiny()
+			o.Reuse = reuse
+			if err := bench.Prepare(ctx, d, o, io.Discard); !errors.Is(err, bench.ErrNotEmpty) {
+				t.Errorf("reuse %v: %v", reuse, err)
+			}
+		}
+		var people, entries int
+		if err := d.QueryRowContext(ctx, "SELECT (SELECT COUNT(*) FROM people), (SELECT COUNT(*) FROM entries)").Scan(&people, &entries); err != nil {
+			t.Fatal(err)
+		}
+		if people != 1 || entries != 0 {
+			t.Errorf("refused, yet %d people and %d entries", people, entries)
+		}
+	})
+}

@@ -1,0 +1,5 @@
+package practice
+
+// ListQuery is listQuery, for the query-plan test (an external test, as it
+// loads benchdata, which imports this package).
+var ListQuery = listQuery

@@ -1,0 +1,127 @@
+package practice_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"hearth/internal/auth"
+	"hearth/internal/benchdata"
+	"hearth/internal/community"
+	"hearth/internal/db"
+	"hearth/internal/db/dbtest"
+	"hearth/internal/practice"
+)
+
+// TestLibraryListUsesIndex: a library page, first or deep, walks the index
+// entries_community_updated from its cursor; it neither scans the entries
+// nor sorts them, so its cost does not grow with the library.
+func TestLibraryListUsesIndex(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		if err := benchdata.LoadRows(ctx, d, 2000, 0); err != nil {
+			t.Fatal(err)
+		}
+		if d.Dialect == db.Postgres {
+			if _, err := d.ExecContext(ctx, "ANALYZE"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		cs := community.NewService(d, nil, "http://hearth.test", nil)
+		reader := auth.Actor{PersonID: benchdata.Reader, Handle: "p1", Verified: true}
+		v, err := cs.Get(ctx, reader, benchdata.CommunitySlug(benchdata.ReaderPublic))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []practice.Filter{{}, {Before: 1500}, {After: 700}, {Maturity: practice.Published, Before: 1500}} {
+			query, args := practice.ListQuery(v, reader, f, time.Now())
+			plan := explain(t, d, query, args)
+			// entries_community (community, maturity, updated_at, and the id
+			// every index ends with) serves a maturity filter as well.
+			uses := strings.Contains(plan, "USING INDEX entries_community") || strings.Contains(plan, "using entries_community")
+			scans := strings.Contains(plan, "SCAN e\n") || strings.Contains(plan, "Seq Scan on entries")
+			sorts := strings.Contains(plan, "TEMP B-TREE FOR ORDER BY") || fullSort.MatchString(plan) // an incremental sort of equal times is bounded
+			if !uses || scans || sorts {
+				t.Errorf("filter %+v: want a walk of an index of the community's entries, no scan, no sort; plan:\n%s", f, plan)
+			}
+		}
+	})
+}
+
+// fullSort finds a PostgreSQL plan's Sort node (not an Incremental Sort).
+var fullSort = regexp.MustCompile(`(?m)^\s*(->\s+)?Sort\s+\(`)
+
+// TestLibraryListQueriesConstant: a library page, first or deep, costs the
+// same number of queries with 600 entries as with 2,400.
+func TestLibraryListQueriesConstant(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, _ *db.DB) {
+		counts := map[int][]int64{}
+		for _, size := range []int{600, 2400} {
+			d := dbtest.SQLite(t)
+			if strings.HasSuffix(t.Name(), "postgres") {
+				d = dbtest.Postgres(t)
+			}
+			ctx := context.Background()
+			if err := benchdata.LoadRows(ctx, d, size, 0); err != nil {
+				t.Fatal(err)
+			}
+			cs := community.NewService(d, nil, "http://hearth.test", nil)
+			svc := practice.NewService(d, cs, nil)
+			reader := auth.Actor{PersonID: benchdata.Reader, Handle: "p1", Verified: true}
+			slug := benchdata.CommunitySlug(benchdata.ReaderPublic)
+			var before int64
+			for range 2 { // the first page, then the next
+				q0 := d.QueryCount()
+				_, list, more, err := svc.List(ctx, reader, slug, practice.Filter{Before: before})
+				if err != nil || len(list) == 0 || (before == 0 && (len(list) != practice.PageSize || !more)) {
+					t.Fatalf("%d entries: %d listed, more %v, %v", size, len(list), more, err)
+				}
+				counts[size] = append(counts[size], d.QueryCount()-q0)
+				before = list[len(list)-1].ID
+			}
+		}
+		for i := range counts[600] {
+			if counts[600][i] != counts[2400][i] {
+				t.Errorf("queries per page: %v with 600 entries, %v with 2,400", counts[600], counts[2400])
+				break
+			}
+		}
+	})
+}
+
+// explain returns the plan of query, one node a line.
+func explain(t *testing.T, d *db.DB, query string, args []any) string {
+	t.Helper()
+	prefix := "EXPLAIN QUERY PLAN "
+	if d.Dialect == db.Postgres {
+		prefix = "EXPLAIN "
+	}
+	rows, err := d.QueryContext(context.Background(), prefix+query, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var lines []string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		var s sql.NullString
+		_ = s.Scan(vals[len(vals)-1])
+		lines = append(lines, s.String)
+	}
+	if err := rows.Err(); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		t.Fatal(err)
+	}
+	return strings.Join(lines, "\n") + "\n"
+}

@@ -1,0 +1,95 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+	"golang.org/x/text/unicode/norm"
+)
+
+// One analyzer, in Go, turns text into the terms both engines index and
+// every query asks for: words split on anything that is not a letter, digit
+// or mark, lower-cased, accents folded (NFKD, marks dropped: "Café" is
+// "cafe"), English stop words dropped, and each word stemmed by Porter2
+// ("cooking" is "cook"). FTS5 (plain unicode61) and PostgreSQL ('simple')
+// index its output as it is, so both engines match alike, and highlighting
+// in Go marks exactly the words that matched.
+
+// token is a word of a text with where it sits, in bytes.
+type token struct {
+	word       string // as written
+	start, end int
+}
+
+// tokens splits text into words.
+func tokens(text string) []token {
+	var out []token
+	start := -1
+	for i, r := range text {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, token{word: text[start:i], start: start, end: i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, token{word: text[start:], start: start, end: len(text)})
+	}
+	return out
+}
+
+// fold lower-cases a word and removes its accents.
+func fold(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(w)
+	}
+	var b strings.Builder
+	for _, r := range norm.NFKD.String(w) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// maxWordBytes bounds an indexed word: longer runs of letters are not words
+// anyone searches for.
+const maxWordBytes = 64
+
+// stem is the indexed term of one folded word, or "" for a stop word or a
+// word too long to index.
+func stem(folded string) string {
+	if folded == "" || len(folded) > maxWordBytes || stopWords[folded] {
+		return ""
+	}
+	return english.Stem(folded, false)
+}
+
+// analyze returns the terms of text, in order.
+func analyze(text string) []string {
+	var out []string
+	for _, t := range tokens(text) {
+		if s := stem(fold(t.word)); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// termText is text as the space-separated terms an engine indexes.
+func termText(text string) string { return strings.Join(analyze(text), " ") }

@@ -1,0 +1,54 @@
+package search
+
+import (
+	"context"
+
+	"hearth/internal/db"
+)
+
+// engine is where the two databases differ: how documents are stored and
+// how a query's terms are matched. Ranking and highlighting are in Go and
+// the same for both.
+type engine interface {
+	// put stores docs (none of them present).
+	put(ctx context.Context, q db.Q, docs []indexed) error
+	// remove deletes the documents with these keys, if present.
+	remove(ctx context.Context, q db.Q, ids []int64) error
+	// clear deletes every document.
+	clear(ctx context.Context, q db.Q) error
+	// optimize compacts the index after a rebuild.
+	optimize(ctx context.Context, q db.Q) error
+	// match renders terms as the engine's query, all of them required; in
+	// titles and tags only when titles is set.
+	match(t []qterm, titles bool) string
+	// candidates returns up to n keys of documents that match (argument
+	// $1) and meet where, newest first: a walk that stops after n rows.
+	candidates(ctx context.Context, d *db.DB, where string, args []any, n int) ([]int64, error)
+	// count counts the documents that match, stopping at limit.
+	count(ctx context.Context, d *db.DB, match string, limit int) (int, error)
+}
+
+func engineFor(d db.Dialect) engine {
+	if d == db.Postgres {
+		return postgres{}
+	}
+	return sqlite{}
+}
+
+func scanIDs(rows interface {
+	Next() bool
+	Scan(...any) error
+	Err() error
+	Close() error
+}) ([]int64, error) {
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}

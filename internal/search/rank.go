@@ -1,0 +1,233 @@
+package search
+
+import (
+	"context"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"hearth/internal/db"
+)
+
+// Ranking: documents with all the query's terms first, then those with most
+// of them; among equals, BM25F: Σ idf(term) × impact(term, document), where
+// the impact (weighted term frequency, length-normalised) was stored when
+// the document was indexed.
+//
+// The candidates are a bounded set, gathered by walks of the index that
+// stop after a fixed number of rows whatever the term's frequency:
+//   - documents with every term, newest first, and those with every term in
+//     their title or tags (which weigh most), newest first;
+//   - when fewer than candidateLimit documents have every term, the same two
+//     walks for each term alone (documents with some of the words).
+//
+// Document frequencies are counted up to dfLimit. So a query's cost does
+// not grow with the size of the library; the price is that for words in
+// more than candidateLimit documents, the best of the newest matches are
+// ranked rather than the best of all (title matches are gathered apart so
+// that they are not crowded out by bodies).
+const (
+	candidateLimit = 200
+	perTermLimit   = 100
+	dfLimit        = 1000
+)
+
+// scored is a candidate with its rank.
+type scored struct {
+	id      int64
+	matched int // how many of the query's terms it holds
+	score   float64
+}
+
+func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args []any, want int) ([]scored, error) {
+	walk := func(terms []qterm, titles bool, n int) ([]int64, error) {
+		a := slices.Clone(args)
+		a[0] = e.match(terms, titles)
+		return e.candidates(ctx, d, where, a, n)
+	}
+	all := map[int64]bool{} // documents known to hold every term
+	for _, titles := range []bool{true, false} {
+		ids, err := walk(t, titles, candidateLimit)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			all[id] = true
+		}
+	}
+	// in[i] holds documents known to hold term i (needed for phrases, which
+	// the forward index cannot confirm).
+	in := make([]map[int64]bool, len(t))
+	var some []int64
+	if len(t) > 1 && len(all) < max(want, candidateLimit) {
+		for i := range t {
+			in[i] = map[int64]bool{}
+			for _, titles := range []bool{true, false} {
+				ids, err := walk(t[i:i+1], titles, perTermLimit)
+				if err != nil {
+					return nil, err
+				}
+				for _, id := range ids {
+					in[i][id] = true
+					if !all[id] {
+						some = append(some, id)
+					}
+				}
+			}
+		}
+	}
+	ids := make([]int64, 0, len(all)+len(some))
+	for id := range all {
+		ids = append(ids, id)
+	}
+	ids = append(ids, some...)
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	idf, err := idfs(ctx, d, e, t)
+	if err != nil {
+		return nil, err
+	}
+	forward, err := forwards(ctx, d, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]scored, 0, len(ids))
+	for _, id := range ids {
+		s := scored{id: id}
+		fw := forward[id]
+		for i, q := range t {
+			impact, ok := impactOf(fw, q)
+			if !all[id] && (!ok || (len(q.stems) > 1 && !in[i][id])) {
+				continue
+			}
+			s.matched++
+			s.score += idf[i] * impact
+		}
+		if s.matched > 0 {
+			out = append(out, s)
+		}
+	}
+	slices.SortFunc(out, func(a, b scored) int {
+		switch {
+		case a.matched != b.matched:
+			return b.matched - a.matched
+		case a.score != b.score:
+			if a.score > b.score {
+				return -1
+			}
+			return 1
+		}
+		return int(b.id - a.id) // newer first
+	})
+	return out, nil
+}
+
+// impactOf is the weight in a document's forward index of a term: a word's,
+// a phrase's (the sum of its words'), or a prefix's (its best term's).
+func impactOf(forward string, q qterm) (float64, bool) {
+	total, found := 0.0, 0
+	for _, w := range q.stems {
+		best, ok := 0.0, false
+		for rest := forward; rest != ""; {
+			var term, val string
+			term, rest, _ = strings.Cut(rest, " ")
+			val, rest, _ = strings.Cut(rest, " ")
+			if term == w || (q.prefix && strings.HasPrefix(term, w)) {
+				v, _ := strconv.Atoi(val)
+				best, ok = max(best, float64(v)/1000), true
+				if !q.prefix {
+					break
+				}
+			}
+		}
+		if ok {
+			found++
+			total += best
+		}
+	}
+	return total, found == len(q.stems)
+}
+
+// forwards reads the forward index of these documents.
+func forwards(ctx context.Context, d *db.DB, ids []int64) (map[int64]string, error) {
+	out := make(map[int64]string, len(ids))
+	for len(ids) > 0 {
+		n := min(len(ids), 400)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		rows, err := d.QueryContext(ctx, "SELECT doc_id, terms FROM search_docs WHERE doc_id IN ("+db.Placeholders(1, n)+")", args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id int64
+			var terms string
+			if err := rows.Scan(&id, &terms); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[id] = terms
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		ids = ids[n:]
+	}
+	return out, nil
+}
+
+// idfs gives each term its inverse document frequency, from a count that
+// stops at dfLimit (a word in more documents than that tells little).
+func idfs(ctx context.Context, d *db.DB, e engine, t []qterm) ([]float64, error) {
+	n, err := docCount(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]float64, len(t))
+	for i, q := range t {
+		df, err := e.count(ctx, d, e.match([]qterm{q}, false), dfLimit)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = math.Log(1 + (float64(max(n, df))-float64(df)+0.5)/(float64(df)+0.5))
+	}
+	return out, nil
+}
+
+// docCount is how many documents the index holds, read at most once every
+// few seconds per database (it only scales the IDF).
+func docCount(ctx context.Context, d *db.DB) (int, error) {
+	counts.Lock()
+	c, ok := counts.m[d]
+	counts.Unlock()
+	if ok && time.Since(c.at) < 10*time.Second {
+		return c.n, nil
+	}
+	var n int
+	if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM search_docs").Scan(&n); err != nil {
+		return 0, err
+	}
+	counts.Lock()
+	counts.m[d] = countAt{n: n, at: time.Now()}
+	counts.Unlock()
+	return n, nil
+}
+
+type countAt struct {
+	n  int
+	at time.Time
+}
+
+var counts = struct {
+	sync.Mutex
+	m map[*db.DB]countAt
+}{m: map[*db.DB]countAt{}}

@@ -1,0 +1,117 @@
+package search_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"hearth/internal/community"
+	"hearth/internal/db"
+	"hearth/internal/db/dbtest"
+	"hearth/internal/people"
+	"hearth/internal/practice"
+	"hearth/internal/search"
+)
+
+func TestAllWordsFirstThenMostWords(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		// Worst first, so insertion order cannot pass for ranking; the
+		// one-word documents have the word in their titles, which weigh most.
+		w.entry("mia", "bread", practice.Input{Title: "Cooking", Body: "Cooking for the whole team."}, false)
+		w.entry("mia", "bread", practice.Input{Title: "Unrelated", Body: "Nothing about food here."}, false)
+		w.entry("mia", "bread", practice.Input{Title: "Notes", Body: "We ran a cooking class for new starters."}, false)
+		w.entry("mia", "bread", practice.Input{Title: "Cooking class", Body: "A cooking class, twice a year."}, false)
+		got := w.found("visitor", "cooking class")
+		want := []string{"Cooking class", "Notes", "Cooking"}
+		if join(got) != join(want) {
+			t.Errorf("cooking class = %s, want %s", join(got), join(want))
+		}
+		// Three words: all three, then two, then one.
+		w.entry("mia", "bread", practice.Input{Title: "Weekend", Body: "A cooking weekend."}, false)
+		w.entry("mia", "bread", practice.Input{Title: "All three", Body: "A weekend cooking class."}, false)
+		got = w.found("visitor", "weekend cooking class")
+		if len(got) != 5 || got[0] != "All three" || !has(got[1:4], "Cooking class") || !has(got[1:4], "Notes") || !has(got[1:4], "Weekend") || got[4] != "Cooking" {
+			t.Errorf("weekend cooking class = %s", join(got))
+		}
+		// A word nobody wrote does not hide what the others find.
+		if got := w.found("visitor", "cooking zyzzyva"); len(got) != 5 {
+			t.Errorf("cooking zyzzyva = %s", join(got))
+		}
+	})
+}
+
+func TestStemmingAccentsAndHighlight(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		w.entry("mia", "bread", practice.Input{Title: "Crème brûlée at the Café", Body: "How we cook for the École's open day."}, false)
+		for _, q := range []string{"creme brulee", "CAFÉ", "cafe", "ecole", "cooking", "cooked", "Brûlée"} {
+			if got := w.found("visitor", q); len(got) != 1 {
+				t.Errorf("%q found %s", q, join(got))
+			}
+		}
+		res := w.search("visitor", search.Query{Text: "cafe creme"})
+		if len(res.Hits) != 1 || string(res.Hits[0].Title) != "<mark>Crème</mark> brûlée at the <mark>Café</mark>" {
+			t.Errorf("title = %+v", res.Hits)
+		}
+		res = w.search("visitor", search.Query{Text: "cooks"})
+		if len(res.Hits) != 1 || !strings.Contains(string(res.Hits[0].Snippet), "we <mark>cook</mark> for") {
+			t.Errorf("snippet = %+v", res.Hits)
+		}
+	})
+}
+
+func TestCommunitiesAndPeopleAreFound(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		ctx := context.Background()
+		ps := people.NewService(d, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		if err := ps.UpdateProfile(ctx, w.as("oli"), people.ProfileInput{Name: "Oli Baker", Title: "Head of pastry"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.communities.Create(ctx, w.as("sam"), community.Charter{Name: "Pastry guild", Slug: "pastry",
+			Purpose: "Laminated doughs and croissants.", Tags: "baking, pastry", Visibility: community.Public, JoinPolicy: community.Open}); err != nil {
+			t.Fatal(err)
+		}
+		w.entry("mia", "bread", practice.Input{Title: "Pastry lessons", Body: "Keep the butter cold."}, false)
+
+		kindsOf := func(who string, q search.Query) map[string]string {
+			out := map[string]string{}
+			for _, h := range w.search(who, q).Hits {
+				out[h.Kind] += h.Name + h.EntryTitle + " " + h.URL + ";"
+			}
+			return out
+		}
+		got := kindsOf("mia", search.Query{Text: "pastry"})
+		if got["person"] != "Oli Baker /people/oli;" || got["community"] != "Pastry guild /c/pastry;" || !strings.HasPrefix(got["entry"], "Pastry lessons") {
+			t.Errorf("mia found %v", got)
+		}
+		// Profiles are for the signed-in, as on their pages.
+		if got := kindsOf("visitor", search.Query{Text: "pastry"}); got["person"] != "" || got["community"] == "" {
+			t.Errorf("a visitor found %v", got)
+		}
+		// The kind filter.
+		if got := kindsOf("mia", search.Query{Text: "pastry", Kind: "person"}); len(got) != 1 || got["person"] == "" {
+			t.Errorf("kind person = %v", got)
+		}
+		if got := kindsOf("mia", search.Query{Text: "pastry", Kind: "community"}); len(got) != 1 || got["community"] == "" {
+			t.Errorf("kind community = %v", got)
+		}
+		// A charter's edit is found at once; the old name is not.
+		if err := w.communities.UpdateCharter(ctx, w.as("sam"), "pastry", community.Charter{Name: "Viennoiserie circle",
+			Purpose: "Croissants.", Visibility: community.Private, JoinPolicy: community.Invite}); err != nil {
+			t.Fatal(err)
+		}
+		if got := kindsOf("mia", search.Query{Text: "viennoiserie"}); got["community"] != "" {
+			t.Errorf("a private community was found by a non-member: %v", got)
+		}
+		if got := kindsOf("sam", search.Query{Text: "viennoiserie"}); got["community"] != "Viennoiserie circle /c/pastry;" {
+			t.Errorf("its steward found %v", got)
+		}
+		if got := kindsOf("sam", search.Query{Text: "guild"}); got["community"] != "" {
+			t.Errorf("old name still found: %v", got)
+		}
+	})
+}
