@@ -74,7 +74,7 @@ func (s *Server) startThread(w http.ResponseWriter, r *http.Request) {
 	slug := r.PathValue("slug")
 	t, err := s.Talk.Start(r.Context(), actorOf(r), slug, conversation.Input{Kind: f.Get("kind"), Title: f.Get("title"),
 		Body: f.Get("body"), Tags: f.Get("tags")})
-	if errs.Is(err, errs.Invalid) || errs.Is(err, errs.TooManyRequests) {
+	if errs.Is(err, errs.Invalid) {
 		v, verr := s.Talk.ForStarting(r.Context(), actorOf(r), slug)
 		if verr != nil {
 			s.fail(w, r, verr)
@@ -164,7 +164,7 @@ func (s *Server) addThreadPost(w http.ResponseWriter, r *http.Request) {
 	f := parseForm(w, r)
 	slug := r.PathValue("slug")
 	id, err := s.Talk.Reply(r.Context(), actorOf(r), slug, threadID(r), f.Get("kind"), f.Get("body"))
-	if errs.Is(err, errs.Invalid) || errs.Is(err, errs.TooManyRequests) {
+	if errs.Is(err, errs.Invalid) {
 		f.Failed(err)
 		s.threadPage(w, r, statusOf(err), f)
 		return
