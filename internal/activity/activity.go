@@ -28,6 +28,11 @@ const (
 	MemberRequested  = "member.requested"
 	CommunityStarted = "community.started"
 	CommunityPropose = "community.proposed"
+	ThreadStarted    = "thread.started"
+	QuestionAsked    = "question.asked"
+	ReplyAdded       = "reply.added"
+	AnswerAdded      = "answer.added"
+	AnswerAccepted   = "answer.accepted"
 )
 
 // Audiences: who may see an activity in a feed.
@@ -164,6 +169,16 @@ func Phrase(verb string) string {
 		return "started"
 	case CommunityPropose:
 		return "proposes"
+	case ThreadStarted:
+		return "started the discussion"
+	case QuestionAsked:
+		return "asked"
+	case ReplyAdded:
+		return "replied to"
+	case AnswerAdded:
+		return "answered"
+	case AnswerAccepted:
+		return "accepted an answer to"
 	}
 	return "changed"
 }

@@ -6,6 +6,7 @@ import (
 	"hearth/internal/activity"
 	"hearth/internal/auth"
 	"hearth/internal/community"
+	"hearth/internal/conversation"
 	"hearth/internal/errs"
 	"hearth/internal/notify"
 	"hearth/internal/practice"
@@ -17,15 +18,16 @@ const (
 	subjectEntry      = "entry"
 	subjectCommunity  = "community"
 	subjectMembership = "membership" // a request to join: for the community's stewards
+	subjectThread     = conversation.SubjectKind
 )
 
 // watchable are the subject kinds people watch (more come with threads and
 // gatherings).
-var watchable = []string{subjectEntry}
+var watchable = []string{subjectEntry, subjectThread}
 
 // visibility answers notify's question "may this person see what this
 // activity is about, now?".
-func visibility(accounts *auth.Service, communities *community.Service, library *practice.Service) notify.Visibility {
+func visibility(accounts *auth.Service, communities *community.Service, library *practice.Service, talk *conversation.Service) notify.Visibility {
 	return func(ctx context.Context, personID int64, a activity.Activity) (bool, error) {
 		actor, err := accounts.ActorByID(ctx, personID)
 		if errs.Is(err, errs.NotFound) {
@@ -37,6 +39,8 @@ func visibility(accounts *auth.Service, communities *community.Service, library 
 		switch a.SubjectKind {
 		case subjectEntry:
 			return library.Visible(ctx, actor, a.SubjectID)
+		case subjectThread:
+			return talk.Visible(ctx, actor, a.SubjectID)
 		case subjectMembership:
 			v, err := communities.GetByID(ctx, actor, a.CommunityID)
 			return visible(err, v.CanManageMembers())

@@ -16,6 +16,7 @@ import (
 	"hearth/internal/auth"
 	"hearth/internal/community"
 	"hearth/internal/config"
+	"hearth/internal/conversation"
 	"hearth/internal/db"
 	"hearth/internal/instance"
 	"hearth/internal/jobs"
@@ -133,6 +134,8 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	library := practice.NewService(d, communities, log)
 	library.SetMaxUpload(cfg.MaxUploadBytes())
 	library.SetLimits(limits)
+	talk := conversation.NewService(d, communities, log)
+	talk.SetLimits(limits)
 	siteName := func(ctx context.Context) string {
 		st, err := instance.Load(ctx, d)
 		if err != nil {
@@ -140,9 +143,9 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 		}
 		return st.Name
 	}
-	notifier := notify.NewNotifier(d, visibility(accounts, communities, library), cfg.BaseURL, siteName, watchable, log)
+	notifier := notify.NewNotifier(d, visibility(accounts, communities, library, talk), cfg.BaseURL, siteName, watchable, log)
 	h, err := web.New(web.Deps{DB: d, Auth: accounts, Communities: communities, People: people.NewService(d, log),
-		Practice: library, Notifier: notifier,
+		Practice: library, Talk: talk, Notifier: notifier,
 		Logger: log, BaseURL: cfg.BaseURL, Secure: cfg.Secure(), SessionTTL: cfg.SessionLifetime, DevOutbox: sender == nil})
 	if err != nil {
 		return nil, nil, err

@@ -134,3 +134,18 @@ func (v View) CanSeeDraft(isAuthor bool) bool {
 // CanCurate reports whether the actor may endorse entries and arrange
 // collections: the community's stewards.
 func (v View) CanCurate() bool { return v.IsSteward() && v.Status == Active }
+
+// CanTalk reports whether the actor may start threads and reply in the
+// community's conversations: its members, while it is active.
+func (v View) CanTalk() bool { return v.Status == Active && v.IsMember() }
+
+// CanModerateTalk reports whether the actor may lock threads and hide
+// replies: the community's moderators and stewards, while it is active.
+func (v View) CanModerateTalk() bool { return v.Status == Active && v.IsModerator() }
+
+// CanAcceptAnswer reports whether the actor may choose a question's accepted
+// answer, given whether they asked it: the asker (still a member) and the
+// community's stewards.
+func (v View) CanAcceptAnswer(isAsker bool) bool {
+	return v.Status == Active && v.IsMember() && (isAsker || v.IsSteward())
+}

@@ -19,6 +19,20 @@ const PageSize = 50
 // when posts are added, and reading one costs the same however many there are.
 type At struct {
 	Before, After, Around int64
+	// Kind, when set, reads only the posts of that kind (a question's
+	// replies apart from its answers).
+	Kind string
+}
+
+// kindIs is the condition on alias that keeps the posts of kind k ("" and
+// unknown kinds: every post). Kinds are this package's constants, written
+// into the query as such.
+func kindIs(alias, k string) string {
+	switch k {
+	case Comment, Reply, Answer:
+		return " AND " + alias + ".kind = '" + k + "'"
+	}
+	return ""
 }
 
 // Page is one page of a subject's posts, oldest first.
@@ -61,16 +75,16 @@ func Read(ctx context.Context, q db.Q, s Subject, at At, v Viewer) (Page, error)
 			return page, errs.Wrap(err, "find post")
 		}
 		if n == 0 { // another subject's: the newest page
-			at, cursor, where, desc = At{}, 0, "", true
+			at, cursor, where, desc = At{Kind: at.Kind}, 0, "", true
 		}
 	}
-	list, total, err := rows(ctx, q, s, cursor, where, desc, v)
+	list, total, err := rows(ctx, q, s, at.Kind, cursor, where, desc, v)
 	if err != nil {
 		return page, err
 	}
 	page.Total = total
 	if len(list) == 0 && cursor != 0 { // no row told the total
-		if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM posts WHERE subject_kind = $1 AND subject_id = $2`, s.Kind, s.ID).Scan(&page.Total); err != nil {
+		if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM posts p WHERE p.subject_kind = $1 AND p.subject_id = $2`+kindIs("p", at.Kind), s.Kind, s.ID).Scan(&page.Total); err != nil {
 			return page, errs.Wrap(err, "count posts")
 		}
 	}
@@ -84,7 +98,7 @@ func Read(ctx context.Context, q db.Q, s Subject, at At, v Viewer) (Page, error)
 	if at.Around != 0 && !more {
 		// The post is among the newest: show the newest page, the one the
 		// subject's own address shows.
-		return Read(ctx, q, s, At{}, v)
+		return Read(ctx, q, s, At{Kind: at.Kind}, v)
 	}
 	page.Posts = list
 	if len(list) == 0 {
@@ -105,7 +119,7 @@ func Read(ctx context.Context, q db.Q, s Subject, at At, v Viewer) (Page, error)
 	case at.Around != 0:
 		page.Newer = last // more is true: see above
 		var older int
-		if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM posts p WHERE p.subject_kind = $1 AND p.subject_id = $2 AND `+order+` < `+key,
+		if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM posts p WHERE p.subject_kind = $1 AND p.subject_id = $2`+kindIs("p", at.Kind)+` AND `+order+` < `+key,
 			s.Kind, s.ID, first).Scan(&older); err != nil {
 			return page, errs.Wrap(err, "count posts")
 		}
@@ -123,11 +137,13 @@ func Read(ctx context.Context, q db.Q, s Subject, at At, v Viewer) (Page, error)
 // rows reads up to PageSize+1 posts of the subject after (or, when desc,
 // before) the cursor, as where says, and how many posts the subject has (0
 // when it read none).
-func rows(ctx context.Context, q db.Q, s Subject, cursor int64, where string, desc bool, v Viewer) ([]Post, int, error) {
+func rows(ctx context.Context, q db.Q, s Subject, kind string, cursor int64, where string, desc bool, v Viewer) ([]Post, int, error) {
 	args := []any{s.Kind, s.ID}
 	if where != "" {
-		where = " AND " + where
+		where = kindIs("p", kind) + " AND " + where
 		args = append(args, cursor)
+	} else {
+		where = kindIs("p", kind)
 	}
 	dir := " ORDER BY p.created_at, p.id"
 	if desc {
@@ -136,7 +152,7 @@ func rows(ctx context.Context, q db.Q, s Subject, cursor int64, where string, de
 	rs, err := q.QueryContext(ctx, `SELECT p.id, p.kind, COALESCE(p.author_id, 0), COALESCE(a.handle, ''), COALESCE(a.name, 'A former member'),
 		p.body, p.body_html, p.render_version, p.created_at, p.updated_at, p.edited_at IS NOT NULL, p.hidden_at IS NOT NULL,
 		p.deleted_at IS NOT NULL, p.accepted_at IS NOT NULL,
-		(SELECT COUNT(*) FROM posts n WHERE n.subject_kind = $1 AND n.subject_id = $2)
+		(SELECT COUNT(*) FROM posts n WHERE n.subject_kind = $1 AND n.subject_id = $2`+kindIs("n", kind)+`)
 		FROM posts p LEFT JOIN people a ON a.id = p.author_id WHERE p.subject_kind = $1 AND p.subject_id = $2`+where+dir+
 		` LIMIT `+strconv.Itoa(PageSize+1), args...)
 	if err != nil {

@@ -82,6 +82,19 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/comments/{id}/hide", s.hideComment)
 	mux.HandleFunc("POST /c/{slug}/settings/practice", s.updatePracticeSettings)
 
+	// Conversations: discussions and questions.
+	mux.HandleFunc("GET /c/{slug}/talk", s.talkList)
+	mux.HandleFunc("GET /c/{slug}/talk/new", s.newThreadForm)
+	mux.HandleFunc("POST /c/{slug}/talk/new", s.startThread)
+	mux.HandleFunc("GET /c/{slug}/talk/{id}", s.thread)
+	mux.HandleFunc("POST /c/{slug}/talk/{id}/posts", s.addThreadPost)
+	mux.HandleFunc("POST /c/{slug}/talk/{id}/lock", s.lockThread)
+	mux.HandleFunc("POST /c/{slug}/talk/{id}/posts/{post}/edit", s.editThreadPost)
+	mux.HandleFunc("POST /c/{slug}/talk/{id}/posts/{post}/delete", s.deleteThreadPost)
+	mux.HandleFunc("POST /c/{slug}/talk/{id}/posts/{post}/hide", s.hideThreadPost)
+	mux.HandleFunc("POST /c/{slug}/talk/{id}/posts/{post}/accept", s.acceptAnswer)
+	mux.HandleFunc("POST /c/{slug}/talk/{id}/posts/{post}/vote", s.voteAnswer)
+
 	// Files and images attached to practice entries.
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/attachments", s.uploadAttachment)
 	mux.HandleFunc("GET /c/{slug}/practice/{entry}/attachments/{id}/{filename}", s.attachmentFile)

@@ -14,6 +14,7 @@ import (
 
 	"hearth/internal/auth"
 	"hearth/internal/community"
+	"hearth/internal/conversation"
 	"hearth/internal/db"
 	"hearth/internal/instance"
 	"hearth/internal/notify"
@@ -31,6 +32,7 @@ type Deps struct {
 	Communities *community.Service
 	People      *people.Service
 	Practice    *practice.Service
+	Talk        *conversation.Service
 	Notifier    *notify.Notifier
 	Logger      *slog.Logger
 	BaseURL     string

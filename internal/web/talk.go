@@ -1,0 +1,253 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"hearth/internal/community"
+	"hearth/internal/conversation"
+	"hearth/internal/errs"
+	"hearth/internal/posts"
+)
+
+// talkListPage is a community's conversations: filters, sorting, a page.
+type talkListPage struct {
+	Layout
+	C        community.View
+	Threads  []conversation.Thread
+	Filter   conversation.Filter
+	NextURL  string
+	Filtered bool
+}
+
+func talkURL(slug string) string { return "/c/" + slug + "/talk" }
+
+func (s *Server) talkList(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f := conversation.Filter{Kind: q.Get("kind"), Unanswered: q.Get("unanswered") == "1", NoAccepted: q.Get("open") == "1",
+		Mine: q.Get("mine") == "1" && actorOf(r).SignedIn(), Tag: q.Get("tag"), Sort: q.Get("sort")}
+	f.After, _ = strconv.ParseInt(q.Get("after"), 10, 64)
+	v, list, next, err := s.Talk.List(r.Context(), actorOf(r), r.PathValue("slug"), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := &talkListPage{Layout: communityLayout(v, "Talk", "talk"), C: v, Threads: list, Filter: f,
+		Filtered: f.Kind != "" || f.Unanswered || f.NoAccepted || f.Mine || f.Tag != ""}
+	p.Community = &p.C
+	if next != 0 {
+		q.Set("after", strconv.FormatInt(next, 10))
+		p.NextURL = r.URL.Path + "?" + q.Encode()
+	}
+	s.render(w, r, http.StatusOK, "talk/list", p)
+}
+
+// threadFormPage is the form to start a thread.
+type threadFormPage struct {
+	Layout
+	C    community.View
+	Form Form
+}
+
+func (s *Server) newThreadForm(w http.ResponseWriter, r *http.Request) {
+	v, err := s.Talk.ForStarting(r.Context(), actorOf(r), r.PathValue("slug"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	kind := r.URL.Query().Get("kind")
+	if kind != conversation.Question {
+		kind = conversation.Discussion
+	}
+	s.renderThreadForm(w, r, http.StatusOK, v, Form{Values: url.Values{"kind": {kind}}})
+}
+
+func (s *Server) renderThreadForm(w http.ResponseWriter, r *http.Request, status int, v community.View, f Form) {
+	p := &threadFormPage{Layout: communityLayout(v, "New conversation", "talk"), C: v, Form: f}
+	p.Community = &p.C
+	s.render(w, r, status, "talk/new", p)
+}
+
+func (s *Server) startThread(w http.ResponseWriter, r *http.Request) {
+	f := parseForm(w, r)
+	slug := r.PathValue("slug")
+	t, err := s.Talk.Start(r.Context(), actorOf(r), slug, conversation.Input{Kind: f.Get("kind"), Title: f.Get("title"),
+		Body: f.Get("body"), Tags: f.Get("tags")})
+	if errs.Is(err, errs.Invalid) {
+		v, verr := s.Talk.ForStarting(r.Context(), actorOf(r), slug)
+		if verr != nil {
+			s.fail(w, r, verr)
+			return
+		}
+		f.Failed(err)
+		s.renderThreadForm(w, r, statusOf(err), v, f)
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	msg := "Your discussion is started."
+	if t.IsQuestion() {
+		msg = "Your question is asked. Members who know will answer."
+	}
+	s.redirect(w, r, t.URL(), msg)
+}
+
+// threadPage is one thread: its opening post, a question's answers (the
+// accepted first), a page of replies, and the forms to take part.
+type threadPage struct {
+	Layout
+	C          community.View
+	T          conversation.ThreadView
+	Answers    []conversation.Answer
+	Replies    []conversation.Post
+	ReplyCount int
+	Older      string
+	Newer      string
+	Reply      Form // what was typed into the reply or answer form
+}
+
+func threadID(r *http.Request) int64 {
+	n, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	return n
+}
+
+func (s *Server) thread(w http.ResponseWriter, r *http.Request) {
+	s.threadPage(w, r, http.StatusOK, Form{})
+}
+
+func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, reply Form) {
+	t, err := s.Talk.Get(r.Context(), actorOf(r), r.PathValue("slug"), threadID(r))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	answers, err := s.Talk.Answers(r.Context(), t)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	id := func(name string) int64 {
+		n, _ := strconv.ParseInt(q.Get(name), 10, 64)
+		return max(n, 0)
+	}
+	replies, err := s.Talk.Replies(r.Context(), t, conversation.At{Before: id("before"), After: id("after"), Around: id("post")})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if reply.Values == nil {
+		kind := posts.Reply
+		if t.IsQuestion() {
+			kind = posts.Answer
+		}
+		reply.Values = url.Values{"kind": {kind}}
+	}
+	p := &threadPage{Layout: communityLayout(t.Community, t.Title, "talk"), C: t.Community, T: t, Answers: answers,
+		Replies: replies.Posts, ReplyCount: replies.Total, Reply: reply}
+	p.Crumbs = []Crumb{{"Communities", "/communities"}, {t.Community.Name, "/c/" + t.Community.Slug},
+		{"Talk", talkURL(t.Community.Slug)}, {t.Title, ""}}
+	p.Community = &p.C
+	if replies.Older != 0 {
+		p.Older = t.URL() + "?before=" + strconv.FormatInt(replies.Older, 10) + "#replies-h"
+	}
+	if replies.Newer != 0 {
+		p.Newer = t.URL() + "?after=" + strconv.FormatInt(replies.Newer, 10) + "#replies-h"
+	}
+	s.render(w, r, status, "talk/thread", p)
+}
+
+func (s *Server) addThreadPost(w http.ResponseWriter, r *http.Request) {
+	f := parseForm(w, r)
+	slug := r.PathValue("slug")
+	id, err := s.Talk.Reply(r.Context(), actorOf(r), slug, threadID(r), f.Get("kind"), f.Get("body"))
+	if errs.Is(err, errs.Invalid) {
+		f.Failed(err)
+		s.threadPage(w, r, statusOf(err), f)
+		return
+	}
+	if err != nil {
+		s.afterAction(w, r, err, conversation.ThreadURL(slug, threadID(r)), "")
+		return
+	}
+	msg := "Your reply is posted."
+	if f.Get("kind") == posts.Answer {
+		msg = "Your answer is posted."
+	}
+	s.redirect(w, r, conversation.PostURL(slug, threadID(r), id), msg)
+}
+
+// threadAction runs a POST about one thread and returns to it.
+func (s *Server) threadAction(w http.ResponseWriter, r *http.Request, okMsg string, act func(slug string, thread, post int64) error) {
+	slug, thread := r.PathValue("slug"), threadID(r)
+	post, _ := strconv.ParseInt(r.PathValue("post"), 10, 64)
+	back := conversation.ThreadURL(slug, thread)
+	if post != 0 {
+		back = conversation.PostURL(slug, thread, post)
+	}
+	s.afterAction(w, r, act(slug, thread, post), back, okMsg)
+}
+
+func (s *Server) editThreadPost(w http.ResponseWriter, r *http.Request) {
+	f := parseForm(w, r)
+	s.threadAction(w, r, "Your reply is saved.", func(slug string, thread, post int64) error {
+		return s.Talk.EditPost(r.Context(), actorOf(r), slug, thread, post, f.Get("body"))
+	})
+}
+
+func (s *Server) deleteThreadPost(w http.ResponseWriter, r *http.Request) {
+	s.threadAction(w, r, "Your reply is deleted.", func(slug string, thread, post int64) error {
+		return s.Talk.RemovePost(r.Context(), actorOf(r), slug, thread, post)
+	})
+}
+
+func (s *Server) hideThreadPost(w http.ResponseWriter, r *http.Request) {
+	f := parseForm(w, r)
+	hidden := f.Get("hidden") != "no"
+	msg := "The reply is hidden from the community."
+	if !hidden {
+		msg = "The reply is shown again."
+	}
+	s.threadAction(w, r, msg, func(slug string, thread, post int64) error {
+		return s.Talk.SetPostHidden(r.Context(), actorOf(r), slug, thread, post, hidden)
+	})
+}
+
+func (s *Server) acceptAnswer(w http.ResponseWriter, r *http.Request) {
+	f := parseForm(w, r)
+	accept := f.Get("accepted") != "no"
+	msg := "Accepted: it is shown first."
+	if !accept {
+		msg = "The answer is no longer accepted."
+	}
+	s.threadAction(w, r, msg, func(slug string, thread, post int64) error {
+		return s.Talk.Accept(r.Context(), actorOf(r), slug, thread, post, accept)
+	})
+}
+
+func (s *Server) voteAnswer(w http.ResponseWriter, r *http.Request) {
+	f := parseForm(w, r)
+	up := f.Get("vote") != "withdraw"
+	msg := "Thank you for your vote."
+	if !up {
+		msg = "Your vote is withdrawn."
+	}
+	s.threadAction(w, r, msg, func(slug string, thread, post int64) error {
+		return s.Talk.Vote(r.Context(), actorOf(r), slug, thread, post, up)
+	})
+}
+
+func (s *Server) lockThread(w http.ResponseWriter, r *http.Request) {
+	f := parseForm(w, r)
+	locked := f.Get("locked") != "no"
+	msg := "The conversation is locked: it takes no new replies."
+	if !locked {
+		msg = "The conversation is open again."
+	}
+	s.threadAction(w, r, msg, func(slug string, thread, _ int64) error {
+		return s.Talk.SetLocked(r.Context(), actorOf(r), slug, thread, locked)
+	})
+}
