@@ -14,8 +14,8 @@ import (
 // notifications and digests show weeks of life at once.
 
 // demoNoticeDays is how far back the demo tells people of what happened (as
-// notifications): the last two weeks.
-const demoNoticeDays = 14
+// notifications): the last month.
+const demoNoticeDays = 30
 
 // activitySources are the demo's past activities, each source a SELECT of
 // (actor, verb, subject kind, subject id, community, audience, title, url,
@@ -41,7 +41,7 @@ var activitySources = []string{
 // loadActivity writes the demo's activity log in the order things happened,
 // makes authors, commenters and stewards watch what they would have come to
 // watch, addresses each request to join to its community's stewards, and
-// queues the fan-out of the last two weeks, so that the first `hearth serve`
+// queues the fan-out of the last month, so that the first `hearth serve`
 // turns it into notifications.
 func loadActivity(ctx context.Context, tx *db.Tx, l *loaded) error {
 	union := ""
