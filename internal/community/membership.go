@@ -136,7 +136,7 @@ func (s *Service) keepAStewardWithout(ctx context.Context, q db.Q, communityID, 
 
 // managed loads the community for a steward's member management and the
 // membership of the person with handle.
-func (s *Service) managed(ctx context.Context, tx *db.Tx, a auth.Actor, slug, handle string) (View, Member, error) {
+func (s *Service) managed(ctx context.Context, tx db.Q, a auth.Actor, slug, handle string) (View, Member, error) {
 	v, err := s.view(ctx, tx, a, slug)
 	if err != nil {
 		return View{}, Member{}, err
@@ -152,6 +152,12 @@ func (s *Service) managed(ctx context.Context, tx *db.Tx, a auth.Actor, slug, ha
 		return View{}, Member{}, errs.NotFoundf("That person is not a member of this community.")
 	}
 	return v, m, errs.Wrap(err, "read membership")
+}
+
+// ManagedMember returns a member the actor may manage (a steward's
+// confirmation page asks it before a removal): the same checks as Remove.
+func (s *Service) ManagedMember(ctx context.Context, a auth.Actor, slug, handle string) (View, Member, error) {
+	return s.managed(ctx, s.db, a, slug, handle)
 }
 
 // Approve accepts a request to join.

@@ -21,6 +21,8 @@ type View struct {
 	Community
 	Actor auth.Actor
 	Mine  Membership
+	// What the tabs count: entries past draft, talk threads.
+	EntryCount, ThreadCount int
 }
 
 // CanSee reports whether the actor may know the community exists at all.

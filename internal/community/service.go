@@ -67,9 +67,9 @@ func (s *Service) view(ctx context.Context, q db.Q, a auth.Actor, slug string) (
 	var role, status string
 	var tags sql.NullString
 	err := scanCommunity(q.QueryRowContext(ctx, `SELECT `+communityColumns+`, COALESCE(m.role, ''), COALESCE(m.status, ''),
-		(SELECT COUNT(*) FROM memberships am WHERE am.community_id = c.id AND am.status = 'active'), `+tagsColumn+`
+		(SELECT COUNT(*) FROM memberships am WHERE am.community_id = c.id AND am.status = 'active'), `+tagsColumn+`, `+tabCounts+`
 		FROM communities c LEFT JOIN memberships m ON m.community_id = c.id AND m.person_id = $2
-		WHERE c.slug = $1`, strings.ToLower(slug), a.PersonID), &v.Community, &role, &status, &v.MemberCount, &tags)
+		WHERE c.slug = $1`, strings.ToLower(slug), a.PersonID), &v.Community, &role, &status, &v.MemberCount, &tags, &v.EntryCount, &v.ThreadCount)
 	if errors.Is(err, sql.ErrNoRows) {
 		return View{}, errNotFound
 	}
@@ -83,6 +83,12 @@ func (s *Service) view(ctx context.Context, q db.Q, a auth.Actor, slug string) (
 	v.Tags = splitTags(tags)
 	return v, nil
 }
+
+// tabCounts are the numbers the community's tabs show (of communities c): its
+// library's entries past draft and its talk's threads, read with the
+// community so that the tabs cost no query (each an index range).
+const tabCounts = `(SELECT COUNT(*) FROM entries te WHERE te.community_id = c.id AND te.maturity <> 'draft'),
+		(SELECT COUNT(*) FROM threads tt WHERE tt.community_id = c.id)`
 
 // tagsColumn is a community's tags (of communities c), in order, as one
 // comma-separated column: tags hold no commas (see ParseTags). Reading them

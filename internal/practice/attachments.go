@@ -39,6 +39,7 @@ const (
 	MaxImageSide   = 10_000     // pixels, either side
 	MaxImagePixels = 40_000_000 // width × height
 	MaxFilename    = 200        // characters of a stored file name
+	MaxAlt         = 500        // characters of an image's description
 	imageDecoders  = 2          // full decodes (and resized copies) running at once, to bound memory
 )
 
@@ -69,6 +70,7 @@ type Attachment struct {
 	IsImage      bool // a PNG, JPEG, GIF or WebP that decoded: shown inline
 	CreatedAt    time.Time
 	UploaderName string
+	Alt          string // what the image shows, in the uploader's words; may be empty
 	// Public reports whether a visitor without a session may read the file
 	// (a published entry of a community anyone may read), so that caches may
 	// keep it. Set by AttachmentData.
@@ -77,6 +79,15 @@ type Attachment struct {
 	// instead of it: its type and size; no copy when ResizedWidth is 0.
 	ResizedType                 string
 	ResizedWidth, ResizedHeight int
+}
+
+// AltText is what a page says the image shows: the uploader's words, or the
+// file name when they wrote none.
+func (a Attachment) AltText() string {
+	if a.Alt != "" {
+		return a.Alt
+	}
+	return a.Filename
 }
 
 // HasResized reports whether the image has a resized copy to show.
@@ -112,10 +123,15 @@ func MiB(n int64) string {
 	return strconv.FormatFloat(float64(n)/(1<<20), 'f', -1, 64) + " MiB"
 }
 
-// Attach stores a file on an entry the actor may edit. It reads at most the
-// limit plus one byte of r, sniffs the type from the content, and accepts an
-// image only when its declared size is sane and it decodes completely.
-func (s *Service) Attach(ctx context.Context, a auth.Actor, communitySlug, entrySlug, filename string, r io.Reader) (Attachment, error) {
+// Attach stores a file on an entry the actor may edit, with alt, the
+// uploader's description of an image. It reads at most the limit plus one
+// byte of r, sniffs the type from the content, and accepts an image only
+// when its declared size is sane and it decodes completely.
+func (s *Service) Attach(ctx context.Context, a auth.Actor, communitySlug, entrySlug, filename, alt string, r io.Reader) (Attachment, error) {
+	alt = strings.Join(strings.Fields(alt), " ") // one line: it goes in an attribute
+	if utf8.RuneCountInString(alt) > MaxAlt {
+		return Attachment{}, errs.Field("alt", fmt.Sprintf("Describe the image in at most %d characters.", MaxAlt))
+	}
 	// Ask first, so that nobody but an editor makes us read and decode.
 	if err := s.MayAttach(ctx, a, communitySlug, entrySlug); err != nil {
 		return Attachment{}, err
@@ -134,7 +150,7 @@ func (s *Service) Attach(ctx context.Context, a auth.Actor, communitySlug, entry
 	case len(data) == 0:
 		return Attachment{}, errs.Field("file", "Choose a file to attach (this one is empty).")
 	}
-	att := Attachment{Filename: CleanFilename(filename), ContentType: http.DetectContentType(data), Size: int64(len(data))}
+	att := Attachment{Filename: CleanFilename(filename), Alt: alt, ContentType: http.DetectContentType(data), Size: int64(len(data))}
 	var small resized
 	if format, ok := imageTypes[att.ContentType]; ok {
 		if att.Width, att.Height, small, err = s.checkImage(ctx, data, format); err != nil {
@@ -150,10 +166,10 @@ func (s *Service) Attach(ctx context.Context, a auth.Actor, communitySlug, entry
 		}
 		att.CreatedAt = s.now()
 		err = tx.QueryRowContext(ctx, `INSERT INTO attachments (community_id, entry_id, uploader_id, filename, content_type, size, width, height, data, created_at,
-				resized, resized_type, resized_width, resized_height)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+				resized, resized_type, resized_width, resized_height, alt)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
 			e.CommunityID, e.ID, a.PersonID, att.Filename, att.ContentType, att.Size, att.Width, att.Height, data, att.CreatedAt,
-			small.stored(), att.ResizedType, att.ResizedWidth, att.ResizedHeight).Scan(&att.ID)
+			small.stored(), att.ResizedType, att.ResizedWidth, att.ResizedHeight, att.Alt).Scan(&att.ID)
 		if err != nil {
 			return errs.Wrap(err, "store attachment")
 		}
@@ -273,11 +289,11 @@ func CleanFilename(name string) string {
 }
 
 const attachmentColumns = `a.id, a.filename, a.content_type, a.size, a.width, a.height, a.created_at, COALESCE(p.name, 'A former member'),
-	a.resized_type, a.resized_width, a.resized_height`
+	a.resized_type, a.resized_width, a.resized_height, a.alt`
 
 func scanAttachment(sc interface{ Scan(...any) error }, a *Attachment, extra ...any) error {
 	err := sc.Scan(append([]any{&a.ID, &a.Filename, &a.ContentType, &a.Size, &a.Width, &a.Height, &a.CreatedAt, &a.UploaderName,
-		&a.ResizedType, &a.ResizedWidth, &a.ResizedHeight}, extra...)...)
+		&a.ResizedType, &a.ResizedWidth, &a.ResizedHeight, &a.Alt}, extra...)...)
 	_, ok := imageTypes[a.ContentType]
 	a.IsImage = ok && a.Width > 0 && a.Height > 0
 	return err

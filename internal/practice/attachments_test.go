@@ -59,7 +59,7 @@ func newAttFixture(t testing.TB, d *db.DB, vis community.Visibility) *attFixture
 }
 
 func (f *attFixture) attach(a auth.Actor, entry, name string, data []byte) (practice.Attachment, error) {
-	return f.svc.Attach(f.ctx, a, f.slug, entry, name, bytes.NewReader(data))
+	return f.svc.Attach(f.ctx, a, f.slug, entry, name, "", bytes.NewReader(data))
 }
 
 func (f *attFixture) mustAttach(t *testing.T, a auth.Actor, entry, name string, data []byte) practice.Attachment {

@@ -98,6 +98,7 @@ func (s *Server) uploadAttachment(w http.ResponseWriter, r *http.Request) {
 		s.uploadFailed(w, r, errs.Field("file", "Choose a file to attach."), back)
 		return
 	}
+	var alt string
 	for {
 		part, err := mr.NextPart()
 		if err != nil {
@@ -117,8 +118,11 @@ func (s *Server) uploadAttachment(w http.ResponseWriter, r *http.Request) {
 			if next := string(b); strings.HasPrefix(next, back+"/") || next == back {
 				back = safeNext(next)
 			}
+		case "alt": // the form sends it before the file
+			b, _ := io.ReadAll(io.LimitReader(part, 4*practice.MaxAlt+1))
+			alt = string(b)
 		case "file":
-			a, err := s.Practice.Attach(r.Context(), actorOf(r), slug, entry, part.FileName(), part)
+			a, err := s.Practice.Attach(r.Context(), actorOf(r), slug, entry, part.FileName(), alt, part)
 			if err != nil {
 				s.uploadFailed(w, r, err, back)
 				return

@@ -34,7 +34,7 @@ func TestPrivateAttachmentsAreNotCached(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a, err := lib.Attach(ctx, stew, slug, en.Slug, "notes.txt", strings.NewReader("notes"))
+			a, err := lib.Attach(ctx, stew, slug, en.Slug, "notes.txt", "", strings.NewReader("notes"))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -52,7 +52,7 @@ func TestAttachmentPartials(t *testing.T) {
 		name string
 		data []byte
 	}{{"loom & frame.png", pic.Bytes()}, {"pattern #2?.pdf", []byte("%PDF-1.4 " + strings.Repeat("x", 2000))}} {
-		if _, err := lib.Attach(ctx, ada, "weavers", e.Slug, f.name, bytes.NewReader(f.data)); err != nil {
+		if _, err := lib.Attach(ctx, ada, "weavers", e.Slug, f.name, "", bytes.NewReader(f.data)); err != nil {
 			t.Fatal(err)
 		}
 	}

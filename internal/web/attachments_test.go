@@ -200,11 +200,11 @@ func TestAttachmentsOfPrivateAndDraftEntriesAreNotFound(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := lib.Attach(ctx, mem, "vault", pub.Slug, "plan.txt", strings.NewReader("the plan")); err != nil {
+		if _, err := lib.Attach(ctx, mem, "vault", pub.Slug, "plan.txt", "", strings.NewReader("the plan")); err != nil {
 			t.Fatal(err)
 		}
 		pubFile := fmt.Sprintf("/c/vault/practice/%s/attachments/%d/plan.txt", pub.Slug, latestAttachment(t, d))
-		if _, err := lib.Attach(ctx, stew, "vault", draft.Slug, "draft.txt", strings.NewReader("draft")); err != nil {
+		if _, err := lib.Attach(ctx, stew, "vault", draft.Slug, "draft.txt", "", strings.NewReader("draft")); err != nil {
 			t.Fatal(err)
 		}
 		draftFile := fmt.Sprintf("/c/vault/practice/%s/attachments/%d/draft.txt", draft.Slug, latestAttachment(t, d))

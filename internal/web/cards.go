@@ -69,7 +69,7 @@ func (c *fragmentCache) headerKey(l *Layout) uint64 {
 	v := l.Community
 	h.WriteString("header\x00")
 	for _, s := range []string{v.Slug, v.Name, string(v.Stage), string(v.Visibility), string(v.Status), strconv.Itoa(v.MemberCount),
-		l.Tab, strconv.FormatBool(l.OwnH1), strconv.FormatBool(v.CanRead()), strconv.FormatBool(v.CanSeeMembers()), strconv.FormatBool(v.CanEditCharter() || v.CanArchive())} {
+		strconv.Itoa(v.EntryCount), strconv.Itoa(v.ThreadCount), l.Tab, strconv.FormatBool(l.OwnH1), strconv.FormatBool(v.CanRead()), strconv.FormatBool(v.CanSeeMembers()), strconv.FormatBool(v.CanEditCharter() || v.CanArchive())} {
 		h.WriteString(s)
 		h.WriteByte(0)
 	}

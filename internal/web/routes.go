@@ -49,6 +49,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /c/{slug}/settings", s.settingsForm)
 	mux.HandleFunc("POST /c/{slug}/settings", s.updateSettings)
 	mux.HandleFunc("POST /c/{slug}/stage", s.setStage)
+	mux.HandleFunc("GET /c/{slug}/archive", s.confirmArchive)
 	mux.HandleFunc("POST /c/{slug}/archive", s.archive)
 	mux.HandleFunc("POST /c/{slug}/unarchive", s.unarchive)
 	mux.HandleFunc("POST /c/{slug}/join", s.join)
@@ -57,6 +58,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /c/{slug}/members/{handle}/approve", s.approve)
 	mux.HandleFunc("POST /c/{slug}/members/{handle}/decline", s.decline)
 	mux.HandleFunc("POST /c/{slug}/members/{handle}/role", s.setRole)
+	mux.HandleFunc("GET /c/{slug}/members/{handle}/remove", s.confirmRemoveMember)
 	mux.HandleFunc("POST /c/{slug}/members/{handle}/remove", s.removeMember)
 
 	// The practice library.
@@ -78,6 +80,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/comments", s.addComment)
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/comments/open", s.setCommentsOpen)
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/comments/{id}/edit", s.editComment)
+	mux.HandleFunc("GET /c/{slug}/practice/{entry}/comments/{id}/delete", s.confirmDeleteComment)
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/comments/{id}/delete", s.deleteComment)
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/comments/{id}/hide", s.hideComment)
 	mux.HandleFunc("POST /c/{slug}/settings/practice", s.updatePracticeSettings)
@@ -129,6 +132,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /admin/departments/{id}/delete", s.adminDeleteDepartment)
 	mux.HandleFunc("GET /admin/people", s.adminPeople)
 	mux.HandleFunc("POST /admin/people/invite", s.adminInvite)
+	mux.HandleFunc("GET /admin/people/{handle}/disable", s.confirmDisable)
 	mux.HandleFunc("POST /admin/people/{handle}/disable", s.adminDisable)
 	mux.HandleFunc("POST /admin/people/{handle}/enable", s.adminEnable)
 	mux.HandleFunc("GET /admin/proposals", s.adminProposals)
