@@ -9,6 +9,8 @@ import (
 	"hearth/internal/conversation"
 	"hearth/internal/errs"
 	"hearth/internal/posts"
+	"hearth/internal/practice"
+	"hearth/internal/search"
 )
 
 // talkListPage is a community's conversations: filters, sorting, a page.
@@ -43,28 +45,38 @@ func (s *Server) talkList(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "talk/list", p)
 }
 
-// threadFormPage is the form to start a thread.
+// threadFormPage is the form to start a thread, with the questions and
+// entries that may already answer it ("did you mean").
 type threadFormPage struct {
 	Layout
-	C    community.View
-	Form Form
+	C       community.View
+	Form    Form
+	Similar []searchHit
+	Confirm bool // the question was held back for the suggestions: "Ask anyway"
 }
 
+// newThreadForm is the empty form; with a title (typed, and sent by htmx
+// while typing) it also suggests what may already answer it.
 func (s *Server) newThreadForm(w http.ResponseWriter, r *http.Request) {
-	v, err := s.Talk.ForStarting(r.Context(), actorOf(r), r.PathValue("slug"))
+	q := r.URL.Query()
+	title := clipRunes(q.Get("title"), conversation.MaxTitle)
+	v, similar, err := s.Talk.Similar(r.Context(), actorOf(r), r.PathValue("slug"), title)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	kind := r.URL.Query().Get("kind")
+	kind := q.Get("kind")
 	if kind != conversation.Question {
 		kind = conversation.Discussion
 	}
-	s.renderThreadForm(w, r, http.StatusOK, v, Form{Values: url.Values{"kind": {kind}}})
+	s.renderThreadForm(w, r, http.StatusOK, v, Form{Values: url.Values{"kind": {kind}, "title": {title}}}, similar, false)
 }
 
-func (s *Server) renderThreadForm(w http.ResponseWriter, r *http.Request, status int, v community.View, f Form) {
-	p := &threadFormPage{Layout: communityLayout(v, "New conversation", "talk"), C: v, Form: f}
+func (s *Server) renderThreadForm(w http.ResponseWriter, r *http.Request, status int, v community.View, f Form, similar []search.Hit, confirm bool) {
+	p := &threadFormPage{Layout: communityLayout(v, "New conversation", "talk"), C: v, Form: f, Confirm: confirm}
+	for _, h := range similar {
+		p.Similar = append(p.Similar, searchHit{Hit: h, KindLabel: practice.Kind(h.EntryKind).Label()})
+	}
 	p.Community = &p.C
 	s.render(w, r, status, "talk/new", p)
 }
@@ -72,6 +84,19 @@ func (s *Server) renderThreadForm(w http.ResponseWriter, r *http.Request, status
 func (s *Server) startThread(w http.ResponseWriter, r *http.Request) {
 	f := parseForm(w, r)
 	slug := r.PathValue("slug")
+	if f.Get("kind") == conversation.Question && f.Get("ask") != "anyway" {
+		// Before asking: what already matches the title is shown first, with
+		// everything typed kept and a button to ask anyway.
+		v, similar, err := s.Talk.Similar(r.Context(), actorOf(r), slug, clipRunes(f.Get("title"), conversation.MaxTitle))
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if len(similar) > 0 {
+			s.renderThreadForm(w, r, http.StatusOK, v, f, similar, true)
+			return
+		}
+	}
 	t, err := s.Talk.Start(r.Context(), actorOf(r), slug, conversation.Input{Kind: f.Get("kind"), Title: f.Get("title"),
 		Body: f.Get("body"), Tags: f.Get("tags")})
 	if errs.Is(err, errs.Invalid) {
@@ -81,7 +106,7 @@ func (s *Server) startThread(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		f.Failed(err)
-		s.renderThreadForm(w, r, statusOf(err), v, f)
+		s.renderThreadForm(w, r, statusOf(err), v, f, nil, false)
 		return
 	}
 	if err != nil {
