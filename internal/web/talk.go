@@ -131,7 +131,8 @@ type threadPage struct {
 	ReplyCount int
 	Older      string
 	Newer      string
-	Reply      Form // what was typed into the reply or answer form
+	Reply      Form                 // what was typed into the reply or answer form
+	Lessons    conversation.Lessons // what the thread and its posts became in the library
 }
 
 func threadID(r *http.Request) int64 {
@@ -171,8 +172,20 @@ func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, 
 		}
 		reply.Values = url.Values{"kind": {kind}}
 	}
+	ids := make([]int64, 0, len(answers)+len(replies.Posts))
+	for _, a := range answers {
+		ids = append(ids, a.ID)
+	}
+	for _, p := range replies.Posts {
+		ids = append(ids, p.ID)
+	}
+	lessons, err := s.Talk.Became(r.Context(), t, ids)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	p := &threadPage{Layout: communityLayout(t.Community, t.Title, "talk"), C: t.Community, T: t, Answers: answers,
-		Replies: replies.Posts, ReplyCount: replies.Total, Reply: reply}
+		Replies: replies.Posts, ReplyCount: replies.Total, Reply: reply, Lessons: lessons}
 	p.Crumbs = []Crumb{{"Communities", "/communities"}, {t.Community.Name, "/c/" + t.Community.Slug},
 		{"Talk", talkURL(t.Community.Slug)}, {t.Title, ""}}
 	p.Community = &p.C
