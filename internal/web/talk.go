@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -133,6 +134,8 @@ type threadPage struct {
 	Newer      string
 	Reply      Form                 // what was typed into the reply or answer form
 	Lessons    conversation.Lessons // what the thread and its posts became in the library
+	LiveURL    string               // the fragment of posts after the last shown (htmx polls it)
+	NewURL     string               // the same without script: the page of replies after it
 }
 
 func threadID(r *http.Request) int64 {
@@ -194,6 +197,8 @@ func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	if replies.Newer != 0 {
 		p.Newer = t.URL() + "?after=" + strconv.FormatInt(replies.Newer, 10) + "#replies-h"
+	} else {
+		p.LiveURL, p.NewURL = liveURLs(t, lastShown(answers, replies.Posts))
 	}
 	s.render(w, r, status, "talk/thread", p)
 }
@@ -288,4 +293,72 @@ func (s *Server) lockThread(w http.ResponseWriter, r *http.Request) {
 	s.threadAction(w, r, msg, func(slug string, thread, _ int64) error {
 		return s.Talk.SetLocked(r.Context(), actorOf(r), slug, thread, locked)
 	})
+}
+
+// lastShown is the newest post of those shown (by time, then id: the
+// posts' order), or 0 for none.
+func lastShown(answers []conversation.Answer, replies []conversation.Post) int64 {
+	var last conversation.Post
+	for _, p := range append(answersPosts(answers), replies...) {
+		if p.CreatedAt.After(last.CreatedAt) || (p.CreatedAt.Equal(last.CreatedAt) && p.ID > last.ID) {
+			last = p
+		}
+	}
+	return last.ID
+}
+
+func answersPosts(answers []conversation.Answer) []conversation.Post {
+	out := make([]conversation.Post, len(answers))
+	for i, a := range answers {
+		out[i] = a.Post
+	}
+	return out
+}
+
+// liveURLs are the addresses of what follows post after in thread t: the
+// fragment htmx polls, and the page a reader without script follows.
+func liveURLs(t conversation.ThreadView, after int64) (live, page string) {
+	a := strconv.FormatInt(after, 10)
+	return t.URL() + "/live?after=" + a, t.URL() + "?after=" + a + "#replies-h"
+}
+
+// threadLive is the posts of a thread written after those its page shows.
+type threadLive struct {
+	T       conversation.ThreadView
+	Posts   []conversation.Post
+	Lessons conversation.Lessons
+	LiveURL string
+	NewURL  string
+}
+
+// liveThread answers the thread page's polling: the posts after the last
+// shown, and the poller again (from the newest of them); 204 when there are
+// none, which htmx leaves in place.
+func (s *Server) liveThread(w http.ResponseWriter, r *http.Request) {
+	t, err := s.Talk.Get(r.Context(), actorOf(r), r.PathValue("slug"), threadID(r))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	after, _ := strconv.ParseInt(r.URL.Query().Get("after"), 10, 64)
+	list, err := s.Talk.Since(r.Context(), t, max(after, 0))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if len(list) == 0 {
+		w.Header().Set("Cache-Control", "no-store")
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	p := threadLive{T: t, Posts: list}
+	p.LiveURL, p.NewURL = liveURLs(t, list[len(list)-1].ID)
+	var buf bytes.Buffer
+	if err := s.pages.sets["talk/thread"].ExecuteTemplate(&buf, "live", p); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(buf.Bytes())
 }
