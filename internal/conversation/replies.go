@@ -11,6 +11,7 @@ import (
 	"hearth/internal/markup"
 	"hearth/internal/posts"
 	"hearth/internal/ratelimit"
+	"hearth/internal/search"
 )
 
 // A thread's replies and answers are posts of subject ("thread", id).
@@ -76,6 +77,9 @@ func (s *Service) Reply(ctx context.Context, a auth.Actor, communitySlug string,
 		if kind == posts.Answer {
 			answers, verb = 1, activity.AnswerAdded
 		}
+		if err := search.Index(ctx, tx, tx.Dialect(), search.KindReply, id); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE threads SET replies = replies + 1, answers = answers + $2, last_activity_at = $3 WHERE id = $1`,
 			t.ID, answers, now); err != nil {
 			return errs.Wrap(err, "count reply")
@@ -120,7 +124,10 @@ func (s *Service) EditPost(ctx context.Context, a auth.Actor, communitySlug stri
 		if t.Locked {
 			return errs.Forbiddenf("This conversation is locked.")
 		}
-		return posts.Edit(ctx, tx, p.ID, a.PersonID, body, out.HTML, out.Text, markup.Version, s.now())
+		if err := posts.Edit(ctx, tx, p.ID, a.PersonID, body, out.HTML, out.Text, markup.Version, s.now()); err != nil {
+			return err
+		}
+		return search.Index(ctx, tx, tx.Dialect(), search.KindReply, p.ID)
 	})
 }
 
@@ -140,7 +147,10 @@ func (s *Service) RemovePost(ctx context.Context, a auth.Actor, communitySlug st
 				return err
 			}
 		}
-		return posts.Remove(ctx, tx, p.ID, s.now())
+		if err := posts.Remove(ctx, tx, p.ID, s.now()); err != nil {
+			return err
+		}
+		return search.Remove(ctx, tx, tx.Dialect(), search.KindReply, p.ID)
 	})
 }
 
@@ -160,7 +170,10 @@ func (s *Service) SetPostHidden(ctx context.Context, a auth.Actor, communitySlug
 				return err
 			}
 		}
-		return posts.SetHidden(ctx, tx, p.ID, hidden, a.PersonID, s.now())
+		if err := posts.SetHidden(ctx, tx, p.ID, hidden, a.PersonID, s.now()); err != nil {
+			return err
+		}
+		return search.Index(ctx, tx, tx.Dialect(), search.KindReply, p.ID) // a hidden reply leaves the index
 	})
 }
 

@@ -22,6 +22,7 @@ import (
 	"hearth/internal/errs"
 	"hearth/internal/markup"
 	"hearth/internal/ratelimit"
+	"hearth/internal/search"
 )
 
 // Kinds of thread.
@@ -222,6 +223,9 @@ func (s *Service) Start(ctx context.Context, a auth.Actor, communitySlug string,
 			if _, err := tx.ExecContext(ctx, `INSERT INTO thread_tags (thread_id, tag) VALUES ($1, $2)`, id, tag); err != nil {
 				return errs.Wrap(err, "tag thread")
 			}
+		}
+		if err := search.Index(ctx, tx, tx.Dialect(), search.KindThread, id); err != nil {
+			return err
 		}
 		t = ThreadView{Community: v, Thread: Thread{ID: id, CommunityID: v.ID, Kind: c.kind, Title: c.title, Body: c.body, HTML: body.HTML,
 			Tags: c.tags, AuthorID: a.PersonID, CreatedAt: now, LastActivityAt: now}}

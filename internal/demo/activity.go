@@ -36,6 +36,16 @@ var activitySources = []string{
 	`SELECT k.author_id, 'comment.added', 'entry', e.id, e.community_id, 'community', e.title, '/c/' || c.slug || '/practice/' || e.slug || '#comment-' || CAST(k.id AS TEXT), substr(k.body, 1, 280), k.created_at
 	 FROM posts k JOIN entries e ON e.id = k.subject_id JOIN communities c ON c.id = e.community_id
 	 WHERE k.subject_kind = 'entry' AND k.hidden_at IS NULL AND k.deleted_at IS NULL AND e.maturity <> 'draft'`,
+	`SELECT t.author_id, CASE t.kind WHEN 'question' THEN 'question.asked' ELSE 'thread.started' END, 'thread', t.id, t.community_id, 'community', t.title,
+	 '/c/' || c.slug || '/talk/' || CAST(t.id AS TEXT), substr(t.body, 1, 280), t.created_at FROM threads t JOIN communities c ON c.id = t.community_id`,
+	`SELECT k.author_id, CASE k.kind WHEN 'answer' THEN 'answer.added' ELSE 'reply.added' END, 'thread', t.id, t.community_id, 'community', t.title,
+	 '/c/' || c.slug || '/talk/' || CAST(t.id AS TEXT) || '?post=' || CAST(k.id AS TEXT) || '#post-' || CAST(k.id AS TEXT), substr(k.body, 1, 280), k.created_at
+	 FROM posts k JOIN threads t ON t.id = k.subject_id JOIN communities c ON c.id = t.community_id
+	 WHERE k.subject_kind = 'thread' AND k.hidden_at IS NULL AND k.deleted_at IS NULL`,
+	`SELECT k.accepted_by, 'answer.accepted', 'thread', t.id, t.community_id, 'community', t.title,
+	 '/c/' || c.slug || '/talk/' || CAST(t.id AS TEXT) || '?post=' || CAST(k.id AS TEXT) || '#post-' || CAST(k.id AS TEXT), substr(k.body, 1, 280), k.accepted_at
+	 FROM posts k JOIN threads t ON t.id = k.subject_id JOIN communities c ON c.id = t.community_id
+	 WHERE k.subject_kind = 'thread' AND k.accepted_at IS NOT NULL`,
 }
 
 // loadActivity writes the demo's activity log in the order things happened,
@@ -64,6 +74,8 @@ func loadActivity(ctx context.Context, tx *db.Tx, l *loaded) error {
 	for _, w := range []string{
 		`SELECT DISTINCT ep.person_id AS p, 'entry' AS k, ep.entry_id AS i, 'participant' AS r FROM entry_people ep`,
 		`SELECT DISTINCT k.author_id AS p, 'entry' AS k, k.subject_id AS i, 'participant' AS r FROM posts k WHERE k.subject_kind = 'entry' AND k.author_id IS NOT NULL`,
+		`SELECT DISTINCT t.author_id AS p, 'thread' AS k, t.id AS i, 'participant' AS r FROM threads t WHERE t.author_id IS NOT NULL`,
+		`SELECT DISTINCT k.author_id AS p, 'thread' AS k, k.subject_id AS i, 'participant' AS r FROM posts k WHERE k.subject_kind = 'thread' AND k.author_id IS NOT NULL`,
 		`SELECT m.person_id AS p, 'community' AS k, m.community_id AS i, 'chosen' AS r FROM memberships m WHERE m.role = 'steward' AND m.status = 'active'`,
 	} {
 		// "WHERE true" lets SQLite tell ON CONFLICT from a join's ON.

@@ -79,6 +79,7 @@ func steps() []step {
 		{"communities", loadCommunities},
 		{"memberships", loadMemberships},
 		{"practice", loadPractice},
+		{"talk", loadTalk},
 		{"activity", loadActivity},
 	}
 }

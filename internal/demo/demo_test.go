@@ -316,7 +316,7 @@ func TestLoadGivesEveryCommunityARepertoire(t *testing.T) {
 		for what, query := range map[string]string{
 			"entry people": "SELECT COUNT(*) FROM entry_people x JOIN entries e ON e.id = x.entry_id WHERE NOT EXISTS (" + fmt.Sprintf(member, "x.person_id", "x.since") + ")",
 			"revisions":    "SELECT COUNT(*) FROM revisions x JOIN entries e ON e.id = x.subject_id AND x.subject_type = 'entry' WHERE NOT EXISTS (" + fmt.Sprintf(member, "x.author_id", "x.created_at") + ")",
-			"comments":     "SELECT COUNT(*) FROM posts x JOIN entries e ON e.id = x.subject_id WHERE x.created_at < e.created_at OR NOT EXISTS (" + fmt.Sprintf(member, "x.author_id", "x.created_at") + ")",
+			"comments":     "SELECT COUNT(*) FROM posts x JOIN entries e ON e.id = x.subject_id AND x.subject_kind = 'entry' WHERE x.created_at < e.created_at OR NOT EXISTS (" + fmt.Sprintf(member, "x.author_id", "x.created_at") + ")",
 			"helpful marks": "SELECT COUNT(*) FROM entry_helpful x JOIN entries e ON e.id = x.entry_id WHERE x.created_at < e.created_at OR NOT EXISTS (" + fmt.Sprintf(member, "x.person_id", "x.created_at") + ")" +
 				" OR EXISTS (SELECT 1 FROM entry_people a WHERE a.entry_id = e.id AND a.person_id = x.person_id AND a.role = 'author')",
 		} {
@@ -326,7 +326,7 @@ func TestLoadGivesEveryCommunityARepertoire(t *testing.T) {
 		}
 		if n := count(t, d, `SELECT COUNT(*) FROM entries e JOIN communities c ON c.id = e.community_id
 			WHERE e.updated_at > COALESCE(c.archived_at, $1) OR e.created_at < c.created_at
-			OR EXISTS (SELECT 1 FROM posts x WHERE x.subject_id = e.id AND x.created_at > COALESCE(c.archived_at, $1))
+			OR EXISTS (SELECT 1 FROM posts x WHERE x.subject_id = e.id AND x.subject_kind = 'entry' AND x.created_at > COALESCE(c.archived_at, $1))
 			OR EXISTS (SELECT 1 FROM entry_helpful x WHERE x.entry_id = e.id AND x.created_at > COALESCE(c.archived_at, $1))`, now); n != 0 {
 			t.Errorf("%d entries have activity before their community began, after it closed, or in the future", n)
 		}
@@ -335,15 +335,15 @@ func TestLoadGivesEveryCommunityARepertoire(t *testing.T) {
 		}
 
 		// Comments, helpful marks, views, freshness.
-		if n := count(t, d, "SELECT COUNT(*) FROM posts"); n < 2*entries {
+		if n := count(t, d, "SELECT COUNT(*) FROM posts WHERE subject_kind = 'entry'"); n < 2*entries {
 			t.Errorf("comments = %d, want at least %d", n, 2*entries)
 		}
-		if n := count(t, d, `SELECT COUNT(*) FROM posts x JOIN entries e ON e.id = x.subject_id
+		if n := count(t, d, `SELECT COUNT(*) FROM posts x JOIN entries e ON e.id = x.subject_id AND x.subject_kind = 'entry'
 			JOIN memberships m ON m.community_id = e.community_id AND m.person_id = x.hidden_by AND m.role IN ('moderator', 'steward')
 			WHERE x.hidden_at > x.created_at`); n != 1 {
 			t.Errorf("comments hidden by a moderator = %d, want 1", n)
 		}
-		if n := count(t, d, "SELECT COUNT(*) FROM posts c JOIN entries e ON e.id = c.subject_id WHERE e.maturity = 'draft'"); n != 0 {
+		if n := count(t, d, "SELECT COUNT(*) FROM posts c JOIN entries e ON e.id = c.subject_id AND c.subject_kind = 'entry' WHERE e.maturity = 'draft'"); n != 0 {
 			t.Errorf("%d comments on drafts", n)
 		}
 		if n := count(t, d, "SELECT COUNT(*) FROM entry_helpful"); n < 3*entries {

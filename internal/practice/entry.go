@@ -5,6 +5,7 @@
 package practice
 
 import (
+	"context"
 	"html/template"
 	"net/url"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"hearth/internal/community"
+	"hearth/internal/db"
 	"hearth/internal/errs"
 )
 
@@ -130,6 +132,9 @@ type Input struct {
 	BaseRevision int    // the revision the edit started from (0 on creation)
 	Publish      bool   // publish at once instead of saving a draft (creation only)
 	FromComment  int64  // the comment the entry starts from (creation only; 0: none)
+	// Then is more work for the new entry's transaction (creation only): a
+	// thread's promotion checks its source again and links it there.
+	Then func(ctx context.Context, tx *db.Tx, entryID int64) error
 }
 
 // Limits on entry fields, in characters.

@@ -17,11 +17,16 @@ import (
 // lesson for the library. The link between them (links.Became) is kept in
 // the transaction that makes the entry, and shown on both ends.
 
-// Origin is where an entry came from: a comment on another entry.
+// Origin is where an entry came from: a comment on another entry, or a
+// conversation (a thread, or one of its answers or replies: ThreadID set).
 type Origin struct {
-	CommentID             int64
+	CommentID             int64 // the comment, answer or reply; 0 for a thread itself
 	AuthorName            string
 	EntrySlug, EntryTitle string
+	ThreadID              int64
+	ThreadKind            string // discussion or question
+	ThreadTitle           string
+	PostKind              string // answer or reply
 }
 
 // Offspring is an entry a comment became.
@@ -79,14 +84,23 @@ func (s *Service) Provenance(ctx context.Context, ev EntryView, commentIDs []int
 		return p, err
 	}
 	for _, l := range in {
-		if l.Kind != links.Became || l.From.Kind != "post" {
+		if l.Kind != links.Became || (l.From.Kind != "post" && l.From.Kind != "thread") {
 			continue
 		}
 		var o Origin
-		err := s.db.QueryRowContext(ctx, `SELECT p.id, COALESCE(pe.name, 'A former member'), e.slug, e.title
-			FROM posts p JOIN entries e ON e.id = p.subject_id LEFT JOIN people pe ON pe.id = p.author_id
-			WHERE p.id = $1 AND p.subject_kind = 'entry' AND e.community_id = $2 AND e.maturity <> 'draft'`,
-			l.From.ID, ev.Community.ID).Scan(&o.CommentID, &o.AuthorName, &o.EntrySlug, &o.EntryTitle)
+		var err error
+		if l.From.Kind == "thread" { // the thread's readers are the community's, as the entry's
+			err = s.db.QueryRowContext(ctx, `SELECT t.id, t.kind, t.title, COALESCE(pe.name, 'A former member')
+				FROM threads t LEFT JOIN people pe ON pe.id = t.author_id WHERE t.id = $1 AND t.community_id = $2`,
+				l.From.ID, ev.Community.ID).Scan(&o.ThreadID, &o.ThreadKind, &o.ThreadTitle, &o.AuthorName)
+		} else {
+			err = s.db.QueryRowContext(ctx, `SELECT p.id, COALESCE(pe.name, 'A former member'), COALESCE(e.slug, ''), COALESCE(e.title, ''),
+				COALESCE(t.id, 0), COALESCE(t.kind, ''), COALESCE(t.title, ''), p.kind
+				FROM posts p LEFT JOIN entries e ON p.subject_kind = 'entry' AND e.id = p.subject_id AND e.maturity <> 'draft'
+				LEFT JOIN threads t ON p.subject_kind = 'thread' AND t.id = p.subject_id LEFT JOIN people pe ON pe.id = p.author_id
+				WHERE p.id = $1 AND (e.community_id = $2 OR t.community_id = $2)`,
+				l.From.ID, ev.Community.ID).Scan(&o.CommentID, &o.AuthorName, &o.EntrySlug, &o.EntryTitle, &o.ThreadID, &o.ThreadKind, &o.ThreadTitle, &o.PostKind)
+		}
 		if err == nil {
 			p.Origin = &o
 		} else if !errors.Is(err, sql.ErrNoRows) {

@@ -124,6 +124,11 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, communitySlug string
 				return err
 			}
 		}
+		if in.Then != nil {
+			if err := in.Then(ctx, tx, id); err != nil {
+				return err
+			}
+		}
 		if maturity == Draft {
 			return nil // published later, if ever: then it is news
 		}

@@ -34,9 +34,9 @@ const MaxPage = 500
 type Query struct {
 	Text      string
 	Community string // a community's slug
-	Kind      string // a kind of document (entry, comment, community, person) or an entry kind (story, lesson, practice, resource)
+	Kind      string // a kind of document (entry, comment, community, person, thread, reply) or an entry kind (story, lesson, practice, resource)
 	Maturity  string // the entry's maturity (for a comment, its entry's)
-	Tag       string // the entry's tag (for a comment, its entry's)
+	Tag       string // the entry's or thread's tag (for a comment or reply, its entry's or thread's)
 	Author    string // a handle: entries they wrote or contributed to, comments they wrote
 	Page      int    // from 1
 }
@@ -50,7 +50,7 @@ type Results struct {
 
 // Hit is one document that matched. Which fields are set depends on its kind.
 type Hit struct {
-	Kind          string // KindEntry, KindComment, KindCommunity or KindPerson
+	Kind          string // KindEntry, KindComment, KindCommunity, KindPerson, KindThread or KindReply
 	SubjectID     int64
 	Title         template.HTML // what the hit is called, with matching words marked
 	Snippet       template.HTML // a passage with matching words in <mark>, the rest escaped
@@ -63,8 +63,15 @@ type Hit struct {
 	EntryTitle    string
 	EntryKind     string
 	Maturity      string
-	CommentID     int64  // for a comment
-	CommentAuthor string // for a comment: the name of who wrote it
+	CommentID     int64  // for a comment or a reply
+	CommentAuthor string // for a comment or a reply: the name of who wrote it
+	// Threads and their replies.
+	ThreadID    int64
+	ThreadKind  string // discussion or question
+	ThreadTitle string // for a reply
+	PostKind    string // for a reply: reply or answer
+	Answers     int    // for a thread
+	Answered    bool   // for a question: it has an accepted answer
 	// People.
 	Handle string
 	Name   string // a person's or a community's name
@@ -205,8 +212,11 @@ func show(ctx context.Context, d *db.DB, page []scored, m matcher) ([]Hit, error
 	for i := range hits {
 		h := &hits[i]
 		h.Title = m.mark(h.doc.title)
-		if h.Kind == KindComment { // its words are in its body; the title is its entry's
+		switch h.Kind { // their words are in their body; the title is their entry's or thread's
+		case KindComment:
 			h.Title = template.HTML(template.HTMLEscapeString(h.EntryTitle))
+		case KindReply:
+			h.Title = template.HTML(template.HTMLEscapeString(h.ThreadTitle))
 		}
 		switch h.Kind {
 		case KindPerson: // job title and department, rather than a passage

@@ -16,7 +16,8 @@ import (
 // TestVisibilityAgreesWithPolicy is a property test: over randomly generated
 // communities (every visibility and status), memberships (every role and
 // status), people (administrators, disabled), entries (drafts with random
-// authors) and comments (some hidden), what each actor finds is exactly what
+// authors), comments (some hidden), threads and their replies (some hidden
+// or removed), what each actor finds is exactly what
 // the Go policy (community.View, practice drafts, profiles) lets them see.
 func TestVisibilityAgreesWithPolicy(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
@@ -47,7 +48,7 @@ func checkVisibility(t *testing.T, d *db.DB, seed uint64) {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
-	for _, table := range []string{"posts", "entry_people", "entries", "memberships", "communities", "people"} {
+	for _, table := range []string{"posts", "thread_tags", "threads", "entry_people", "entries", "memberships", "communities", "people"} {
 		exec("DELETE FROM " + table)
 	}
 	base := seed * 1000
@@ -112,6 +113,27 @@ func checkVisibility(t *testing.T, d *db.DB, seed uint64) {
 			commentEntry[id] = e
 		}
 	}
+	// Threads in random communities, each with a reply (some hidden or removed).
+	threads := map[int64]int64{} // thread id: its community
+	replies := map[int64]int64{} // reply id: its thread
+	for i := range 12 {
+		id, c := int64(base)+500+int64(i), int64(base)+int64(rnd.IntN(6))+1
+		exec(`INSERT INTO threads (id, community_id, kind, title, body, body_text, author_id, created_at, last_activity_at)
+			VALUES ($1, $2, 'question', 'Zebra talk', 'Stripes?', 'Stripes?', $3, $4, $4)`, id, c, ppl[rnd.IntN(len(ppl))].id, now)
+		threads[id] = c
+		var hiddenAt, deletedAt any
+		switch rnd.IntN(4) {
+		case 0:
+			hiddenAt = now
+		case 1:
+			deletedAt = now
+		default:
+			replies[id+100] = id
+		}
+		exec(`INSERT INTO posts (id, subject_kind, subject_id, community_id, kind, author_id, body, body_text, created_at, updated_at, hidden_at, deleted_at)
+			VALUES ($1, 'thread', $2, $3, 'answer', $4, 'A zebra answer', 'A zebra answer', $5, $5, $6, $7)`,
+			id+100, id, c, ppl[rnd.IntN(len(ppl))].id, now, hiddenAt, deletedAt)
+	}
 	if err := search.Rebuild(ctx, d); err != nil {
 		t.Fatal(err)
 	}
@@ -151,6 +173,16 @@ func checkVisibility(t *testing.T, d *db.DB, seed uint64) {
 		for id, e := range commentEntry {
 			if !hidden[id] && entryOK(e) {
 				want[fmt.Sprint("comment ", id)] = true
+			}
+		}
+		for id, c := range threads {
+			if view(c).CanRead() {
+				want[fmt.Sprint("thread ", id)] = true
+			}
+		}
+		for id, th := range replies {
+			if view(threads[th]).CanRead() {
+				want[fmt.Sprint("reply ", id)] = true
 			}
 		}
 		got := map[string]bool{}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"hearth/internal/community"
+	"hearth/internal/conversation"
 	"hearth/internal/errs"
 	"hearth/internal/practice"
 )
@@ -135,7 +136,40 @@ func (s *Server) newEntryForm(w http.ResponseWriter, r *http.Request) {
 		f.Values.Set("source", "A comment by "+o.AuthorName+" on “"+o.EntryTitle+"”")
 		f.Values.Set("from_comment", strconv.FormatInt(from, 10))
 	}
+	if thread, _ := strconv.ParseInt(r.URL.Query().Get("from_thread"), 10, 64); thread != 0 {
+		// Promoting a conversation (or one of its answers): it starts the
+		// entry, a lesson by default, which will link back to it.
+		post, _ := strconv.ParseInt(r.URL.Query().Get("from_post"), 10, 64)
+		src, err := s.Talk.ForPromoting(r.Context(), actorOf(r), v.Slug, thread, post)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if r.URL.Query().Get("kind") == "" {
+			info, _ = practice.InfoOf(practice.Lesson)
+		}
+		f.Values = promotedForm(src, info)
+	}
 	s.renderEntryForm(w, r, http.StatusOK, v, nil, f, "", nil)
+}
+
+// promotedForm is the new-entry form pre-filled from a thread or its post.
+func promotedForm(src conversation.Source, info practice.KindInfo) url.Values {
+	t := src.Thread
+	source := "The " + t.Kind + " “" + t.Title + "” by " + src.AuthorName
+	if src.PostID != 0 {
+		source = "An " + src.Kind + " by " + src.AuthorName + " to “" + t.Title + "”"
+		if src.Kind == "reply" {
+			source = "A reply by " + src.AuthorName + " in “" + t.Title + "”"
+		}
+	}
+	v := url.Values{"kind": {string(info.Kind)}, "title": {clipRunes(t.Title, practice.MaxTitle)}, "tags": {strings.Join(t.Tags, ", ")},
+		"body": {practice.QuoteComment(src.Body) + info.Template}, "source": {clipRunes(source, practice.MaxSource)},
+		"from_thread": {strconv.FormatInt(t.ID, 10)}}
+	if src.PostID != 0 {
+		v.Set("from_post", strconv.FormatInt(src.PostID, 10))
+	}
+	return v
 }
 
 func (s *Server) renderEntryForm(w http.ResponseWriter, r *http.Request, status int, v community.View, ev *practice.EntryView, f Form, preview template.HTML, conflict *conflictView) {
@@ -179,7 +213,14 @@ func (s *Server) createEntry(w http.ResponseWriter, r *http.Request) {
 		s.renderEntryForm(w, r, status, v, nil, f, preview, nil)
 		return
 	}
-	e, err := s.Practice.Create(r.Context(), actorOf(r), slug, entryInput(f))
+	var e practice.Entry
+	var err error
+	if thread, _ := strconv.ParseInt(f.Get("from_thread"), 10, 64); thread != 0 {
+		post, _ := strconv.ParseInt(f.Get("from_post"), 10, 64)
+		e, err = s.Talk.Promote(r.Context(), s.Practice, actorOf(r), slug, thread, post, entryInput(f))
+	} else {
+		e, err = s.Practice.Create(r.Context(), actorOf(r), slug, entryInput(f))
+	}
 	if err != nil {
 		if errs.Is(err, errs.Invalid) {
 			v, verr := s.Communities.Get(r.Context(), actorOf(r), slug) // Create allowed the writer before judging the input

@@ -90,6 +90,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /c/{slug}/talk/new", s.newThreadForm)
 	mux.HandleFunc("POST /c/{slug}/talk/new", s.startThread)
 	mux.HandleFunc("GET /c/{slug}/talk/{id}", s.thread)
+	mux.HandleFunc("GET /c/{slug}/talk/{id}/live", s.liveThread)
 	mux.HandleFunc("POST /c/{slug}/talk/{id}/posts", s.addThreadPost)
 	mux.HandleFunc("POST /c/{slug}/talk/{id}/lock", s.lockThread)
 	mux.HandleFunc("POST /c/{slug}/talk/{id}/posts/{post}/edit", s.editThreadPost)

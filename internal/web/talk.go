@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -9,6 +10,8 @@ import (
 	"hearth/internal/conversation"
 	"hearth/internal/errs"
 	"hearth/internal/posts"
+	"hearth/internal/practice"
+	"hearth/internal/search"
 )
 
 // talkListPage is a community's conversations: filters, sorting, a page.
@@ -43,28 +46,38 @@ func (s *Server) talkList(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "talk/list", p)
 }
 
-// threadFormPage is the form to start a thread.
+// threadFormPage is the form to start a thread, with the questions and
+// entries that may already answer it ("did you mean").
 type threadFormPage struct {
 	Layout
-	C    community.View
-	Form Form
+	C       community.View
+	Form    Form
+	Similar []searchHit
+	Confirm bool // the question was held back for the suggestions: "Ask anyway"
 }
 
+// newThreadForm is the empty form; with a title (typed, and sent by htmx
+// while typing) it also suggests what may already answer it.
 func (s *Server) newThreadForm(w http.ResponseWriter, r *http.Request) {
-	v, err := s.Talk.ForStarting(r.Context(), actorOf(r), r.PathValue("slug"))
+	q := r.URL.Query()
+	title := clipRunes(q.Get("title"), conversation.MaxTitle)
+	v, similar, err := s.Talk.Similar(r.Context(), actorOf(r), r.PathValue("slug"), title)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	kind := r.URL.Query().Get("kind")
+	kind := q.Get("kind")
 	if kind != conversation.Question {
 		kind = conversation.Discussion
 	}
-	s.renderThreadForm(w, r, http.StatusOK, v, Form{Values: url.Values{"kind": {kind}}})
+	s.renderThreadForm(w, r, http.StatusOK, v, Form{Values: url.Values{"kind": {kind}, "title": {title}}}, similar, false)
 }
 
-func (s *Server) renderThreadForm(w http.ResponseWriter, r *http.Request, status int, v community.View, f Form) {
-	p := &threadFormPage{Layout: communityLayout(v, "New conversation", "talk"), C: v, Form: f}
+func (s *Server) renderThreadForm(w http.ResponseWriter, r *http.Request, status int, v community.View, f Form, similar []search.Hit, confirm bool) {
+	p := &threadFormPage{Layout: communityLayout(v, "New conversation", "talk"), C: v, Form: f, Confirm: confirm}
+	for _, h := range similar {
+		p.Similar = append(p.Similar, searchHit{Hit: h, KindLabel: practice.Kind(h.EntryKind).Label()})
+	}
 	p.Community = &p.C
 	s.render(w, r, status, "talk/new", p)
 }
@@ -72,6 +85,19 @@ func (s *Server) renderThreadForm(w http.ResponseWriter, r *http.Request, status
 func (s *Server) startThread(w http.ResponseWriter, r *http.Request) {
 	f := parseForm(w, r)
 	slug := r.PathValue("slug")
+	if f.Get("kind") == conversation.Question && f.Get("ask") != "anyway" {
+		// Before asking: what already matches the title is shown first, with
+		// everything typed kept and a button to ask anyway.
+		v, similar, err := s.Talk.Similar(r.Context(), actorOf(r), slug, clipRunes(f.Get("title"), conversation.MaxTitle))
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if len(similar) > 0 {
+			s.renderThreadForm(w, r, http.StatusOK, v, f, similar, true)
+			return
+		}
+	}
 	t, err := s.Talk.Start(r.Context(), actorOf(r), slug, conversation.Input{Kind: f.Get("kind"), Title: f.Get("title"),
 		Body: f.Get("body"), Tags: f.Get("tags")})
 	if errs.Is(err, errs.Invalid) {
@@ -81,7 +107,7 @@ func (s *Server) startThread(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		f.Failed(err)
-		s.renderThreadForm(w, r, statusOf(err), v, f)
+		s.renderThreadForm(w, r, statusOf(err), v, f, nil, false)
 		return
 	}
 	if err != nil {
@@ -106,7 +132,10 @@ type threadPage struct {
 	ReplyCount int
 	Older      string
 	Newer      string
-	Reply      Form // what was typed into the reply or answer form
+	Reply      Form                 // what was typed into the reply or answer form
+	Lessons    conversation.Lessons // what the thread and its posts became in the library
+	LiveURL    string               // the fragment of posts after the last shown (htmx polls it)
+	NewURL     string               // the same without script: the page of replies after it
 }
 
 func threadID(r *http.Request) int64 {
@@ -146,8 +175,20 @@ func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, 
 		}
 		reply.Values = url.Values{"kind": {kind}}
 	}
+	ids := make([]int64, 0, len(answers)+len(replies.Posts))
+	for _, a := range answers {
+		ids = append(ids, a.ID)
+	}
+	for _, p := range replies.Posts {
+		ids = append(ids, p.ID)
+	}
+	lessons, err := s.Talk.Became(r.Context(), t, ids)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	p := &threadPage{Layout: communityLayout(t.Community, t.Title, "talk"), C: t.Community, T: t, Answers: answers,
-		Replies: replies.Posts, ReplyCount: replies.Total, Reply: reply}
+		Replies: replies.Posts, ReplyCount: replies.Total, Reply: reply, Lessons: lessons}
 	p.Crumbs = []Crumb{{"Communities", "/communities"}, {t.Community.Name, "/c/" + t.Community.Slug},
 		{"Talk", talkURL(t.Community.Slug)}, {t.Title, ""}}
 	p.Community = &p.C
@@ -156,6 +197,8 @@ func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	if replies.Newer != 0 {
 		p.Newer = t.URL() + "?after=" + strconv.FormatInt(replies.Newer, 10) + "#replies-h"
+	} else {
+		p.LiveURL, p.NewURL = liveURLs(t, lastShown(answers, replies.Posts))
 	}
 	s.render(w, r, status, "talk/thread", p)
 }
@@ -250,4 +293,72 @@ func (s *Server) lockThread(w http.ResponseWriter, r *http.Request) {
 	s.threadAction(w, r, msg, func(slug string, thread, _ int64) error {
 		return s.Talk.SetLocked(r.Context(), actorOf(r), slug, thread, locked)
 	})
+}
+
+// lastShown is the newest post of those shown (by time, then id: the
+// posts' order), or 0 for none.
+func lastShown(answers []conversation.Answer, replies []conversation.Post) int64 {
+	var last conversation.Post
+	for _, p := range append(answersPosts(answers), replies...) {
+		if p.CreatedAt.After(last.CreatedAt) || (p.CreatedAt.Equal(last.CreatedAt) && p.ID > last.ID) {
+			last = p
+		}
+	}
+	return last.ID
+}
+
+func answersPosts(answers []conversation.Answer) []conversation.Post {
+	out := make([]conversation.Post, len(answers))
+	for i, a := range answers {
+		out[i] = a.Post
+	}
+	return out
+}
+
+// liveURLs are the addresses of what follows post after in thread t: the
+// fragment htmx polls, and the page a reader without script follows.
+func liveURLs(t conversation.ThreadView, after int64) (live, page string) {
+	a := strconv.FormatInt(after, 10)
+	return t.URL() + "/live?after=" + a, t.URL() + "?after=" + a + "#replies-h"
+}
+
+// threadLive is the posts of a thread written after those its page shows.
+type threadLive struct {
+	T       conversation.ThreadView
+	Posts   []conversation.Post
+	Lessons conversation.Lessons
+	LiveURL string
+	NewURL  string
+}
+
+// liveThread answers the thread page's polling: the posts after the last
+// shown, and the poller again (from the newest of them); 204 when there are
+// none, which htmx leaves in place.
+func (s *Server) liveThread(w http.ResponseWriter, r *http.Request) {
+	t, err := s.Talk.Get(r.Context(), actorOf(r), r.PathValue("slug"), threadID(r))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	after, _ := strconv.ParseInt(r.URL.Query().Get("after"), 10, 64)
+	list, err := s.Talk.Since(r.Context(), t, max(after, 0))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if len(list) == 0 {
+		w.Header().Set("Cache-Control", "no-store")
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	p := threadLive{T: t, Posts: list}
+	p.LiveURL, p.NewURL = liveURLs(t, list[len(list)-1].ID)
+	var buf bytes.Buffer
+	if err := s.pages.sets["talk/thread"].ExecuteTemplate(&buf, "live", p); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(buf.Bytes())
 }

@@ -15,10 +15,11 @@ import (
 	"hearth/internal/ratelimit"
 )
 
-// talkAsk asks a question in slug as c and returns the thread's path.
+// talkAsk asks a question in slug as c (past any similar ones) and returns
+// the thread's path.
 func talkAsk(t *testing.T, c *apptest.Client, slug, title, body string) string {
 	t.Helper()
-	res := c.Post("/c/"+slug+"/talk/new", form("kind", "question", "title", title, "body", body, "tags", "bread, crumb"))
+	res := c.Post("/c/"+slug+"/talk/new", form("kind", "question", "title", title, "body", body, "tags", "bread, crumb", "ask", "anyway"))
 	if res.Status != http.StatusSeeOther {
 		t.Fatalf("ask %q: %d\n%s", title, res.Status, res.Body)
 	}
