@@ -49,15 +49,24 @@ func TestQueryCountDoesNotGrow(t *testing.T) {
 
 		count := func(path string) int64 {
 			t.Helper()
-			// Once to warm the cached instance settings, then measured.
+			// Once to warm the caches (instance settings, the session, the
+			// directory), then measured three times, keeping the least: a
+			// cache that expires between two requests on a slow machine (the
+			// session is trusted for two seconds) is not a query per row.
 			mia.Get(path)
-			before := d.QueryCount()
-			res := mia.Get(path)
-			n := d.QueryCount() - before
-			if res.Status != http.StatusOK {
-				t.Fatalf("GET %s = %d\n%s", path, res.Status, res.Body)
+			least := int64(-1)
+			for range 3 {
+				before := d.QueryCount()
+				res := mia.Get(path)
+				n := d.QueryCount() - before
+				if res.Status != http.StatusOK {
+					t.Fatalf("GET %s = %d\n%s", path, res.Status, res.Body)
+				}
+				if least < 0 || n < least {
+					least = n
+				}
 			}
-			return n
+			return least
 		}
 		few := map[string]int64{}
 		for _, p := range pages {
