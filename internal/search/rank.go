@@ -194,7 +194,7 @@ func idfs(ctx context.Context, d *db.DB, e engine, t []qterm) ([]float64, error)
 	}
 	out := make([]float64, len(t))
 	for i, q := range t {
-		df, err := e.count(ctx, d, e.match([]qterm{q}, false), dfLimit)
+		df, err := docFreq(ctx, d, e, e.match([]qterm{q}, false))
 		if err != nil {
 			return nil, err
 		}
@@ -202,6 +202,43 @@ func idfs(ctx context.Context, d *db.DB, e engine, t []qterm) ([]float64, error)
 	}
 	return out, nil
 }
+
+// docFreq is how many documents match (up to dfLimit), remembered for a few
+// seconds per database and match: a phrase's or a prefix's count walks up
+// to dfLimit matches (a quarter of a phrase query's CPU), and it only
+// scales the IDF. The memory holds at most maxDFs counts.
+func docFreq(ctx context.Context, d *db.DB, e engine, match string) (int, error) {
+	key := dfKey{d, match}
+	dfs.Lock()
+	c, ok := dfs.m[key]
+	dfs.Unlock()
+	if ok && time.Since(c.at) < 10*time.Second {
+		return c.n, nil
+	}
+	n, err := e.count(ctx, d, match, dfLimit)
+	if err != nil {
+		return 0, err
+	}
+	dfs.Lock()
+	if len(dfs.m) >= maxDFs {
+		clear(dfs.m)
+	}
+	dfs.m[key] = countAt{n: n, at: time.Now()}
+	dfs.Unlock()
+	return n, nil
+}
+
+type dfKey struct {
+	d     *db.DB
+	match string
+}
+
+const maxDFs = 10_000
+
+var dfs = struct {
+	sync.Mutex
+	m map[dfKey]countAt
+}{m: map[dfKey]countAt{}}
 
 // docCount is how many documents the index holds, read at most once every
 // few seconds per database (it only scales the IDF).
