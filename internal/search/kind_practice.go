@@ -130,14 +130,13 @@ func commentsOf(ctx context.Context, q db.Q, entryID int64) ([]int64, error) {
 }
 
 func entryVisible(r reader) string {
-	return `EXISTS (SELECT 1 FROM entries e JOIN communities c ON c.id = e.community_id
-		WHERE e.id = s.subject_id AND ` + canSeeEntry("e", "c", r) + `)`
+	return `EXISTS (SELECT 1 FROM entries e WHERE e.id = s.subject_id AND ` + canSeeEntryIn("e", r) + `)`
 }
 
 // A comment: its entry visible, itself not hidden.
 func commentVisible(r reader) string {
-	return `EXISTS (SELECT 1 FROM posts cm JOIN entries e ON e.id = cm.subject_id JOIN communities c ON c.id = e.community_id
-		WHERE cm.id = s.subject_id AND cm.subject_kind = 'entry' AND cm.hidden_at IS NULL AND cm.deleted_at IS NULL AND ` + canSeeEntry("e", "c", r) + `)`
+	return `EXISTS (SELECT 1 FROM posts cm JOIN entries e ON e.id = cm.subject_id
+		WHERE cm.id = s.subject_id AND cm.subject_kind = 'entry' AND cm.hidden_at IS NULL AND cm.deleted_at IS NULL AND ` + canSeeEntryIn("e", r) + `)`
 }
 
 // entryConds is the filters on an entry aliased e: maturity, tag, and an

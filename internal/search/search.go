@@ -94,7 +94,11 @@ func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, erro
 	if len(t) == 0 {
 		return res, nil
 	}
-	f := &filter{args: []any{nil}} // $1: the engine's match
+	readable, stewards, err := readScope(ctx, d, a)
+	if err != nil {
+		return res, errs.Wrap(err, "search")
+	}
+	f := &filter{args: []any{nil}, readable: readable, stewards: stewards} // $1: the engine's match
 	where := f.restrict(a, q)
 	if where == "" {
 		return res, nil
@@ -118,20 +122,28 @@ func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, erro
 }
 
 // filter collects the arguments of a query's conditions.
-type filter struct{ args []any }
+type filter struct {
+	args               []any
+	readable, stewards string // the reader's communities (readScope)
+}
 
 func (f *filter) arg(v any) string {
 	f.args = append(f.args, v)
 	return "$" + strconv.Itoa(len(f.args))
 }
 
-// reader is the actor as placeholders, for the kinds' visibility SQL.
-type reader struct{ person, signedIn, admin string }
+// reader is the actor as placeholders, for the kinds' visibility SQL, and
+// the communities they may read and steward as lists of ids (readScope).
+type reader struct{ person, signedIn, admin, readable, stewards string }
 
 // restrict is the condition over s (search_docs) for what a may see and the
 // filters of q: one branch per kind, or "" when no kind can match.
 func (f *filter) restrict(a auth.Actor, q Query) string {
-	r := reader{person: f.arg(a.PersonID), signedIn: f.arg(a.SignedIn()), admin: f.arg(a.Admin)}
+	// The reader is written into the SQL as literals (typed values, never
+	// text), so that a kind that does not look at one leaves no parameter
+	// untyped (PostgreSQL refuses those) and the engine can fold them.
+	r := reader{person: strconv.FormatInt(a.PersonID, 10), signedIn: sqlBool(a.SignedIn()), admin: sqlBool(a.Admin),
+		readable: f.readable, stewards: f.stewards}
 	var branches []string
 	for _, k := range kinds() {
 		cond, ok := k.Filter(f, q)
@@ -158,6 +170,14 @@ func (f *filter) restrict(a auth.Actor, q Query) string {
 		where += " AND s.community_id = (SELECT id FROM communities WHERE slug = " + f.arg(strings.ToLower(slug)) + ")"
 	}
 	return where
+}
+
+// sqlBool is b as an SQL literal both engines read.
+func sqlBool(b bool) string {
+	if b {
+		return "TRUE"
+	}
+	return "FALSE"
 }
 
 // onlyKind reports whether a kind's documents may match the kind filter k.
@@ -227,7 +247,7 @@ type Community struct {
 // Communities lists the communities a may read, by name, for the community
 // filter.
 func Communities(ctx context.Context, d *db.DB, a auth.Actor) ([]Community, error) {
-	rows, err := d.QueryContext(ctx, `SELECT c.slug, c.name FROM communities c WHERE `+canRead("c", reader{"$1", "$2", "$3"})+
+	rows, err := d.QueryContext(ctx, `SELECT c.slug, c.name FROM communities c WHERE `+canRead("c", reader{person: "$1", signedIn: "$2", admin: "$3"})+
 		` ORDER BY c.name LIMIT 500`, a.PersonID, a.SignedIn(), a.Admin)
 	if err != nil {
 		return nil, errs.Wrap(err, "list searchable communities")
