@@ -86,13 +86,13 @@ func (postgres) match(t []qterm, titles bool) string {
 	return b.String()
 }
 
-func (postgres) candidates(ctx context.Context, d *db.DB, where string, args []any, n int) ([]int64, error) {
-	rows, err := d.QueryContext(ctx, `SELECT s.doc_id FROM search_docs s
+func (postgres) candidates(ctx context.Context, d *db.DB, where string, args []any, n int, forward map[int64]string) ([]int64, error) {
+	rows, err := d.QueryContext(ctx, `SELECT s.doc_id, s.terms FROM search_docs s
 		WHERE s.tsv @@ to_tsquery('simple', $1) AND `+where+` ORDER BY s.doc_id DESC LIMIT `+strconv.Itoa(n), args...)
 	if err != nil {
 		return nil, err
 	}
-	return scanIDs(rows)
+	return scanForward(rows, forward)
 }
 
 func (postgres) count(ctx context.Context, d *db.DB, match string, limit int) (int, error) {

@@ -43,10 +43,11 @@ type scored struct {
 }
 
 func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args []any, want int) ([]scored, error) {
+	forward := map[int64]string{} // the candidates' forward index, read by the walks
 	walk := func(terms []qterm, titles bool, n int) ([]int64, error) {
 		a := slices.Clone(args)
 		a[0] = e.match(terms, titles)
-		return e.candidates(ctx, d, where, a, n)
+		return e.candidates(ctx, d, where, a, n, forward)
 	}
 	all := map[int64]bool{} // documents known to hold every term
 	for _, titles := range []bool{true, false} {
@@ -90,10 +91,6 @@ func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args
 		return nil, nil
 	}
 	idf, err := idfs(ctx, d, e, t)
-	if err != nil {
-		return nil, err
-	}
-	forward, err := forwards(ctx, d, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -152,37 +149,6 @@ func impactOf(forward string, q qterm) (float64, bool) {
 		}
 	}
 	return total, found == len(q.stems)
-}
-
-// forwards reads the forward index of these documents.
-func forwards(ctx context.Context, d *db.DB, ids []int64) (map[int64]string, error) {
-	out := make(map[int64]string, len(ids))
-	for len(ids) > 0 {
-		n := min(len(ids), 400)
-		args := make([]any, n)
-		for i, id := range ids[:n] {
-			args[i] = id
-		}
-		rows, err := d.QueryContext(ctx, "SELECT doc_id, terms FROM search_docs WHERE doc_id IN ("+db.Placeholders(1, n)+")", args...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id int64
-			var terms string
-			if err := rows.Scan(&id, &terms); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			out[id] = terms
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-		ids = ids[n:]
-	}
-	return out, nil
 }
 
 // idfs gives each term its inverse document frequency, from a count that

@@ -106,13 +106,13 @@ func (sqlite) match(t []qterm, titles bool) string {
 
 // candidates walks FTS5's matches in descending rowid order (FTS5 consumes
 // the ORDER BY; CROSS JOIN keeps it the outer loop), so LIMIT stops the walk.
-func (sqlite) candidates(ctx context.Context, d *db.DB, where string, args []any, n int) ([]int64, error) {
-	rows, err := d.QueryContext(ctx, `SELECT s.doc_id FROM search_fts CROSS JOIN search_docs s ON s.doc_id = search_fts.rowid
+func (sqlite) candidates(ctx context.Context, d *db.DB, where string, args []any, n int, forward map[int64]string) ([]int64, error) {
+	rows, err := d.QueryContext(ctx, `SELECT s.doc_id, s.terms FROM search_fts CROSS JOIN search_docs s ON s.doc_id = search_fts.rowid
 		WHERE search_fts MATCH $1 AND `+where+` ORDER BY search_fts.rowid DESC LIMIT `+strconv.Itoa(n), args...)
 	if err != nil {
 		return nil, err
 	}
-	return scanIDs(rows)
+	return scanForward(rows, forward)
 }
 
 func (sqlite) count(ctx context.Context, d *db.DB, match string, limit int) (int, error) {
