@@ -16,9 +16,9 @@ import (
 // file only.
 
 func init() {
-	Register(Kind{Name: KindEntry, Code: 0, Load: loadEntries, After: afterIDs("entries"), Visible: entryVisible,
+	Register(Kind{Name: KindEntry, Code: 0, Load: loadEntries, After: afterIDs("entries"), Visible: entryVisible, Scope: entryScope,
 		Filter: entryFilter, Show: showEntries})
-	Register(Kind{Name: KindComment, Code: 1, Load: loadComments, After: afterIDs("posts"), Visible: commentVisible,
+	Register(Kind{Name: KindComment, Code: 1, Load: loadComments, After: afterIDs("posts"), Visible: commentVisible, Scope: commentScope,
 		Filter: commentFilter, Show: showComments})
 }
 
@@ -53,14 +53,14 @@ func loadEntries(ctx context.Context, q db.Q, ids []int64) ([]Document, error) {
 		return nil, nil
 	}
 	args, in := idArgs(ids)
-	rows, err := q.QueryContext(ctx, "SELECT id, community_id, title, summary, body_text FROM entries WHERE id IN ("+in+") ORDER BY id", args...)
+	rows, err := q.QueryContext(ctx, "SELECT id, community_id, maturity = 'draft', title, summary, body_text FROM entries WHERE id IN ("+in+") ORDER BY id", args...)
 	if err != nil {
 		return nil, err
 	}
 	var docs []Document
 	for rows.Next() {
 		var doc Document
-		if err := rows.Scan(&doc.ID, &doc.CommunityID, &doc.Title, &doc.Summary, &doc.Body); err != nil {
+		if err := rows.Scan(&doc.ID, &doc.CommunityID, &doc.Draft, &doc.Title, &doc.Summary, &doc.Body); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -94,7 +94,7 @@ func loadComments(ctx context.Context, q db.Q, ids []int64) ([]Document, error) 
 	for rows.Next() {
 		var doc Document
 		var subject string
-		if err := rows.Scan(&doc.ID, &subject, &doc.CommunityID, &doc.Body); err != nil {
+		if err := rows.Scan(&doc.ID, &subject, &doc.CommunityID, &doc.Draft, &doc.Body); err != nil {
 			return nil, err
 		}
 		if subject == "entry" {
@@ -110,7 +110,7 @@ func loadComments(ctx context.Context, q db.Q, ids []int64) ([]Document, error) 
 // loadComments checks it in Go; showComments needs not, as only posts about
 // entries are indexed as comments.
 func loadCommentsSQL(in string) string {
-	return `SELECT cm.id, cm.subject_kind, e.community_id, cm.body_text FROM posts cm JOIN entries e ON e.id = cm.subject_id
+	return `SELECT cm.id, cm.subject_kind, e.community_id, e.maturity = 'draft', cm.body_text FROM posts cm JOIN entries e ON e.id = cm.subject_id
 		WHERE cm.id IN (` + in + `) AND cm.hidden_at IS NULL AND cm.deleted_at IS NULL ORDER BY cm.id`
 }
 
@@ -131,6 +131,20 @@ func commentsOf(ctx context.Context, q db.Q, entryID int64) ([]int64, error) {
 
 func entryVisible(r reader) string {
 	return `EXISTS (SELECT 1 FROM entries e WHERE e.id = s.subject_id AND ` + canSeeEntryIn("e", r) + `)`
+}
+
+// entryScope is entryVisible from the stored community and draft flag.
+func entryScope(r reader) string {
+	return `(s.community_id IN (` + r.readable + `) AND (NOT s.draft OR s.community_id IN (` + r.stewards + `)
+		OR EXISTS (SELECT 1 FROM entry_people da WHERE da.entry_id = s.subject_id AND da.person_id = ` + r.person + ` AND da.role = 'author')))`
+}
+
+// commentScope is commentVisible from the stored community and draft flag
+// (hidden comments leave the index).
+func commentScope(r reader) string {
+	return `(s.community_id IN (` + r.readable + `) AND (NOT s.draft OR s.community_id IN (` + r.stewards + `)
+		OR EXISTS (SELECT 1 FROM posts dc JOIN entry_people da ON da.entry_id = dc.subject_id
+			WHERE dc.id = s.subject_id AND da.person_id = ` + r.person + ` AND da.role = 'author')))`
 }
 
 // A comment: its entry visible, itself not hidden.

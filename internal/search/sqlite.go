@@ -18,18 +18,18 @@ func (sqlite) put(ctx context.Context, q db.Q, docs []indexed) error {
 		return nil
 	}
 	var b, f strings.Builder
-	b.WriteString("INSERT INTO search_docs (doc_id, kind, subject_id, community_id, title, tags, summary, body, terms) VALUES ")
+	b.WriteString("INSERT INTO search_docs (doc_id, kind, subject_id, community_id, draft, title, tags, summary, body, terms) VALUES ")
 	f.WriteString("INSERT INTO search_fts (rowid, title, tags, summary, body) VALUES ")
-	args := make([]any, 0, len(docs)*9)
+	args := make([]any, 0, len(docs)*10)
 	fargs := make([]any, 0, len(docs)*5)
 	for i, doc := range docs {
 		if i > 0 {
 			b.WriteString(", ")
 			f.WriteString(", ")
 		}
-		b.WriteString("(" + db.Placeholders(len(args)+1, 9) + ")")
+		b.WriteString("(" + db.Placeholders(len(args)+1, 10) + ")")
 		f.WriteString("(" + db.Placeholders(len(fargs)+1, 5) + ")")
-		args = append(args, doc.id, doc.kind.Name, doc.ID, nullID(doc.CommunityID), doc.Title, doc.Tags, doc.Summary, doc.Body, doc.forward)
+		args = append(args, doc.id, doc.kind.Name, doc.ID, nullID(doc.CommunityID), doc.Draft, doc.Title, doc.Tags, doc.Summary, doc.Body, doc.forward)
 		fargs = append(fargs, doc.id, doc.fields[0], doc.fields[1], doc.fields[2], doc.fields[3])
 	}
 	if _, err := q.ExecContext(ctx, b.String(), args...); err != nil {
