@@ -20,7 +20,8 @@ import (
 // The candidates are a bounded set, gathered by walks of the index that
 // stop after a fixed number of rows whatever the term's frequency:
 //   - documents with every term, newest first, and those with every term in
-//     their title or tags (which weigh most), newest first;
+//     their title or tags (which weigh most), newest first, when the first
+//     walk stopped at its limit (otherwise it found them all already);
 //   - when fewer than candidateLimit documents have every term, the same two
 //     walks for each term alone (documents with some of the words).
 //
@@ -49,15 +50,26 @@ func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args
 		a[0] = e.match(terms, titles)
 		return e.candidates(ctx, d, where, a, n, forward)
 	}
+	// walks gathers the matches of terms, and their title matches unless
+	// the first walk found every match (title matches are among them).
+	walks := func(terms []qterm, n int, found func(id int64)) error {
+		for _, titles := range []bool{false, true} {
+			ids, err := walk(terms, titles, n)
+			if err != nil {
+				return err
+			}
+			for _, id := range ids {
+				found(id)
+			}
+			if len(ids) < n {
+				return nil
+			}
+		}
+		return nil
+	}
 	all := map[int64]bool{} // documents known to hold every term
-	for _, titles := range []bool{true, false} {
-		ids, err := walk(t, titles, candidateLimit)
-		if err != nil {
-			return nil, err
-		}
-		for _, id := range ids {
-			all[id] = true
-		}
+	if err := walks(t, candidateLimit, func(id int64) { all[id] = true }); err != nil {
+		return nil, err
 	}
 	// in[i] holds documents known to hold term i (needed for phrases, which
 	// the forward index cannot confirm).
@@ -66,17 +78,14 @@ func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args
 	if len(t) > 1 && len(all) < max(want, candidateLimit) {
 		for i := range t {
 			in[i] = map[int64]bool{}
-			for _, titles := range []bool{true, false} {
-				ids, err := walk(t[i:i+1], titles, perTermLimit)
-				if err != nil {
-					return nil, err
+			err := walks(t[i:i+1], perTermLimit, func(id int64) {
+				in[i][id] = true
+				if !all[id] {
+					some = append(some, id)
 				}
-				for _, id := range ids {
-					in[i][id] = true
-					if !all[id] {
-						some = append(some, id)
-					}
-				}
+			})
+			if err != nil {
+				return nil, err
 			}
 		}
 	}
