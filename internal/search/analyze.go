@@ -2,6 +2,8 @@ package search
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -77,8 +79,26 @@ func stem(folded string) string {
 	if folded == "" || len(folded) > maxWordBytes || stopWords[folded] {
 		return ""
 	}
-	return english.Stem(folded, false)
+	if s, ok := stems.m.Load(folded); ok {
+		return s.(string)
+	}
+	s := english.Stem(folded, false)
+	if stems.n.Add(1) <= maxStems {
+		stems.m.Store(folded, s)
+	}
+	return s
 }
+
+// stems remembers the stems of the first maxStems distinct words seen:
+// stemming was a fifth of a search's CPU (highlighting stems every word of
+// the shown passages), and a community's vocabulary is mostly the same
+// words again. The bound keeps odd input from growing it without end.
+var stems struct {
+	m sync.Map // folded word → stem
+	n atomic.Int64
+}
+
+const maxStems = 200_000
 
 // analyze returns the terms of text, in order.
 func analyze(text string) []string {

@@ -22,8 +22,9 @@ type engine interface {
 	// titles and tags only when titles is set.
 	match(t []qterm, titles bool) string
 	// candidates returns up to n keys of documents that match (argument
-	// $1) and meet where, newest first: a walk that stops after n rows.
-	candidates(ctx context.Context, d *db.DB, where string, args []any, n int) ([]int64, error)
+	// $1) and meet where, newest first: a walk that stops after n rows. It
+	// records their forward index (search_docs.terms) in forward.
+	candidates(ctx context.Context, d *db.DB, where string, args []any, n int, forward map[int64]string) ([]int64, error)
 	// count counts the documents that match, stopping at limit.
 	count(ctx context.Context, d *db.DB, match string, limit int) (int, error)
 }
@@ -33,6 +34,28 @@ func engineFor(d db.Dialect) engine {
 		return postgres{}
 	}
 	return sqlite{}
+}
+
+// scanForward reads (key, forward index) rows into forward, returning the
+// keys in order.
+func scanForward(rows interface {
+	Next() bool
+	Scan(...any) error
+	Err() error
+	Close() error
+}, forward map[int64]string) ([]int64, error) {
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		var terms string
+		if err := rows.Scan(&id, &terms); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+		forward[id] = terms
+	}
+	return out, rows.Err()
 }
 
 func scanIDs(rows interface {

@@ -198,9 +198,16 @@ func EnsureBuiltProgress(ctx context.Context, d *db.DB, progress Progress) error
 
 // Compatibility with the practice service's calls.
 
-// IndexEntry (re)indexes an entry and its comments' community.
+// IndexEntry (re)indexes an entry, and gives its comments its community
+// and draft flag (their scope, see Kind.Scope).
 func IndexEntry(ctx context.Context, q db.Q, d db.Dialect, entryID int64) error {
-	return Index(ctx, q, d, KindEntry, entryID)
+	if err := Index(ctx, q, d, KindEntry, entryID); err != nil {
+		return err
+	}
+	_, err := q.ExecContext(ctx, `UPDATE search_docs SET community_id = e.community_id, draft = e.maturity = 'draft'
+		FROM entries e WHERE e.id = $1 AND search_docs.kind = 'comment'
+		AND search_docs.subject_id IN (SELECT id FROM posts WHERE subject_kind = 'entry' AND subject_id = $1)`, entryID)
+	return errs.Wrap(err, "index entry")
 }
 
 // RemoveEntry takes the entry and its comments out of the index. Call it

@@ -23,17 +23,17 @@ func (postgres) put(ctx context.Context, q db.Q, docs []indexed) error {
 		return nil
 	}
 	var b strings.Builder
-	b.WriteString("INSERT INTO search_docs (doc_id, kind, subject_id, community_id, title, tags, summary, body, terms, tsv) VALUES ")
-	args := make([]any, 0, len(docs)*13)
+	b.WriteString("INSERT INTO search_docs (doc_id, kind, subject_id, community_id, draft, title, tags, summary, body, terms, tsv) VALUES ")
+	args := make([]any, 0, len(docs)*14)
 	for i, doc := range docs {
 		if i > 0 {
 			b.WriteString(", ")
 		}
 		n := len(args)
 		p := func(k int) string { return "$" + strconv.Itoa(n+k) }
-		b.WriteString("(" + db.Placeholders(n+1, 9) + ", setweight(to_tsvector('simple', " + p(10) + "), 'A') || setweight(to_tsvector('simple', " +
-			p(11) + "), 'B') || setweight(to_tsvector('simple', " + p(12) + "), 'C') || setweight(to_tsvector('simple', " + p(13) + "), 'D'))")
-		args = append(args, doc.id, doc.kind.Name, doc.ID, nullID(doc.CommunityID), pgGuard.Replace(doc.Title), pgGuard.Replace(doc.Tags),
+		b.WriteString("(" + db.Placeholders(n+1, 10) + ", setweight(to_tsvector('simple', " + p(11) + "), 'A') || setweight(to_tsvector('simple', " +
+			p(12) + "), 'B') || setweight(to_tsvector('simple', " + p(13) + "), 'C') || setweight(to_tsvector('simple', " + p(14) + "), 'D'))")
+		args = append(args, doc.id, doc.kind.Name, doc.ID, nullID(doc.CommunityID), doc.Draft, pgGuard.Replace(doc.Title), pgGuard.Replace(doc.Tags),
 			pgGuard.Replace(doc.Summary), pgGuard.Replace(doc.Body), doc.forward, doc.fields[0], doc.fields[1], doc.fields[2], doc.fields[3])
 	}
 	_, err := q.ExecContext(ctx, b.String(), args...)
@@ -86,13 +86,13 @@ func (postgres) match(t []qterm, titles bool) string {
 	return b.String()
 }
 
-func (postgres) candidates(ctx context.Context, d *db.DB, where string, args []any, n int) ([]int64, error) {
-	rows, err := d.QueryContext(ctx, `SELECT s.doc_id FROM search_docs s
+func (postgres) candidates(ctx context.Context, d *db.DB, where string, args []any, n int, forward map[int64]string) ([]int64, error) {
+	rows, err := d.QueryContext(ctx, `SELECT s.doc_id, s.terms FROM search_docs s
 		WHERE s.tsv @@ to_tsquery('simple', $1) AND `+where+` ORDER BY s.doc_id DESC LIMIT `+strconv.Itoa(n), args...)
 	if err != nil {
 		return nil, err
 	}
-	return scanIDs(rows)
+	return scanForward(rows, forward)
 }
 
 func (postgres) count(ctx context.Context, d *db.DB, match string, limit int) (int, error) {

@@ -20,7 +20,10 @@ import (
 // The candidates are a bounded set, gathered by walks of the index that
 // stop after a fixed number of rows whatever the term's frequency:
 //   - documents with every term, newest first, and those with every term in
-//     their title or tags (which weigh most), newest first;
+//     their title or tags (which weigh most), newest first, when the first
+//     walk stopped at its limit (otherwise it found them all already);
+//     for a phrase, only the newest phraseLimit matches, without the
+//     title walk (both would read far into the index for common words);
 //   - when fewer than candidateLimit documents have every term, the same two
 //     walks for each term alone (documents with some of the words).
 //
@@ -32,8 +35,19 @@ import (
 const (
 	candidateLimit = 200
 	perTermLimit   = 100
+	phraseLimit    = 50
 	dfLimit        = 1000
 )
+
+// hasPhrase reports whether a query term is a phrase.
+func hasPhrase(t []qterm) bool {
+	for _, q := range t {
+		if len(q.stems) > 1 {
+			return true
+		}
+	}
+	return false
+}
 
 // scored is a candidate with its rank.
 type scored struct {
@@ -43,20 +57,41 @@ type scored struct {
 }
 
 func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args []any, want int) ([]scored, error) {
+	forward := map[int64]string{} // the candidates' forward index, read by the walks
 	walk := func(terms []qterm, titles bool, n int) ([]int64, error) {
 		a := slices.Clone(args)
 		a[0] = e.match(terms, titles)
-		return e.candidates(ctx, d, where, a, n)
+		return e.candidates(ctx, d, where, a, n, forward)
+	}
+	// walks gathers the matches of terms, and their title matches unless
+	// the first walk found every match (title matches are among them) or
+	// the terms hold a phrase (a phrase in titles is so rare that the walk
+	// would read every document holding its words: 13 ms of 14).
+	walks := func(terms []qterm, n int, found func(id int64)) error {
+		for _, titles := range []bool{false, true} {
+			ids, err := walk(terms, titles, n)
+			if err != nil {
+				return err
+			}
+			for _, id := range ids {
+				found(id)
+			}
+			if len(ids) < n || hasPhrase(terms) {
+				return nil
+			}
+		}
+		return nil
 	}
 	all := map[int64]bool{} // documents known to hold every term
-	for _, titles := range []bool{true, false} {
-		ids, err := walk(t, titles, candidateLimit)
-		if err != nil {
-			return nil, err
-		}
-		for _, id := range ids {
-			all[id] = true
-		}
+	limit := candidateLimit
+	if hasPhrase(t) {
+		// A phrase's matches are found by comparing positions in each
+		// document holding its words; the newest phraseLimit (or as many
+		// as the page needs) are ranked.
+		limit = max(phraseLimit, want)
+	}
+	if err := walks(t, limit, func(id int64) { all[id] = true }); err != nil {
+		return nil, err
 	}
 	// in[i] holds documents known to hold term i (needed for phrases, which
 	// the forward index cannot confirm).
@@ -65,17 +100,14 @@ func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args
 	if len(t) > 1 && len(all) < max(want, candidateLimit) {
 		for i := range t {
 			in[i] = map[int64]bool{}
-			for _, titles := range []bool{true, false} {
-				ids, err := walk(t[i:i+1], titles, perTermLimit)
-				if err != nil {
-					return nil, err
+			err := walks(t[i:i+1], perTermLimit, func(id int64) {
+				in[i][id] = true
+				if !all[id] {
+					some = append(some, id)
 				}
-				for _, id := range ids {
-					in[i][id] = true
-					if !all[id] {
-						some = append(some, id)
-					}
-				}
+			})
+			if err != nil {
+				return nil, err
 			}
 		}
 	}
@@ -90,10 +122,6 @@ func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args
 		return nil, nil
 	}
 	idf, err := idfs(ctx, d, e, t)
-	if err != nil {
-		return nil, err
-	}
-	forward, err := forwards(ctx, d, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -154,37 +182,6 @@ func impactOf(forward string, q qterm) (float64, bool) {
 	return total, found == len(q.stems)
 }
 
-// forwards reads the forward index of these documents.
-func forwards(ctx context.Context, d *db.DB, ids []int64) (map[int64]string, error) {
-	out := make(map[int64]string, len(ids))
-	for len(ids) > 0 {
-		n := min(len(ids), 400)
-		args := make([]any, n)
-		for i, id := range ids[:n] {
-			args[i] = id
-		}
-		rows, err := d.QueryContext(ctx, "SELECT doc_id, terms FROM search_docs WHERE doc_id IN ("+db.Placeholders(1, n)+")", args...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id int64
-			var terms string
-			if err := rows.Scan(&id, &terms); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			out[id] = terms
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-		ids = ids[n:]
-	}
-	return out, nil
-}
-
 // idfs gives each term its inverse document frequency, from a count that
 // stops at dfLimit (a word in more documents than that tells little).
 func idfs(ctx context.Context, d *db.DB, e engine, t []qterm) ([]float64, error) {
@@ -194,7 +191,7 @@ func idfs(ctx context.Context, d *db.DB, e engine, t []qterm) ([]float64, error)
 	}
 	out := make([]float64, len(t))
 	for i, q := range t {
-		df, err := e.count(ctx, d, e.match([]qterm{q}, false), dfLimit)
+		df, err := docFreq(ctx, d, e, e.match([]qterm{q}, false))
 		if err != nil {
 			return nil, err
 		}
@@ -202,6 +199,43 @@ func idfs(ctx context.Context, d *db.DB, e engine, t []qterm) ([]float64, error)
 	}
 	return out, nil
 }
+
+// docFreq is how many documents match (up to dfLimit), remembered for a few
+// seconds per database and match: a phrase's or a prefix's count walks up
+// to dfLimit matches (a quarter of a phrase query's CPU), and it only
+// scales the IDF. The memory holds at most maxDFs counts.
+func docFreq(ctx context.Context, d *db.DB, e engine, match string) (int, error) {
+	key := dfKey{d, match}
+	dfs.Lock()
+	c, ok := dfs.m[key]
+	dfs.Unlock()
+	if ok && time.Since(c.at) < 10*time.Second {
+		return c.n, nil
+	}
+	n, err := e.count(ctx, d, match, dfLimit)
+	if err != nil {
+		return 0, err
+	}
+	dfs.Lock()
+	if len(dfs.m) >= maxDFs {
+		clear(dfs.m)
+	}
+	dfs.m[key] = countAt{n: n, at: time.Now()}
+	dfs.Unlock()
+	return n, nil
+}
+
+type dfKey struct {
+	d     *db.DB
+	match string
+}
+
+const maxDFs = 10_000
+
+var dfs = struct {
+	sync.Mutex
+	m map[dfKey]countAt
+}{m: map[dfKey]countAt{}}
 
 // docCount is how many documents the index holds, read at most once every
 // few seconds per database (it only scales the IDF).

@@ -26,8 +26,12 @@ type Kind struct {
 	// After lists up to n subject ids greater than after, in order (Rebuild).
 	After func(ctx context.Context, q db.Q, after int64, n int) ([]int64, error)
 	// Visible is the condition over s (a search_docs row of this kind)
-	// under which reader r may see the document.
+	// under which reader r may see the document, from the live tables.
 	Visible func(r reader) string
+	// Scope, if set, is a cheaper condition the candidate walks use instead
+	// of Visible, from the row's stored community and draft flag; the page
+	// shown is then checked with Visible.
+	Scope func(r reader) string
 	// Filter is the condition for the query's filters, or ok false when a
 	// filter excludes every document of this kind.
 	Filter func(f *filter, q Query) (cond string, ok bool)
@@ -40,6 +44,7 @@ type Kind struct {
 type Document struct {
 	ID          int64 // the subject's id within its kind
 	CommunityID int64 // the community it belongs to; 0 for none
+	Draft       bool  // seen only by its authors and the community's stewards (and administrators)
 	Title       string
 	Tags        string
 	Summary     string

@@ -15,6 +15,7 @@ package search
 import (
 	"context"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -93,7 +94,8 @@ const (
 
 // Search finds what a may see that matches q. Empty or unusable text finds
 // nothing; odd text never fails. Permissions are part of the candidate
-// query, kind by kind (each kind's Visible, the twin of its Go policy).
+// query, kind by kind (each kind's Scope, or Visible, the twin of its Go
+// policy), and the page shown is checked again with Visible.
 func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, error) {
 	q.Page = min(max(q.Page, 1), MaxPage)
 	res := Results{Page: q.Page}
@@ -101,7 +103,11 @@ func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, erro
 	if len(t) == 0 {
 		return res, nil
 	}
-	f := &filter{args: []any{nil}} // $1: the engine's match
+	readable, stewards, err := readScope(ctx, d, a)
+	if err != nil {
+		return res, errs.Wrap(err, "search")
+	}
+	f := &filter{args: []any{nil}, readable: readable, stewards: stewards, scope: true} // $1: the engine's match
 	where := f.restrict(a, q)
 	if where == "" {
 		return res, nil
@@ -116,6 +122,9 @@ func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, erro
 	}
 	page := ranked[from:min(len(ranked), from+PageSize)]
 	res.More = len(ranked) > from+PageSize
+	if page, err = stillVisible(ctx, d, a, q, page, readable, stewards); err != nil {
+		return res, errs.Wrap(err, "search")
+	}
 	hits, err := show(ctx, d, page, newMatcher(t))
 	if err != nil {
 		return res, errs.Wrap(err, "search")
@@ -125,27 +134,41 @@ func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, erro
 }
 
 // filter collects the arguments of a query's conditions.
-type filter struct{ args []any }
+type filter struct {
+	args               []any
+	readable, stewards string // the reader's communities (readScope)
+	scope              bool   // use the kinds' Scope where they have one
+}
 
 func (f *filter) arg(v any) string {
 	f.args = append(f.args, v)
 	return "$" + strconv.Itoa(len(f.args))
 }
 
-// reader is the actor as placeholders, for the kinds' visibility SQL.
-type reader struct{ person, signedIn, admin string }
+// reader is the actor as placeholders, for the kinds' visibility SQL, and
+// the communities they may read and steward as lists of ids (readScope).
+type reader struct{ person, signedIn, admin, readable, stewards string }
 
 // restrict is the condition over s (search_docs) for what a may see and the
 // filters of q: one branch per kind, or "" when no kind can match.
 func (f *filter) restrict(a auth.Actor, q Query) string {
-	r := reader{person: f.arg(a.PersonID), signedIn: f.arg(a.SignedIn()), admin: f.arg(a.Admin)}
+	fixed := len(f.args)
+	// The reader is written into the SQL as literals (typed values, never
+	// text), so that a kind that does not look at one leaves no parameter
+	// untyped (PostgreSQL refuses those) and the engine can fold them.
+	r := reader{person: strconv.FormatInt(a.PersonID, 10), signedIn: sqlBool(a.SignedIn()), admin: sqlBool(a.Admin),
+		readable: f.readable, stewards: f.stewards}
 	var branches []string
 	for _, k := range kinds() {
 		cond, ok := k.Filter(f, q)
 		if !ok {
 			continue
 		}
-		b := "(s.kind = '" + k.Name + "' AND " + k.Visible(r)
+		visible := k.Visible
+		if f.scope && k.Scope != nil {
+			visible = k.Scope
+		}
+		b := "(s.kind = '" + k.Name + "' AND " + visible(r)
 		if cond != "" {
 			b += " AND " + cond
 		}
@@ -153,7 +176,7 @@ func (f *filter) restrict(a auth.Actor, q Query) string {
 	}
 	if len(branches) == 0 && q.Kind != "" {
 		// A kind filter no kind knows is ignored, as any unknown filter is.
-		f.args = f.args[:1]
+		f.args = f.args[:fixed]
 		q.Kind = ""
 		return f.restrict(a, q)
 	}
@@ -165,6 +188,44 @@ func (f *filter) restrict(a auth.Actor, q Query) string {
 		where += " AND s.community_id = (SELECT id FROM communities WHERE slug = " + f.arg(strings.ToLower(slug)) + ")"
 	}
 	return where
+}
+
+// stillVisible keeps the hits of page that a may see by the live tables
+// (each kind's Visible): the walks judged them by their stored scope, which
+// a write may not have updated yet.
+func stillVisible(ctx context.Context, d *db.DB, a auth.Actor, q Query, page []scored, readable, stewards string) ([]scored, error) {
+	f := &filter{readable: readable, stewards: stewards}
+	where := f.restrict(a, q)
+	ids := make([]string, len(page))
+	for i, s := range page {
+		ids[i] = strconv.FormatInt(s.id, 10)
+	}
+	rows, err := d.QueryContext(ctx, "SELECT s.doc_id FROM search_docs s WHERE s.doc_id IN ("+strings.Join(ids, ", ")+") AND "+where, f.args...)
+	if err != nil {
+		return nil, err
+	}
+	ok, err := scanIDs(rows)
+	if err != nil {
+		return nil, err
+	}
+	if len(ok) == len(page) {
+		return page, nil
+	}
+	out := page[:0:0]
+	for _, s := range page {
+		if slices.Contains(ok, s.id) {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// sqlBool is b as an SQL literal both engines read.
+func sqlBool(b bool) string {
+	if b {
+		return "TRUE"
+	}
+	return "FALSE"
 }
 
 // onlyKind reports whether a kind's documents may match the kind filter k.
@@ -237,7 +298,7 @@ type Community struct {
 // Communities lists the communities a may read, by name, for the community
 // filter.
 func Communities(ctx context.Context, d *db.DB, a auth.Actor) ([]Community, error) {
-	rows, err := d.QueryContext(ctx, `SELECT c.slug, c.name FROM communities c WHERE `+canRead("c", reader{"$1", "$2", "$3"})+
+	rows, err := d.QueryContext(ctx, `SELECT c.slug, c.name FROM communities c WHERE `+canRead("c", reader{person: "$1", signedIn: "$2", admin: "$3"})+
 		` ORDER BY c.name LIMIT 500`, a.PersonID, a.SignedIn(), a.Admin)
 	if err != nil {
 		return nil, errs.Wrap(err, "list searchable communities")

@@ -18,18 +18,18 @@ func (sqlite) put(ctx context.Context, q db.Q, docs []indexed) error {
 		return nil
 	}
 	var b, f strings.Builder
-	b.WriteString("INSERT INTO search_docs (doc_id, kind, subject_id, community_id, title, tags, summary, body, terms) VALUES ")
+	b.WriteString("INSERT INTO search_docs (doc_id, kind, subject_id, community_id, draft, title, tags, summary, body, terms) VALUES ")
 	f.WriteString("INSERT INTO search_fts (rowid, title, tags, summary, body) VALUES ")
-	args := make([]any, 0, len(docs)*9)
+	args := make([]any, 0, len(docs)*10)
 	fargs := make([]any, 0, len(docs)*5)
 	for i, doc := range docs {
 		if i > 0 {
 			b.WriteString(", ")
 			f.WriteString(", ")
 		}
-		b.WriteString("(" + db.Placeholders(len(args)+1, 9) + ")")
+		b.WriteString("(" + db.Placeholders(len(args)+1, 10) + ")")
 		f.WriteString("(" + db.Placeholders(len(fargs)+1, 5) + ")")
-		args = append(args, doc.id, doc.kind.Name, doc.ID, nullID(doc.CommunityID), doc.Title, doc.Tags, doc.Summary, doc.Body, doc.forward)
+		args = append(args, doc.id, doc.kind.Name, doc.ID, nullID(doc.CommunityID), doc.Draft, doc.Title, doc.Tags, doc.Summary, doc.Body, doc.forward)
 		fargs = append(fargs, doc.id, doc.fields[0], doc.fields[1], doc.fields[2], doc.fields[3])
 	}
 	if _, err := q.ExecContext(ctx, b.String(), args...); err != nil {
@@ -106,13 +106,13 @@ func (sqlite) match(t []qterm, titles bool) string {
 
 // candidates walks FTS5's matches in descending rowid order (FTS5 consumes
 // the ORDER BY; CROSS JOIN keeps it the outer loop), so LIMIT stops the walk.
-func (sqlite) candidates(ctx context.Context, d *db.DB, where string, args []any, n int) ([]int64, error) {
-	rows, err := d.QueryContext(ctx, `SELECT s.doc_id FROM search_fts CROSS JOIN search_docs s ON s.doc_id = search_fts.rowid
+func (sqlite) candidates(ctx context.Context, d *db.DB, where string, args []any, n int, forward map[int64]string) ([]int64, error) {
+	rows, err := d.QueryContext(ctx, `SELECT s.doc_id, s.terms FROM search_fts CROSS JOIN search_docs s ON s.doc_id = search_fts.rowid
 		WHERE search_fts MATCH $1 AND `+where+` ORDER BY search_fts.rowid DESC LIMIT `+strconv.Itoa(n), args...)
 	if err != nil {
 		return nil, err
 	}
-	return scanIDs(rows)
+	return scanForward(rows, forward)
 }
 
 func (sqlite) count(ctx context.Context, d *db.DB, match string, limit int) (int, error) {

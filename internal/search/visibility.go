@@ -1,5 +1,14 @@
 package search
 
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"hearth/internal/auth"
+	"hearth/internal/db"
+)
+
 // The SQL twins of community.View's policy (internal/community/policy.go),
 // over a communities row aliased c, for the reader r. The property test
 // (visibility_test.go) checks them against the Go policy on both engines.
@@ -24,11 +33,47 @@ func canRead(c string, r reader) string {
 		OR EXISTS (SELECT 1 FROM memberships rm WHERE rm.community_id = ` + c + `.id AND rm.person_id = ` + r.person + ` AND rm.status = 'active')))`
 }
 
-// canSeeEntry is View.CanSeeDraft for a draft, CanRead otherwise, over an
-// entries row aliased e in the community aliased c.
-func canSeeEntry(e, c string, r reader) string {
-	return `(` + canRead(c, r) + ` AND (` + e + `.maturity <> 'draft'
-		OR EXISTS (SELECT 1 FROM entry_people da WHERE da.entry_id = ` + e + `.id AND da.person_id = ` + r.person + ` AND da.role = 'author')
-		OR EXISTS (SELECT 1 FROM memberships ds WHERE ds.community_id = ` + c + `.id AND ds.person_id = ` + r.person + `
-			AND ds.status = 'active' AND ds.role = 'steward')))`
+// readScope lists, as SQL lists of ids, the communities whose content a may
+// read and those among them a stewards (whose drafts a sees). It is read
+// once per search, so that each candidate is checked against a short list
+// of ids instead of joining its community and the reader's memberships
+// (which cost as much again as finding the candidate).
+func readScope(ctx context.Context, d *db.DB, a auth.Actor) (readable, stewards string, err error) {
+	rows, err := d.QueryContext(ctx, `SELECT c.id, EXISTS (SELECT 1 FROM memberships ds WHERE ds.community_id = c.id AND ds.person_id = $1
+			AND ds.status = 'active' AND ds.role = 'steward')
+		FROM communities c WHERE `+canRead("c", reader{person: "$1", signedIn: "$2", admin: "$3"})+` ORDER BY c.id`,
+		a.PersonID, a.SignedIn(), a.Admin)
+	if err != nil {
+		return "", "", err
+	}
+	defer rows.Close()
+	var read, steward []string
+	for rows.Next() {
+		var id int64
+		var stewards bool
+		if err := rows.Scan(&id, &stewards); err != nil {
+			return "", "", err
+		}
+		read = append(read, strconv.FormatInt(id, 10))
+		if stewards {
+			steward = append(steward, strconv.FormatInt(id, 10))
+		}
+	}
+	return idList(read), idList(steward), rows.Err()
+}
+
+// idList is ids for SQL's IN (…); NULL, which matches nothing, for none.
+func idList(ids []string) string {
+	if len(ids) == 0 {
+		return "NULL"
+	}
+	return strings.Join(ids, ", ")
+}
+
+// canSeeEntryIn is View.CanSeeDraft for a draft, CanRead otherwise, over an
+// entries row aliased e, with the reader's communities read beforehand
+// (readScope): a steward of the community or an author sees a draft.
+func canSeeEntryIn(e string, r reader) string {
+	return `(` + e + `.community_id IN (` + r.readable + `) AND (` + e + `.maturity <> 'draft' OR ` + e + `.community_id IN (` + r.stewards + `)
+		OR EXISTS (SELECT 1 FROM entry_people da WHERE da.entry_id = ` + e + `.id AND da.person_id = ` + r.person + ` AND da.role = 'author')))`
 }
