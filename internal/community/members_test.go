@@ -14,7 +14,7 @@ import (
 // memberHandles lists the handles of slug's members as a sees them.
 func memberHandles(t *testing.T, e *env, a auth.Actor, slug string) []string {
 	t.Helper()
-	_, list, more, err := e.Communities.Members(ctx, a, slug, 1)
+	_, list, more, err := e.Communities.Members(ctx, a, slug, community.At{})
 	must(t, err)
 	if more {
 		t.Fatal("a short member list says more follow")
@@ -48,7 +48,7 @@ func TestMembersHidesRequestsAndInvitations(t *testing.T) {
 		if got := memberHandles(t, e, stew, "bread"); !slices.Equal(got, all) {
 			t.Errorf("the steward sees %v, want %v", got, all)
 		}
-		_, _, _, err := e.Communities.Members(ctx, visitor, "bread", 1)
+		_, _, _, err := e.Communities.Members(ctx, visitor, "bread", community.At{})
 		wantKind(t, err, errs.NotFound)
 	})
 }
@@ -65,9 +65,9 @@ func TestPrivateMembersOnlyForMembers(t *testing.T) {
 		if got := memberHandles(t, e, mem, "hidden"); !slices.Equal(got, []string{"mem:active", "stew:active"}) {
 			t.Errorf("a member sees %v", got)
 		}
-		_, _, _, err := e.Communities.Members(ctx, inv, "hidden", 1)
+		_, _, _, err := e.Communities.Members(ctx, inv, "hidden", community.At{})
 		wantKind(t, err, errs.NotFound) // invited people read the charter, not the member list
-		_, _, _, err = e.Communities.Members(ctx, e.Person("out"), "hidden", 1)
+		_, _, _, err = e.Communities.Members(ctx, e.Person("out"), "hidden", community.At{})
 		wantKind(t, err, errs.NotFound)
 	})
 }
@@ -80,7 +80,7 @@ func TestMembersListsStewardsFirst(t *testing.T) {
 		e.Community(zed, "bread", community.Public, community.Open)
 		e.SetMembership("bread", e.Person("amy"), community.RoleMember, community.ActiveMember)
 		e.SetMembership("bread", e.Person("bea"), community.RoleModerator, community.ActiveMember)
-		_, list, _, err := e.Communities.Members(ctx, visitor, "bread", 1)
+		_, list, _, err := e.Communities.Members(ctx, visitor, "bread", community.At{})
 		must(t, err)
 		var got []string
 		for _, m := range list {

@@ -69,7 +69,8 @@ type apiMember struct {
 }
 
 func (s *Server) apiMembers(w http.ResponseWriter, r *http.Request) {
-	_, list, more, err := s.Communities.Members(r.Context(), actorOf(r), r.PathValue("slug"), pageNumber(r))
+	at := memberCursor(r)
+	_, list, more, err := s.Communities.Members(r.Context(), actorOf(r), r.PathValue("slug"), at)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
@@ -77,7 +78,11 @@ func (s *Server) apiMembers(w http.ResponseWriter, r *http.Request) {
 	out := struct {
 		Members []apiMember `json:"members"`
 		More    bool        `json:"more"`
+		Next    string      `json:"next,omitempty"` // the next page's address (keyset)
 	}{Members: []apiMember{}, More: more}
+	if more && at.Before == 0 && len(list) > 0 {
+		out.Next = cursorURL(r, "after", list[len(list)-1].PersonID)
+	}
 	for _, m := range list {
 		if m.Status == community.ActiveMember {
 			out.Members = append(out.Members, apiMember{Handle: m.Handle, Name: m.Name, Role: string(m.Role), Since: m.Since})

@@ -13,29 +13,53 @@ type membersPage struct {
 	Layout
 	C       community.View
 	Members []community.Member
-	Page    int
 	PrevURL string
 	NextURL string
 	Invite  Form
 }
 
 func (s *Server) membersPage(w http.ResponseWriter, r *http.Request, status int, invite Form) {
-	v, list, more, err := s.Communities.Members(r.Context(), actorOf(r), r.PathValue("slug"), pageNumber(r))
+	at := memberCursor(r)
+	v, list, more, err := s.Communities.Members(r.Context(), actorOf(r), r.PathValue("slug"), at)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	p := &membersPage{Layout: Layout{Title: "Members · " + v.Name, Tab: "members",
 		Crumbs: []Crumb{{"Communities", "/communities"}, {v.Name, "/c/" + v.Slug}, {"Members", ""}}},
-		C: v, Members: list, Page: pageNumber(r), Invite: invite}
+		C: v, Members: list, Invite: invite}
 	p.Community = &p.C
-	if p.Page > 1 {
-		p.PrevURL = pageURL(r, p.Page-1)
+	var first, last int64
+	if len(list) > 0 {
+		first, last = list[0].PersonID, list[len(list)-1].PersonID
 	}
-	if more {
-		p.NextURL = pageURL(r, p.Page+1)
-	}
+	p.PrevURL, p.NextURL = keysetLinks(r, at.After, at.Before, first, last, more)
 	s.render(w, r, status, "community/members", p)
+}
+
+// memberCursor reads a members page's keyset cursor from its address.
+func memberCursor(r *http.Request) community.At {
+	return community.At{After: idParam(r.URL.Query().Get("after")), Before: idParam(r.URL.Query().Get("before"))}
+}
+
+// keysetLinks are the links to the pages before and after a page read from
+// the cursor after or before, whose first and last rows have the ids first
+// and last (both 0 for an empty page); more tells whether another page
+// follows in the direction read.
+func keysetLinks(r *http.Request, after, before, first, last int64, more bool) (prev, next string) {
+	if first == 0 {
+		if after != 0 || before != 0 {
+			prev = cursorURL(r, "", 0) // past the end: back to the first page
+		}
+		return prev, ""
+	}
+	if after != 0 || (before != 0 && more) {
+		prev = cursorURL(r, "before", first)
+	}
+	if more && before == 0 || before != 0 {
+		next = cursorURL(r, "after", last)
+	}
+	return prev, next
 }
 
 func (s *Server) members(w http.ResponseWriter, r *http.Request) {
