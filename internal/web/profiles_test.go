@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"hearth/internal/apptest"
+	"hearth/internal/community"
 	"hearth/internal/db"
 	"hearth/internal/db/dbtest"
 )
@@ -32,6 +33,47 @@ func TestPeopleListFindsByDepartmentAndTitle(t *testing.T) {
 			if strings.Contains(body, `<span class="meta">@otto</span>`) {
 				t.Errorf("searching people for %q finds otto, who matches nothing", q)
 			}
+		}
+	})
+}
+
+// profileCards returns the community cards of a profile page, by slug.
+func profileCards(body string) map[string]string {
+	cards := map[string]string{}
+	_, list, _ := strings.Cut(body, `id="comm-h"`)
+	for _, card := range strings.Split(list, `<li class="card">`)[1:] {
+		_, rest, _ := strings.Cut(card, `<a href="/c/`)
+		slug, _, _ := strings.Cut(rest, `"`)
+		cards[slug] = card
+	}
+	return cards
+}
+
+func TestProfileShowsThePersonsRolesInCommunitiesTheViewerMaySee(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		e := apptest.New(t, d)
+		stew := e.Person("stew")
+		mel := e.Person("mel")
+		e.Person("olga")
+		e.Community(stew, "commons", community.Public, community.Open)
+		e.Community(stew, "hideout", community.Private, community.Invite)
+		e.SetMembership("commons", mel, community.RoleMember, community.ActiveMember)
+		e.SetMembership("hideout", mel, community.RoleMember, community.ActiveMember)
+
+		cards := profileCards(e.As("mel").Get("/people/stew").Body)
+		if c, ok := cards["commons"]; !ok || !strings.Contains(c, ">Steward</span>") || strings.Contains(c, ">Member</span>") {
+			t.Errorf("a member sees the steward's card of commons without the steward's role: %q", c)
+		}
+		if c, ok := cards["hideout"]; !ok || !strings.Contains(c, ">Steward</span>") {
+			t.Errorf("a fellow member of hideout does not see it, with the role, on the steward's profile: %q", c)
+		}
+		cards = profileCards(e.As("olga").Get("/people/stew").Body)
+		if _, ok := cards["hideout"]; ok {
+			t.Error("an outsider sees the private community hideout on the steward's profile")
+		}
+		if _, ok := cards["commons"]; !ok {
+			t.Errorf("an outsider does not see the public community on the steward's profile: %v", cards)
 		}
 	})
 }
