@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -74,6 +75,42 @@ func TestProfileShowsThePersonsRolesInCommunitiesTheViewerMaySee(t *testing.T) {
 		}
 		if _, ok := cards["commons"]; !ok {
 			t.Errorf("an outsider does not see the public community on the steward's profile: %v", cards)
+		}
+	})
+}
+
+func TestProfileListsWhatThePersonWroteThatTheViewerMayRead(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		e := apptest.New(t, d)
+		sam := e.Person("sam")
+		mel := e.Person("mel")
+		e.Person("olga")
+		e.Community(sam, "bread", community.Public, community.Open)
+		e.Community(sam, "hideout", community.Private, community.Invite)
+		e.SetMembership("bread", mel, community.RoleMember, community.ActiveMember)
+		e.SetMembership("hideout", mel, community.RoleMember, community.ActiveMember)
+		for slug, entries := range map[string][][2]string{
+			"bread":   {{"Rye at altitude", "publish"}, {"Half-baked notes", "draft"}},
+			"hideout": {{"Secret starter", "publish"}},
+		} {
+			for _, en := range entries {
+				if res := e.As("sam").Post("/c/"+slug+"/practice/new", entryForm(en[0], "Body.", en[1])); res.Status != http.StatusSeeOther {
+					t.Fatalf("%s %q: %d", en[1], en[0], res.Status)
+				}
+			}
+		}
+		for viewer, want := range map[string]map[string]bool{
+			"sam":  {"Rye at altitude": true, "Half-baked notes": true, "Secret starter": true},
+			"mel":  {"Rye at altitude": true, "Half-baked notes": false, "Secret starter": true},
+			"olga": {"Rye at altitude": true, "Half-baked notes": false, "Secret starter": false},
+		} {
+			_, wrote, _ := strings.Cut(e.As(viewer).Get("/people/sam").Body, `id="written-h"`)
+			for title, shown := range want {
+				if strings.Contains(wrote, title) != shown {
+					t.Errorf("%s sees %q on sam's profile: %v, want %v", viewer, title, !shown, shown)
+				}
+			}
 		}
 	})
 }
