@@ -23,7 +23,8 @@ type Filter struct {
 // Listing is one community in a list, with what a reader needs to choose it.
 type Listing struct {
 	View
-	Departments int // how many departments its members come from
+	Departments int  // how many departments its members come from
+	Theirs      Role // on a profile: the role there of the person shown (View.Mine is the reader's)
 }
 
 // DirectoryPage is one page of the directory with the choices for its filters.
@@ -135,8 +136,32 @@ func (s *Service) Decide(ctx context.Context, a auth.Actor, slug string, approve
 }
 
 // MembershipsOf lists the communities where person is an active member that
-// the actor may see, for a profile page.
+// the actor may see, for a profile page, each with the person's role there.
 func (s *Service) MembershipsOf(ctx context.Context, a auth.Actor, personID int64) ([]Listing, error) {
-	return s.listings(ctx, a, visibleTo+` AND EXISTS (SELECT 1 FROM memberships pm WHERE pm.community_id = c.id AND pm.person_id = $4 AND pm.status = 'active')
+	list, err := s.listings(ctx, a, visibleTo+` AND EXISTS (SELECT 1 FROM memberships pm WHERE pm.community_id = c.id AND pm.person_id = $4 AND pm.status = 'active')
 		ORDER BY c.name LIMIT 100`, []any{a.PersonID, a.SignedIn(), a.Admin, personID})
+	if err != nil || len(list) == 0 {
+		return list, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT community_id, role FROM memberships WHERE person_id = $1 AND status = 'active'`, personID)
+	if err != nil {
+		return nil, errs.Wrap(err, "read roles")
+	}
+	defer rows.Close()
+	roles := map[int64]Role{}
+	for rows.Next() {
+		var id int64
+		var role Role
+		if err := rows.Scan(&id, &role); err != nil {
+			return nil, errs.Wrap(err, "read roles")
+		}
+		roles[id] = role
+	}
+	if err := rows.Err(); err != nil {
+		return nil, errs.Wrap(err, "read roles")
+	}
+	for i := range list {
+		list[i].Theirs = roles[list[i].ID]
+	}
+	return list, nil
 }

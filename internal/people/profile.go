@@ -121,8 +121,8 @@ const PeoplePageSize = 50
 // Pages are cut by person (keyset), so a page costs the same however deep.
 type At struct{ After, Before int64 }
 
-// List lists people by name, optionally those whose name or handle contains
-// query, a page at a time, walking the index people_name from the page's
+// List lists people by name, optionally those whose name, handle, title or
+// department contains query, a page at a time, walking the index people_name from the page's
 // cursor; disabled people only for administrators. more tells whether
 // another page follows in the direction read.
 func (s *Service) List(ctx context.Context, a auth.Actor, query string, at At) ([]Person, bool, error) {
@@ -179,7 +179,8 @@ func ListQuery(at At) string {
 		cursor = " AND $4 = 0"
 	}
 	return `SELECT ` + personColumns + ` FROM people p LEFT JOIN departments d ON d.id = p.department_id
-		WHERE ($1 = '' OR lower(p.name) LIKE '%' || $1 || '%' ESCAPE '\' OR p.handle LIKE '%' || $1 || '%' ESCAPE '\')
+		WHERE ($1 = '' OR lower(p.name) LIKE '%' || $1 || '%' ESCAPE '\' OR p.handle LIKE '%' || $1 || '%' ESCAPE '\'
+			OR lower(p.title) LIKE '%' || $1 || '%' ESCAPE '\' OR lower(d.name) LIKE '%' || $1 || '%' ESCAPE '\')
 		AND (p.disabled_at IS NULL OR $2)` + cursor + ` ORDER BY lower(p.name) ` + order + `, p.id ` + order + ` LIMIT $3`
 }
 

@@ -51,7 +51,7 @@ func (c *fragmentCache) cardKey(l community.Listing) uint64 {
 	v := l.View
 	for _, s := range []string{strconv.FormatInt(v.ID, 10), v.Slug, v.Name, v.Purpose, string(v.Stage), string(v.Visibility),
 		string(v.JoinPolicy), string(v.Status), strconv.Itoa(v.MemberCount), strconv.Itoa(l.Departments),
-		string(v.Mine.Role), string(v.Mine.Status), strconv.FormatBool(v.CanJoin()), strconv.FormatBool(v.CanRequest())} {
+		string(v.Mine.Role), string(v.Mine.Status), string(l.Theirs), strconv.FormatBool(v.CanJoin()), strconv.FormatBool(v.CanRequest())} {
 		h.WriteString(s)
 		h.WriteByte(0)
 	}

@@ -5,6 +5,7 @@ import (
 
 	"hearth/internal/community"
 	"hearth/internal/people"
+	"hearth/internal/practice"
 )
 
 type peoplePage struct {
@@ -32,6 +33,7 @@ type profilePage struct {
 	Layout
 	Person      people.Person
 	Communities []community.Listing
+	Written     []practice.Written
 	Mine        bool
 }
 
@@ -47,8 +49,14 @@ func (s *Server) profile(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	written, err := s.Practice.WrittenBy(r.Context(), a, person.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "people/profile", &profilePage{Layout: Layout{Title: person.Name,
-		Crumbs: []Crumb{{"People", "/people"}, {person.Name, ""}}}, Person: person, Communities: list, Mine: person.ID == a.PersonID})
+		Crumbs: []Crumb{{"People", "/people"}, {person.Name, ""}}}, Person: person, Communities: list, Written: written,
+		Mine: person.ID == a.PersonID})
 }
 
 // peopleCursors are the links to the pages before and after a page of
