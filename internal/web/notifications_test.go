@@ -88,6 +88,9 @@ func TestEmailChoicesAndUnsubscribeLink(t *testing.T) {
 		c := e.Community(sam, "bread", community.Public, community.Open)
 		e.SetMembership("bread", mia, community.RoleMember, community.ActiveMember)
 		as := e.As("mia")
+		if !strings.Contains(as.Get("/account").Body, `href="/account/notifications"`) {
+			t.Fatal("the account page does not lead to the e-mail choices")
+		}
 		if res := as.Post("/account/notifications", url.Values{"email": {"hourly"}}); res.Status != http.StatusUnprocessableEntity && res.Status != http.StatusBadRequest {
 			t.Fatalf("an unknown choice: %d", res.Status)
 		}
