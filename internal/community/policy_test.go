@@ -20,11 +20,12 @@ func TestPolicyMatrix(t *testing.T) {
 		e := newEnv(t, d)
 		stew := e.Person("stew")
 		all := []string{"inst", "priv", "pub"}
+		var ids []int64
 		for _, c := range []struct {
 			slug string
 			vis  community.Visibility
 		}{{"pub", community.Public}, {"inst", community.Institution}, {"priv", community.Private}} {
-			e.Community(stew, c.slug, c.vis, community.Request)
+			ids = append(ids, e.Community(stew, c.slug, c.vis, community.Request).ID)
 		}
 		actors := map[string]auth.Actor{"visitor": visitor, "administrator": e.Admin, "steward": stew}
 		for _, p := range []struct {
@@ -70,6 +71,16 @@ func TestPolicyMatrix(t *testing.T) {
 						}
 					} else if !errs.Is(err, errs.NotFound) {
 						t.Errorf("Get(%s) = %v, want NotFound", slug, err)
+					}
+				}
+				// ReadableAmong, the policy over many communities at once,
+				// agrees with each community's own View.CanRead.
+				readable, err := e.Communities.ReadableAmong(ctx, a, ids)
+				must(t, err)
+				for _, id := range ids {
+					v, err := e.Communities.GetByID(ctx, a, id)
+					if want := err == nil && v.CanRead(); readable[id] != want {
+						t.Errorf("ReadableAmong says %v for community %d, its View.CanRead %v", readable[id], id, want)
 					}
 				}
 				page, err := e.Communities.Directory(ctx, a, community.Filter{})

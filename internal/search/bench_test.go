@@ -11,6 +11,7 @@ import (
 
 	"hearth/internal/auth"
 	"hearth/internal/benchdata"
+	"hearth/internal/benchdata/benchrun"
 	"hearth/internal/db"
 	"hearth/internal/search"
 )
@@ -29,8 +30,8 @@ import (
 // only searched on the next ones. BenchmarkEntryPage in internal/web loads
 // and reads the same file. Figures: docs/performance.md.
 func BenchmarkSearch(b *testing.B) {
-	entries, comments := benchdata.Sizes(b)
-	benchdata.Each(b, func(b *testing.B, d *db.DB, fresh bool) { benchSearch(b, d, entries, comments, fresh) })
+	entries, comments := benchrun.Sizes(b)
+	benchrun.Each(b, func(b *testing.B, d *db.DB, fresh bool) { benchSearch(b, d, entries, comments, fresh) })
 }
 
 // benchQuery is one query of the mix, with what sort of query it is.

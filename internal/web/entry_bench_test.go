@@ -16,6 +16,7 @@ import (
 	"hearth/internal/app"
 	"hearth/internal/auth"
 	"hearth/internal/benchdata"
+	"hearth/internal/benchdata/benchrun"
 	"hearth/internal/config"
 	"hearth/internal/db"
 )
@@ -40,8 +41,8 @@ import (
 // search) on the first run, only read on the next ones; BenchmarkSearch in
 // internal/search reads the same file.
 func BenchmarkEntryPage(b *testing.B) {
-	entries, comments := benchdata.Sizes(b)
-	benchdata.Each(b, func(b *testing.B, d *db.DB, fresh bool) { benchEntryPage(b, d, entries, comments, fresh) })
+	entries, comments := benchrun.Sizes(b)
+	benchrun.Each(b, func(b *testing.B, d *db.DB, fresh bool) { benchEntryPage(b, d, entries, comments, fresh) })
 }
 
 // benchPages is how many different entries each run cycles through.

@@ -27,7 +27,7 @@ func TestQueryCountDoesNotGrow(t *testing.T) {
 			e.SetMembership(slug, e.Actor("mia"), community.RoleMember, community.ActiveMember)
 		}
 		mia := e.As("mia")
-		pages := []string{"/communities", "/c/bread", "/c/bread/members", "/", "/notifications"}
+		pages := []string{"/communities", "/c/bread", "/c/bread/members", "/", "/notifications", "/people/sam"}
 		// Mia watches bread: what happens there reaches her notifications.
 		if res := mia.Post("/c/bread/watch", url.Values{"state": {"watching"}}); res.Status != http.StatusSeeOther {
 			t.Fatalf("watch: %d", res.Status)
@@ -81,6 +81,15 @@ func TestQueryCountDoesNotGrow(t *testing.T) {
 			e.Community(steward, slug, visibilities[i%3], community.Open)
 			if i%4 != 0 {
 				e.SetMembership(slug, e.Actor("mia"), community.RoleMember, community.ActiveMember)
+			}
+		}
+		// Sam writes in a dozen of them: his profile's "Wrote" asks the
+		// policy of every community at once.
+		for i := range 12 {
+			res := e.As("sam").Post(fmt.Sprintf("/c/extra-%02d/practice/new", i), url.Values{"kind": {"story"},
+				"title": {fmt.Sprintf("Elsewhere %d", i)}, "summary": {"What happened."}, "action": {"publish"}})
+			if res.Status != http.StatusSeeOther {
+				t.Fatalf("publish in extra-%02d: %d", i, res.Status)
 			}
 		}
 		for i := range 60 {

@@ -1,4 +1,8 @@
-package benchdata
+// Package benchrun holds what benchmarks over the benchmark library share:
+// its sizes from the environment and the engines to run on. It lives apart
+// from benchdata so that the hearth binary, which loads the library for
+// `hearth bench`, does not link the testing package.
+package benchrun
 
 import (
 	"context"
