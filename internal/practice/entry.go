@@ -110,6 +110,7 @@ type Entry struct {
 	EndorsedBy   string
 	Views        int
 	Helpful      int
+	Comments     int // visible comments: filled on lists (library, profile), 0 elsewhere
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
 	PublishedAt  *time.Time

@@ -28,6 +28,12 @@ type Filter struct {
 	Before, After int64
 }
 
+// commentCount is the number of an entry's comments (of entries e) that
+// readers see: neither removed nor hidden. A card shows it; each is an index
+// range of posts_subject, so a page of cards costs no extra query.
+const commentCount = `(SELECT COUNT(*) FROM posts pc WHERE pc.subject_kind = 'entry' AND pc.subject_id = e.id
+	AND pc.deleted_at IS NULL AND pc.hidden_at IS NULL)`
+
 // listOrder orders a library, as the index entries_community_updated does.
 const listOrder = `(e.updated_at, e.id)`
 
@@ -59,7 +65,7 @@ func (s *Service) List(ctx context.Context, a auth.Actor, communitySlug string, 
 	var list []Entry
 	for rows.Next() {
 		var e Entry
-		if err := scanEntry(rows, &e); err != nil {
+		if err := scanEntry(rows, &e, &e.Comments); err != nil {
 			return v, nil, false, errs.Wrap(err, "list entries")
 		}
 		e.markStale(now, v.Practice.StaleAfterDays)
@@ -121,7 +127,7 @@ func listQuery(v community.View, a auth.Actor, f Filter, now time.Time) (string,
 		where += " AND " + listOrder + " > " + listKey(arg(f.After))
 		order = "ASC"
 	}
-	return `SELECT ` + entryColumns + ` FROM entries e` + entryJoins + ` WHERE ` + where +
+	return `SELECT ` + entryColumns + `, ` + commentCount + ` FROM entries e` + entryJoins + ` WHERE ` + where +
 		` ORDER BY e.updated_at ` + order + `, e.id ` + order + ` LIMIT ` + arg(PageSize+1), args
 }
 

@@ -56,7 +56,7 @@ func (s *Service) WrittenBy(ctx context.Context, a auth.Actor, personID int64) (
 	if len(readable) == 0 {
 		return nil, nil
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT `+entryColumns+`, c.slug, c.name FROM entries e`+entryJoins+`
+	rows, err = s.db.QueryContext(ctx, `SELECT `+entryColumns+`, `+commentCount+`, c.slug, c.name FROM entries e`+entryJoins+`
 		JOIN communities c ON c.id = e.community_id
 		WHERE e.community_id IN (`+strings.Join(readable, ", ")+`) AND (e.maturity <> 'draft' OR $2)
 		AND EXISTS (SELECT 1 FROM entry_people ep WHERE ep.entry_id = e.id AND ep.person_id = $1 AND ep.role = 'author')
@@ -68,7 +68,7 @@ func (s *Service) WrittenBy(ctx context.Context, a auth.Actor, personID int64) (
 	var out []Written
 	for rows.Next() {
 		var w Written
-		if err := scanEntry(rows, &w.Entry, &w.CommunitySlug, &w.CommunityName); err != nil {
+		if err := scanEntry(rows, &w.Entry, &w.Entry.Comments, &w.CommunitySlug, &w.CommunityName); err != nil {
 			return nil, errs.Wrap(err, "list entries written")
 		}
 		out = append(out, w)

@@ -213,7 +213,9 @@ func showEntries(ctx context.Context, d *db.DB, hits []*Hit) error {
 		ids[i] = h.SubjectID
 	}
 	args, in := idArgs(ids)
-	rows, err := d.QueryContext(ctx, `SELECT e.id, e.slug, e.title, e.kind, e.maturity, e.updated_at, c.slug, c.name
+	rows, err := d.QueryContext(ctx, `SELECT e.id, e.slug, e.title, e.kind, e.maturity, e.updated_at, c.slug, c.name,
+		(SELECT COUNT(*) FROM posts pc WHERE pc.subject_kind = 'entry' AND pc.subject_id = e.id AND pc.deleted_at IS NULL AND pc.hidden_at IS NULL),
+		(SELECT COUNT(*) FROM entry_helpful eh WHERE eh.entry_id = e.id)
 		FROM entries e JOIN communities c ON c.id = e.community_id WHERE e.id IN (`+in+`)`, args...)
 	if err != nil {
 		return err
@@ -223,11 +225,13 @@ func showEntries(ctx context.Context, d *db.DB, hits []*Hit) error {
 	for rows.Next() {
 		var id int64
 		var h Hit
-		if err := rows.Scan(&id, &h.EntrySlug, &h.EntryTitle, &h.EntryKind, &h.Maturity, &h.UpdatedAt, &h.CommunitySlug, &h.CommunityName); err != nil {
+		if err := rows.Scan(&id, &h.EntrySlug, &h.EntryTitle, &h.EntryKind, &h.Maturity, &h.UpdatedAt, &h.CommunitySlug, &h.CommunityName,
+			&h.Comments, &h.Helpful); err != nil {
 			return err
 		}
 		for _, hit := range by[id] {
 			hit.EntrySlug, hit.EntryTitle, hit.EntryKind, hit.Maturity, hit.UpdatedAt = h.EntrySlug, h.EntryTitle, h.EntryKind, h.Maturity, h.UpdatedAt
+			hit.Comments, hit.Helpful = h.Comments, h.Helpful
 			hit.CommunitySlug, hit.CommunityName = h.CommunitySlug, h.CommunityName
 			hit.URL = entryURL(h.CommunitySlug, h.EntrySlug)
 		}

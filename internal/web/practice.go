@@ -268,11 +268,12 @@ type entryPage struct {
 	C             community.View
 	E             practice.EntryView
 	Comments      []practice.Comment
-	CommentCount  int    // on every page
-	OlderComments string // the address of the page before, if any
-	NewerComments string // the address of the page after, if any
-	Collections   []practice.Collection
+	CommentCount  int                   // on every page
+	OlderComments string                // the address of the page before, if any
+	NewerComments string                // the address of the page after, if any
+	Collections   []practice.Collection // for curators: where they may add the entry
 	InStartHere   bool
+	Related       practice.Related // the side column: Start here, entries on the same tags
 	Comment       Form
 	Attachments   attachmentList
 	Provenance    practice.Provenance // where the entry came from, what its comments became
@@ -325,17 +326,15 @@ func (s *Server) entryPage(w http.ResponseWriter, r *http.Request, status int, c
 			return
 		}
 	}
+	if p.Related, err = s.Practice.Related(r.Context(), ev); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.InStartHere = p.Related.Position > 0
 	if ev.Community.CanCurate() {
 		if p.Collections, err = s.Practice.Collections(r.Context(), ev.Community); err != nil {
 			s.fail(w, r, err)
 			return
-		}
-		for _, c := range p.Collections {
-			for _, e := range c.Entries {
-				if c.StartHere && e.ID == ev.ID {
-					p.InStartHere = true
-				}
-			}
 		}
 	}
 	s.render(w, r, status, "practice/entry", p)

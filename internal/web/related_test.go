@@ -1,0 +1,66 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"hearth/internal/apptest"
+	"hearth/internal/community"
+	"hearth/internal/db"
+	"hearth/internal/db/dbtest"
+)
+
+// An entry page's side column suggests entries on the same tags and shows
+// the Start here path the entry is on; library cards and search results
+// count comments.
+func TestEntrySideColumnAndCardCounts(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		e := apptest.New(t, d)
+		sam := e.Person("sam")
+		e.Community(sam, "bread", community.Public, community.Open)
+		as, visitor := e.As("sam"), e.Visitor()
+		publish := func(title, tags string) string {
+			t.Helper()
+			res := as.Post("/c/bread/practice/new", url.Values{"kind": {"lesson"}, "title": {title}, "summary": {"About " + title + "."},
+				"tags": {tags}, "action": {"publish"}})
+			if res.Status != http.StatusSeeOther {
+				t.Fatalf("publish %q: %d\n%s", title, res.Status, res.Body)
+			}
+			return strings.SplitN(res.Location, "?", 2)[0]
+		}
+		rye := publish("Rye starters", "rye, starter")
+		publish("Feeding a starter", "starter")
+		publish("Croissants", "butter")
+		page := visitor.Get(rye).Body
+		if !strings.Contains(page, `id="related-h"`) || !strings.Contains(page, "Feeding a starter") || strings.Contains(page, "Croissants") {
+			t.Errorf("the side column does not suggest the entry on the same tag (and only it)")
+		}
+		if strings.Contains(page, `id="start-here-h"`) {
+			t.Error("an entry off the Start here path shows the path")
+		}
+		slug := rye[strings.LastIndex(rye, "/")+1:]
+		if res := as.Post("/c/bread/collections/start-here", url.Values{"entry": {slug}, "back": {rye}}); res.Status != http.StatusSeeOther {
+			t.Fatalf("add to start here: %d", res.Status)
+		}
+		if page := visitor.Get(rye).Body; !strings.Contains(page, `id="start-here-h"`) || !strings.Contains(page, "1 of 1") {
+			t.Error("a visitor does not see that the entry is on the Start here path")
+		}
+
+		for _, body := range []string{"Mine took a week.", "Use warm water."} {
+			if res := as.Post(rye+"/comments", url.Values{"body": {body}}); res.Status != http.StatusSeeOther {
+				t.Fatalf("comment: %d", res.Status)
+			}
+		}
+		if _, err := e.Worker.RunDue(t.Context()); err != nil { // the search index follows the comments
+			t.Fatal(err)
+		}
+		if lib := visitor.Get("/c/bread/practice").Body; !strings.Contains(lib, "2 comments") {
+			t.Error("the library card does not count the comments")
+		}
+		if res := visitor.Get("/search?q=rye+starters&kind=lesson"); !strings.Contains(res.Body, "2 comments") {
+			t.Errorf("the search result does not count the comments:\n%s", res.Body)
+		}
+	})
+}
