@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
+	"strings"
 
 	"hearth/internal/bench"
 	"hearth/internal/config"
@@ -21,6 +23,7 @@ import (
 func benchmark(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	o := bench.Defaults()
 	var asJSON bool
+	var cpuProfile string
 	var flags *flag.FlagSet
 	cfg, _, err := config.Load("hearth bench", args, getenv, stderr, func(fs *flag.FlagSet) {
 		flags = fs
@@ -31,6 +34,15 @@ func benchmark(ctx context.Context, args []string, getenv func(string) string, s
 		fs.DurationVar(&o.Duration, "duration", o.Duration, "time each page is measured")
 		fs.BoolVar(&o.Reuse, "reuse", false, "use a database that already holds the benchmark library of this size")
 		fs.BoolVar(&asJSON, "json", false, "print the results as JSON")
+		fs.Func("only", "measure only these targets, comma-separated (e.g. \"search mix,entry page\"); the reference page always", func(v string) error {
+			for _, name := range strings.Split(v, ",") {
+				if name = strings.TrimSpace(name); name != "" {
+					o.Only = append(o.Only, name)
+				}
+			}
+			return nil
+		})
+		fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the measured run to this file (for go tool pprof)")
 	})
 	if err != nil {
 		return err
@@ -67,6 +79,17 @@ func benchmark(ctx context.Context, args []string, getenv func(string) string, s
 	defer d.Close()
 	if err := bench.Prepare(ctx, d, o, stderr); err != nil {
 		return err
+	}
+	if cpuProfile != "" {
+		f, err := os.Create(cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	handler, workers, err := Build(cfg, d, newLogger(cfg, stderr))
 	if err != nil {

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -55,5 +56,22 @@ func TestBenchEndToEnd(t *testing.T) {
 		if !strings.Contains(out, s) {
 			t.Errorf("the table lacks %q:\n%s", s, out)
 		}
+	}
+
+	// Only some targets, with a CPU profile of the run.
+	profile := filepath.Join(t.TempDir(), "cpu.prof")
+	code, out, errOut = run(t, ctx, "", append(tiny, "--reuse", "--json", "--only", "search mix", "--cpuprofile", profile)...)
+	if code != 0 {
+		t.Fatalf("bench --only = %d\n%s", code, errOut)
+	}
+	rep = bench.Report{}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("--json printed %q: %v", out, err)
+	}
+	if len(rep.Results) != 2 || rep.Results[0].Name != "reference page" || rep.Results[1].Name != "search mix" {
+		t.Errorf("--only \"search mix\" measured %+v", rep.Results)
+	}
+	if st, err := os.Stat(profile); err != nil || st.Size() == 0 {
+		t.Errorf("--cpuprofile wrote nothing: %v", err)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"time"
 
 	"hearth/internal/auth"
@@ -29,6 +30,7 @@ type Options struct {
 	Warmup   time.Duration // per target, not measured
 	Duration time.Duration // per target, measured
 	Reuse    bool          // a database that holds the benchmark library of this size is used as it is
+	Only     []string      // when set, the targets measured (by name), the reference page always
 }
 
 // Defaults are the options of `hearth bench` without flags.
@@ -104,6 +106,9 @@ func Run(ctx context.Context, d *db.DB, hearth http.Handler, o Options, w io.Wri
 		return rep, err
 	}
 	for _, t := range targets {
+		if !o.measures(t.name) {
+			continue
+		}
 		fmt.Fprintf(w, "%s: %d client(s), %v\n", t.name, t.clients, o.Warmup+o.Duration)
 		r, err := t.run(ctx, o)
 		if err != nil {
@@ -113,4 +118,10 @@ func Run(ctx context.Context, d *db.DB, hearth http.Handler, o Options, w io.Wri
 	}
 	rep.ratios()
 	return rep, nil
+}
+
+// measures reports whether the target called name is measured: all of them
+// unless Only names some; the reference page always, for the ratios.
+func (o Options) measures(name string) bool {
+	return len(o.Only) == 0 || name == referenceName || slices.Contains(o.Only, name)
 }

@@ -40,6 +40,9 @@ func SearchMix() []url.Values {
 	}
 }
 
+// referenceName is the reference page's target.
+const referenceName = "reference page"
+
 // targetsFor lists what is measured, the reference first.
 func targetsFor(ctx context.Context, d *db.DB, app, ref string, o Options) ([]target, error) {
 	read := newClient(o.Clients)
@@ -49,7 +52,7 @@ func targetsFor(ctx context.Context, d *db.DB, app, ref string, o Options) ([]ta
 			next: func(i int) (*http.Request, error) { return get(urls[i%len(urls)]) }}
 	}
 	span := max(1, o.Entries-20)
-	reference := target{name: "reference page", clients: o.Clients, want: http.StatusOK, client: read,
+	reference := target{name: referenceName, clients: o.Clients, want: http.StatusOK, client: read,
 		next: func(i int) (*http.Request, error) { return get(ref + "/?after=" + strconv.Itoa(i*7919%span)) }}
 	entries, err := entryPages(ctx, d, o.Entries)
 	if err != nil {

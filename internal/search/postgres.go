@@ -50,7 +50,13 @@ func (postgres) clear(ctx context.Context, q db.Q) error {
 	return errs.Wrap(err, "clear index")
 }
 
+// optimize merges GIN's pending list into the index (every search reads
+// that list in full: after a rebuild it held 4 MB, 139 ms a query at
+// 400,000 documents) and refreshes the planner's statistics.
 func (postgres) optimize(ctx context.Context, q db.Q) error {
+	if _, err := q.ExecContext(ctx, "SELECT gin_clean_pending_list('search_docs_tsv'::regclass)"); err != nil {
+		return errs.Wrap(err, "optimize index")
+	}
 	_, err := q.ExecContext(ctx, "ANALYZE search_docs")
 	return errs.Wrap(err, "optimize index")
 }
