@@ -24,25 +24,25 @@ type Mail struct {
 	Unsubscribe string
 }
 
-// KindMail is the job that delivers one message of the outbox.
-const KindMail = "mail.send"
+// Mail jobs. KindMailOutbox delivers every message of the outbox that is
+// due, in batches; Queue enqueues it once for a burst of messages. KindMail
+// was a job per message, before batches; one still queued does the same.
+const (
+	KindMailOutbox = "mail.outbox"
+	KindMail       = "mail.send"
+)
 
-// mailJob is KindMail's payload.
-type mailJob struct {
-	ID int64 `json:"id"`
-}
-
-// Queue stores m in the outbox through q and enqueues its delivery. Call it
-// inside the transaction that makes the change the mail is about: then the
-// mail is never lost, and never sent for a change that rolled back.
+// Queue stores m in the outbox through q and makes sure a delivery job
+// waits. Call it inside the transaction that makes the change the mail is
+// about: then the mail is never lost, and never sent for a change that
+// rolled back.
 func Queue(ctx context.Context, q db.Q, m Mail) error {
 	now := db.Now()
-	var id int64
-	err := q.QueryRowContext(ctx, `INSERT INTO mail_outbox (to_addr, subject, body, html_body, reply_to, unsubscribe_url, created_at, next_try_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
-		m.To, m.Subject, m.Body, m.HTML, m.ReplyTo, m.Unsubscribe, now).Scan(&id)
+	_, err := q.ExecContext(ctx, `INSERT INTO mail_outbox (to_addr, subject, body, html_body, reply_to, unsubscribe_url, created_at, next_try_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
+		m.To, m.Subject, m.Body, m.HTML, m.ReplyTo, m.Unsubscribe, now)
 	if err != nil {
 		return fmt.Errorf("queue mail: %w", err)
 	}
-	return jobs.Enqueue(ctx, q, jobs.Job{Kind: KindMail, Payload: mailJob{ID: id}})
+	return jobs.EnqueueOnce(ctx, q, jobs.Job{Kind: KindMailOutbox})
 }
