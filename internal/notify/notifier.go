@@ -141,32 +141,23 @@ func (n *Notifier) NotifyBatch(ctx context.Context, batch []activity.Activity) e
 		tell[i].mail = mails[tell[i].check]
 	}
 	return n.db.WithTx(ctx, func(tx *db.Tx) error {
-		for _, w := range watches {
-			if err := watchAuto(ctx, tx, w.person, w.kind, w.id, w.reason); err != nil {
-				return err
-			}
+		if err := watchMany(ctx, tx, watches); err != nil {
+			return err
 		}
+		notes := make([]note, len(tell))
+		for i, t := range tell {
+			notes[i] = note{person: t.check.PersonID, activity: t.check.Activity, reason: t.reason, emailed: t.mail != nil}
+		}
+		added, err := recordNotifications(ctx, tx, notes)
+		if err != nil {
+			return err
+		}
+		var mails []Mail
 		for _, t := range tell {
-			a := t.check.Activity
-			var emailed *time.Time
-			if t.mail != nil {
-				now := db.Now()
-				emailed = &now
-			}
-			var id int64
-			err := tx.QueryRowContext(ctx, `INSERT INTO notifications (person_id, activity_id, reason, created_at, emailed_at)
-				VALUES ($1, $2, $3, $4, $5) ON CONFLICT (person_id, activity_id) DO NOTHING RETURNING id`,
-				t.check.PersonID, a.ID, t.reason, a.CreatedAt, emailed).Scan(&id)
-			if err != nil && !isNoRows(err) {
-				return fmt.Errorf("record notification: %w", err)
-			}
-			if id == 0 || t.mail == nil {
-				continue // told already, or not by e-mail now
-			}
-			if err := Queue(ctx, tx, *t.mail); err != nil {
-				return err
+			if t.mail != nil && added[noteKey{t.check.PersonID, t.check.Activity.ID}] {
+				mails = append(mails, *t.mail) // not told already
 			}
 		}
-		return nil
+		return QueueMany(ctx, tx, mails)
 	})
 }

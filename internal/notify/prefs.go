@@ -2,8 +2,6 @@ package notify
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"hearth/internal/db"
@@ -29,21 +27,6 @@ func ValidEmailChoice(s string) bool {
 		return true
 	}
 	return false
-}
-
-// emailPref is personID's choice for a community's notifications: the
-// community's own, else their default, else DefaultEmail.
-func emailPref(ctx context.Context, q db.Q, personID, communityID int64) (string, error) {
-	var pref string
-	err := q.QueryRowContext(ctx, `SELECT email FROM notification_prefs WHERE person_id = $1 AND community_id IN (0, $2)
-		ORDER BY community_id DESC LIMIT 1`, personID, communityID).Scan(&pref)
-	if errors.Is(err, sql.ErrNoRows) {
-		return DefaultEmail, nil
-	}
-	if err != nil {
-		return "", fmt.Errorf("read e-mail choice: %w", err)
-	}
-	return pref, nil
 }
 
 // choices are the e-mail choices of several people, by person and community.

@@ -6,6 +6,8 @@ package notify
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"hearth/internal/db"
 	"hearth/internal/jobs"
@@ -36,13 +38,29 @@ const (
 // waits. Call it inside the transaction that makes the change the mail is
 // about: then the mail is never lost, and never sent for a change that
 // rolled back.
-func Queue(ctx context.Context, q db.Q, m Mail) error {
+func Queue(ctx context.Context, q db.Q, m Mail) error { return QueueMany(ctx, q, []Mail{m}) }
+
+// queueChunk bounds the messages of one INSERT.
+const queueChunk = 50
+
+// QueueMany is Queue for several messages, stored with one statement per
+// queueChunk of them.
+func QueueMany(ctx context.Context, q db.Q, ms []Mail) error {
+	if len(ms) == 0 {
+		return nil
+	}
 	now := db.Now()
-	_, err := q.ExecContext(ctx, `INSERT INTO mail_outbox (to_addr, subject, body, html_body, reply_to, unsubscribe_url, created_at, next_try_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
-		m.To, m.Subject, m.Body, m.HTML, m.ReplyTo, m.Unsubscribe, now)
-	if err != nil {
-		return fmt.Errorf("queue mail: %w", err)
+	for chunk := range slices.Chunk(ms, queueChunk) {
+		args := []any{now}
+		var rows []string
+		for _, m := range chunk {
+			rows = append(rows, "("+db.Placeholders(len(args)+1, 6)+", $1, $1)")
+			args = append(args, m.To, m.Subject, m.Body, m.HTML, m.ReplyTo, m.Unsubscribe)
+		}
+		if _, err := q.ExecContext(ctx, `INSERT INTO mail_outbox (to_addr, subject, body, html_body, reply_to, unsubscribe_url, created_at, next_try_at)
+			VALUES `+strings.Join(rows, ", "), args...); err != nil {
+			return fmt.Errorf("queue mail: %w", err)
+		}
 	}
 	return jobs.EnqueueOnce(ctx, q, jobs.Job{Kind: KindMailOutbox})
 }
