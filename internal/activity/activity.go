@@ -1,9 +1,10 @@
 // Package activity is Hearth's log of what happened: a write that people
 // would want to know about records an Activity (who did what to which
-// subject, in which community) in its own transaction. Recording enqueues a
-// fan-out job; the subscribers registered in app (notifications, e-mail,
-// later search and caches) each get the activity as a job of their own, so
-// one failing subscriber is retried without repeating the others.
+// subject, in which community) in its own transaction. A recorded activity
+// waits to be fanned out: one job (enqueued once for a burst of writes)
+// hands the waiting activities, in batches, to the subscribers registered in
+// app (notifications, e-mail, later search and caches) and marks them, in
+// one transaction per batch.
 package activity
 
 import (
@@ -72,8 +73,14 @@ type Target struct {
 	Reason   string // "mention", "steward", "admin", "author"
 }
 
-// KindFanout is the job that hands a recorded activity to each subscriber.
-const KindFanout = "activity.fanout"
+// Fan-out jobs. KindFanoutWaiting hands every waiting activity to the
+// subscribers, in batches; Record enqueues it once for a burst of writes.
+// KindFanout hands one activity to them: one that failed in a batch, retried
+// apart so that it holds up no other.
+const (
+	KindFanoutWaiting = "activity.fanout.waiting"
+	KindFanout        = "activity.fanout"
+)
 
 type fanoutJob struct {
 	ID int64 `json:"id"`
@@ -82,8 +89,8 @@ type fanoutJob struct {
 // excerptLen bounds an activity's excerpt, in characters.
 const excerptLen = 280
 
-// Record stores a through q (the transaction of the write it reports) and
-// enqueues its fan-out.
+// Record stores a through q (the transaction of the write it reports) as
+// waiting to be fanned out, and makes sure a fan-out job waits too.
 func Record(ctx context.Context, q db.Q, a Activity) (int64, error) {
 	if a.Audience == "" {
 		a.Audience = Community
@@ -110,13 +117,16 @@ func Record(ctx context.Context, q db.Q, a Activity) (int64, error) {
 			return 0, fmt.Errorf("record %s target: %w", a.Verb, err)
 		}
 	}
-	return id, jobs.Enqueue(ctx, q, jobs.Job{Kind: KindFanout, Payload: fanoutJob{ID: id}})
+	return id, jobs.EnqueueOnce(ctx, q, jobs.Job{Kind: KindFanoutWaiting})
 }
 
-// Refanout enqueues the fan-out of an activity recorded earlier (the demo
-// records its past in bulk, then tells people of the recent part).
+// Refanout makes an activity recorded earlier wait to be fanned out again
+// (the demo records its past in bulk, then tells people of the recent part).
 func Refanout(ctx context.Context, q db.Q, id int64) error {
-	return jobs.Enqueue(ctx, q, jobs.Job{Kind: KindFanout, Payload: fanoutJob{ID: id}})
+	if _, err := q.ExecContext(ctx, `UPDATE activities SET fanned_out_at = NULL WHERE id = $1`, id); err != nil {
+		return fmt.Errorf("refan out activity %d: %w", id, err)
+	}
+	return jobs.EnqueueOnce(ctx, q, jobs.Job{Kind: KindFanoutWaiting})
 }
 
 // Excerpt shortens plain text to an activity's excerpt: spaces collapsed,

@@ -72,7 +72,7 @@ func TestRecordKeepsWhatIsShownAndEnqueuesTheFanout(t *testing.T) {
 			t.Errorf("excerpt not shortened: %d runes", len([]rune(a.Excerpt)))
 		}
 		var jobs int
-		if err := d.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM jobs WHERE kind = $1`, activity.KindFanout).Scan(&jobs); err != nil || jobs != 1 {
+		if err := d.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM jobs WHERE kind = $1`, activity.KindFanoutWaiting).Scan(&jobs); err != nil || jobs != 1 {
 			t.Fatalf("fan-out jobs %d (%v)", jobs, err)
 		}
 		// An activity recorded in a transaction that rolls back leaves nothing.

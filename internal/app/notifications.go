@@ -26,34 +26,69 @@ const (
 var watchable = []string{subjectEntry, subjectThread}
 
 // visibility answers notify's question "may this person see what this
-// activity is about, now?".
+// activity is about, now?" for a batch of checks, reading each person once
+// and each (person, subject) once.
 func visibility(accounts *auth.Service, communities *community.Service, library *practice.Service, talk *conversation.Service) notify.Visibility {
-	return func(ctx context.Context, personID int64, a activity.Activity) (bool, error) {
-		actor, err := accounts.ActorByID(ctx, personID)
-		if errs.Is(err, errs.NotFound) {
-			return false, nil // disabled or gone
-		}
-		if err != nil {
-			return false, err
-		}
-		switch a.SubjectKind {
-		case subjectEntry:
-			return library.Visible(ctx, actor, a.SubjectID)
-		case subjectThread:
-			return talk.Visible(ctx, actor, a.SubjectID)
-		case subjectMembership:
-			v, err := communities.GetByID(ctx, actor, a.CommunityID)
-			return visible(err, v.CanManageMembers())
-		case subjectCommunity:
-			v, err := communities.GetByID(ctx, actor, a.SubjectID)
-			return visible(err, v.CanSee())
-		default: // a subject kind without a rule of its own: its community's
-			if a.CommunityID == 0 {
-				return true, nil
+	type question struct {
+		person         int64
+		kind           string
+		subject, where int64
+	}
+	return func(ctx context.Context, checks []notify.Check) ([]bool, error) {
+		actors := map[int64]*auth.Actor{} // nil: disabled or gone
+		answers := map[question]bool{}
+		out := make([]bool, len(checks))
+		for i, c := range checks {
+			a := c.Activity
+			q := question{c.PersonID, a.SubjectKind, a.SubjectID, a.CommunityID}
+			if ok, known := answers[q]; known {
+				out[i] = ok
+				continue
 			}
-			v, err := communities.GetByID(ctx, actor, a.CommunityID)
-			return visible(err, v.CanRead())
+			actor, known := actors[c.PersonID]
+			if !known {
+				found, err := accounts.ActorByID(ctx, c.PersonID)
+				if err != nil && !errs.Is(err, errs.NotFound) {
+					return nil, err
+				}
+				if err == nil {
+					actor = &found
+				}
+				actors[c.PersonID] = actor
+			}
+			ok := false
+			if actor != nil {
+				var err error
+				if ok, err = maySee(ctx, communities, library, talk, *actor, a); err != nil {
+					return nil, err
+				}
+			}
+			answers[q], out[i] = ok, ok
 		}
+		return out, nil
+	}
+}
+
+// maySee answers whether actor may see what a is about, through the policy
+// of the capability that owns its subject.
+func maySee(ctx context.Context, communities *community.Service, library *practice.Service, talk *conversation.Service, actor auth.Actor, a *activity.Activity) (bool, error) {
+	switch a.SubjectKind {
+	case subjectEntry:
+		return library.Visible(ctx, actor, a.SubjectID)
+	case subjectThread:
+		return talk.Visible(ctx, actor, a.SubjectID)
+	case subjectMembership:
+		v, err := communities.GetByID(ctx, actor, a.CommunityID)
+		return visible(err, v.CanManageMembers())
+	case subjectCommunity:
+		v, err := communities.GetByID(ctx, actor, a.SubjectID)
+		return visible(err, v.CanSee())
+	default: // a subject kind without a rule of its own: its community's
+		if a.CommunityID == 0 {
+			return true, nil
+		}
+		v, err := communities.GetByID(ctx, actor, a.CommunityID)
+		return visible(err, v.CanRead())
 	}
 }
 

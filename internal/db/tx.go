@@ -169,3 +169,26 @@ func (d *DB) ForUpdate() string {
 	}
 	return ""
 }
+
+// ForShare is the clause that share-locks the rows a SELECT through q reads
+// until its transaction ends: other readers may lock them too, but a writer
+// (or a claim with SKIP LOCKED) waits or passes them by. SQLite needs none.
+func ForShare(q Q) string {
+	if dialectOf(q) == Postgres {
+		return " FOR SHARE"
+	}
+	return ""
+}
+
+// dialectOf names the engine behind q (a *DB, a *Tx, or a DB's writer).
+func dialectOf(q Q) Dialect {
+	switch q := q.(type) {
+	case *DB:
+		return q.Dialect
+	case *Tx:
+		return q.d.Dialect
+	case writer:
+		return q.d.Dialect
+	}
+	return SQLite
+}

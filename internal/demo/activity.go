@@ -61,8 +61,16 @@ func loadActivity(ctx context.Context, tx *db.Tx, l *loaded) error {
 		}
 		union += src
 	}
+	var before int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM activities`).Scan(&before); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO activities (actor_id, verb, subject_kind, subject_id, community_id, audience, title, url, excerpt, created_at)
 		SELECT * FROM (`+union+`) happened ORDER BY 10`); err != nil {
+		return err
+	}
+	// The past is told of below (the recent part), not as it is written.
+	if _, err := tx.ExecContext(ctx, `UPDATE activities SET fanned_out_at = created_at WHERE id > $1`, before); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO activity_targets (activity_id, person_id, reason)

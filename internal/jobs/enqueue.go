@@ -10,7 +10,9 @@ package jobs
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -65,4 +67,29 @@ func Enqueue(ctx context.Context, q db.Q, j Job) error {
 		return fmt.Errorf("enqueue %s: %w", j.Kind, err)
 	}
 	return nil
+}
+
+// EnqueueOnce enqueues j unless a job of its kind is already waiting (queued
+// and due by j's RunAt): a burst of writes then leaves one job, which does
+// the work of all of them. j.Key is ignored. The waiting job is share-locked
+// until q's transaction ends, so that on PostgreSQL no worker claims it
+// before the write it now stands for is committed (writers do not wait for
+// each other). Two writes at once may still both enqueue one: the handler
+// must find its work in the database and do nothing when it is gone.
+func EnqueueOnce(ctx context.Context, q db.Q, j Job) error {
+	runAt := j.RunAt
+	if runAt.IsZero() {
+		runAt = db.Now()
+	}
+	var id int64
+	err := q.QueryRowContext(ctx, `SELECT id FROM jobs WHERE kind = $1 AND status = 'queued' AND run_at <= $2 ORDER BY run_at LIMIT 1`+db.ForShare(q),
+		j.Kind, runAt.UTC().Truncate(time.Microsecond)).Scan(&id)
+	if err == nil {
+		return nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("enqueue %s: %w", j.Kind, err)
+	}
+	j.Key, j.RunAt = "", runAt
+	return Enqueue(ctx, q, j)
 }

@@ -60,12 +60,17 @@ var htmlMail = htmltemplate.Must(htmltemplate.New("html").Parse(`<!DOCTYPE html>
 </body></html>
 `))
 
-// compose renders the e-mail of items for r: one notification, or a digest.
-func (n *Notifier) compose(ctx context.Context, r recipient, items []Item) (Mail, error) {
-	site := "Hearth"
-	if n.siteName != nil {
-		site = n.siteName(ctx)
+// site is the instance's name, for e-mails.
+func (n *Notifier) site(ctx context.Context) string {
+	if n.siteName == nil {
+		return "Hearth"
 	}
+	return n.siteName(ctx)
+}
+
+// compose renders the e-mail of items for r from site: one notification, or
+// a digest.
+func (n *Notifier) compose(ctx context.Context, site string, r recipient, items []Item) (Mail, error) {
 	d := mailData{Site: site, Name: r.name, Single: len(items) == 1, SettingsURL: n.baseURL + "/account/notifications"}
 	// One community's items unsubscribe from that community; a digest
 	// across communities, from all e-mail.

@@ -165,8 +165,12 @@ func TestGivesUpAfterEightAttempts(t *testing.T) {
 		w := newWorker(d, failing{}, slog.New(slog.DiscardHandler))
 		queue(t, d, notify.Mail{To: "ada@example.org", Subject: "Hi", Body: "Hello"})
 		for i := 1; i <= 8; i++ {
-			// Make the message due again, as if its backoff had passed.
-			if _, err := d.ExecContext(context.Background(), `UPDATE jobs SET run_at = $1`, db.Now()); err != nil {
+			// Make the message (and the job left for it) due again, as if
+			// its backoff had passed.
+			if _, err := d.ExecContext(context.Background(), `UPDATE mail_outbox SET next_try_at = $1`, db.Now()); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := d.ExecContext(context.Background(), `UPDATE jobs SET run_at = $1 WHERE status = 'queued'`, db.Now()); err != nil {
 				t.Fatal(err)
 			}
 			deliver(t, w)
@@ -179,25 +183,35 @@ func TestGivesUpAfterEightAttempts(t *testing.T) {
 }
 
 // The mail a worker was sending when its instance died is sent by another
-// once the dead worker's lease on the job has run out.
+// once the dead worker's lease on the message has run out, and never while
+// the lease runs.
 func TestCrashedClaimIsTakenOver(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		w := newWorker(d, nil, slog.New(slog.DiscardHandler))
 		queue(t, d, notify.Mail{To: "ada@example.org", Subject: "Hi", Body: "Hello"})
 		// Another worker claimed it: its lease runs four more minutes.
 		claim := func(leaseUntil time.Time) {
-			if _, err := d.ExecContext(context.Background(), `UPDATE jobs SET status = 'running', attempts = 1, lease_until = $1`, leaseUntil); err != nil {
+			if _, err := d.ExecContext(context.Background(), `UPDATE mail_outbox SET status = 'sending', attempts = 1, next_try_at = $1`, leaseUntil); err != nil {
 				t.Fatal(err)
 			}
 		}
 		claim(db.Now().Add(4 * time.Minute))
-		if n := deliver(t, w); n != 0 {
-			t.Fatalf("took a live claim")
+		deliver(t, w)
+		if msgs := outbox(t, d); msgs[0].Status != "sending" || msgs[0].Attempts != 1 {
+			t.Fatalf("took a live claim: %+v", msgs)
 		}
-		// Its lease ran out a minute ago: that worker died.
+		// Its lease ran out a minute ago: that worker died. The job left for
+		// the end of the lease is due.
 		claim(db.Now().Add(-time.Minute))
+		var waiting int
+		if err := d.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM jobs WHERE kind = $1 AND status = 'queued'`, notify.KindMailOutbox).Scan(&waiting); err != nil || waiting != 1 {
+			t.Fatalf("%d delivery jobs wait for the lease's end (%v), want 1", waiting, err)
+		}
+		if _, err := d.ExecContext(context.Background(), `UPDATE jobs SET run_at = $1 WHERE status = 'queued'`, db.Now()); err != nil {
+			t.Fatal(err)
+		}
 		if n := deliver(t, w); n != 1 {
-			t.Fatalf("delivered %d, want the abandoned message", n)
+			t.Fatalf("ran %d jobs, want the one for the abandoned message", n)
 		}
 		if msgs := outbox(t, d); msgs[0].Status != "logged" || msgs[0].Attempts != 2 {
 			t.Fatalf("outbox %+v", msgs)
@@ -277,6 +291,12 @@ func TestWorkersShareTheOutbox(t *testing.T) {
 		const n = 60
 		for i := range n {
 			queue(t, d, notify.Mail{To: "ada@example.org", Subject: fmt.Sprintf("m%02d", i), Body: "b"})
+		}
+		// A delivery job for each instance, so that all four deliver at once.
+		for range 3 {
+			if err := jobs.Enqueue(context.Background(), d.Writer(), jobs.Job{Kind: notify.KindMailOutbox}); err != nil {
+				t.Fatal(err)
+			}
 		}
 		c := &counting{sent: map[string]int{}}
 		var wg sync.WaitGroup

@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"time"
 
@@ -40,27 +41,63 @@ type recipient struct {
 	disabled bool
 }
 
-// immediateMail is the e-mail telling personID of a now, if they want e-mail
-// at once for its community and their account is in use; nil otherwise.
-func (n *Notifier) immediateMail(ctx context.Context, personID int64, a activity.Activity) (*Mail, error) {
-	pref, err := emailPref(ctx, n.db, personID, a.CommunityID)
-	if err != nil || pref != EmailImmediate {
-		return nil, err
-	}
-	var r recipient
-	err = n.db.QueryRowContext(ctx, `SELECT id, name, email, disabled_at IS NOT NULL FROM people WHERE id = $1`, personID).
-		Scan(&r.id, &r.name, &r.email, &r.disabled)
-	if isNoRows(err) || (err == nil && r.disabled) {
+// immediateMails composes the e-mail telling each check's person of its
+// activity now, for those who want e-mail at once for its community and
+// whose account is in use. Choices and recipients are read once for all.
+func (n *Notifier) immediateMails(ctx context.Context, checks []Check) (map[Check]*Mail, error) {
+	if len(checks) == 0 {
 		return nil, nil
 	}
-	if err != nil {
-		return nil, fmt.Errorf("read recipient: %w", err)
+	var people []int64
+	for _, c := range checks {
+		people = append(people, c.PersonID)
 	}
-	m, err := n.compose(ctx, r, []Item{{Activity: a}})
+	slices.Sort(people)
+	people = slices.Compact(people)
+	prefs, err := emailPrefs(ctx, n.db, people)
 	if err != nil {
 		return nil, err
 	}
-	return &m, nil
+	rs, err := recipients(ctx, n.db, people)
+	if err != nil {
+		return nil, err
+	}
+	site := n.site(ctx)
+	out := map[Check]*Mail{}
+	for _, c := range checks {
+		r, ok := rs[c.PersonID]
+		if !ok || r.disabled || prefs.of(c.PersonID, c.Activity.CommunityID) != EmailImmediate {
+			continue
+		}
+		m, err := n.compose(ctx, site, r, []Item{{Activity: *c.Activity}})
+		if err != nil {
+			return nil, err
+		}
+		out[c] = &m
+	}
+	return out, nil
+}
+
+// recipients reads what e-mail needs of the people with ids.
+func recipients(ctx context.Context, q db.Q, ids []int64) (map[int64]recipient, error) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := q.QueryContext(ctx, `SELECT id, name, email, disabled_at IS NOT NULL FROM people WHERE id IN (`+db.Placeholders(1, len(ids))+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read recipients: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]recipient{}
+	for rows.Next() {
+		var r recipient
+		if err := rows.Scan(&r.id, &r.name, &r.email, &r.disabled); err != nil {
+			return nil, fmt.Errorf("read recipients: %w", err)
+		}
+		out[r.id] = r
+	}
+	return out, rows.Err()
 }
 
 // digest sends each person whose choice is pref one e-mail of their
@@ -111,12 +148,16 @@ func (n *Notifier) digest(ctx context.Context, pref string) error {
 func (n *Notifier) sendDigest(ctx context.Context, r recipient, items []Item) error {
 	var keep []Item
 	if !r.disabled {
-		for _, it := range items {
-			ok, err := n.visible(ctx, r.id, it.Activity)
-			if err != nil {
-				return err
-			}
-			if ok && len(keep) < digestMax {
+		checks := make([]Check, len(items))
+		for i := range items {
+			checks[i] = Check{PersonID: r.id, Activity: &items[i].Activity}
+		}
+		ok, err := n.visible(ctx, checks)
+		if err != nil {
+			return err
+		}
+		for i, it := range items {
+			if ok[i] && len(keep) < digestMax {
 				keep = append(keep, it)
 			}
 		}
@@ -124,7 +165,7 @@ func (n *Notifier) sendDigest(ctx context.Context, r recipient, items []Item) er
 	var m Mail
 	var err error
 	if len(keep) > 0 {
-		if m, err = n.compose(ctx, r, keep); err != nil {
+		if m, err = n.compose(ctx, n.site(ctx), r, keep); err != nil {
 			return err
 		}
 	}

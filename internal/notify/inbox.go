@@ -57,11 +57,11 @@ func (n *Notifier) Watch(ctx context.Context, personID int64, kind string, id, c
 	if personID == 0 {
 		return errs.New(errs.Unauthenticated, "Please sign in first.")
 	}
-	ok, err := n.visible(ctx, personID, activity.Activity{SubjectKind: kind, SubjectID: id, CommunityID: communityID})
+	ok, err := n.visible(ctx, []Check{{PersonID: personID, Activity: &activity.Activity{SubjectKind: kind, SubjectID: id, CommunityID: communityID}}})
 	if err != nil {
 		return err
 	}
-	if !ok {
+	if !ok[0] {
 		return errs.New(errs.NotFound, "There is nothing here to watch.")
 	}
 	return SetWatch(ctx, n.db.Writer(), personID, kind, id, state)

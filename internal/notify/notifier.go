@@ -1,11 +1,9 @@
 package notify
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
-	"slices"
 	"sync"
 	"time"
 
@@ -14,10 +12,18 @@ import (
 	"hearth/internal/jobs"
 )
 
-// Visibility answers whether the person with personID may see what an
+// Visibility answers, for each check, whether its person may see what its
 // activity is about, now. The capabilities answer it (app wires them in):
-// notify asks before it tells anyone anything, and again before e-mailing.
-type Visibility func(ctx context.Context, personID int64, a activity.Activity) (bool, error)
+// notify asks before it tells anyone anything, and again before a digest.
+// The checks of a batch come at once, so that the answer may read each
+// person and community once.
+type Visibility func(ctx context.Context, checks []Check) ([]bool, error)
+
+// Check is one question to Visibility: may this person see this activity's subject?
+type Check struct {
+	PersonID int64
+	Activity *activity.Activity
+}
 
 // staleForEmail: news older than this is not worth an e-mail of its own
 // (the demo's past, a fan-out retried for a day); it waits in the app.
@@ -65,126 +71,93 @@ func (n *Notifier) Register(r *jobs.Runner) {
 	r.Every(jobs.Schedule{Kind: kindDigestWeekly, Period: jobs.Weekly(digestWeekday, digestHour, 0, timeUTC)})
 }
 
-// Notify is the activity subscriber: it works out who should hear of a,
-// keeps those who may see it, and records their notifications (and queues
-// immediate e-mail) in one transaction. Running it again for the same
-// activity adds nothing.
+// Notify tells of one activity as NotifyBatch does.
 func (n *Notifier) Notify(ctx context.Context, a activity.Activity) error {
-	recipients, err := n.recipients(ctx, a)
+	return n.NotifyBatch(ctx, []activity.Activity{a})
+}
+
+// NotifyBatch is the activity subscriber: for each activity of batch, in
+// order, it works out who should hear of it, keeps those who may see it, and
+// records their notifications (and queues immediate e-mail), all in one
+// transaction (the fan-out's, which ctx carries). Subscriptions, e-mail
+// choices and recipients are read once for the batch. Running it again for
+// the same activities adds nothing.
+func (n *Notifier) NotifyBatch(ctx context.Context, batch []activity.Activity) error {
+	subs, err := readSubscriptions(ctx, n.db, batch)
 	if err != nil {
 		return err
 	}
-	// Who may see it, and the e-mail of those who want one at once, are
-	// worked out before the transaction (reads and rendering do not hold
-	// SQLite's one writer).
 	type told struct {
-		person int64
+		check  Check
 		reason string
 		mail   *Mail
 	}
 	var tell []told
-	for _, r := range recipients {
-		ok, err := n.visible(ctx, r.PersonID, a)
-		if err != nil {
-			return fmt.Errorf("notify %d of activity %d: %w", r.PersonID, a.ID, err)
+	var checks []Check
+	var watches []watch
+	for i := range batch {
+		a := &batch[i]
+		for _, r := range subs.recipients(a) {
+			tell = append(tell, told{check: Check{PersonID: r.PersonID, Activity: a}, reason: r.Reason})
+			checks = append(checks, Check{PersonID: r.PersonID, Activity: a})
 		}
-		if !ok {
-			continue
-		}
-		t := told{person: r.PersonID, reason: r.Reason}
-		if time.Since(a.CreatedAt) < staleForEmail {
-			if t.mail, err = n.immediateMail(ctx, r.PersonID, a); err != nil {
-				return err
-			}
-		}
-		tell = append(tell, t)
-	}
-	return n.db.WithTx(ctx, func(tx *db.Tx) error {
 		if n.watchable[a.SubjectKind] {
-			// Whoever acts on a thing, or is mentioned in it, hears what follows.
-			if err := watchAuto(ctx, tx, a.ActorID, a.SubjectKind, a.SubjectID, "participant"); err != nil {
-				return err
-			}
+			// Whoever acts on a thing, or is mentioned in it, hears what
+			// follows (in this batch too); a choice made before stays.
+			watches = subs.watchAuto(watches, a.ActorID, a, "participant")
 			for _, t := range a.Targets {
 				if t.Reason == "mention" {
-					if err := watchAuto(ctx, tx, t.PersonID, a.SubjectKind, a.SubjectID, "mention"); err != nil {
-						return err
-					}
+					watches = subs.watchAuto(watches, t.PersonID, a, "mention")
 				}
 			}
 		}
-		for _, t := range tell {
-			var emailed *time.Time
-			if t.mail != nil {
-				now := db.Now()
-				emailed = &now
-			}
-			var id int64
-			err := tx.QueryRowContext(ctx, `INSERT INTO notifications (person_id, activity_id, reason, created_at, emailed_at)
-				VALUES ($1, $2, $3, $4, $5) ON CONFLICT (person_id, activity_id) DO NOTHING RETURNING id`,
-				t.person, a.ID, t.reason, a.CreatedAt, emailed).Scan(&id)
-			if err != nil && !isNoRows(err) {
-				return fmt.Errorf("record notification: %w", err)
-			}
-			if id == 0 || t.mail == nil {
-				continue // told already, or not by e-mail now
-			}
-			if err := Queue(ctx, tx, *t.mail); err != nil {
-				return err
+	}
+	if len(tell) == 0 && len(watches) == 0 {
+		return nil // nobody to tell, nothing to remember
+	}
+	var ok []bool
+	if len(checks) > 0 {
+		if ok, err = n.visible(ctx, checks); err != nil {
+			return fmt.Errorf("notify of activities: %w", err)
+		}
+	}
+	// The e-mail of those who want one at once.
+	kept := tell[:0]
+	var fresh []Check
+	for i, t := range tell {
+		if ok[i] {
+			kept = append(kept, t)
+			if time.Since(t.check.Activity.CreatedAt) < staleForEmail {
+				fresh = append(fresh, t.check)
 			}
 		}
-		return nil
-	})
-}
-
-// recipients lists who should hear of a, before visibility: its targets,
-// the subject's watchers and the community's, less whoever muted the
-// subject or the community (a mention or a request for them still reaches
-// them), less the actor.
-func (n *Notifier) recipients(ctx context.Context, a activity.Activity) ([]activity.Target, error) {
-	rows, err := n.db.QueryContext(ctx, `SELECT person_id, subject_kind, state FROM subscriptions
-		WHERE (subject_kind = $1 AND subject_id = $2) OR (subject_kind = 'community' AND subject_id = $3)`,
-		a.SubjectKind, a.SubjectID, a.CommunityID)
+	}
+	tell = kept
+	mails, err := n.immediateMails(ctx, fresh)
 	if err != nil {
-		return nil, fmt.Errorf("read subscriptions: %w", err)
+		return err
 	}
-	defer rows.Close()
-	muted := map[int64]bool{}
-	watching := map[int64]string{}
-	for rows.Next() {
-		var person int64
-		var kind, state string
-		if err := rows.Scan(&person, &kind, &state); err != nil {
-			return nil, fmt.Errorf("read subscriptions: %w", err)
+	for i := range tell {
+		tell[i].mail = mails[tell[i].check]
+	}
+	return n.db.WithTx(ctx, func(tx *db.Tx) error {
+		if err := watchMany(ctx, tx, watches); err != nil {
+			return err
 		}
-		switch {
-		case state == "muted":
-			muted[person] = true
-		case kind == a.SubjectKind && kind != "community":
-			watching[person] = ReasonWatching
-		default:
-			if _, ok := watching[person]; !ok {
-				watching[person] = ReasonCommunity
+		notes := make([]note, len(tell))
+		for i, t := range tell {
+			notes[i] = note{person: t.check.PersonID, activity: t.check.Activity, reason: t.reason, emailed: t.mail != nil}
+		}
+		added, err := recordNotifications(ctx, tx, notes)
+		if err != nil {
+			return err
+		}
+		var mails []Mail
+		for _, t := range tell {
+			if t.mail != nil && added[noteKey{t.check.PersonID, t.check.Activity.ID}] {
+				mails = append(mails, *t.mail) // not told already
 			}
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read subscriptions: %w", err)
-	}
-	var out []activity.Target
-	seen := map[int64]bool{a.ActorID: true}
-	for _, t := range a.Targets {
-		if !seen[t.PersonID] {
-			seen[t.PersonID] = true
-			out = append(out, t)
-		}
-	}
-	for person, reason := range watching {
-		if !seen[person] && !muted[person] {
-			seen[person] = true
-			out = append(out, activity.Target{PersonID: person, Reason: reason})
-		}
-	}
-	slices.SortFunc(out, func(x, y activity.Target) int { return cmp.Compare(x.PersonID, y.PersonID) })
-	return out, nil
+		return QueueMany(ctx, tx, mails)
+	})
 }

@@ -57,14 +57,18 @@ func newWorld(t *testing.T, d *db.DB, sender notify.Sender, names ...string) *wo
 			t.Fatal(err)
 		}
 	}
-	visible := func(_ context.Context, personID int64, _ activity.Activity) (bool, error) {
+	visible := func(_ context.Context, checks []notify.Check) ([]bool, error) {
 		w.mu.Lock()
 		defer w.mu.Unlock()
-		return !w.hidden[personID], nil
+		ok := make([]bool, len(checks))
+		for i, c := range checks {
+			ok[i] = !w.hidden[c.PersonID]
+		}
+		return ok, nil
 	}
 	w.notifier = notify.NewNotifier(d, visible, "https://hearth.test", func(context.Context) string { return "Northfield" }, []string{"entry"}, quiet)
 	bus := activity.NewBus(d)
-	bus.Subscribe("notify", w.notifier.Notify)
+	bus.SubscribeBatch("notify", w.notifier.NotifyBatch)
 	w.runner = jobs.NewRunner(d, quiet)
 	bus.Register(w.runner)
 	w.notifier.Register(w.runner)

@@ -2,8 +2,6 @@ package notify
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"hearth/internal/db"
@@ -31,19 +29,44 @@ func ValidEmailChoice(s string) bool {
 	return false
 }
 
-// emailPref is personID's choice for a community's notifications: the
-// community's own, else their default, else DefaultEmail.
-func emailPref(ctx context.Context, q db.Q, personID, communityID int64) (string, error) {
-	var pref string
-	err := q.QueryRowContext(ctx, `SELECT email FROM notification_prefs WHERE person_id = $1 AND community_id IN (0, $2)
-		ORDER BY community_id DESC LIMIT 1`, personID, communityID).Scan(&pref)
-	if errors.Is(err, sql.ErrNoRows) {
-		return DefaultEmail, nil
+// choices are the e-mail choices of several people, by person and community.
+type choices map[int64]map[int64]string
+
+// emailPrefs reads the e-mail choices of the people with ids, in one query.
+func emailPrefs(ctx context.Context, q db.Q, ids []int64) (choices, error) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
 	}
+	rows, err := q.QueryContext(ctx, `SELECT person_id, community_id, email FROM notification_prefs WHERE person_id IN (`+db.Placeholders(1, len(ids))+`)`, args...)
 	if err != nil {
-		return "", fmt.Errorf("read e-mail choice: %w", err)
+		return nil, fmt.Errorf("read e-mail choices: %w", err)
 	}
-	return pref, nil
+	defer rows.Close()
+	out := choices{}
+	for rows.Next() {
+		var person, community int64
+		var email string
+		if err := rows.Scan(&person, &community, &email); err != nil {
+			return nil, fmt.Errorf("read e-mail choices: %w", err)
+		}
+		if out[person] == nil {
+			out[person] = map[int64]string{}
+		}
+		out[person][community] = email
+	}
+	return out, rows.Err()
+}
+
+// of is personID's choice for a community's notifications, as emailPref.
+func (c choices) of(personID, communityID int64) string {
+	if e, ok := c[personID][communityID]; ok {
+		return e
+	}
+	if e, ok := c[personID][0]; ok {
+		return e
+	}
+	return DefaultEmail
 }
 
 // Prefs are a person's e-mail choices: Default for everything, and the

@@ -6,6 +6,8 @@ package notify
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"hearth/internal/db"
 	"hearth/internal/jobs"
@@ -24,25 +26,41 @@ type Mail struct {
 	Unsubscribe string
 }
 
-// KindMail is the job that delivers one message of the outbox.
-const KindMail = "mail.send"
+// Mail jobs. KindMailOutbox delivers every message of the outbox that is
+// due, in batches; Queue enqueues it once for a burst of messages. KindMail
+// was a job per message, before batches; one still queued does the same.
+const (
+	KindMailOutbox = "mail.outbox"
+	KindMail       = "mail.send"
+)
 
-// mailJob is KindMail's payload.
-type mailJob struct {
-	ID int64 `json:"id"`
-}
+// Queue stores m in the outbox through q and makes sure a delivery job
+// waits. Call it inside the transaction that makes the change the mail is
+// about: then the mail is never lost, and never sent for a change that
+// rolled back.
+func Queue(ctx context.Context, q db.Q, m Mail) error { return QueueMany(ctx, q, []Mail{m}) }
 
-// Queue stores m in the outbox through q and enqueues its delivery. Call it
-// inside the transaction that makes the change the mail is about: then the
-// mail is never lost, and never sent for a change that rolled back.
-func Queue(ctx context.Context, q db.Q, m Mail) error {
-	now := db.Now()
-	var id int64
-	err := q.QueryRowContext(ctx, `INSERT INTO mail_outbox (to_addr, subject, body, html_body, reply_to, unsubscribe_url, created_at, next_try_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
-		m.To, m.Subject, m.Body, m.HTML, m.ReplyTo, m.Unsubscribe, now).Scan(&id)
-	if err != nil {
-		return fmt.Errorf("queue mail: %w", err)
+// queueChunk bounds the messages of one INSERT.
+const queueChunk = 50
+
+// QueueMany is Queue for several messages, stored with one statement per
+// queueChunk of them.
+func QueueMany(ctx context.Context, q db.Q, ms []Mail) error {
+	if len(ms) == 0 {
+		return nil
 	}
-	return jobs.Enqueue(ctx, q, jobs.Job{Kind: KindMail, Payload: mailJob{ID: id}})
+	now := db.Now()
+	for chunk := range slices.Chunk(ms, queueChunk) {
+		args := []any{now}
+		var rows []string
+		for _, m := range chunk {
+			rows = append(rows, "("+db.Placeholders(len(args)+1, 6)+", $1, $1)")
+			args = append(args, m.To, m.Subject, m.Body, m.HTML, m.ReplyTo, m.Unsubscribe)
+		}
+		if _, err := q.ExecContext(ctx, `INSERT INTO mail_outbox (to_addr, subject, body, html_body, reply_to, unsubscribe_url, created_at, next_try_at)
+			VALUES `+strings.Join(rows, ", "), args...); err != nil {
+			return fmt.Errorf("queue mail: %w", err)
+		}
+	}
+	return jobs.EnqueueOnce(ctx, q, jobs.Job{Kind: KindMailOutbox})
 }

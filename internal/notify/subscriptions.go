@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 
 	"hearth/internal/db"
 	"hearth/internal/errs"
@@ -51,21 +50,6 @@ func WatchState(ctx context.Context, q db.Q, personID int64, kind string, id int
 		return Neutral, nil
 	}
 	return state, errs.Wrap(err, "read watch state")
-}
-
-// watchAuto makes personID watch a subject unless they chose otherwise
-// before (a mute stays a mute).
-func watchAuto(ctx context.Context, q db.Q, personID int64, kind string, id int64, reason string) error {
-	if personID == 0 {
-		return nil
-	}
-	_, err := q.ExecContext(ctx, `INSERT INTO subscriptions (person_id, subject_kind, subject_id, state, reason, created_at)
-		VALUES ($1, $2, $3, 'watching', $4, $5) ON CONFLICT (person_id, subject_kind, subject_id) DO NOTHING`,
-		personID, kind, id, reason, db.Now())
-	if err != nil {
-		return fmt.Errorf("watch automatically: %w", err)
-	}
-	return nil
 }
 
 func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
