@@ -37,7 +37,7 @@ func htmlText(src string) string {
 				space = space || t != ""
 				continue
 			}
-			if (space || isSpace(t[0])) && b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+			if (space || isSpace(t[0])) && !lineStart(&b) {
 				b.WriteString(" ")
 			}
 			b.WriteString(strings.Join(words, " "))
@@ -89,6 +89,12 @@ func htmlText(src string) string {
 			}
 		}
 	}
+}
+
+// lineStart reports whether nothing but a list bullet is on the current line.
+func lineStart(b *strings.Builder) bool {
+	s := b.String()
+	return s == "" || strings.HasSuffix(s, "\n") || strings.HasSuffix(s, "\n- ") || s == "- "
 }
 
 // newline ends the current line, unless it is already ended.

@@ -7,9 +7,10 @@ import (
 
 // What mail clients put before the message replied to, and signatures.
 var (
-	// "On Tue, 3 Mar 2026 at 09:12, Hearth <hearth@example.org> wrote:", in
-	// a few languages, perhaps wrapped over three lines.
-	attribution = regexp.MustCompile(`(?is)^(on|le|am|el|il|op|em|den|w dniu)\s.*(wrote|a écrit|schrieb|escribió|ha scritto|schreef|escreveu|skrev|napisał)\s*:$`)
+	// "On Tue, 3 Mar 2026 at 09:12, Hearth <hearth@example.org> wrote:" (in
+	// German "Am … schrieb Hearth <…>:"), in a few languages, perhaps wrapped
+	// over three lines.
+	attribution = regexp.MustCompile(`(?is)^(on|le|am|el|il|op|em|den|w dniu)\s.*((wrote|a écrit|escribió|ha scritto|schreef|escreveu|skrev|napisał)\s*|schrieb\s.*):$`)
 	// "-----Original Message-----" (Outlook), "-------- Original Message --------" (Thunderbird).
 	originalMessage = regexp.MustCompile(`(?i)^-{2,}\s*(original message|ursprüngliche nachricht|message d'origine|mensaje original)\s*-{2,}$`)
 	// The first line of Outlook's block of the replied-to message's headers.
