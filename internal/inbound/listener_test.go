@@ -3,6 +3,7 @@ package inbound_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -25,6 +26,7 @@ import (
 	"hearth/internal/notify"
 	"hearth/internal/posts"
 	"hearth/internal/practice"
+	"hearth/internal/ratelimit"
 )
 
 const domain = "reply.hearth.test"
@@ -48,9 +50,15 @@ type world struct {
 
 func newWorld(t *testing.T, d *db.DB) *world {
 	t.Helper()
+	return newWorldWith(t, d, apptest.RoomyLimits)
+}
+
+// newWorldWith is newWorld with the configuration changed by adjust.
+func newWorldWith(t *testing.T, d *db.DB, adjust func(*config.Config)) *world {
+	t.Helper()
 	ctx := context.Background()
 	e := apptest.NewWith(t, d, func(c *config.Config) {
-		apptest.RoomyLimits(c)
+		adjust(c)
 		c.InboundDomain = domain
 		c.InboundAddr = "127.0.0.1:0"
 	})
@@ -67,7 +75,7 @@ func newWorld(t *testing.T, d *db.DB) *world {
 		}
 	})
 	w := &world{t: t, e: e, addr: ln.Addr().String(), talk: conversation.NewService(d, e.Communities, quiet),
-		library: practice.NewService(d, e.Communities, quiet),
+		library:  practice.NewService(d, e.Communities, quiet),
 		notifier: notify.NewNotifier(d, nil, e.Server.URL, nil, nil, quiet)}
 	if err := w.notifier.SetReplies(domain, "thread", "entry"); err != nil {
 		t.Fatal(err)
@@ -404,6 +412,28 @@ func TestReplyToEntryNotificationComments(t *testing.T) {
 		}
 		if handle != "bea" || body != "Yes, we do this every week in the café kitchen.\n\nBest regards,\nBea" {
 			t.Fatalf("comment by %s: %q", handle, body)
+		}
+	})
+}
+
+// A person's replies by e-mail are rate limited: past the limit, the address
+// is refused for now (4xx: the sending server tries again later).
+func TestRepliesPerPersonAreRateLimited(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorldWith(t, d, func(c *config.Config) {
+			apptest.RoomyLimits(c)
+			c.Limits[ratelimit.Inbound] = ratelimit.Rule{Max: 2, Window: time.Hour}
+		})
+		before := len(w.posts())
+		for i := range 2 {
+			id := fmt.Sprintf("r%d@x", i)
+			if err := w.send("bea@example.org", w.replyTo, reply("bea@example.org", w.replyTo, id, "Reply "+id)); err != nil {
+				t.Fatalf("reply %d: %v", i, err)
+			}
+		}
+		wantRefused(t, w.send("bea@example.org", w.replyTo, reply("bea@example.org", w.replyTo, "r3@x", "One too many.")), 450, "Too many replies")
+		if n := len(w.posts()); n != before+2 {
+			t.Fatalf("%d posts, want 2", n-before)
 		}
 	})
 }
