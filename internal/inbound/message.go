@@ -174,9 +174,7 @@ func unflow(text string, delsp bool) string {
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	var b strings.Builder
 	for i, l := range lines {
-		if strings.HasPrefix(l, " ") {
-			l = l[1:] // space-stuffed
-		}
+		l = strings.TrimPrefix(l, " ") // space-stuffed
 		soft := strings.HasSuffix(l, " ") && l != "-- " && i < len(lines)-1
 		if soft && delsp {
 			l = l[:len(l)-1]

@@ -12,10 +12,10 @@ package inbound
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log"
 	"log/slog"
 	"net"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -123,6 +123,6 @@ func remoteIP(c *smtp.Conn) string {
 type slogWriter struct{ log *slog.Logger }
 
 func (w slogWriter) Write(p []byte) (int, error) {
-	w.log.Warn("inbound mail", "detail", fmt.Sprintf("%s", p))
+	w.log.Warn("inbound mail", "detail", strings.TrimSpace(string(p)))
 	return len(p), nil
 }
