@@ -18,6 +18,7 @@ import (
 	"hearth/internal/config"
 	"hearth/internal/conversation"
 	"hearth/internal/db"
+	"hearth/internal/inbound"
 	"hearth/internal/instance"
 	"hearth/internal/jobs"
 	"hearth/internal/notify"
@@ -57,12 +58,27 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
+	var inboundLn net.Listener
+	if worker.Inbound != nil {
+		if inboundLn, err = net.Listen("tcp", cfg.InboundAddr); err != nil {
+			ln.Close()
+			return fmt.Errorf("listen for replies by e-mail on %s: %w", cfg.InboundAddr, err)
+		}
+	}
 	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
 
 	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
 	var wg sync.WaitGroup
 	wg.Go(func() { worker.Run(workCtx) })
+	if inboundLn != nil {
+		wg.Go(func() {
+			if err := worker.Inbound.Serve(inboundLn); err != nil {
+				log.Error("inbound mail listener stopped", "err", err)
+			}
+		})
+		log.Info("taking replies by e-mail", "addr", inboundLn.Addr().String(), "domain", cfg.InboundDomain)
+	}
 
 	engine := "SQLite at " + cfg.SQLitePath()
 	if d.Dialect == db.Postgres {
@@ -80,6 +96,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	select {
 	case err := <-errc:
 		stopWork()
+		worker.closeInbound(context.Background())
 		wg.Wait()
 		return err
 	case <-ctx.Done():
@@ -88,6 +105,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	err = srv.Shutdown(shutdownCtx)
+	worker.closeInbound(shutdownCtx)
 	stopWork()
 	wg.Wait()
 	if err != nil && !errors.Is(err, http.ErrServerClosed) {
@@ -102,6 +120,20 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 type Workers struct {
 	Jobs     *jobs.Runner
 	practice *practice.Service
+	// Inbound is the listener for replies by e-mail, when this instance
+	// runs one (config InboundAddr); serve starts it, tests may too.
+	Inbound *inbound.Server
+}
+
+// closeInbound stops the listener for replies by e-mail, letting messages in
+// progress finish until ctx ends.
+func (w *Workers) closeInbound(ctx context.Context) {
+	if w.Inbound == nil {
+		return
+	}
+	if err := w.Inbound.Shutdown(ctx); err != nil {
+		w.Inbound.Close()
+	}
 }
 
 // Run runs every background worker until ctx ends.
@@ -144,6 +176,15 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 		return st.Name
 	}
 	notifier := notify.NewNotifier(d, visibility(accounts, communities, library, talk), cfg.BaseURL, siteName, watchable, log)
+	var listener *inbound.Server
+	if cfg.InboundDomain != "" {
+		if err := notifier.SetReplies(cfg.InboundDomain, replyable...); err != nil {
+			return nil, nil, err
+		}
+		if cfg.InboundAddr != "" {
+			listener = newInbound(cfg, d, notifier, accounts, limits, library, talk, log)
+		}
+	}
 	h, err := web.New(web.Deps{DB: d, Auth: accounts, Communities: communities, People: people.NewService(d, log),
 		Practice: library, Talk: talk, Notifier: notifier,
 		Logger: log, BaseURL: cfg.BaseURL, Secure: cfg.Secure(), SessionTTL: cfg.SessionLifetime, DevOutbox: sender == nil})
@@ -158,5 +199,5 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	bus.Register(runner)
 	notifier.Register(runner)
 	notify.NewDelivery(d, sender, log).Register(runner)
-	return h, &Workers{Jobs: runner, practice: library}, nil
+	return h, &Workers{Jobs: runner, practice: library, Inbound: listener}, nil
 }

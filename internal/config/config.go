@@ -32,6 +32,12 @@ type Config struct {
 	SMTPFrom     string
 	SMTPTLS      string // "starttls" (default), "tls" or "none"
 
+	// Replying by e-mail (docs/reply-by-email.md): with InboundDomain set,
+	// notification e-mail about a thread or entry carries a reply address
+	// at it; with InboundAddr set too, this instance listens there for SMTP.
+	InboundDomain string
+	InboundAddr   string
+
 	SessionIdle     time.Duration // a session unused this long ends
 	SessionLifetime time.Duration // a session ends this long after sign-in, used or not
 	LogLevel        string        // debug, info, warn, error
@@ -105,6 +111,8 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 	str(&c.SMTPPassword, "smtp-password", "HEARTH_SMTP_PASSWORD", "SMTP password")
 	str(&c.SMTPFrom, "smtp-from", "HEARTH_SMTP_FROM", "sender address of Hearth's e-mail")
 	str(&c.SMTPTLS, "smtp-tls", "HEARTH_SMTP_TLS", "SMTP transport security: starttls, tls or none")
+	str(&c.InboundDomain, "inbound-domain", "HEARTH_INBOUND_DOMAIN", "domain of reply-by-e-mail addresses (reply+TOKEN@DOMAIN); empty: replying by e-mail is off")
+	str(&c.InboundAddr, "inbound-addr", "HEARTH_INBOUND_ADDR", "address to take replies by e-mail on over SMTP, such as :2525; empty: no listener here")
 	duration(&c.SessionIdle, "session-idle", "HEARTH_SESSION_IDLE", "end a session unused for this long")
 	duration(&c.SessionLifetime, "session-lifetime", "HEARTH_SESSION_LIFETIME", "end a session this long after sign-in")
 	str(&c.LogLevel, "log-level", "HEARTH_LOG_LEVEL", "log level: debug, info, warn or error")
@@ -124,6 +132,7 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 		c.BaseURL = "http://" + c.Addr
 	}
 	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+	c.InboundDomain = strings.ToLower(strings.TrimSpace(c.InboundDomain))
 	return c, fs.Args(), c.Validate()
 }
 
@@ -158,6 +167,7 @@ func (c Config) Validate() error {
 			errs = append(errs, errors.New("smtp-from: a sender address is needed"))
 		}
 	}
+	errs = append(errs, c.validateInbound())
 	if c.SessionIdle < time.Minute || c.SessionLifetime < c.SessionIdle {
 		errs = append(errs, errors.New("session-idle must be at least 1m and session-lifetime at least as long"))
 	}

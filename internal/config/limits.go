@@ -26,6 +26,7 @@ var settableLimits = []struct {
 	{ratelimit.Comment, "comments a person posts"},
 	{ratelimit.Upload, "attachments a person uploads"},
 	{ratelimit.Search, "searches per person (per client address for visitors)"},
+	{ratelimit.Inbound, "replies by e-mail a person sends"},
 }
 
 // Bounds of a limit's window: shorter does not stop a flood, longer than a

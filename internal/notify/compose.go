@@ -7,6 +7,8 @@ import (
 	htmltemplate "html/template"
 	"strings"
 	texttemplate "text/template"
+
+	"hearth/internal/db"
 )
 
 // mailItem is one notification as an e-mail shows it.
@@ -30,6 +32,7 @@ type mailData struct {
 	SettingsURL string
 	Unsubscribe string
 	Scope       string // what the unsubscribe link stops
+	Replyable   string // what replying to the e-mail adds to ("the conversation"); empty: nothing
 }
 
 var textMail = texttemplate.Must(texttemplate.New("text").Parse(`Hello {{.Name}},
@@ -39,7 +42,10 @@ var textMail = texttemplate.Must(texttemplate.New("text").Parse(`Hello {{.Name}}
 - {{.Line}}{{if .Excerpt}}
   "{{.Excerpt}}"{{end}}
   {{.URL}}
-{{end}}{{end}}
+{{end}}{{end}}{{if .Replyable}}
+Reply to this e-mail to add your reply to {{.Replyable}}; write above
+the quoted text. Only what you write is posted, as you, from this address.
+{{end}}
 --
 You get this e-mail from {{.Site}} because you take part in, watch, or were
 mentioned in these. Choose how often: {{.SettingsURL}}
@@ -54,6 +60,7 @@ var htmlMail = htmltemplate.Must(htmltemplate.New("html").Parse(`<!DOCTYPE html>
 <ul>{{range .Items}}
 <li><a href="{{.URL}}">{{.Line}}</a>{{if .Excerpt}}<br><q>{{.Excerpt}}</q>{{end}}</li>{{end}}
 </ul>{{end}}
+{{if .Replyable}}<p style="font-size: 0.9em; color: #5b524c;">Reply to this e-mail to add your reply to {{.Replyable}}; write above the quoted text.</p>{{end}}
 <hr>
 <p style="font-size: 0.9em; color: #5b524c;">You get this e-mail from {{.Site}} because you take part in, watch, or were mentioned in these.
 <a href="{{.SettingsURL}}">Choose how often</a> · <a href="{{.Unsubscribe}}">Stop e-mail {{.Scope}}</a></p>
@@ -95,6 +102,13 @@ func (n *Notifier) compose(ctx context.Context, site string, r recipient, items 
 		return Mail{}, err
 	}
 	d.Unsubscribe = unsub
+	replyTo := ""
+	if a := items[0].Activity; len(items) == 1 && n.Replyable(a.SubjectKind) {
+		if replyTo, err = n.ReplyAddress(ctx, r.id, a.SubjectKind, a.SubjectID, db.Now()); err != nil {
+			return Mail{}, err
+		}
+		d.Replyable = replyScope(a.SubjectKind)
+	}
 	var text, html bytes.Buffer
 	if err := textMail.Execute(&text, d); err != nil {
 		return Mail{}, fmt.Errorf("render e-mail: %w", err)
@@ -106,7 +120,15 @@ func (n *Notifier) compose(ctx context.Context, site string, r recipient, items 
 	if len(items) > 1 {
 		subject = fmt.Sprintf("%s: %d new things for you", site, len(items))
 	}
-	return Mail{To: r.email, Subject: oneLine(subject), Body: text.String(), HTML: html.String(), Unsubscribe: unsub}, nil
+	return Mail{To: r.email, Subject: oneLine(subject), Body: text.String(), HTML: html.String(), ReplyTo: replyTo, Unsubscribe: unsub}, nil
+}
+
+// replyScope names what a reply by e-mail to news of a subject adds to.
+func replyScope(kind string) string {
+	if kind == "entry" {
+		return "the entry's comments"
+	}
+	return "the conversation"
 }
 
 // oneLine keeps a header on one line whatever a title holds.

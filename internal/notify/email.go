@@ -211,15 +211,26 @@ func (n *Notifier) key(ctx context.Context) ([]byte, error) {
 	return k, nil
 }
 
+// sign is the HMAC-SHA256 of msg under the instance's key. Each use
+// prefixes msg with its purpose ("unsubscribe:", "reply:"), so that a
+// signature made for one is never valid for another.
+func (n *Notifier) sign(ctx context.Context, msg []byte) ([]byte, error) {
+	k, err := n.key(ctx)
+	if err != nil {
+		return nil, err
+	}
+	h := hmac.New(sha256.New, k)
+	h.Write(msg)
+	return h.Sum(nil), nil
+}
+
 // unsubscribeMAC signs "this person stops e-mail from this community".
 func (n *Notifier) unsubscribeMAC(ctx context.Context, personID, communityID int64) (string, error) {
-	k, err := n.key(ctx)
+	mac, err := n.sign(ctx, fmt.Appendf(nil, "unsubscribe:%d:%d", personID, communityID))
 	if err != nil {
 		return "", err
 	}
-	h := hmac.New(sha256.New, k)
-	fmt.Fprintf(h, "unsubscribe:%d:%d", personID, communityID)
-	return base64.RawURLEncoding.EncodeToString(h.Sum(nil)), nil
+	return base64.RawURLEncoding.EncodeToString(mac), nil
 }
 
 // UnsubscribeURL is the link that ends personID's e-mail from a community (0:

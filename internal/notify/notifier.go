@@ -47,6 +47,9 @@ type Notifier struct {
 	log       *slog.Logger
 	secretMu  sync.Mutex
 	secret    []byte
+
+	replyDomain string          // empty: no reply addresses (SetReplies)
+	replyKinds  map[byte]string // subject kinds replied to by e-mail, by first letter
 }
 
 // NewNotifier returns a notifier. watchable lists the subject kinds people

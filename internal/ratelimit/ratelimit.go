@@ -35,6 +35,7 @@ const (
 	Search   Action = "search"   // searches, per person (per client address for visitors)
 	Verify   Action = "verify"   // verification e-mails asked for again, per person
 	Password Action = "password" // wrong current passwords when changing password or e-mail, per person
+	Inbound  Action = "inbound"  // replies by e-mail taken by the listener, per person
 )
 
 // Rule allows Max events per Window for each key.
@@ -56,6 +57,7 @@ func Defaults() map[Action]Rule {
 		Search:   {60, time.Minute},
 		Verify:   {3, 15 * time.Minute},
 		Password: {6, time.Minute},
+		Inbound:  {30, time.Hour},
 	}
 }
 
@@ -182,6 +184,8 @@ func message(act Action) string {
 		return "You have uploaded many files in a short time. Please wait a while before adding more."
 	case Search:
 		return "Too many searches in a short time. Please wait a moment and search again."
+	case Inbound:
+		return "Too many replies by e-mail in a short time: this one will be tried again later."
 	}
 	return "Too many requests. Please try again later."
 }
