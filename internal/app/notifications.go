@@ -8,6 +8,7 @@ import (
 	"hearth/internal/community"
 	"hearth/internal/conversation"
 	"hearth/internal/errs"
+	"hearth/internal/gathering"
 	"hearth/internal/notify"
 	"hearth/internal/practice"
 )
@@ -19,15 +20,16 @@ const (
 	subjectCommunity  = "community"
 	subjectMembership = "membership" // a request to join: for the community's stewards
 	subjectThread     = conversation.SubjectKind
+	subjectGathering  = gathering.SubjectKind
 )
 
 // watchable are the subject kinds people watch (more come with threads and
 // gatherings).
-var watchable = []string{subjectEntry, subjectThread}
+var watchable = []string{subjectEntry, subjectThread, subjectGathering}
 
 // visibility answers notify's question "may this person see what this
 // activity is about, now?".
-func visibility(accounts *auth.Service, communities *community.Service, library *practice.Service, talk *conversation.Service) notify.Visibility {
+func visibility(accounts *auth.Service, communities *community.Service, library *practice.Service, talk *conversation.Service, events *gathering.Service) notify.Visibility {
 	return func(ctx context.Context, personID int64, a activity.Activity) (bool, error) {
 		actor, err := accounts.ActorByID(ctx, personID)
 		if errs.Is(err, errs.NotFound) {
@@ -41,6 +43,8 @@ func visibility(accounts *auth.Service, communities *community.Service, library 
 			return library.Visible(ctx, actor, a.SubjectID)
 		case subjectThread:
 			return talk.Visible(ctx, actor, a.SubjectID)
+		case subjectGathering:
+			return events.Visible(ctx, actor, a.SubjectID)
 		case subjectMembership:
 			v, err := communities.GetByID(ctx, actor, a.CommunityID)
 			return visible(err, v.CanManageMembers())

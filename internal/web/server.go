@@ -15,6 +15,7 @@ import (
 	"hearth/internal/auth"
 	"hearth/internal/community"
 	"hearth/internal/conversation"
+	"hearth/internal/gathering"
 	"hearth/internal/db"
 	"hearth/internal/instance"
 	"hearth/internal/notify"
@@ -33,6 +34,7 @@ type Deps struct {
 	People      *people.Service
 	Practice    *practice.Service
 	Talk        *conversation.Service
+	Gatherings  *gathering.Service
 	Notifier    *notify.Notifier
 	Logger      *slog.Logger
 	BaseURL     string
