@@ -90,3 +90,6 @@ func (s *Service) RecordAttendance(ctx context.Context, a auth.Actor, slug strin
 		return nil
 	})
 }
+
+// Came reports whether a host recorded that the person came.
+func (a Attendee) Came() bool { return a.Attended != nil && *a.Attended }
