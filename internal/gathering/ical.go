@@ -104,7 +104,9 @@ func newCalendar(name string) *ics.Calendar {
 }
 
 // UID is the stable identity of a gathering in calendars.
-func (s *Service) UID(id int64) string { return "gathering-" + strconv.FormatInt(id, 10) + "@" + s.host }
+func (s *Service) UID(id int64) string {
+	return "gathering-" + strconv.FormatInt(id, 10) + "@" + s.host
+}
 
 // addGathering adds g's events (and its zone, once) to cal.
 func (s *Service) addGathering(cal *ics.Calendar, g Gathering, occ []Occurrence, url string) {

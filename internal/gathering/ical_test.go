@@ -197,4 +197,6 @@ func checkLines(t *testing.T, text string) {
 	}
 }
 
-func itoa(n int64) string { return strings.TrimSpace(strings.Replace(time.Duration(n).String(), "ns", "", 1)) }
+func itoa(n int64) string {
+	return strings.TrimSpace(strings.Replace(time.Duration(n).String(), "ns", "", 1))
+}

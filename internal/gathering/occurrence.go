@@ -13,8 +13,8 @@ import (
 
 // Scopes of a change made from one occurrence.
 const (
-	ThisOne       = "this"
-	AndFollowing  = "following"
+	ThisOne      = "this"
+	AndFollowing = "following"
 )
 
 // OccurrenceInput is a change to one occurrence: its date and times (in the

@@ -142,7 +142,9 @@ func (v View) CanManage() bool {
 }
 
 // CanAnswer reports whether the actor may RSVP: members of the active community.
-func (v View) CanAnswer() bool { return v.Community.Status == community.Active && v.Community.IsMember() }
+func (v View) CanAnswer() bool {
+	return v.Community.Status == community.Active && v.Community.IsMember()
+}
 
 // CanSeeAttendees reports whether the actor may see who is coming: members
 // (and administrators).

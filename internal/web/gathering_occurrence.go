@@ -37,7 +37,9 @@ const datesShown = 12
 func (p occurrencePage) URL() string { return gathering.OccurrenceURL(p.C.Slug, p.G.ID, p.O.ID) }
 
 // DateWhen is another date's time, for the list of dates.
-func (p occurrencePage) DateWhen(o gathering.Occurrence) gathering.When { return o.When(p.G.Gathering, p.Zone) }
+func (p occurrencePage) DateWhen(o gathering.Occurrence) gathering.When {
+	return o.When(p.G.Gathering, p.Zone)
+}
 
 // gatheringPage shows a gathering at its next date (its last when all are past).
 func (s *Server) gatheringPage(w http.ResponseWriter, r *http.Request) {
