@@ -34,6 +34,11 @@ const (
 	ReplyAdded       = "reply.added"
 	AnswerAdded      = "answer.added"
 	AnswerAccepted   = "answer.accepted"
+
+	GatheringScheduled = "gathering.scheduled"
+	GatheringChanged   = "gathering.changed"
+	GatheringCancelled = "gathering.cancelled"
+	GatheringPromoted  = "gathering.promoted" // from the waitlist to going
 )
 
 // Audiences: who may see an activity in a feed.
@@ -189,6 +194,14 @@ func Phrase(verb string) string {
 		return "answered"
 	case AnswerAccepted:
 		return "accepted an answer to"
+	case GatheringScheduled:
+		return "scheduled"
+	case GatheringChanged:
+		return "changed"
+	case GatheringCancelled:
+		return "cancelled"
+	case GatheringPromoted:
+		return "freed a place for you at"
 	}
 	return "changed"
 }

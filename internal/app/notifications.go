@@ -8,6 +8,7 @@ import (
 	"hearth/internal/community"
 	"hearth/internal/conversation"
 	"hearth/internal/errs"
+	"hearth/internal/gathering"
 	"hearth/internal/notify"
 	"hearth/internal/practice"
 )
@@ -19,16 +20,17 @@ const (
 	subjectCommunity  = "community"
 	subjectMembership = "membership" // a request to join: for the community's stewards
 	subjectThread     = conversation.SubjectKind
+	subjectGathering  = gathering.SubjectKind
 )
 
 // watchable are the subject kinds people watch (more come with threads and
 // gatherings).
-var watchable = []string{subjectEntry, subjectThread}
+var watchable = []string{subjectEntry, subjectThread, subjectGathering}
 
 // visibility answers notify's question "may this person see what this
 // activity is about, now?" for a batch of checks, reading each person once
 // and each (person, subject) once.
-func visibility(accounts *auth.Service, communities *community.Service, library *practice.Service, talk *conversation.Service) notify.Visibility {
+func visibility(accounts *auth.Service, communities *community.Service, library *practice.Service, talk *conversation.Service, events *gathering.Service) notify.Visibility {
 	type question struct {
 		person         int64
 		kind           string
@@ -59,7 +61,7 @@ func visibility(accounts *auth.Service, communities *community.Service, library 
 			ok := false
 			if actor != nil {
 				var err error
-				if ok, err = maySee(ctx, communities, library, talk, *actor, a); err != nil {
+				if ok, err = maySee(ctx, communities, library, talk, events, *actor, a); err != nil {
 					return nil, err
 				}
 			}
@@ -71,12 +73,14 @@ func visibility(accounts *auth.Service, communities *community.Service, library 
 
 // maySee answers whether actor may see what a is about, through the policy
 // of the capability that owns its subject.
-func maySee(ctx context.Context, communities *community.Service, library *practice.Service, talk *conversation.Service, actor auth.Actor, a *activity.Activity) (bool, error) {
+func maySee(ctx context.Context, communities *community.Service, library *practice.Service, talk *conversation.Service, events *gathering.Service, actor auth.Actor, a *activity.Activity) (bool, error) {
 	switch a.SubjectKind {
 	case subjectEntry:
 		return library.Visible(ctx, actor, a.SubjectID)
 	case subjectThread:
 		return talk.Visible(ctx, actor, a.SubjectID)
+	case subjectGathering:
+		return events.Visible(ctx, actor, a.SubjectID)
 	case subjectMembership:
 		v, err := communities.GetByID(ctx, actor, a.CommunityID)
 		return visible(err, v.CanManageMembers())

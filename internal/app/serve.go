@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"hearth/internal/config"
 	"hearth/internal/conversation"
 	"hearth/internal/db"
+	"hearth/internal/gathering"
 	"hearth/internal/inbound"
 	"hearth/internal/instance"
 	"hearth/internal/jobs"
@@ -168,6 +170,8 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	library.SetLimits(limits)
 	talk := conversation.NewService(d, communities, log)
 	talk.SetLimits(limits)
+	events := gathering.NewService(d, communities, hostOf(cfg.BaseURL), log)
+	events.SetLimits(limits)
 	siteName := func(ctx context.Context) string {
 		st, err := instance.Load(ctx, d)
 		if err != nil {
@@ -175,7 +179,7 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 		}
 		return st.Name
 	}
-	notifier := notify.NewNotifier(d, visibility(accounts, communities, library, talk), cfg.BaseURL, siteName, watchable, log)
+	notifier := notify.NewNotifier(d, visibility(accounts, communities, library, talk, events), cfg.BaseURL, siteName, watchable, log)
 	var listener *inbound.Server
 	if cfg.InboundDomain != "" {
 		if err := notifier.SetReplies(cfg.InboundDomain, replyable...); err != nil {
@@ -186,7 +190,7 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 		}
 	}
 	h, err := web.New(web.Deps{DB: d, Auth: accounts, Communities: communities, People: people.NewService(d, log),
-		Practice: library, Talk: talk, Notifier: notifier,
+		Practice: library, Talk: talk, Gatherings: events, Notifier: notifier,
 		Logger: log, BaseURL: cfg.BaseURL, Secure: cfg.Secure(), SessionTTL: cfg.SessionLifetime, DevOutbox: sender == nil})
 	if err != nil {
 		return nil, nil, err
@@ -200,4 +204,13 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	notifier.Register(runner)
 	notify.NewDelivery(d, sender, log).Register(runner)
 	return h, &Workers{Jobs: runner, practice: library, Inbound: listener}, nil
+}
+
+// hostOf is the host of the instance's base URL, which names it in calendar UIDs.
+func hostOf(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	return u.Hostname()
 }

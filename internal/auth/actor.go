@@ -10,7 +10,8 @@ type Actor struct {
 	Handle   string
 	Name     string
 	Admin    bool
-	Verified bool // the person has confirmed their e-mail address
+	Verified bool   // the person has confirmed their e-mail address
+	TimeZone string // IANA name the person reads times in; "" for the instance's
 }
 
 // SignedIn reports whether the actor is a person rather than a visitor.

@@ -137,6 +137,7 @@ type Community struct {
 	ArchivedAt    *time.Time
 	MemberCount   int
 	Practice      PracticeSettings
+	Schedulers    string // who schedules gatherings: "stewards" (the default) or "members"
 }
 
 // Archived reports whether the community is read-only.

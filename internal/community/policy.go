@@ -151,3 +151,13 @@ func (v View) CanModerateTalk() bool { return v.Status == Active && v.IsModerato
 func (v View) CanAcceptAnswer(isAsker bool) bool {
 	return v.Status == Active && v.IsMember() && (isAsker || v.IsSteward())
 }
+
+// CanScheduleGathering reports whether the actor may schedule gatherings:
+// the community's stewards, or every member where the community allows it,
+// while it is active.
+func (v View) CanScheduleGathering() bool {
+	if v.Status != Active || !v.IsMember() {
+		return false
+	}
+	return v.IsSteward() || v.Schedulers == "members"
+}

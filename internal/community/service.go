@@ -39,13 +39,13 @@ var errNotFound = errs.NotFoundf("There is no such community, or you may not see
 
 const communityColumns = `c.id, c.slug, c.name, c.purpose, c.scope, c.key_questions, c.who_should_join,
 	c.visibility, c.join_policy, c.stage, c.status, c.created_at, c.updated_at, c.archived_at,
-	c.practice_writers, c.practice_editors, c.comments_default, c.stale_after_days`
+	c.practice_writers, c.practice_editors, c.comments_default, c.stale_after_days, c.gathering_schedulers`
 
 func scanCommunity(sc interface{ Scan(...any) error }, c *Community, extra ...any) error {
 	var archived sql.NullTime
 	dest := append([]any{&c.ID, &c.Slug, &c.Name, &c.Purpose, &c.Scope, &c.KeyQuestions, &c.WhoShouldJoin,
 		&c.Visibility, &c.JoinPolicy, &c.Stage, &c.Status, &c.CreatedAt, &c.UpdatedAt, &archived,
-		&c.Practice.Writers, &c.Practice.Editors, &c.Practice.Comments, &c.Practice.StaleAfterDays}, extra...)
+		&c.Practice.Writers, &c.Practice.Editors, &c.Practice.Comments, &c.Practice.StaleAfterDays, &c.Schedulers}, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		return err
 	}

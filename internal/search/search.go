@@ -75,6 +75,8 @@ type Hit struct {
 	PostKind    string // for a reply: reply or answer
 	Answers     int    // for a thread
 	Answered    bool   // for a question: it has an accepted answer
+	// Gatherings.
+	Cancelled bool
 	// People.
 	Handle string
 	Name   string // a person's or a community's name

@@ -17,7 +17,7 @@ import (
 // communities (every visibility and status), memberships (every role and
 // status), people (administrators, disabled), entries (drafts with random
 // authors), comments (some hidden), threads and their replies (some hidden
-// or removed), what each actor finds is exactly what
+// or removed), gatherings (some cancelled), what each actor finds is exactly what
 // the Go policy (community.View, practice drafts, profiles) lets them see.
 func TestVisibilityAgreesWithPolicy(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
@@ -48,7 +48,7 @@ func checkVisibility(t *testing.T, d *db.DB, seed uint64) {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
-	for _, table := range []string{"posts", "thread_tags", "threads", "entry_people", "entries", "memberships", "communities", "people"} {
+	for _, table := range []string{"gatherings", "posts", "thread_tags", "threads", "entry_people", "entries", "memberships", "communities", "people"} {
 		exec("DELETE FROM " + table)
 	}
 	base := seed * 1000
@@ -134,6 +134,18 @@ func checkVisibility(t *testing.T, d *db.DB, seed uint64) {
 			VALUES ($1, 'thread', $2, $3, 'answer', $4, 'A zebra answer', 'A zebra answer', $5, $5, $6, $7)`,
 			id+100, id, c, ppl[rnd.IntN(len(ppl))].id, now, hiddenAt, deletedAt)
 	}
+	// Gatherings in random communities, some cancelled (still found).
+	gatherings := map[int64]int64{} // gathering id: its community
+	for i := range 8 {
+		id, c := int64(base)+700+int64(i), int64(base)+int64(rnd.IntN(6))+1
+		var cancelled any
+		if rnd.IntN(3) == 0 {
+			cancelled = now
+		}
+		exec(`INSERT INTO gatherings (id, community_id, title, description_text, time_zone, starts_at, minutes, created_at, updated_at, cancelled_at)
+			VALUES ($1, $2, 'Zebra walk', 'Stripes at dawn', 'UTC', $3, 60, $3, $3, $4)`, id, c, now, cancelled)
+		gatherings[id] = c
+	}
 	if err := search.Rebuild(ctx, d); err != nil {
 		t.Fatal(err)
 	}
@@ -178,6 +190,11 @@ func checkVisibility(t *testing.T, d *db.DB, seed uint64) {
 		for id, c := range threads {
 			if view(c).CanRead() {
 				want[fmt.Sprint("thread ", id)] = true
+			}
+		}
+		for id, c := range gatherings {
+			if view(c).CanRead() {
+				want[fmt.Sprint("gathering ", id)] = true
 			}
 		}
 		for id, th := range replies {

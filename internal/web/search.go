@@ -40,7 +40,7 @@ type searchOption struct {
 var (
 	searchKinds = []searchOption{{"lesson", "Lessons learned"}, {"practice", "Practices"}, {"story", "Stories"},
 		{"resource", "Resources"}, {"comment", "Comments"}, {"thread", "Discussions and questions"}, {"reply", "Replies and answers"},
-		{"community", "Communities"}, {"person", "People"}}
+		{"gathering", "Gatherings"}, {"community", "Communities"}, {"person", "People"}}
 	searchMaturities = []searchOption{{"published", "Published"}, {"reviewed", "Reviewed"}, {"endorsed", "Endorsed"},
 		{"draft", "Draft"}}
 )

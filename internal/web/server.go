@@ -16,6 +16,7 @@ import (
 	"hearth/internal/community"
 	"hearth/internal/conversation"
 	"hearth/internal/db"
+	"hearth/internal/gathering"
 	"hearth/internal/instance"
 	"hearth/internal/notify"
 	"hearth/internal/people"
@@ -33,6 +34,7 @@ type Deps struct {
 	People      *people.Service
 	Practice    *practice.Service
 	Talk        *conversation.Service
+	Gatherings  *gathering.Service
 	Notifier    *notify.Notifier
 	Logger      *slog.Logger
 	BaseURL     string

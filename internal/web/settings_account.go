@@ -18,6 +18,7 @@ type accountPage struct {
 	Profile     Form
 	EmailForm   Form
 	Password    Form
+	Zone        Form
 }
 
 func (s *Server) accountPage(w http.ResponseWriter, r *http.Request, status int, p *accountPage) {
@@ -48,6 +49,9 @@ func (s *Server) accountPage(w http.ResponseWriter, r *http.Request, status int,
 		}
 		p.Profile.Values = url.Values{"name": {me.Name}, "title": {me.Title}, "bio": {me.Bio},
 			"department": {strconv.FormatInt(me.DepartmentID, 10)}}
+	}
+	if p.Zone.Values == nil {
+		p.Zone.Values = url.Values{"time_zone": {a.TimeZone}}
 	}
 	s.render(w, r, status, "account/account", p)
 }
@@ -119,4 +123,18 @@ func (s *Server) signoutEverywhere(w http.ResponseWriter, r *http.Request) {
 	}
 	s.setSession(w, token)
 	s.redirect(w, r, "/account", "You are signed out on every other device.")
+}
+
+func (s *Server) setTimeZone(w http.ResponseWriter, r *http.Request) {
+	f := parseForm(w, r)
+	if err := s.People.SetTimeZone(r.Context(), actorOf(r), f.Get("time_zone")); err != nil {
+		if f.Failed(err) {
+			s.accountPage(w, r, statusOf(err), &accountPage{Zone: f})
+			return
+		}
+		s.fail(w, r, err)
+		return
+	}
+	s.Auth.ForgetSessions() // the actor carries the zone from the session
+	s.redirect(w, r, "/account", "Your time zone is saved.")
 }

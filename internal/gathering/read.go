@@ -1,0 +1,180 @@
+package gathering
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"html/template"
+	"strings"
+
+	"hearth/internal/auth"
+	"hearth/internal/community"
+	"hearth/internal/db"
+	"hearth/internal/errs"
+	"hearth/internal/markup"
+)
+
+// gatheringColumns are a gathering's columns, of gatherings g.
+const gatheringColumns = `g.id, g.community_id, g.title, g.description, g.description_html, g.render_version, g.time_zone, g.starts_at,
+	g.minutes, g.rrule, g.online_url, g.place, COALESCE(g.capacity, 0), COALESCE(g.split_from, 0), COALESCE(g.created_by, 0),
+	g.created_at, g.updated_at, g.sequence, g.cancelled_at IS NOT NULL,
+	(SELECT string_agg(p.id || ' ' || p.handle || ' ' || p.name, '|' ORDER BY p.name, p.id) FROM gathering_hosts h JOIN people p ON p.id = h.person_id WHERE h.gathering_id = g.id)`
+
+func (s *Service) scanGathering(sc interface{ Scan(...any) error }, g *Gathering) error {
+	var html string
+	var version int
+	var hosts sql.NullString
+	if err := sc.Scan(&g.ID, &g.CommunityID, &g.Title, &g.Description, &html, &version, &g.Zone, &g.Start, &g.Minutes, &g.Rule,
+		&g.OnlineURL, &g.Place, &g.Capacity, &g.SplitFrom, &g.CreatedBy, &g.CreatedAt, &g.UpdatedAt, &g.Sequence, &g.Cancelled, &hosts); err != nil {
+		return err
+	}
+	g.HTML = template.HTML(html) // sanitised when it was saved
+	if g.Description != "" && version < markup.Version {
+		g.HTML = s.md.Render(g.Description) // stored by an older version
+	}
+	g.Start = g.Start.UTC()
+	g.Hosts = parseHosts(hosts.String)
+	return nil
+}
+
+// parseHosts reads "id handle name|…" (names may hold spaces, not '|').
+func parseHosts(s string) []Person {
+	var out []Person
+	for _, part := range strings.Split(s, "|") {
+		f := strings.SplitN(part, " ", 3)
+		if len(f) != 3 {
+			continue
+		}
+		var p Person
+		p.Handle, p.Name = f[1], f[2]
+		for _, c := range f[0] {
+			p.ID = p.ID*10 + int64(c-'0')
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// load reads gathering id of community c through q, locking its row when lock.
+func (s *Service) load(ctx context.Context, q db.Q, c community.View, id int64, lock bool) (View, error) {
+	clause := ""
+	if lock {
+		clause = s.db.ForUpdate()
+		if clause != "" {
+			clause += " OF g"
+		}
+	}
+	var g Gathering
+	err := s.scanGathering(q.QueryRowContext(ctx, `SELECT `+gatheringColumns+` FROM gatherings g WHERE g.id = $1 AND g.community_id = $2`+clause, id, c.ID), &g)
+	if errors.Is(err, sql.ErrNoRows) {
+		return View{}, errNotFound
+	}
+	if err != nil {
+		return View{}, errs.Wrap(err, "read gathering")
+	}
+	return View{Gathering: g, Community: c}, nil
+}
+
+// Get returns gathering id of the community for reading.
+func (s *Service) Get(ctx context.Context, a auth.Actor, slug string, id int64) (View, error) {
+	c, err := s.communities.Get(ctx, a, slug)
+	if err != nil {
+		return View{}, err
+	}
+	if err := mayRead(c); err != nil {
+		return View{}, err
+	}
+	return s.load(ctx, s.db, c, id, false)
+}
+
+// ForManaging returns gathering id for its edit and cancel forms.
+func (s *Service) ForManaging(ctx context.Context, a auth.Actor, slug string, id int64) (View, error) {
+	v, err := s.Get(ctx, a, slug, id)
+	if err != nil {
+		return View{}, err
+	}
+	return v, mayManage(v)
+}
+
+// ForScheduling returns the community for the new-gathering form.
+func (s *Service) ForScheduling(ctx context.Context, a auth.Actor, slug string) (community.View, error) {
+	c, err := s.communities.Get(ctx, a, slug)
+	if err != nil {
+		return community.View{}, err
+	}
+	if err := mayRead(c); err != nil {
+		return community.View{}, err
+	}
+	return c, maySchedule(c)
+}
+
+// writeTx loads gathering id for a change by a, locked, in tx.
+func (s *Service) writeTx(ctx context.Context, tx *db.Tx, a auth.Actor, slug string, id int64) (View, error) {
+	c, err := s.communities.ViewTx(ctx, tx, a, slug)
+	if err != nil {
+		return View{}, err
+	}
+	if err := mayRead(c); err != nil {
+		return View{}, err
+	}
+	v, err := s.load(ctx, tx, c, id, true)
+	if err != nil {
+		return View{}, err
+	}
+	return v, mayManage(v)
+}
+
+// occurrenceColumns are an occurrence's columns, of gathering_occurrences o
+// and its gathering g.
+const occurrenceColumns = `o.id, o.gathering_id, o.original_start, o.starts_at, o.ends_at, COALESCE(o.title, g.title),
+	COALESCE(o.online_url, g.online_url), COALESCE(o.place, g.place), o.changed_at IS NOT NULL,
+	o.cancelled_at IS NOT NULL OR g.cancelled_at IS NOT NULL, o.going, o.waiting`
+
+func scanOccurrence(sc interface{ Scan(...any) error }, o *Occurrence, extra ...any) error {
+	err := sc.Scan(append([]any{&o.ID, &o.GatheringID, &o.OriginalStart, &o.Start, &o.End, &o.Title, &o.OnlineURL, &o.Place,
+		&o.Changed, &o.Cancelled, &o.Going, &o.Waiting}, extra...)...)
+	o.OriginalStart, o.Start, o.End = o.OriginalStart.UTC(), o.Start.UTC(), o.End.UTC()
+	return err
+}
+
+// occurrence reads occurrence id of gathering g through q (locked when lock).
+func (s *Service) occurrence(ctx context.Context, q db.Q, g, id int64, lock bool) (Occurrence, error) {
+	clause := ""
+	if lock {
+		clause = s.db.ForUpdate()
+		if clause != "" {
+			clause += " OF o"
+		}
+	}
+	var o Occurrence
+	err := scanOccurrence(q.QueryRowContext(ctx, `SELECT `+occurrenceColumns+` FROM gathering_occurrences o JOIN gatherings g ON g.id = o.gathering_id
+		WHERE o.id = $1 AND o.gathering_id = $2`+clause, id, g), &o)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Occurrence{}, errs.NotFoundf("There is no such date of this gathering.")
+	}
+	return o, errs.Wrap(err, "read occurrence")
+}
+
+// Occurrences lists the occurrences of gathering v in order (at most
+// MaxOccurrences: a series is bounded when saved).
+func (s *Service) Occurrences(ctx context.Context, v View) ([]Occurrence, error) {
+	return s.occurrencesOf(ctx, s.db, v.ID)
+}
+
+func (s *Service) occurrencesOf(ctx context.Context, q db.Q, id int64) ([]Occurrence, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+occurrenceColumns+` FROM gathering_occurrences o JOIN gatherings g ON g.id = o.gathering_id
+		WHERE o.gathering_id = $1 ORDER BY o.starts_at, o.id`, id)
+	if err != nil {
+		return nil, errs.Wrap(err, "list occurrences")
+	}
+	defer rows.Close()
+	var out []Occurrence
+	for rows.Next() {
+		var o Occurrence
+		if err := scanOccurrence(rows, &o); err != nil {
+			return nil, errs.Wrap(err, "list occurrences")
+		}
+		out = append(out, o)
+	}
+	return out, errs.Wrap(rows.Err(), "list occurrences")
+}
