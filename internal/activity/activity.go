@@ -9,6 +9,7 @@ package activity
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -33,7 +34,30 @@ const (
 	ReplyAdded       = "reply.added"
 	AnswerAdded      = "answer.added"
 	AnswerAccepted   = "answer.accepted"
+
+	// Moderation of conversations: shown in the thread's moderation log,
+	// never in feeds; told only to their targets (see IsModeration).
+	ThreadPinned   = "thread.pinned"
+	ThreadUnpinned = "thread.unpinned"
+	ThreadLocked   = "thread.locked"
+	ThreadUnlocked = "thread.unlocked"
+	ThreadClosed   = "thread.closed" // as a duplicate of another
+	ThreadReopened = "thread.reopened"
+	ThreadMoved    = "thread.moved"
+	ReplyHidden    = "reply.hidden"
+	ReplyShown     = "reply.shown"
 )
+
+// ModerationVerbs are the verbs of moderators' actions on conversations.
+var ModerationVerbs = []string{ThreadPinned, ThreadUnpinned, ThreadLocked, ThreadUnlocked, ThreadClosed, ThreadReopened,
+	ThreadMoved, ReplyHidden, ReplyShown}
+
+// IsModeration reports whether verb is a moderator's action: a log line on
+// its subject, told to its targets only (the author of what was closed,
+// moved or hidden), never to watchers, and not making the moderator one.
+func IsModeration(verb string) bool {
+	return slices.Contains(ModerationVerbs, verb)
+}
 
 // Audiences: who may see an activity in a feed.
 const (
@@ -179,6 +203,24 @@ func Phrase(verb string) string {
 		return "answered"
 	case AnswerAccepted:
 		return "accepted an answer to"
+	case ThreadPinned:
+		return "pinned"
+	case ThreadUnpinned:
+		return "unpinned"
+	case ThreadLocked:
+		return "locked"
+	case ThreadUnlocked:
+		return "unlocked"
+	case ThreadClosed:
+		return "closed as a duplicate"
+	case ThreadReopened:
+		return "reopened"
+	case ThreadMoved:
+		return "moved"
+	case ReplyHidden:
+		return "hid a reply in"
+	case ReplyShown:
+		return "showed again a reply in"
 	}
 	return "changed"
 }

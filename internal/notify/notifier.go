@@ -100,7 +100,7 @@ func (n *Notifier) Notify(ctx context.Context, a activity.Activity) error {
 		tell = append(tell, t)
 	}
 	return n.db.WithTx(ctx, func(tx *db.Tx) error {
-		if n.watchable[a.SubjectKind] {
+		if n.watchable[a.SubjectKind] && !activity.IsModeration(a.Verb) {
 			// Whoever acts on a thing, or is mentioned in it, hears what follows.
 			if err := watchAuto(ctx, tx, a.ActorID, a.SubjectKind, a.SubjectID, "participant"); err != nil {
 				return err
@@ -142,6 +142,9 @@ func (n *Notifier) Notify(ctx context.Context, a activity.Activity) error {
 // subject or the community (a mention or a request for them still reaches
 // them), less the actor.
 func (n *Notifier) recipients(ctx context.Context, a activity.Activity) ([]activity.Target, error) {
+	if activity.IsModeration(a.Verb) {
+		return moderationTargets(a), nil
+	}
 	rows, err := n.db.QueryContext(ctx, `SELECT person_id, subject_kind, state FROM subscriptions
 		WHERE (subject_kind = $1 AND subject_id = $2) OR (subject_kind = 'community' AND subject_id = $3)`,
 		a.SubjectKind, a.SubjectID, a.CommunityID)
@@ -187,4 +190,16 @@ func (n *Notifier) recipients(ctx context.Context, a activity.Activity) ([]activ
 	}
 	slices.SortFunc(out, func(x, y activity.Target) int { return cmp.Compare(x.PersonID, y.PersonID) })
 	return out, nil
+}
+
+// moderationTargets are who hear of a moderator's action: its targets only
+// (the author of what was closed, moved or hidden), less the moderator.
+func moderationTargets(a activity.Activity) []activity.Target {
+	var out []activity.Target
+	for _, t := range a.Targets {
+		if t.PersonID != a.ActorID {
+			out = append(out, t)
+		}
+	}
+	return out
 }

@@ -17,6 +17,7 @@ import (
 	"hearth/internal/activity"
 	"hearth/internal/auth"
 	"hearth/internal/community"
+	"hearth/internal/conversation"
 	"hearth/internal/instance"
 	"hearth/internal/people"
 	"hearth/internal/practice"
@@ -146,6 +147,7 @@ var funcs = template.FuncMap{
 	"initials": people.Initials,
 	"ago":      ago,
 	"phrase":   activity.Phrase,
+	"modline":  conversation.LogLine,
 	"reason":   reasonText,
 	"iso":      func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 	"exact":    func(t time.Time) string { return t.UTC().Format("2 January 2006, 15:04 UTC") },

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 
+	"hearth/internal/activity"
 	"hearth/internal/community"
 	"hearth/internal/conversation"
 	"hearth/internal/errs"
@@ -136,6 +137,8 @@ type threadPage struct {
 	Lessons    conversation.Lessons // what the thread and its posts became in the library
 	LiveURL    string               // the fragment of posts after the last shown (htmx polls it)
 	NewURL     string               // the same without script: the page of replies after it
+	Watch      string               // the reader's watch state for the thread
+	Log        []activity.Activity  // the moderators' latest actions on it
 }
 
 func threadID(r *http.Request) int64 {
@@ -149,6 +152,16 @@ func (s *Server) thread(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, reply Form) {
 	t, err := s.Talk.Get(r.Context(), actorOf(r), r.PathValue("slug"), threadID(r))
+	if errs.Is(err, errs.NotFound) && r.Method == http.MethodGet {
+		// Moved to another community: its old address leads there.
+		if there, lerr := s.Talk.Locate(r.Context(), actorOf(r), threadID(r)); lerr == nil {
+			if r.URL.RawQuery != "" {
+				there += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, there, http.StatusMovedPermanently)
+			return
+		}
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -174,6 +187,19 @@ func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, 
 			kind = posts.Answer
 		}
 		reply.Values = url.Values{"kind": {kind}}
+		if quoted := id("quote"); quoted != 0 && t.CanReply() {
+			// "Quote": the form starts with the reply quoted (a passage of
+			// it, when the reader chose one).
+			body, err := s.Talk.Quote(r.Context(), t, quoted, clipRunes(q.Get("passage"), conversation.MaxBody))
+			switch {
+			case err == nil:
+				reply.Values.Set("body", body)
+				reply.Values.Set("kind", posts.Reply)
+			case !errs.Is(err, errs.NotFound): // a reply gone or not for this reader: the form starts empty
+				s.fail(w, r, err)
+				return
+			}
+		}
 	}
 	ids := make([]int64, 0, len(answers)+len(replies.Posts))
 	for _, a := range answers {
@@ -189,6 +215,16 @@ func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	p := &threadPage{Layout: communityLayout(t.Community, t.Title, "talk"), C: t.Community, T: t, Answers: answers,
 		Replies: replies.Posts, ReplyCount: replies.Total, Reply: reply, Lessons: lessons}
+	if p.Log, err = s.Talk.Log(r.Context(), t); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if t.Community.IsMember() {
+		if p.Watch, err = s.Notifier.WatchState(r.Context(), actorOf(r).PersonID, conversation.SubjectKind, t.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	p.Crumbs = []Crumb{{"Communities", "/communities"}, {t.Community.Name, "/c/" + t.Community.Slug},
 		{"Talk", talkURL(t.Community.Slug)}, {t.Title, ""}}
 	p.Community = &p.C
