@@ -72,10 +72,12 @@ func (s *Service) mentionsOutsideQuotes(body string) []string {
 	return s.md.Mentions(strings.Join(kept, "\n"))
 }
 
-// Version is one revision of a reply, rendered.
+// Version is one revision of a reply, rendered, with what changed from
+// the version before it (word by word).
 type Version struct {
 	revision.Revision
-	HTML template.HTML
+	HTML    template.HTML
+	Changes template.HTML // empty for the first
 }
 
 // PostHistory returns a reply of a thread and the revisions of its text,
@@ -93,13 +95,16 @@ func (s *Service) PostHistory(ctx context.Context, a auth.Actor, communitySlug s
 	if p.Hidden && !p.Mine && !t.CanModerate() {
 		return t, Post{}, nil, errs.NotFoundf("There is no such reply.")
 	}
-	revs, err := posts.History(ctx, s.db, p.ID)
+	revs, err := posts.Versions(ctx, s.db, p.ID)
 	if err != nil {
 		return t, p, nil, err
 	}
 	out := make([]Version, len(revs))
 	for i, r := range revs {
 		out[i] = Version{Revision: r, HTML: s.md.Render(r.Body)}
+		if i+1 < len(revs) {
+			out[i].Changes = revision.HTML(revision.Diff(revs[i+1].Body, r.Body))
+		}
 	}
 	return t, p, out, nil
 }

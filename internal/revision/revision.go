@@ -118,6 +118,26 @@ func Get(ctx context.Context, q db.Q, s Subject, number int) (Revision, error) {
 	return one(ctx, q, fullSelect+` AND r.number = $3`, s.Type, s.ID, number)
 }
 
+// ListFull returns the subject's newest revisions (limit at most), newest
+// first, with their texts: for short texts whose history shows each version
+// (a reply's).
+func ListFull(ctx context.Context, q db.Q, s Subject, limit int) ([]Revision, error) {
+	rows, err := q.QueryContext(ctx, fullSelect+` ORDER BY r.number DESC LIMIT $3`, s.Type, s.ID, limit)
+	if err != nil {
+		return nil, errs.Wrap(err, "list revisions")
+	}
+	defer rows.Close()
+	var list []Revision
+	for rows.Next() {
+		r, err := scan(rows)
+		if err != nil {
+			return nil, errs.Wrap(err, "list revisions")
+		}
+		list = append(list, r)
+	}
+	return list, errs.Wrap(rows.Err(), "list revisions")
+}
+
 // List returns a page of the subject's revisions, newest first, without
 // their summaries and bodies (which can be large): number, title, note,
 // author, revert mark and time. limit <= 0 lists them all.
