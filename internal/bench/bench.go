@@ -25,6 +25,8 @@ import (
 type Options struct {
 	Entries  int           // entries in the library
 	Comments int           // comments (three per entry when 0)
+	Threads  int           // threads in one community's talk
+	Replies  int           // replies in the first of those threads
 	Clients  int           // concurrent clients of each read target
 	Warmup   time.Duration // per target, not measured
 	Duration time.Duration // per target, measured
@@ -33,7 +35,7 @@ type Options struct {
 
 // Defaults are the options of `hearth bench` without flags.
 func Defaults() Options {
-	return Options{Entries: 2000, Clients: 64, Warmup: 2 * time.Second, Duration: 10 * time.Second}
+	return Options{Entries: 2000, Threads: 50_000, Replies: 500, Clients: 64, Warmup: 2 * time.Second, Duration: 10 * time.Second}
 }
 
 // Password is the password of benchdata.Reader, who signs in for the writes.
@@ -47,16 +49,18 @@ var ErrNotEmpty = errors.New("the database is not empty: give an empty data fold
 // with progress on w when d is empty, used as it is when o.Reuse and d holds
 // it already. It refuses any other database, changing nothing.
 func Prepare(ctx context.Context, d *db.DB, o Options, w io.Writer) error {
-	var people, communities, entries, comments int
+	var people, communities, entries, comments, threads int
 	err := d.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM people), (SELECT COUNT(*) FROM communities),
-		(SELECT COUNT(*) FROM entries), (SELECT COUNT(*) FROM posts)`).Scan(&people, &communities, &entries, &comments)
+		(SELECT COUNT(*) FROM entries), (SELECT COUNT(*) FROM posts WHERE subject_kind = 'entry'), (SELECT COUNT(*) FROM threads)`).
+		Scan(&people, &communities, &entries, &comments, &threads)
 	if err != nil {
 		return fmt.Errorf("check the database is empty: %w", err)
 	}
 	switch {
 	case people == 0 && communities == 0:
-	case o.Reuse && people == benchdata.People && communities == benchdata.Communities && entries == o.Entries && comments >= o.Comments:
-		fmt.Fprintf(w, "Reusing the benchmark library: %d entries, %d comments\n", entries, comments)
+	case o.Reuse && people == benchdata.People && communities == benchdata.Communities && entries == o.Entries && comments >= o.Comments &&
+		threads == o.Threads:
+		fmt.Fprintf(w, "Reusing the benchmark library: %d entries, %d comments, %d threads\n", entries, comments, threads)
 		return nil
 	default:
 		return ErrNotEmpty
@@ -68,7 +72,14 @@ func Prepare(ctx context.Context, d *db.DB, o Options, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	bar = progress.New(w, "indexing for search", o.Entries+o.Comments+benchdata.People+benchdata.Communities)
+	bar = progress.New(w, "writing threads", o.Threads)
+	err = benchdata.LoadTalk(ctx, d, o.Threads, o.Replies, func(done int) { bar.Set(done) })
+	bar.Set(o.Threads)
+	bar.Done()
+	if err != nil {
+		return err
+	}
+	bar = progress.New(w, "indexing for search", o.Entries+o.Comments+o.Threads+o.Replies+benchdata.People+benchdata.Communities)
 	err = search.RebuildProgress(ctx, d, func(done int) { bar.Set(done) })
 	bar.Done()
 	if err != nil {
@@ -87,7 +98,7 @@ func Prepare(ctx context.Context, d *db.DB, o Options, w io.Writer) error {
 // handler over d) and the reference page, and reports each, telling how far
 // it is on w.
 func Run(ctx context.Context, d *db.DB, hearth http.Handler, o Options, w io.Writer) (Report, error) {
-	rep := Report{Engine: string(d.Dialect), Entries: o.Entries, Comments: o.Comments, Clients: o.Clients,
+	rep := Report{Engine: string(d.Dialect), Entries: o.Entries, Comments: o.Comments, Threads: o.Threads, Replies: o.Replies, Clients: o.Clients,
 		Duration: o.Duration.Seconds(), Started: time.Now().UTC()}
 	app, err := listen(hearth)
 	if err != nil {
