@@ -46,6 +46,7 @@ func TestQuestionJourney(t *testing.T) {
 	if res.Status != http.StatusSeeOther {
 		t.Fatalf("publish the entry: %d\n%s", res.Status, res.Body)
 	}
+	runJobs() // what happened before Mara watches is not news to her
 	if res := env.As("mara").Post("/c/"+slug+"/watch", url.Values{"state": {"watching"}}); res.Status != http.StatusSeeOther {
 		t.Fatalf("mara watches: %d", res.Status)
 	}
@@ -109,8 +110,8 @@ func TestQuestionJourney(t *testing.T) {
 	}
 	samTab.see("main", "Proof in the oven with the light on", "answer by Mara Lind", "How do I proof dough in a cold kitchen?")
 	samTab.follow(chromedp.Search(`//main//a[normalize-space(.) = "answer by Mara Lind"]`))
-	if p := samTab.path(); p != thread {
-		samTab.fatalf("the entry's source led to %s, want the thread %s", p, thread)
+	if p := samTab.path(); !strings.HasPrefix(p, thread+"?post=") {
+		samTab.fatalf("the entry's source led to %s, want the answer in the thread %s", p, thread)
 	}
 	samTab.see("section.answers li.accepted", "This became a lesson in the library", "Proof in the oven with the light on")
 	t.Logf("the journey took %v", time.Since(start).Round(time.Millisecond))
