@@ -128,8 +128,8 @@ type threadPage struct {
 	Layout
 	C          community.View
 	T          conversation.ThreadView
-	Answers    []conversation.Answer
-	Replies    []conversation.Post
+	Answers    []postItem
+	Replies    []postItem
 	ReplyCount int
 	Older      string
 	Newer      string
@@ -213,8 +213,9 @@ func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, 
 		s.fail(w, r, err)
 		return
 	}
-	p := &threadPage{Layout: communityLayout(t.Community, t.Title, "talk"), C: t.Community, T: t, Answers: answers,
-		Replies: replies.Posts, ReplyCount: replies.Total, Reply: reply, Lessons: lessons}
+	pc := newPostCtx(t)
+	p := &threadPage{Layout: communityLayout(t.Community, t.Title, "talk"), C: t.Community, T: t, Answers: answerItems(t, pc, answers, lessons),
+		Replies: postItems(t, pc, replies.Posts, lessons), ReplyCount: replies.Total, Reply: reply, Lessons: lessons}
 	if p.Log, err = s.Talk.Log(r.Context(), t); err != nil {
 		s.fail(w, r, err)
 		return
@@ -361,8 +362,7 @@ func liveURLs(t conversation.ThreadView, after int64) (live, page string) {
 // threadLive is the posts of a thread written after those its page shows.
 type threadLive struct {
 	T       conversation.ThreadView
-	Posts   []conversation.Post
-	Lessons conversation.Lessons
+	Posts   []postItem
 	LiveURL string
 	NewURL  string
 }
@@ -387,7 +387,7 @@ func (s *Server) liveThread(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 		return
 	}
-	p := threadLive{T: t, Posts: list}
+	p := threadLive{T: t, Posts: postItems(t, newPostCtx(t), list, nil)}
 	p.LiveURL, p.NewURL = liveURLs(t, list[len(list)-1].ID)
 	var buf bytes.Buffer
 	if err := s.pages.sets["talk/thread"].ExecuteTemplate(&buf, "live", p); err != nil {
