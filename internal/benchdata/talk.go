@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strconv"
-	"strings"
 	"time"
 
 	"hearth/internal/db"
@@ -30,17 +29,7 @@ func LoadTalk(ctx context.Context, d *db.DB, threads, replies int, progress Prog
 	}
 	words := Vocabulary()
 	r := rand.New(rand.NewPCG(5, 6))
-	zipf := rand.NewZipf(r, 1.07, 1, uint64(len(words)-1))
-	text := func(n int) string {
-		var s strings.Builder
-		for i := range n {
-			if i > 0 {
-				s.WriteByte(' ')
-			}
-			s.WriteString(words[zipf.Uint64()])
-		}
-		return s.String()
-	}
+	text := texts(r, words)
 	now := db.Now()
 	md := markup.New()
 	err := d.WithTx(ctx, func(tx *db.Tx) error {
