@@ -88,3 +88,60 @@ func TestTalkModerationFlow(t *testing.T) {
 		lacks(t, "bread's talk", mem.Get("/c/bread/talk").Body, "Rye starter<")
 	})
 }
+
+// TestModerationTellsOnlyTheAuthor: a thread's watchers do not hear of a
+// pin or a lock; the author of a thread closed as a duplicate or moved, and
+// of a reply hidden, does; the moderator does not start watching.
+func TestModerationTellsOnlyTheAuthor(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		e := apptest.New(t, d)
+		stew := e.Person("stew")
+		e.Person("ask")
+		e.Person("fan")
+		e.Community(stew, "bread", community.Public, community.Open)
+		e.Community(stew, "cheese", community.Public, community.Open)
+		for _, h := range []string{"ask", "fan"} {
+			e.SetMembership("bread", e.Actor(h), community.RoleMember, community.ActiveMember)
+		}
+		ask, fan, mod := e.As("ask"), e.As("fan"), e.As("stew")
+		res := ask.Post("/c/bread/talk/new", form("kind", "discussion", "title", "Rye or spelt?", "body", "Which?"))
+		wantStatus(t, "start", res, http.StatusSeeOther)
+		thread := strings.SplitN(res.Location, "?", 2)[0]
+		res = ask.Post("/c/bread/talk/new", form("kind", "discussion", "title", "Rye or spelt, again?", "body", "Which one?"))
+		copy := strings.SplitN(res.Location, "?", 2)[0]
+		wantStatus(t, "watch", fan.Post(copy+"/watch", form("state", "watching")), http.StatusSeeOther)
+		runJobs := func() {
+			t.Helper()
+			if _, err := e.Worker.RunDue(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		runJobs()
+		told := func(handle, verb string) int {
+			return count(t, d, `SELECT COUNT(*) FROM notifications n JOIN activities a ON a.id = n.activity_id JOIN people p ON p.id = n.person_id
+				WHERE p.handle = $1 AND a.verb = $2`, handle, verb)
+		}
+		wantStatus(t, "pin", mod.Post(copy+"/pin", form()), http.StatusSeeOther)
+		wantStatus(t, "lock", mod.Post(copy+"/lock", form()), http.StatusSeeOther)
+		wantStatus(t, "unlock", mod.Post(copy+"/lock", form("locked", "no")), http.StatusSeeOther)
+		wantStatus(t, "close", mod.Post(copy+"/close", form("original", thread)), http.StatusSeeOther)
+		wantStatus(t, "move", mod.Post(thread+"/move", form("to", "cheese")), http.StatusSeeOther)
+		runJobs()
+		for _, tc := range []struct {
+			handle, verb string
+			want         int
+		}{
+			{"fan", "thread.pinned", 0}, {"fan", "thread.locked", 0}, {"fan", "thread.closed", 0}, {"ask", "thread.pinned", 0},
+			{"ask", "thread.closed", 1}, {"ask", "thread.moved", 1}, {"stew", "thread.closed", 0},
+		} {
+			if n := told(tc.handle, tc.verb); n != tc.want {
+				t.Errorf("%s told of %s %d times, want %d", tc.handle, tc.verb, n, tc.want)
+			}
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM subscriptions s JOIN people p ON p.id = s.person_id WHERE p.handle = 'stew' AND s.subject_kind = 'thread'`); n != 0 {
+			t.Errorf("the moderator watches %d threads after moderating them", n)
+		}
+		// Moderation is not news: the community's feed does not show it.
+		lacks(t, "the community's home", fan.Get("/c/bread").Body, "pinned", "closed as a duplicate")
+	})
+}
