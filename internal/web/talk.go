@@ -152,15 +152,8 @@ func (s *Server) thread(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, reply Form) {
 	t, err := s.Talk.Get(r.Context(), actorOf(r), r.PathValue("slug"), threadID(r))
-	if errs.Is(err, errs.NotFound) && r.Method == http.MethodGet {
-		// Moved to another community: its old address leads there.
-		if there, lerr := s.Talk.Locate(r.Context(), actorOf(r), threadID(r)); lerr == nil {
-			if r.URL.RawQuery != "" {
-				there += "?" + r.URL.RawQuery
-			}
-			http.Redirect(w, r, there, http.StatusMovedPermanently)
-			return
-		}
+	if s.movedThread(w, r, err, "") {
+		return
 	}
 	if err != nil {
 		s.fail(w, r, err)
@@ -332,6 +325,26 @@ func (s *Server) lockThread(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
+// movedThread answers a GET of a thread's page (or of its page's part
+// after, such as "/live") that err found nowhere with a permanent redirect to
+// where the thread is now, when it was moved to a community the reader may
+// read; it reports whether it did.
+func (s *Server) movedThread(w http.ResponseWriter, r *http.Request, err error, after string) bool {
+	if !errs.Is(err, errs.NotFound) || r.Method != http.MethodGet {
+		return false
+	}
+	there, lerr := s.Talk.Locate(r.Context(), actorOf(r), threadID(r))
+	if lerr != nil {
+		return false
+	}
+	there += after
+	if r.URL.RawQuery != "" {
+		there += "?" + r.URL.RawQuery
+	}
+	http.Redirect(w, r, there, http.StatusMovedPermanently)
+	return true
+}
+
 // lastShown is the newest post of those shown (by time, then id: the
 // posts' order), or 0 for none.
 func lastShown(answers []conversation.Answer, replies []conversation.Post) int64 {
@@ -372,6 +385,9 @@ type threadLive struct {
 // none, which htmx leaves in place.
 func (s *Server) liveThread(w http.ResponseWriter, r *http.Request) {
 	t, err := s.Talk.Get(r.Context(), actorOf(r), r.PathValue("slug"), threadID(r))
+	if s.movedThread(w, r, err, "/live") {
+		return
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -85,6 +85,16 @@ func TestTalkModerationFlow(t *testing.T) {
 			t.Errorf("old address: %d to %q, want 301 to %s", res.Status, res.Location, moved)
 		}
 		contains(t, "moved thread", mem.Get(moved).Body, "moved this here from Community bread", "Feed it twice daily.")
+		// A page left open before the move keeps polling: its poller follows.
+		res = mem.Get(thread + "/live?after=0")
+		if res.Status != http.StatusMovedPermanently || res.Location != moved+"/live?after=0" {
+			t.Errorf("old live address: %d to %q, want 301 to %s/live", res.Status, res.Location, moved)
+		}
+		// Someone who may not read the new community finds nothing at the old address.
+		exec(t, d, "UPDATE communities SET visibility = 'private' WHERE slug = 'cheese'")
+		if res := mem.Get(thread); res.Status != http.StatusNotFound {
+			t.Errorf("old address of a thread moved where the reader may not read: %d, want 404", res.Status)
+		}
 		lacks(t, "bread's talk", mem.Get("/c/bread/talk").Body, "Rye starter<")
 	})
 }
