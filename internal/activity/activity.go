@@ -10,6 +10,7 @@ package activity
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -39,7 +40,30 @@ const (
 	GatheringChanged   = "gathering.changed"
 	GatheringCancelled = "gathering.cancelled"
 	GatheringPromoted  = "gathering.promoted" // from the waitlist to going
+
+	// Moderation of conversations: shown in the thread's moderation log,
+	// never in feeds; told only to their targets (see IsModeration).
+	ThreadPinned   = "thread.pinned"
+	ThreadUnpinned = "thread.unpinned"
+	ThreadLocked   = "thread.locked"
+	ThreadUnlocked = "thread.unlocked"
+	ThreadClosed   = "thread.closed" // as a duplicate of another
+	ThreadReopened = "thread.reopened"
+	ThreadMoved    = "thread.moved"
+	ReplyHidden    = "reply.hidden"
+	ReplyShown     = "reply.shown"
 )
+
+// ModerationVerbs are the verbs of moderators' actions on conversations.
+var ModerationVerbs = []string{ThreadPinned, ThreadUnpinned, ThreadLocked, ThreadUnlocked, ThreadClosed, ThreadReopened,
+	ThreadMoved, ReplyHidden, ReplyShown}
+
+// IsModeration reports whether verb is a moderator's action: a log line on
+// its subject, told to its targets only (the author of what was closed,
+// moved or hidden), never to watchers, and not making the moderator one.
+func IsModeration(verb string) bool {
+	return slices.Contains(ModerationVerbs, verb)
+}
 
 // Audiences: who may see an activity in a feed.
 const (
@@ -202,6 +226,25 @@ func Phrase(verb string) string {
 		return "cancelled"
 	case GatheringPromoted:
 		return "freed a place for you at"
+
+	case ThreadPinned:
+		return "pinned"
+	case ThreadUnpinned:
+		return "unpinned"
+	case ThreadLocked:
+		return "locked"
+	case ThreadUnlocked:
+		return "unlocked"
+	case ThreadClosed:
+		return "closed as a duplicate"
+	case ThreadReopened:
+		return "reopened"
+	case ThreadMoved:
+		return "moved"
+	case ReplyHidden:
+		return "hid a reply in"
+	case ReplyShown:
+		return "showed again a reply in"
 	}
 	return "changed"
 }

@@ -3,6 +3,7 @@ package activity
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"hearth/internal/db"
@@ -29,6 +30,20 @@ func InCommunity(ctx context.Context, q db.Q, communityID, before int64, limit i
 	}
 	return list(ctx, q, `WHERE a.community_id = $1 AND a.audience = 'community'
 		ORDER BY a.created_at DESC, a.id DESC LIMIT $2`, communityID, limit)
+}
+
+// OfSubject lists the activities of these verbs about one subject, oldest
+// first, the newest limit of them (a thread's moderation log). Served by
+// the index on (subject_kind, subject_id).
+func OfSubject(ctx context.Context, q db.Q, kind string, id int64, verbs []string, limit int) ([]Activity, error) {
+	args := []any{kind, id, limit}
+	for _, v := range verbs {
+		args = append(args, v)
+	}
+	out, err := list(ctx, q, `WHERE a.subject_kind = $1 AND a.subject_id = $2 AND a.verb IN (`+db.Placeholders(4, len(verbs))+`)
+		ORDER BY a.created_at DESC, a.id DESC LIMIT $3`, args...)
+	slices.Reverse(out)
+	return out, err
 }
 
 func list(ctx context.Context, q db.Q, where string, args ...any) ([]Activity, error) {

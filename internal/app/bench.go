@@ -29,6 +29,8 @@ func benchmark(ctx context.Context, args []string, getenv func(string) string, s
 		flags = fs
 		fs.IntVar(&o.Entries, "entries", o.Entries, "entries in the benchmark library")
 		fs.IntVar(&o.Comments, "comments", 0, "comments in the benchmark library (default three per entry)")
+		fs.IntVar(&o.Threads, "threads", o.Threads, "threads in one community's talk (at least 1)")
+		fs.IntVar(&o.Replies, "replies", o.Replies, "replies in the thread whose page is measured")
 		fs.IntVar(&o.Clients, "clients", o.Clients, "concurrent clients of each page")
 		fs.DurationVar(&o.Warmup, "warmup", o.Warmup, "time each page is loaded before measuring")
 		fs.DurationVar(&o.Duration, "duration", o.Duration, "time each page is measured")
@@ -50,8 +52,8 @@ func benchmark(ctx context.Context, args []string, getenv func(string) string, s
 	if o.Comments == 0 {
 		o.Comments = 3 * o.Entries
 	}
-	if o.Entries < 1 || o.Comments < 0 || o.Clients < 1 || o.Duration <= 0 || o.Warmup < 0 {
-		return fmt.Errorf("--entries and --clients must be at least 1, --duration more than 0")
+	if o.Entries < 1 || o.Comments < 0 || o.Threads < 1 || o.Replies < 0 || o.Clients < 1 || o.Duration <= 0 || o.Warmup < 0 {
+		return fmt.Errorf("--entries, --threads and --clients must be at least 1, --duration more than 0")
 	}
 	given := map[string]bool{}
 	flags.Visit(func(f *flag.Flag) { given[f.Name] = true })

@@ -18,12 +18,13 @@ import (
 func TestBenchEndToEnd(t *testing.T) {
 	data := filepath.Join(t.TempDir(), "data")
 	ctx := context.Background()
-	tiny := []string{"bench", "--data", data, "--entries", "150", "--clients", "4", "--warmup", "50ms", "--duration", "250ms"}
+	tiny := []string{"bench", "--data", data, "--entries", "150", "--threads", "40", "--replies", "60", "--clients", "4", "--warmup", "50ms", "--duration", "250ms"}
 	code, out, errOut := run(t, ctx, "", append(tiny, "--json")...)
 	if code != 0 {
 		t.Fatalf("bench = %d\n%s", code, errOut)
 	}
 	if !strings.Contains(errOut, "writing entries and comments: started") || !strings.Contains(errOut, "indexing for search: done") ||
+		!strings.Contains(errOut, "writing threads: done") ||
 		strings.Contains(errOut, "\r") {
 		t.Errorf("progress on stderr = %q", errOut)
 	}
@@ -31,8 +32,9 @@ func TestBenchEndToEnd(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("--json printed %q: %v", out, err)
 	}
-	want := []string{"reference page", "entry page", "library list", "community home", "directory", "search mix", "comment (sequential writes)"}
-	if rep.Engine != "sqlite" || rep.Entries != 150 || rep.Comments != 450 || len(rep.Results) != len(want) {
+	want := []string{"reference page", "entry page", "library list", "community home", "directory", "search mix",
+		"thread page (60 replies)", "talk list (40 threads)", "comment (sequential writes)", "reply (sequential writes)"}
+	if rep.Engine != "sqlite" || rep.Entries != 150 || rep.Comments != 450 || rep.Threads != 40 || rep.Replies != 60 || len(rep.Results) != len(want) {
 		t.Fatalf("report = %+v", rep)
 	}
 	for i, r := range rep.Results {
@@ -40,7 +42,7 @@ func TestBenchEndToEnd(t *testing.T) {
 			t.Errorf("result %d = %+v", i, r)
 		}
 	}
-	if rep.Results[0].Ratio != 1 || rep.Results[6].Clients != 1 || rep.Results[1].Clients != 4 {
+	if rep.Results[0].Ratio != 1 || rep.Results[8].Clients != 1 || rep.Results[9].Clients != 1 || rep.Results[1].Clients != 4 {
 		t.Errorf("ratios and clients = %+v", rep.Results)
 	}
 
@@ -52,7 +54,7 @@ func TestBenchEndToEnd(t *testing.T) {
 	if code != 0 || !strings.Contains(errOut, "Reusing the benchmark library") {
 		t.Fatalf("bench --reuse = %d\n%s", code, errOut)
 	}
-	for _, s := range append(want, "req/s", "p50 ms", "p99 ms", "of reference", "sqlite, 150 entries, 450 comments") {
+	for _, s := range append(want, "req/s", "p50 ms", "p99 ms", "of reference", "sqlite, 150 entries, 450 comments, 40 threads (60 replies in one)") {
 		if !strings.Contains(out, s) {
 			t.Errorf("the table lacks %q:\n%s", s, out)
 		}

@@ -19,7 +19,7 @@ import (
 
 func tiny() bench.Options {
 	o := bench.Defaults()
-	o.Entries, o.Comments, o.Clients, o.Warmup, o.Duration = 120, 300, 3, 20*time.Millisecond, time.Second // long enough for a page even under -race on a busy machine
+	o.Entries, o.Comments, o.Threads, o.Replies, o.Clients, o.Warmup, o.Duration = 120, 300, 30, 60, 3, 20*time.Millisecond, time.Second // long enough for a page even under -race on a busy machine
 	return o
 }
 
@@ -44,7 +44,7 @@ func TestBenchOnBothEngines(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(rep.Results) != 7 || rep.Engine != string(d.Dialect) {
+		if len(rep.Results) != 10 || rep.Engine != string(d.Dialect) {
 			t.Fatalf("report = %+v", rep)
 		}
 		for _, r := range rep.Results {
@@ -52,12 +52,18 @@ func TestBenchOnBothEngines(t *testing.T) {
 				t.Errorf("%s: %d requests, %d errors (%s)", r.Name, r.Requests, r.Errors, r.FirstError)
 			}
 		}
-		var comments int
-		if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM posts").Scan(&comments); err != nil {
+		var comments, replies int
+		if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM posts WHERE subject_kind = 'entry'").Scan(&comments); err != nil {
 			t.Fatal(err)
 		}
-		if written := rep.Results[6].Requests; comments < o.Comments+written {
+		if written := rep.Results[8].Requests; comments < o.Comments+written {
 			t.Errorf("%d comments after %d writes on %d", comments, written, o.Comments)
+		}
+		if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM posts WHERE subject_kind = 'thread'").Scan(&replies); err != nil {
+			t.Fatal(err)
+		}
+		if written := rep.Results[9].Requests; replies < o.Replies+written {
+			t.Errorf("%d replies after %d writes on %d", replies, written, o.Replies)
 		}
 	})
 }

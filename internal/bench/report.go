@@ -14,6 +14,8 @@ type Report struct {
 	Engine   string    `json:"engine"`
 	Entries  int       `json:"entries"`
 	Comments int       `json:"comments"`
+	Threads  int       `json:"threads"`
+	Replies  int       `json:"replies"` // in the thread page's thread
 	Clients  int       `json:"clients"`
 	Duration float64   `json:"duration_seconds"` // measured per target
 	CPUs     int       `json:"cpus"`
@@ -49,7 +51,8 @@ func (r *Report) ratios() {
 
 // WriteTable writes the report for people.
 func (r Report) WriteTable(w io.Writer) error {
-	fmt.Fprintf(w, "\n%s, %d entries, %d comments; %d CPUs, %s; %.0f s a target\n\n", r.Engine, r.Entries, r.Comments, r.CPUs, r.Go, r.Duration)
+	fmt.Fprintf(w, "\n%s, %d entries, %d comments, %d threads (%d replies in one); %d CPUs, %s; %.0f s a target\n\n",
+		r.Engine, r.Entries, r.Comments, r.Threads, r.Replies, r.CPUs, r.Go, r.Duration)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "target\tclients\treq/s\tp50 ms\tp99 ms\tof reference\terrors")
 	for _, res := range r.Results {

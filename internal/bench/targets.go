@@ -73,6 +73,12 @@ func targetsFor(ctx context.Context, d *db.DB, app, ref string, o Options) ([]ta
 	if err != nil {
 		return nil, err
 	}
+	talk := app + "/c/" + benchdata.CommunitySlug(benchdata.ReaderPublic) + "/talk"
+	thread := fmt.Sprintf("%s/%d", talk, benchdata.BigThread)
+	replies, err := replier(ctx, app, talk, o.Threads)
+	if err != nil {
+		return nil, err
+	}
 	return []target{
 		reference,
 		cycle("entry page", entries),
@@ -80,8 +86,39 @@ func targetsFor(ctx context.Context, d *db.DB, app, ref string, o Options) ([]ta
 		cycle("community home", homes),
 		cycle("directory", []string{app + "/communities"}),
 		cycle("search mix", searches),
+		cycle(fmt.Sprintf("thread page (%d replies)", o.Replies), []string{thread}),
+		cycle(fmt.Sprintf("talk list (%d threads)", o.Threads), []string{talk, talk + "?sort=votes", talk + "?kind=question", talk + "?sort=age"}),
 		writes,
+		replies,
 	}, nil
+}
+
+// replier is the sequential-replies target: the reader, signed in, replies
+// one at a time to the threads of their public community (the big thread
+// aside, whose page is measured before).
+func replier(ctx context.Context, app, talk string, threads int) (target, error) {
+	client := newClient(1)
+	cookie, err := signIn(ctx, client, app)
+	if err != nil {
+		return target{}, err
+	}
+	w := benchdata.Vocabulary()
+	span := max(1, min(threads-1, 100))
+	return target{name: "reply (sequential writes)", clients: 1, want: http.StatusSeeOther, client: client,
+		next: func(i int) (*http.Request, error) {
+			body := url.Values{"kind": {"reply"}, "body": {fmt.Sprintf("Same here (%d): %s %s %s.", i, w[i%997], w[i%89], w[i%5003])}}
+			id := benchdata.BigThread + 1 + i%span
+			if threads == 1 {
+				id = benchdata.BigThread
+			}
+			req, err := http.NewRequest(http.MethodPost, fmt.Sprintf("%s/%d/posts", talk, id), strings.NewReader(body.Encode()))
+			if err != nil {
+				return nil, err
+			}
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.AddCookie(cookie)
+			return req, nil
+		}}, nil
 }
 
 // entryPages lists the paths of up to spread published entries of public

@@ -87,17 +87,7 @@ func LoadRowsProgress(ctx context.Context, d *db.DB, entries, comments int, prog
 	}
 	words := Vocabulary()
 	r := rand.New(rand.NewPCG(3, 4))
-	zipf := rand.NewZipf(r, 1.07, 1, uint64(len(words)-1))
-	text := func(n int) string {
-		var s strings.Builder
-		for i := range n {
-			if i > 0 {
-				s.WriteByte(' ')
-			}
-			s.WriteString(words[zipf.Uint64()])
-		}
-		return s.String()
-	}
+	text := texts(r, words)
 	now := db.Now()
 	md := markup.New() // the rows carry their HTML and text, as a save stores them
 	err := d.WithTx(ctx, func(tx *db.Tx) error {
@@ -203,6 +193,22 @@ func LoadRowsProgress(ctx context.Context, d *db.DB, entries, comments int, prog
 		return fmt.Errorf("load library: %w", err)
 	}
 	return nil
+}
+
+// texts returns a maker of texts of n words drawn from words, most
+// frequent first, with a Zipf distribution over r.
+func texts(r *rand.Rand, words []string) func(n int) string {
+	zipf := rand.NewZipf(r, 1.07, 1, uint64(len(words)-1))
+	return func(n int) string {
+		var s strings.Builder
+		for i := range n {
+			if i > 0 {
+				s.WriteByte(' ')
+			}
+			s.WriteString(words[zipf.Uint64()])
+		}
+		return s.String()
+	}
 }
 
 // advanceIdentities moves PostgreSQL's identity sequences past the ids

@@ -89,8 +89,8 @@ func (s *Service) Vote(ctx context.Context, a auth.Actor, communitySlug string, 
 		if err := mayTalk(t.Community); err != nil {
 			return err
 		}
-		if t.Locked {
-			return errs.Forbiddenf("This conversation is locked.")
+		if err := takesReplies(t); err != nil {
+			return err
 		}
 		if p.AuthorID == a.PersonID {
 			return errs.Forbiddenf("You cannot vote for your own answer.")
@@ -168,28 +168,4 @@ func (s *Service) clearAccepted(ctx context.Context, tx *db.Tx, thread, id int64
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE threads SET accepted_post_id = NULL WHERE id = $1 AND accepted_post_id = $2`, thread, id)
 	return errs.Wrap(err, "withdraw acceptance")
-}
-
-// SetLocked locks a thread (it takes no new replies, answers or votes) or
-// opens it again: the community's moderators only.
-func (s *Service) SetLocked(ctx context.Context, a auth.Actor, communitySlug string, threadID int64, locked bool) error {
-	return s.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
-		t, err := s.threadTx(ctx, tx, a, communitySlug, threadID)
-		if err != nil {
-			return err
-		}
-		if !t.CanModerate() {
-			if !a.SignedIn() {
-				return errs.New(errs.Unauthenticated, "Please sign in.")
-			}
-			return errs.Forbiddenf("Only the community's moderators lock conversations.")
-		}
-		var at any
-		var by any
-		if locked {
-			at, by = s.now(), a.PersonID
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE threads SET locked_at = $2, locked_by = $3 WHERE id = $1`, t.ID, at, by)
-		return errs.Wrap(err, "lock thread")
-	})
 }

@@ -34,8 +34,9 @@ type Filter struct {
 	After      int64  // the last thread of the page before (keyset)
 }
 
-// List returns a page of the community's threads and, when there are more,
-// the id to read the next page After.
+// List returns a page of the community's threads (on the first page, the
+// pinned ones that match first) and, when there are more, the id to read
+// the next page After.
 func (s *Service) List(ctx context.Context, a auth.Actor, communitySlug string, f Filter) (community.View, []Thread, int64, error) {
 	v, err := s.communities.Get(ctx, a, communitySlug)
 	if err != nil {
@@ -69,27 +70,41 @@ func (s *Service) List(ctx context.Context, a auth.Actor, communitySlug string, 
 	if f.After != 0 {
 		where += ` AND (t.` + col + `, t.id) < (SELECT k.` + col + `, k.id FROM threads k WHERE k.id = ` + arg(f.After) + ` AND k.community_id = $1)`
 	}
-	rs, err := s.db.QueryContext(ctx, `SELECT `+threadColumns+` FROM threads t LEFT JOIN people p ON p.id = t.author_id`+where+
-		` ORDER BY t.`+col+` DESC, t.id DESC LIMIT `+strconv.Itoa(ListSize+1), args...)
-	if err != nil {
-		return v, nil, 0, errs.Wrap(err, "list threads")
-	}
-	defer rs.Close()
-	var out []Thread
-	for rs.Next() {
-		var t Thread
-		if err := scanThread(rs, &t); err != nil {
-			return v, nil, 0, errs.Wrap(err, "list threads")
+	var pinned []Thread
+	if f.After == 0 {
+		// The pinned threads that match come first, on the first page only.
+		if pinned, err = s.threads(ctx, where+` AND t.pinned_at IS NOT NULL`, args, `t.pinned_at DESC, t.id DESC`, MaxPinned); err != nil {
+			return v, nil, 0, err
 		}
-		out = append(out, t)
 	}
-	if err := rs.Err(); err != nil {
-		return v, nil, 0, errs.Wrap(err, "list threads")
+	out, err := s.threads(ctx, where+` AND t.pinned_at IS NULL`, args, `t.`+col+` DESC, t.id DESC`, ListSize+1)
+	if err != nil {
+		return v, nil, 0, err
 	}
 	var next int64
 	if len(out) > ListSize {
 		out = out[:ListSize]
 		next = out[ListSize-1].ID
 	}
-	return v, out, next, nil
+	return v, append(pinned, out...), next, nil
+}
+
+// threads reads the threads that where (on threads t) chooses, in order, at
+// most limit.
+func (s *Service) threads(ctx context.Context, where string, args []any, order string, limit int) ([]Thread, error) {
+	rs, err := s.db.QueryContext(ctx, `SELECT `+threadColumns+` FROM threads t LEFT JOIN people p ON p.id = t.author_id`+where+
+		` ORDER BY `+order+` LIMIT `+strconv.Itoa(limit), args...)
+	if err != nil {
+		return nil, errs.Wrap(err, "list threads")
+	}
+	defer rs.Close()
+	var out []Thread
+	for rs.Next() {
+		var t Thread
+		if err := scanThread(rs, &t); err != nil {
+			return nil, errs.Wrap(err, "list threads")
+		}
+		out = append(out, t)
+	}
+	return out, errs.Wrap(rs.Err(), "list threads")
 }

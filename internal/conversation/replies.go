@@ -46,7 +46,7 @@ func (s *Service) Reply(ctx context.Context, a auth.Actor, communitySlug string,
 	var mentions []string
 	if msg == "" {
 		out = s.md.RenderBoth(body) // before the transaction: rendering is the slow part of a save
-		mentions = s.md.Mentions(body)
+		mentions = s.mentionsOutsideQuotes(body)
 	}
 	var id int64
 	err := s.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
@@ -57,8 +57,8 @@ func (s *Service) Reply(ctx context.Context, a auth.Actor, communitySlug string,
 		if err := mayTalk(t.Community); err != nil {
 			return err
 		}
-		if t.Locked {
-			return errs.Forbiddenf("This conversation is locked: it takes no new replies.")
+		if err := takesReplies(t); err != nil {
+			return err
 		}
 		if kind == posts.Answer && !t.IsQuestion() {
 			return errs.Field("kind", "Only questions have answers: reply instead.")
@@ -87,6 +87,17 @@ func (s *Service) Reply(ctx context.Context, a auth.Actor, communitySlug string,
 		return recordPost(ctx, tx, a, t, verb, id, body, mentions)
 	})
 	return id, err
+}
+
+// takesReplies says why thread t takes no new replies, votes or edits.
+func takesReplies(t ThreadView) error {
+	switch {
+	case t.Locked:
+		return errs.Forbiddenf("This conversation is locked: it takes no new replies.")
+	case t.Closed:
+		return errs.Forbiddenf("This conversation is closed as a duplicate: please reply in the original.")
+	}
+	return nil
 }
 
 // postTx loads post id of a thread the actor may read, for a write.
@@ -121,8 +132,8 @@ func (s *Service) EditPost(ctx context.Context, a auth.Actor, communitySlug stri
 		if !p.Mine || !t.Community.CanTalk() {
 			return errs.Forbiddenf("Only its author can edit a reply.")
 		}
-		if t.Locked {
-			return errs.Forbiddenf("This conversation is locked.")
+		if err := takesReplies(t); err != nil {
+			return err
 		}
 		if err := posts.Edit(ctx, tx, p.ID, a.PersonID, body, out.HTML, out.Text, markup.Version, s.now()); err != nil {
 			return err
@@ -170,10 +181,20 @@ func (s *Service) SetPostHidden(ctx context.Context, a auth.Actor, communitySlug
 				return err
 			}
 		}
+		if p.Hidden == hidden {
+			return nil // hidden (or shown) already: nothing to record
+		}
 		if err := posts.SetHidden(ctx, tx, p.ID, hidden, a.PersonID, s.now()); err != nil {
 			return err
 		}
-		return search.Index(ctx, tx, tx.Dialect(), search.KindReply, p.ID) // a hidden reply leaves the index
+		if err := search.Index(ctx, tx, tx.Dialect(), search.KindReply, p.ID); err != nil { // a hidden reply leaves the index
+			return err
+		}
+		verb := activity.ReplyHidden
+		if !hidden {
+			verb = activity.ReplyShown
+		}
+		return recordModeration(ctx, tx, a, t, verb, PostURL(t.Community.Slug, t.ID, p.ID), "", p.AuthorID)
 	})
 }
 

@@ -77,6 +77,8 @@ type Thread struct {
 	Votes          int // on its answers
 	AcceptedPostID int64
 	Locked         bool
+	Pinned         bool // shown first in the talk list
+	Closed         bool // closed as a duplicate of another thread (see ThreadView.Original)
 }
 
 // IsQuestion reports whether the thread asks a question.
@@ -86,7 +88,14 @@ func (t Thread) IsQuestion() bool { return t.Kind == Question }
 type ThreadView struct {
 	Thread
 	Community community.View
+	// Original is the thread this one was closed as a duplicate of (read by
+	// Get for a closed thread).
+	Original *Original
 }
+
+// TakesReplies reports whether the thread is open to new replies, answers,
+// votes and edits: neither locked nor closed as a duplicate.
+func (t Thread) TakesReplies() bool { return !t.Locked && !t.Closed }
 
 // IsAsker reports whether the actor started the thread.
 func (t ThreadView) IsAsker() bool {
@@ -94,8 +103,8 @@ func (t ThreadView) IsAsker() bool {
 }
 
 // CanReply reports whether the actor may reply (or answer): members, while
-// the thread is not locked.
-func (t ThreadView) CanReply() bool { return t.Community.CanTalk() && !t.Locked }
+// the thread is neither locked nor closed.
+func (t ThreadView) CanReply() bool { return t.Community.CanTalk() && t.TakesReplies() }
 
 // CanVote reports whether the actor may vote for answers.
 func (t ThreadView) CanVote() bool { return t.IsQuestion() && t.CanReply() }
@@ -105,7 +114,8 @@ func (t ThreadView) CanAccept() bool {
 	return t.IsQuestion() && t.Community.CanAcceptAnswer(t.IsAsker())
 }
 
-// CanModerate reports whether the actor may lock the thread and hide replies.
+// CanModerate reports whether the actor may lock, pin, close and move the
+// thread and hide replies.
 func (t ThreadView) CanModerate() bool { return t.Community.CanModerateTalk() }
 
 // URL is the thread's address.
@@ -250,7 +260,13 @@ func (s *Service) Get(ctx context.Context, a auth.Actor, communitySlug string, i
 	if t.Body != "" && t.renderVersion < markup.Version {
 		t.HTML = s.md.Render(t.Body) // stored by an older version
 	}
-	return ThreadView{Thread: t.Thread, Community: v}, nil
+	tv := ThreadView{Thread: t.Thread, Community: v}
+	if t.Closed {
+		if tv.Original, err = s.original(ctx, s.db, tv); err != nil {
+			return ThreadView{}, err
+		}
+	}
+	return tv, nil
 }
 
 // ForStarting returns the community for the new-thread form: its members only.
@@ -290,12 +306,13 @@ type loaded struct {
 // threadColumns are a thread's columns, of threads t and its author p.
 const threadColumns = `t.id, t.community_id, t.kind, t.title, COALESCE(t.author_id, 0), COALESCE(p.handle, ''), COALESCE(p.name, 'A former member'),
 	t.created_at, t.last_activity_at, t.replies, t.answers, t.votes, COALESCE(t.accepted_post_id, 0), t.locked_at IS NOT NULL,
-	(SELECT string_agg(g.tag, ',' ORDER BY g.tag) FROM thread_tags g WHERE g.thread_id = t.id)`
+	t.pinned_at IS NOT NULL, t.closed_at IS NOT NULL, (SELECT string_agg(g.tag, ',' ORDER BY g.tag) FROM thread_tags g WHERE g.thread_id = t.id)`
 
 func scanThread(sc interface{ Scan(...any) error }, t *Thread, extra ...any) error {
 	var tags sql.NullString
 	err := sc.Scan(append([]any{&t.ID, &t.CommunityID, &t.Kind, &t.Title, &t.AuthorID, &t.AuthorHandle, &t.AuthorName,
-		&t.CreatedAt, &t.LastActivityAt, &t.Replies, &t.Answers, &t.Votes, &t.AcceptedPostID, &t.Locked, &tags}, extra...)...)
+		&t.CreatedAt, &t.LastActivityAt, &t.Replies, &t.Answers, &t.Votes, &t.AcceptedPostID, &t.Locked,
+		&t.Pinned, &t.Closed, &tags}, extra...)...)
 	if tags.Valid && tags.String != "" {
 		t.Tags = strings.Split(tags.String, ",")
 	}

@@ -24,6 +24,8 @@ const (
 	// Became: the from thing was turned into the to thing (a comment
 	// promoted into a practice entry).
 	Became = "became"
+	// Duplicate: the from thread was closed as a duplicate of the to thread.
+	Duplicate = "duplicate"
 )
 
 // Link is a link as read from one end.
@@ -41,6 +43,13 @@ func Add(ctx context.Context, q db.Q, from, to Thing, kind string, by int64, at 
 		VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (from_kind, from_id, to_kind, to_id, kind) DO NOTHING`,
 		from.Kind, from.ID, to.Kind, to.ID, kind, nullID(by), at)
 	return errs.Wrap(err, "add link")
+}
+
+// RemoveFrom removes the links of kind out of a thing (a thread reopened is
+// no longer a duplicate).
+func RemoveFrom(ctx context.Context, q db.Q, from Thing, kind string) error {
+	_, err := q.ExecContext(ctx, `DELETE FROM links WHERE from_kind = $1 AND from_id = $2 AND kind = $3`, from.Kind, from.ID, kind)
+	return errs.Wrap(err, "remove link")
 }
 
 // From lists the links out of the things of one kind with these ids (a page

@@ -81,8 +81,11 @@ func (s subscriptions) set(sub subject, person int64, state string) {
 // recipients lists who should hear of a, before visibility: its targets,
 // the subject's watchers and the community's, less whoever muted the
 // subject or the community (a mention or a request for them still reaches
-// them), less the actor.
+// them), less the actor. A moderator's action is told to its targets only.
 func (s subscriptions) recipients(a *activity.Activity) []activity.Target {
+	if activity.IsModeration(a.Verb) {
+		return moderationTargets(*a)
+	}
 	muted := map[int64]bool{}
 	watching := map[int64]string{}
 	consider := func(sub subject) {

@@ -104,7 +104,7 @@ func (n *Notifier) NotifyBatch(ctx context.Context, batch []activity.Activity) e
 			tell = append(tell, told{check: Check{PersonID: r.PersonID, Activity: a}, reason: r.Reason})
 			checks = append(checks, Check{PersonID: r.PersonID, Activity: a})
 		}
-		if n.watchable[a.SubjectKind] {
+		if n.watchable[a.SubjectKind] && !activity.IsModeration(a.Verb) {
 			// Whoever acts on a thing, or is mentioned in it, hears what
 			// follows (in this batch too); a choice made before stays.
 			watches = subs.watchAuto(watches, a.ActorID, a, "participant")
@@ -163,4 +163,16 @@ func (n *Notifier) NotifyBatch(ctx context.Context, batch []activity.Activity) e
 		}
 		return QueueMany(ctx, tx, mails)
 	})
+}
+
+// moderationTargets are who hear of a moderator's action: its targets only
+// (the author of what was closed, moved or hidden), less the moderator.
+func moderationTargets(a activity.Activity) []activity.Target {
+	var out []activity.Target
+	for _, t := range a.Targets {
+		if t.PersonID != a.ActorID {
+			out = append(out, t)
+		}
+	}
+	return out
 }

@@ -149,6 +149,12 @@ func History(ctx context.Context, q db.Q, id int64) ([]revision.Revision, error)
 	return revision.List(ctx, q, revisionSubject(id), 100, 0)
 }
 
+// Versions lists the revisions of a post's text with the text of each,
+// newest first, the latest 100 at most.
+func Versions(ctx context.Context, q db.Q, id int64) ([]revision.Revision, error) {
+	return revision.ListFull(ctx, q, revisionSubject(id), 100)
+}
+
 func nullID(id int64) any {
 	if id == 0 {
 		return nil

@@ -118,6 +118,13 @@ func Get(ctx context.Context, q db.Q, s Subject, number int) (Revision, error) {
 	return one(ctx, q, fullSelect+` AND r.number = $3`, s.Type, s.ID, number)
 }
 
+// ListFull returns the subject's newest revisions (limit at most), newest
+// first, with their texts: for short texts whose history shows each version
+// (a reply's).
+func ListFull(ctx context.Context, q db.Q, s Subject, limit int) ([]Revision, error) {
+	return many(ctx, q, fullSelect+` ORDER BY r.number DESC LIMIT $3`, s.Type, s.ID, limit)
+}
+
 // List returns a page of the subject's revisions, newest first, without
 // their summaries and bodies (which can be large): number, title, note,
 // author, revert mark and time. limit <= 0 lists them all.
@@ -133,6 +140,11 @@ func List(ctx context.Context, q db.Q, s Subject, limit, offset int) ([]Revision
 		query += ` LIMIT $3 OFFSET $4`
 		args = append(args, int64(1)<<62, offset)
 	}
+	return many(ctx, q, query, args...)
+}
+
+// many reads the revisions query selects.
+func many(ctx context.Context, q db.Q, query string, args ...any) ([]Revision, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, errs.Wrap(err, "list revisions")

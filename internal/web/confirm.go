@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 
 	"hearth/internal/community"
 )
@@ -12,10 +13,11 @@ type confirmPage struct {
 	Layout
 	C       community.View
 	Heading string
-	Effects []string // what will happen, one consequence a line
-	Action  string   // where the form posts
-	Button  string   // the danger button's label
-	Cancel  string   // back to where the person came from
+	Effects []string   // what will happen, one consequence a line
+	Action  string     // where the form posts
+	Keep    url.Values // what the form posts: the choices made before asking
+	Button  string     // the danger button's label
+	Cancel  string     // back to where the person came from
 }
 
 func (s *Server) confirm(w http.ResponseWriter, r *http.Request, p *confirmPage) {

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"html/template"
 	"io/fs"
 	"net/http"
@@ -17,6 +18,7 @@ import (
 	"hearth/internal/activity"
 	"hearth/internal/auth"
 	"hearth/internal/community"
+	"hearth/internal/conversation"
 	"hearth/internal/instance"
 	"hearth/internal/people"
 	"hearth/internal/practice"
@@ -146,8 +148,10 @@ var funcs = template.FuncMap{
 	"initials": people.Initials,
 	"ago":      ago,
 	"phrase":   activity.Phrase,
+	"modline":  conversation.LogLine,
 	"reason":   reasonText,
 	"iso":      func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"timetag":  timeTag,
 	"exact":    func(t time.Time) string { return t.UTC().Format("2 January 2006, 15:04 UTC") },
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
@@ -184,6 +188,15 @@ type entryCard struct {
 }
 
 // ago says how long ago t was, in words.
+// timeTag is t as a <time> element: relative, with the exact time in its
+// title and datetime. Built here in one call (a template would make six
+// for it, escapers included: it is on every post of a long thread).
+func timeTag(t time.Time) template.HTML {
+	u := t.UTC()
+	return template.HTML(`<time datetime="` + u.Format(time.RFC3339) + `" title="` + u.Format("2 January 2006, 15:04 UTC") + `">` +
+		html.EscapeString(ago(t)) + `</time>`) //nolint:gosec // formatted times and ago's words, escaped
+}
+
 func ago(t time.Time) string {
 	d := time.Since(t)
 	switch {

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 
+	"hearth/internal/activity"
 	"hearth/internal/community"
 	"hearth/internal/conversation"
 	"hearth/internal/errs"
@@ -127,8 +128,8 @@ type threadPage struct {
 	Layout
 	C          community.View
 	T          conversation.ThreadView
-	Answers    []conversation.Answer
-	Replies    []conversation.Post
+	Answers    []postItem
+	Replies    []postItem
 	ReplyCount int
 	Older      string
 	Newer      string
@@ -136,6 +137,8 @@ type threadPage struct {
 	Lessons    conversation.Lessons // what the thread and its posts became in the library
 	LiveURL    string               // the fragment of posts after the last shown (htmx polls it)
 	NewURL     string               // the same without script: the page of replies after it
+	Watch      string               // the reader's watch state for the thread
+	Log        []activity.Activity  // the moderators' latest actions on it
 }
 
 func threadID(r *http.Request) int64 {
@@ -149,6 +152,9 @@ func (s *Server) thread(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, reply Form) {
 	t, err := s.Talk.Get(r.Context(), actorOf(r), r.PathValue("slug"), threadID(r))
+	if s.movedThread(w, r, err, "") {
+		return
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -174,6 +180,19 @@ func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, 
 			kind = posts.Answer
 		}
 		reply.Values = url.Values{"kind": {kind}}
+		if quoted := id("quote"); quoted != 0 && t.CanReply() {
+			// "Quote": the form starts with the reply quoted (a passage of
+			// it, when the reader chose one).
+			body, err := s.Talk.Quote(r.Context(), t, quoted, clipRunes(q.Get("passage"), conversation.MaxBody))
+			switch {
+			case err == nil:
+				reply.Values.Set("body", body)
+				reply.Values.Set("kind", posts.Reply)
+			case !errs.Is(err, errs.NotFound): // a reply gone or not for this reader: the form starts empty
+				s.fail(w, r, err)
+				return
+			}
+		}
 	}
 	ids := make([]int64, 0, len(answers)+len(replies.Posts))
 	for _, a := range answers {
@@ -187,8 +206,19 @@ func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, 
 		s.fail(w, r, err)
 		return
 	}
-	p := &threadPage{Layout: communityLayout(t.Community, t.Title, "talk"), C: t.Community, T: t, Answers: answers,
-		Replies: replies.Posts, ReplyCount: replies.Total, Reply: reply, Lessons: lessons}
+	pc := newPostCtx(t)
+	p := &threadPage{Layout: communityLayout(t.Community, t.Title, "talk"), C: t.Community, T: t, Answers: answerItems(t, pc, answers, lessons),
+		Replies: postItems(t, pc, replies.Posts, lessons), ReplyCount: replies.Total, Reply: reply, Lessons: lessons}
+	if p.Log, err = s.Talk.Log(r.Context(), t); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if t.Community.IsMember() {
+		if p.Watch, err = s.Notifier.WatchState(r.Context(), actorOf(r).PersonID, conversation.SubjectKind, t.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	p.Crumbs = []Crumb{{"Communities", "/communities"}, {t.Community.Name, "/c/" + t.Community.Slug},
 		{"Talk", talkURL(t.Community.Slug)}, {t.Title, ""}}
 	p.Community = &p.C
@@ -295,6 +325,26 @@ func (s *Server) lockThread(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
+// movedThread answers a GET of a thread's page (or of its page's part
+// after, such as "/live") that err found nowhere with a permanent redirect to
+// where the thread is now, when it was moved to a community the reader may
+// read; it reports whether it did.
+func (s *Server) movedThread(w http.ResponseWriter, r *http.Request, err error, after string) bool {
+	if !errs.Is(err, errs.NotFound) || r.Method != http.MethodGet {
+		return false
+	}
+	there, lerr := s.Talk.Locate(r.Context(), actorOf(r), threadID(r))
+	if lerr != nil {
+		return false
+	}
+	there += after
+	if r.URL.RawQuery != "" {
+		there += "?" + r.URL.RawQuery
+	}
+	http.Redirect(w, r, there, http.StatusMovedPermanently)
+	return true
+}
+
 // lastShown is the newest post of those shown (by time, then id: the
 // posts' order), or 0 for none.
 func lastShown(answers []conversation.Answer, replies []conversation.Post) int64 {
@@ -325,8 +375,7 @@ func liveURLs(t conversation.ThreadView, after int64) (live, page string) {
 // threadLive is the posts of a thread written after those its page shows.
 type threadLive struct {
 	T       conversation.ThreadView
-	Posts   []conversation.Post
-	Lessons conversation.Lessons
+	Posts   []postItem
 	LiveURL string
 	NewURL  string
 }
@@ -336,6 +385,9 @@ type threadLive struct {
 // none, which htmx leaves in place.
 func (s *Server) liveThread(w http.ResponseWriter, r *http.Request) {
 	t, err := s.Talk.Get(r.Context(), actorOf(r), r.PathValue("slug"), threadID(r))
+	if s.movedThread(w, r, err, "/live") {
+		return
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -351,7 +403,7 @@ func (s *Server) liveThread(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 		return
 	}
-	p := threadLive{T: t, Posts: list}
+	p := threadLive{T: t, Posts: postItems(t, newPostCtx(t), list, nil)}
 	p.LiveURL, p.NewURL = liveURLs(t, list[len(list)-1].ID)
 	var buf bytes.Buffer
 	if err := s.pages.sets["talk/thread"].ExecuteTemplate(&buf, "live", p); err != nil {
