@@ -39,6 +39,7 @@ const (
 	GatheringChanged   = "gathering.changed"
 	GatheringCancelled = "gathering.cancelled"
 	GatheringPromoted  = "gathering.promoted" // from the waitlist to going
+	GatheringWritten   = "gathering.written"  // a date's agenda or notes saved
 )
 
 // Audiences: who may see an activity in a feed.
@@ -202,6 +203,8 @@ func Phrase(verb string) string {
 		return "cancelled"
 	case GatheringPromoted:
 		return "freed a place for you at"
+	case GatheringWritten:
+		return "wrote in the agenda or notes of"
 	}
 	return "changed"
 }

@@ -28,6 +28,9 @@ type occurrencePage struct {
 	MoreGoing string // the next page of those going
 	Dates     []gathering.Occurrence
 	Zone      string // the viewer's
+	Agenda    gathering.Text
+	Notes     gathering.Text
+	Captured  []gathering.Captured // entries captured from this date's notes
 }
 
 // datesShown bounds the other dates a series' page lists.
@@ -107,6 +110,14 @@ func (s *Server) showOccurrence(w http.ResponseWriter, r *http.Request, occ int6
 		return
 	}
 	if p.Waiting, _, err = s.Gatherings.Attendees(r.Context(), g, p.O.ID, gathering.Waitlist, 0); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if p.Agenda, p.Notes, err = s.Gatherings.Texts(r.Context(), g, p.O.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if p.Captured, err = s.Gatherings.CapturedFrom(r.Context(), g, p.O.ID); err != nil {
 		s.fail(w, r, err)
 		return
 	}
