@@ -126,6 +126,11 @@ func (s *Server) routes() http.Handler {
 		mux.HandleFunc("GET /c/{slug}/gatherings/{id}/o/{occ}/"+part+"/history", s.textHistory(part))
 	}
 	mux.HandleFunc("GET /c/{slug}/gatherings/{id}/o/{occ}/capture", s.captureForm)
+	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/comments", s.addGatheringComment)
+	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/comments/{cid}/edit", s.editGatheringComment)
+	mux.HandleFunc("GET /c/{slug}/gatherings/{id}/comments/{cid}/delete", s.confirmDeleteGatheringComment)
+	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/comments/{cid}/delete", s.deleteGatheringComment)
+	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/comments/{cid}/hide", s.hideGatheringComment)
 	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/o/{occ}/capture", s.captureToEntry)
 
 	// Files and images attached to practice entries.
