@@ -40,6 +40,7 @@ const (
 	GatheringCancelled = "gathering.cancelled"
 	GatheringPromoted  = "gathering.promoted" // from the waitlist to going
 	GatheringWritten   = "gathering.written"  // a date's agenda or notes saved
+	GatheringReminder  = "gathering.reminder" // a date is soon, to those coming
 )
 
 // Audiences: who may see an activity in a feed.
@@ -205,6 +206,8 @@ func Phrase(verb string) string {
 		return "freed a place for you at"
 	case GatheringWritten:
 		return "wrote in the agenda or notes of"
+	case GatheringReminder:
+		return "reminds you of"
 	}
 	return "changed"
 }

@@ -13,3 +13,9 @@ CREATE TABLE gathering_notes (
     updated_at     TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (occurrence_id, part)
 );
+
+-- When each person is reminded of the gatherings they go to (or might):
+-- 'day' or 'hour' before, or 'none'. A reminder is a job due at that time,
+-- which checks at run time that its date still starts when it was set for.
+ALTER TABLE people ADD COLUMN gathering_reminder TEXT NOT NULL DEFAULT 'day'
+    CHECK (gathering_reminder IN ('none', 'hour', 'day'));
