@@ -89,6 +89,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/comments/{id}/delete", s.deleteComment)
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/comments/{id}/hide", s.hideComment)
 	mux.HandleFunc("POST /c/{slug}/settings/practice", s.updatePracticeSettings)
+	mux.HandleFunc("POST /c/{slug}/settings/gatherings", s.updateGatheringSettings)
 
 	// Conversations: discussions and questions.
 	mux.HandleFunc("GET /c/{slug}/talk", s.talkList)
