@@ -40,6 +40,8 @@ const (
 	GatheringChanged   = "gathering.changed"
 	GatheringCancelled = "gathering.cancelled"
 	GatheringPromoted  = "gathering.promoted" // from the waitlist to going
+	GatheringWritten   = "gathering.written"  // a date's agenda or notes saved
+	GatheringReminder  = "gathering.reminder" // a date is soon, to those coming
 
 	// Moderation of conversations: shown in the thread's moderation log,
 	// never in feeds; told only to their targets (see IsModeration).
@@ -226,6 +228,10 @@ func Phrase(verb string) string {
 		return "cancelled"
 	case GatheringPromoted:
 		return "freed a place for you at"
+	case GatheringWritten:
+		return "wrote in the agenda or notes of"
+	case GatheringReminder:
+		return "reminds you of"
 
 	case ThreadPinned:
 		return "pinned"

@@ -202,6 +202,7 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	bus.SubscribeBatch("notify", notifier.NotifyBatch)
 	bus.Register(runner)
 	notifier.Register(runner)
+	events.Register(runner)
 	notify.NewDelivery(d, sender, log).Register(runner)
 	return h, &Workers{Jobs: runner, practice: library, Inbound: listener}, nil
 }

@@ -80,6 +80,7 @@ func steps() []step {
 		{"memberships", loadMemberships},
 		{"practice", loadPractice},
 		{"talk", loadTalk},
+		{"gatherings", loadGatherings},
 		{"activity", loadActivity},
 	}
 }

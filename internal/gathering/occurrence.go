@@ -66,6 +66,9 @@ func (s *Service) ChangeOccurrence(ctx context.Context, a auth.Actor, slug strin
 		if err := s.bump(ctx, tx, v.ID); err != nil {
 			return err
 		}
+		if err := s.scheduleReminders(ctx, tx, occ, start); err != nil {
+			return err
+		}
 		told, err := s.attendees(ctx, tx, id, occ)
 		if err != nil {
 			return err

@@ -36,3 +36,13 @@ func record(ctx context.Context, q db.Q, a auth.Actor, verb string, v View, url,
 		CommunityID: v.Community.ID, Audience: audience, Title: v.Title, URL: url, Excerpt: excerpt, Targets: targets})
 	return err
 }
+
+// recordWritten: a date's agenda or notes were saved; only those who watch
+// the gathering itself hear of it.
+func recordWritten(ctx context.Context, q db.Q, a auth.Actor, v View, url, part string) error {
+	excerpt := "The notes are updated."
+	if part == Agenda {
+		excerpt = "The agenda is updated."
+	}
+	return record(ctx, q, a, activity.GatheringWritten, v, url, excerpt, activity.Subject, nil)
+}

@@ -90,6 +90,11 @@ func (s *Service) Answer(ctx context.Context, a auth.Actor, slug string, id, occ
 				}
 			}
 		}
+		if next == Going || next == Maybe {
+			if err := s.scheduleReminders(ctx, tx, occ, o.Start); err != nil {
+				return err
+			}
+		}
 		out.Answer = next
 		if next == Waitlist {
 			out.Position, err = position(ctx, tx, occ, a.PersonID)

@@ -6,6 +6,7 @@ import (
 
 	"hearth/internal/db"
 	"hearth/internal/errs"
+	"hearth/internal/revision"
 )
 
 // sync makes gathering g's occurrence rows match starts (its expanded rule,
@@ -62,6 +63,11 @@ func (s *Service) sync(ctx context.Context, tx *db.Tx, g Gathering, starts []tim
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM gathering_occurrences WHERE id = $1`, r.id); err != nil {
 			return 0, errs.Wrap(err, "remove occurrence")
+		}
+		for _, part := range []string{Agenda, Notes} { // the date's texts go with it (no foreign key can take their history)
+			if err := revision.DeleteAll(ctx, tx, textSubject(part, r.id)); err != nil {
+				return 0, err
+			}
 		}
 		gone++
 	}

@@ -27,6 +27,10 @@ type Origin struct {
 	ThreadKind            string // discussion or question
 	ThreadTitle           string
 	PostKind              string // answer or reply
+	// A gathering's date whose notes it was captured from (GatheringID set).
+	GatheringID, OccurrenceID int64
+	GatheringTitle            string
+	GatheringStart            time.Time
 }
 
 // Offspring is an entry a comment became.
@@ -84,12 +88,16 @@ func (s *Service) Provenance(ctx context.Context, ev EntryView, commentIDs []int
 		return p, err
 	}
 	for _, l := range in {
-		if l.Kind != links.Became || (l.From.Kind != "post" && l.From.Kind != "thread") {
+		if l.Kind != links.Became || (l.From.Kind != "post" && l.From.Kind != "thread" && l.From.Kind != "occurrence") {
 			continue
 		}
 		var o Origin
 		var err error
-		if l.From.Kind == "thread" { // the thread's readers are the community's, as the entry's
+		if l.From.Kind == "occurrence" { // a gathering's readers are the community's, as the entry's
+			err = s.db.QueryRowContext(ctx, `SELECT g.id, o.id, COALESCE(o.title, g.title), o.starts_at
+				FROM gathering_occurrences o JOIN gatherings g ON g.id = o.gathering_id WHERE o.id = $1 AND g.community_id = $2`,
+				l.From.ID, ev.Community.ID).Scan(&o.GatheringID, &o.OccurrenceID, &o.GatheringTitle, &o.GatheringStart)
+		} else if l.From.Kind == "thread" { // the thread's readers are the community's, as the entry's
 			err = s.db.QueryRowContext(ctx, `SELECT t.id, t.kind, t.title, COALESCE(pe.name, 'A former member')
 				FROM threads t LEFT JOIN people pe ON pe.id = t.author_id WHERE t.id = $1 AND t.community_id = $2`,
 				l.From.ID, ev.Community.ID).Scan(&o.ThreadID, &o.ThreadKind, &o.ThreadTitle, &o.AuthorName)

@@ -15,19 +15,27 @@ import (
 // viewer's), where, the RSVP buttons, who is coming, the other dates.
 type occurrencePage struct {
 	Layout
-	C         community.View
-	G         gathering.View
-	O         gathering.Occurrence
-	When      gathering.When
-	Mine      gathering.Answer
-	Over      bool // ended
-	Started   bool
-	Going     []gathering.Attendee
-	Maybe     []gathering.Attendee
-	Waiting   []gathering.Attendee
-	MoreGoing string // the next page of those going
-	Dates     []gathering.Occurrence
-	Zone      string // the viewer's
+	C             community.View
+	G             gathering.View
+	O             gathering.Occurrence
+	When          gathering.When
+	Mine          gathering.Answer
+	Over          bool // ended
+	Started       bool
+	Going         []gathering.Attendee
+	Maybe         []gathering.Attendee
+	Waiting       []gathering.Attendee
+	MoreGoing     string // the next page of those going
+	Dates         []gathering.Occurrence
+	Zone          string // the viewer's
+	Agenda        gathering.Text
+	Notes         gathering.Text
+	Captured      []gathering.Captured // entries captured from this date's notes
+	Comments      []gathering.Comment  // a page of the gathering's comments
+	CommentCount  int
+	OlderComments string
+	NewerComments string
+	Comment       Form // the new comment's form
 }
 
 // datesShown bounds the other dates a series' page lists.
@@ -43,7 +51,7 @@ func (p occurrencePage) DateWhen(o gathering.Occurrence) gathering.When {
 
 // gatheringPage shows a gathering at its next date (its last when all are past).
 func (s *Server) gatheringPage(w http.ResponseWriter, r *http.Request) {
-	s.showOccurrence(w, r, 0)
+	s.showOccurrence(w, r, 0, http.StatusOK, Form{})
 }
 
 func (s *Server) occurrencePage(w http.ResponseWriter, r *http.Request) {
@@ -52,10 +60,10 @@ func (s *Server) occurrencePage(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
-	s.showOccurrence(w, r, id)
+	s.showOccurrence(w, r, id, http.StatusOK, Form{})
 }
 
-func (s *Server) showOccurrence(w http.ResponseWriter, r *http.Request, occ int64) {
+func (s *Server) showOccurrence(w http.ResponseWriter, r *http.Request, occ int64, status int, comment Form) {
 	a := actorOf(r)
 	g, err := s.Gatherings.Get(r.Context(), a, r.PathValue("slug"), gatheringID(r))
 	if err != nil {
@@ -110,12 +118,33 @@ func (s *Server) showOccurrence(w http.ResponseWriter, r *http.Request, occ int6
 		s.fail(w, r, err)
 		return
 	}
+	if p.Agenda, p.Notes, err = s.Gatherings.Texts(r.Context(), g, p.O.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if p.Captured, err = s.Gatherings.CapturedFrom(r.Context(), g, p.O.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	comments, err := s.Gatherings.Comments(r.Context(), g, gathering.CommentsAt(commentsAt(r)))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Comments, p.CommentCount, p.Comment = comments.Posts, comments.Total, comment
+	here := r.URL.Path
+	if comments.Older != 0 {
+		p.OlderComments = here + "?before=" + strconv.FormatInt(comments.Older, 10) + "#comments-h"
+	}
+	if comments.Newer != 0 {
+		p.NewerComments = here + "?after=" + strconv.FormatInt(comments.Newer, 10) + "#comments-h"
+	}
 	p.Layout = communityLayout(g.Community, p.O.Title, "gatherings")
 	p.Crumbs = []Crumb{{"Communities", "/communities"}, {g.Community.Name, "/c/" + g.Community.Slug},
 		{"Gatherings", gathering.ListURL(g.Community.Slug)}, {p.O.Title, ""}}
 	p.OwnH1 = true
 	p.Community = &p.C
-	s.render(w, r, http.StatusOK, "gatherings/occurrence", p)
+	s.render(w, r, status, "gatherings/occurrence", p)
 }
 
 func (s *Server) answerGathering(w http.ResponseWriter, r *http.Request) {

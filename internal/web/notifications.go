@@ -62,6 +62,7 @@ type emailChoicesPage struct {
 	Prefs       notify.Prefs
 	Communities []community.Listing
 	Choices     []emailChoice
+	Reminder    string // when gatherings remind: gathering.RemindDay, RemindHour or RemindNone
 }
 
 type emailChoice struct{ Value, Label string }
@@ -89,15 +90,26 @@ func (s *Server) emailChoices(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	reminder, err := s.Gatherings.ReminderOf(r.Context(), a)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "notify/choices", &emailChoicesPage{
 		Layout: Layout{Title: "E-mail and notifications", Crumbs: []Crumb{{Label: "Account", URL: "/account"}, {Label: "E-mail and notifications"}}},
-		Prefs:  prefs, Communities: mine, Choices: emailChoices})
+		Prefs:  prefs, Communities: mine, Choices: emailChoices, Reminder: reminder})
 }
 
 // saveEmailChoices saves the default choice and each community's.
 func (s *Server) saveEmailChoices(w http.ResponseWriter, r *http.Request) {
 	a := actorOf(r)
 	f := parseForm(w, r)
+	if f.Values.Has("reminder") {
+		if err := s.Gatherings.SetReminder(r.Context(), a, f.Get("reminder")); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	if err := s.Notifier.SetPref(r.Context(), a.PersonID, 0, f.Get("email")); err != nil {
 		s.fail(w, r, err)
 		return

@@ -218,6 +218,9 @@ func (s *Server) createEntry(w http.ResponseWriter, r *http.Request) {
 	if thread, _ := strconv.ParseInt(f.Get("from_thread"), 10, 64); thread != 0 {
 		post, _ := strconv.ParseInt(f.Get("from_post"), 10, 64)
 		e, err = s.Talk.Promote(r.Context(), s.Practice, actorOf(r), slug, thread, post, entryInput(f))
+	} else if occ, _ := strconv.ParseInt(f.Get("from_occurrence"), 10, 64); occ != 0 {
+		g, _ := strconv.ParseInt(f.Get("from_gathering"), 10, 64)
+		e, err = s.Gatherings.Capture(r.Context(), s.Practice, actorOf(r), slug, g, occ, entryInput(f))
 	} else {
 		e, err = s.Practice.Create(r.Context(), actorOf(r), slug, entryInput(f))
 	}

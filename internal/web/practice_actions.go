@@ -148,3 +148,10 @@ func (s *Server) updatePracticeSettings(w http.ResponseWriter, r *http.Request) 
 		Editors: f.Get("practice_editors"), Comments: f.Get("comments_default"), StaleAfterDays: days})
 	s.afterAction(w, r, err, "/c/"+slug+"/settings", "The practice library settings are saved.")
 }
+
+func (s *Server) updateGatheringSettings(w http.ResponseWriter, r *http.Request) {
+	f := parseForm(w, r)
+	slug := r.PathValue("slug")
+	err := s.Communities.UpdateGatheringSchedulers(r.Context(), actorOf(r), slug, f.Get("gathering_schedulers"))
+	s.afterAction(w, r, err, "/c/"+slug+"/settings", "The gatherings settings are saved.")
+}

@@ -1,6 +1,10 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"hearth/internal/gathering"
+)
 
 // routes is the whole site map: every URL Hearth answers, and its handler.
 // GET pages render; POSTs change something and redirect (POST, then GET).
@@ -85,6 +89,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/comments/{id}/delete", s.deleteComment)
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/comments/{id}/hide", s.hideComment)
 	mux.HandleFunc("POST /c/{slug}/settings/practice", s.updatePracticeSettings)
+	mux.HandleFunc("POST /c/{slug}/settings/gatherings", s.updateGatheringSettings)
 
 	// Conversations: discussions and questions.
 	mux.HandleFunc("GET /c/{slug}/talk", s.talkList)
@@ -124,6 +129,18 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/o/{occ}/cancel", s.cancelOccurrence)
 	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/o/{occ}/rsvp", s.answerGathering)
 	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/o/{occ}/attendance", s.recordAttendance)
+	for _, part := range []string{gathering.Agenda, gathering.Notes} {
+		mux.HandleFunc("GET /c/{slug}/gatherings/{id}/o/{occ}/"+part, s.textForm(part))
+		mux.HandleFunc("POST /c/{slug}/gatherings/{id}/o/{occ}/"+part, s.saveText(part))
+		mux.HandleFunc("GET /c/{slug}/gatherings/{id}/o/{occ}/"+part+"/history", s.textHistory(part))
+	}
+	mux.HandleFunc("GET /c/{slug}/gatherings/{id}/o/{occ}/capture", s.captureForm)
+	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/comments", s.addGatheringComment)
+	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/comments/{cid}/edit", s.editGatheringComment)
+	mux.HandleFunc("GET /c/{slug}/gatherings/{id}/comments/{cid}/delete", s.confirmDeleteGatheringComment)
+	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/comments/{cid}/delete", s.deleteGatheringComment)
+	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/comments/{cid}/hide", s.hideGatheringComment)
+	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/o/{occ}/capture", s.captureToEntry)
 
 	// Files and images attached to practice entries.
 	mux.HandleFunc("POST /c/{slug}/practice/{entry}/attachments", s.uploadAttachment)
