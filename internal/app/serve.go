@@ -154,7 +154,7 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	// job of its own; notifications become e-mail; mail is delivered.
 	runner := jobs.NewRunner(d, log)
 	bus := activity.NewBus(d)
-	bus.SubscribeBatch("notify", notifier.NotifyBatch)
+	bus.SubscribeBatch("notify", notifier.PrepareBatch)
 	bus.Register(runner)
 	notifier.Register(runner)
 	notify.NewDelivery(d, sender, log).Register(runner)
