@@ -258,6 +258,13 @@ func (w writer) QueryRowContext(ctx context.Context, q string, args ...any) *sql
 		return t.QueryRowContext(ctx, q, args...)
 	}
 	w.d.queries.Add(1)
+	if st := w.d.preparedWrite(q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	if w.d.noteWrite(q) {
+		// Prepared once the row is read and the writer free (see prepared_writes.go).
+		defer func() { go w.d.prepareWrites(context.WithoutCancel(ctx), []string{q}) }()
+	}
 	return w.d.write.QueryRowContext(ctx, q, args...)
 }
 

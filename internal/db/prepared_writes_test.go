@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"hearth/internal/db"
 	"hearth/internal/db/dbtest"
@@ -35,6 +36,16 @@ func TestWritesRunPreparedFromTheThirdTime(t *testing.T) {
 			if _, err := d.ExecContext(ctx, "UPDATE settings SET value = $1 WHERE key = $2", "v", fmt.Sprint("k", i)); err != nil {
 				t.Fatal(err)
 			}
+		}
+		for i := range 4 { // on the writer alone, reading back
+			var key string
+			if err := d.Writer().QueryRowContext(ctx, "INSERT INTO settings (key, value) VALUES ($1, 'w') RETURNING key", fmt.Sprint("w", i)).Scan(&key); err != nil || key != fmt.Sprint("w", i) {
+				t.Fatalf("round %d: %q (%v)", i, key, err)
+			}
+			time.Sleep(20 * time.Millisecond) // prepared meanwhile, once the writer is free
+		}
+		if _, err := d.ExecContext(ctx, "DELETE FROM settings WHERE value = 'w'"); err != nil {
+			t.Fatal(err)
 		}
 		boom := fmt.Errorf("boom")
 		err := d.WithTx(ctx, func(tx *db.Tx) error {
