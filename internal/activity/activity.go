@@ -3,8 +3,10 @@
 // subject, in which community) in its own transaction. A recorded activity
 // waits to be fanned out: one job (enqueued once for a burst of writes)
 // hands the waiting activities, in batches, to the subscribers registered in
-// app (notifications, e-mail, later search and caches) and marks them, in
-// one transaction per batch.
+// app (notifications, e-mail, later search and caches) and marks them. A
+// batch is claimed under a lease in a short transaction, read and rendered
+// outside any write transaction, and its writes and marks made in a second
+// short one (bus.go).
 package activity
 
 import (

@@ -5,31 +5,47 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
+	"time"
 
 	"hearth/internal/db"
 	"hearth/internal/jobs"
 )
 
-// Subscriber acts on a recorded activity. Subscribers run in the fan-out's
-// transaction (the context carries it), after those registered before them;
-// when one fails, the fan-out is tried again and every subscriber is called
-// again, so each must be idempotent (notify records a notification once per
-// person and activity).
+// Subscriber acts on a recorded activity, in the transaction that marks its
+// batch fanned out (the context carries it), after those registered before
+// it; when one fails, the fan-out is tried again and every subscriber is
+// called again, so each must be idempotent.
 type Subscriber func(ctx context.Context, a Activity) error
 
 // BatchSubscriber acts on a batch of recorded activities, in the order they
-// were recorded, at once (notify reads subscriptions and e-mail choices once
-// per batch). The same rules hold as for a Subscriber.
-type BatchSubscriber func(ctx context.Context, batch []Activity) error
+// were recorded, in two steps, so that SQLite's one writer is not held while
+// it reads and renders: called outside any write transaction, it reads what
+// it needs (once per batch) and returns the writes to make, which run in the
+// short transaction that marks the batch fanned out. A batch may be handed
+// over again (its worker died before marking it, its lease ran out), so the
+// writes must be idempotent (notify's are: a unique key and ON CONFLICT DO
+// NOTHING on each, e-mail only for a notification newly added).
+type BatchSubscriber func(ctx context.Context, batch []Activity) (Write, error)
 
-// fanoutBatch bounds the activities handed to the subscribers in one
-// transaction.
+// Write is a batch subscriber's writes, run in the transaction tx (which ctx
+// carries); nil for none.
+type Write func(ctx context.Context, tx *db.Tx) error
+
+// fanoutBatch bounds the activities handed to the subscribers at once.
 const fanoutBatch = 200
+
+// fanoutLease is how long a claimed batch is its worker's: longer than a job
+// handler may run (so a live worker never loses its batch to another),
+// shorter than a job's lease (so that when the job of a worker that died is
+// run again, its batch is free).
+const fanoutLease = 3 * time.Minute
 
 // Bus hands recorded activities to the subscribers registered in app.
 type Bus struct {
 	db   *db.DB
 	subs []named
+	now  func() time.Time
 }
 
 type named struct {
@@ -38,18 +54,24 @@ type named struct {
 }
 
 // NewBus returns a bus over d with no subscribers.
-func NewBus(d *db.DB) *Bus { return &Bus{db: d} }
+func NewBus(d *db.DB) *Bus { return &Bus{db: d, now: db.Now} }
+
+// SetClock replaces the clock that leases batches (tests let a lease run out).
+func (b *Bus) SetClock(now func() time.Time) { b.now = now }
 
 // Subscribe registers fn under name (for the log when it fails); fn is
-// called for each activity of a batch in turn.
+// called for each activity of a batch in turn, in the batch's write
+// transaction.
 func (b *Bus) Subscribe(name string, fn Subscriber) {
-	b.SubscribeBatch(name, func(ctx context.Context, batch []Activity) error {
-		for _, a := range batch {
-			if err := fn(ctx, a); err != nil {
-				return err
+	b.SubscribeBatch(name, func(_ context.Context, batch []Activity) (Write, error) {
+		return func(ctx context.Context, _ *db.Tx) error {
+			for _, a := range batch {
+				if err := fn(ctx, a); err != nil {
+					return err
+				}
 			}
-		}
-		return nil
+			return nil
+		}, nil
 	})
 }
 
@@ -64,50 +86,41 @@ func (b *Bus) Register(r *jobs.Runner) {
 	r.Handle(KindFanout, b.fanoutOne)
 }
 
-// fanoutWaiting fans out every waiting activity, a batch per transaction.
+// fanoutWaiting fans out every waiting activity, a batch at a time, then
+// leaves a job for the end of any lease another worker holds (it may have
+// died).
 func (b *Bus) fanoutWaiting(ctx context.Context, _ jobs.Run) error {
 	for {
 		n, err := b.fanoutSome(ctx, 0)
-		if err != nil || n < fanoutBatch {
+		if err != nil {
 			return err
+		}
+		if n < fanoutBatch {
+			return b.followUp(ctx)
 		}
 	}
 }
 
 // fanoutSome claims up to fanoutBatch waiting activities (only the one with
-// id, when id is not 0), hands them to the subscribers and marks them fanned
-// out, in one transaction, and reports how many it claimed. On PostgreSQL
-// the claim locks the rows and passes over those another worker holds, so
-// that no activity is fanned out twice at once. When a subscriber fails, the
-// batch is done again one activity at a time, and an activity that fails on
-// its own is handed to a job of its own (retried with backoff), so that it
-// holds up no other.
+// id, when id is not 0) under a lease, in a short transaction; hands them to
+// the subscribers outside any write transaction; then runs the subscribers'
+// writes and marks the batch fanned out in one short transaction; and
+// reports how many it claimed. On PostgreSQL the claim passes over the rows
+// another worker is claiming. When a subscriber fails, the batch is done
+// again one activity at a time, and an activity that fails on its own is
+// handed to a job of its own (retried with backoff), so that it holds up no
+// other.
 func (b *Bus) fanoutSome(ctx context.Context, id int64) (int, error) {
-	var claimed []int64
-	err := b.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
-		var err error
-		if claimed, err = b.claim(ctx, tx, id); err != nil || len(claimed) == 0 {
-			return err
-		}
-		batch, err := getMany(ctx, tx, claimed)
-		if err != nil {
-			return err
-		}
-		for _, s := range b.subs {
-			if err := s.fn(ctx, batch); err != nil {
-				return fmt.Errorf("%s: %w", s.name, err)
-			}
-		}
-		return markFannedOut(ctx, tx, claimed)
-	})
+	claimed, err := b.claim(ctx, id)
+	if err != nil || len(claimed) == 0 {
+		return 0, err
+	}
+	err = b.deliver(ctx, claimed)
 	if err == nil || ctx.Err() != nil {
 		return len(claimed), err
 	}
 	if id != 0 {
 		return 0, b.handOff(ctx, id, err)
-	}
-	if len(claimed) == 0 { // the claim itself failed
-		return 0, err
 	}
 	for _, one := range claimed {
 		if _, err := b.fanoutSome(ctx, one); err != nil {
@@ -117,29 +130,102 @@ func (b *Bus) fanoutSome(ctx context.Context, id int64) (int, error) {
 	return len(claimed), nil
 }
 
-// claim locks and returns the ids of up to fanoutBatch waiting activities
-// (or of the one with id), oldest first.
-func (b *Bus) claim(ctx context.Context, tx *db.Tx, id int64) ([]int64, error) {
-	query := `SELECT id FROM activities WHERE fanned_out_at IS NULL ORDER BY id LIMIT $1` + b.db.SkipLocked()
-	args := []any{fanoutBatch}
-	if id != 0 {
-		query = `SELECT id FROM activities WHERE fanned_out_at IS NULL AND id = $1` + b.db.SkipLocked()
-		args = []any{id}
+// deliver hands the claimed activities to the subscribers, then writes what
+// they return and marks the activities fanned out, in one transaction.
+func (b *Bus) deliver(ctx context.Context, claimed []int64) error {
+	batch, err := getMany(ctx, b.db, claimed)
+	if err != nil {
+		return err
 	}
-	rows, err := tx.QueryContext(ctx, query, args...)
+	writes, err := b.prepare(ctx, batch)
+	if err != nil {
+		return err
+	}
+	return b.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
+		if err := writes(ctx, tx); err != nil {
+			return err
+		}
+		return markFannedOut(ctx, tx, claimed)
+	})
+}
+
+// prepare asks every subscriber, in turn, for its writes for batch, outside
+// any write transaction, and returns them as one Write.
+func (b *Bus) prepare(ctx context.Context, batch []Activity) (Write, error) {
+	ctx = db.WithoutTx(ctx)
+	var writes []Write
+	var names []string
+	if len(batch) > 0 {
+		for _, s := range b.subs {
+			w, err := s.fn(ctx, batch)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", s.name, err)
+			}
+			if w != nil {
+				writes, names = append(writes, w), append(names, s.name)
+			}
+		}
+	}
+	return func(ctx context.Context, tx *db.Tx) error {
+		for i, w := range writes {
+			if err := w(ctx, tx); err != nil {
+				return fmt.Errorf("%s: %w", names[i], err)
+			}
+		}
+		return nil
+	}, nil
+}
+
+// claim leases up to fanoutBatch waiting activities that no live worker
+// holds (or the one with id, which this worker holds or nobody does),
+// oldest first, and returns their ids.
+func (b *Bus) claim(ctx context.Context, id int64) ([]int64, error) {
+	now := b.now()
+	query := `UPDATE activities SET fanout_lease_until = $2 WHERE id IN (SELECT id FROM activities
+		WHERE fanned_out_at IS NULL AND (fanout_lease_until IS NULL OR fanout_lease_until <= $1)
+		ORDER BY id LIMIT $3` + b.db.SkipLocked() + `) RETURNING id`
+	args := []any{now, now.Add(fanoutLease), fanoutBatch}
+	if id != 0 {
+		query = `UPDATE activities SET fanout_lease_until = $1 WHERE id = $2 AND fanned_out_at IS NULL RETURNING id`
+		args = []any{now.Add(fanoutLease), id}
+	}
+	var ids []int64
+	err := b.db.WithTx(ctx, func(tx *db.Tx) error {
+		rows, err := tx.QueryContext(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		return rows.Err()
+	})
 	if err != nil {
 		return nil, fmt.Errorf("claim waiting activities: %w", err)
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("claim waiting activities: %w", err)
-		}
-		ids = append(ids, id)
+	slices.Sort(ids) // oldest first (RETURNING keeps no order)
+	return ids, nil
+}
+
+// followUp leaves a fan-out job for the end of the earliest lease still
+// held on a waiting activity, if any: should its worker have died, the
+// batch is taken again then.
+func (b *Bus) followUp(ctx context.Context) error {
+	var until time.Time
+	err := b.db.QueryRowContext(ctx, `SELECT fanout_lease_until FROM activities
+		WHERE fanned_out_at IS NULL AND fanout_lease_until IS NOT NULL ORDER BY fanout_lease_until LIMIT 1`).Scan(&until)
+	if isNoRows(err) {
+		return nil
 	}
-	return ids, rows.Err()
+	if err != nil {
+		return fmt.Errorf("read the leases of waiting activities: %w", err)
+	}
+	return jobs.EnqueueOnce(ctx, b.db.Writer(), jobs.Job{Kind: KindFanoutWaiting, RunAt: until})
 }
 
 // handOff marks the activity with id fanned out and enqueues a job of its
@@ -162,7 +248,7 @@ func markFannedOut(ctx context.Context, tx *db.Tx, ids []int64) error {
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE activities SET fanned_out_at = $1 WHERE id IN (`+db.Placeholders(2, len(ids))+`)`, args...)
+	_, err := tx.ExecContext(ctx, `UPDATE activities SET fanned_out_at = $1, fanout_lease_until = NULL WHERE id IN (`+db.Placeholders(2, len(ids))+`)`, args...)
 	if err != nil {
 		return fmt.Errorf("mark activities fanned out: %w", err)
 	}
@@ -183,14 +269,11 @@ func (b *Bus) fanoutOne(ctx context.Context, run jobs.Run) error {
 	if err != nil {
 		return err
 	}
-	return b.db.WithTxCtx(ctx, func(ctx context.Context, _ *db.Tx) error {
-		for _, s := range b.subs {
-			if err := s.fn(ctx, []Activity{a}); err != nil {
-				return fmt.Errorf("%s: %w", s.name, err)
-			}
-		}
-		return nil
-	})
+	writes, err := b.prepare(ctx, []Activity{a})
+	if err != nil {
+		return err
+	}
+	return b.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error { return writes(ctx, tx) })
 }
 
 // Columns is the select list that reads an Activity from activities a

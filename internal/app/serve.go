@@ -195,11 +195,11 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	if err != nil {
 		return nil, nil, err
 	}
-	// What follows a write: its activity fans out to the subscribers, each a
-	// job of its own; notifications become e-mail; mail is delivered.
+	// What follows a write: its activity fans out to the subscribers, a
+	// batch per job; notifications become e-mail; mail is delivered.
 	runner := jobs.NewRunner(d, log)
 	bus := activity.NewBus(d)
-	bus.SubscribeBatch("notify", notifier.NotifyBatch)
+	bus.SubscribeBatch("notify", notifier.PrepareBatch)
 	bus.Register(runner)
 	notifier.Register(runner)
 	events.Register(runner)

@@ -50,6 +50,7 @@ type DB struct {
 	write   *sql.DB
 	queries atomic.Int64 // statements run, for tests that watch query counts
 	stmts   stmtCache    // prepared reads (SQLite)
+	wstmts  writeStmts   // prepared writes (SQLite, prepared_writes.go)
 }
 
 // stmtCache keeps the SQLite readers' statements prepared, by query text:
@@ -148,10 +149,12 @@ func openPostgres(ctx context.Context, databaseURL string) (*DB, error) {
 // Close closes both pools.
 func (d *DB) Close() error {
 	var err error
-	d.stmts.m.Range(func(_, st any) bool {
-		err = errors.Join(err, st.(*sql.Stmt).Close())
-		return true
-	})
+	for _, c := range []*stmtCache{&d.stmts, &d.wstmts.stmtCache} {
+		c.m.Range(func(_, st any) bool {
+			err = errors.Join(err, st.(*sql.Stmt).Close())
+			return true
+		})
+	}
 	err = errors.Join(err, d.write.Close())
 	if d.read != d.write {
 		err = errors.Join(err, d.read.Close())
@@ -173,6 +176,12 @@ func (d *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Re
 		return t.ExecContext(ctx, query, args...)
 	}
 	d.queries.Add(1)
+	if st := d.preparedWrite(query); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
+	if d.noteWrite(query) {
+		defer d.prepareWrites(ctx, []string{query})
+	}
 	return d.write.ExecContext(ctx, query, args...)
 }
 
@@ -249,6 +258,13 @@ func (w writer) QueryRowContext(ctx context.Context, q string, args ...any) *sql
 		return t.QueryRowContext(ctx, q, args...)
 	}
 	w.d.queries.Add(1)
+	if st := w.d.preparedWrite(q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	if w.d.noteWrite(q) {
+		// Prepared once the row is read and the writer free (see prepared_writes.go).
+		defer func() { go w.d.prepareWrites(context.WithoutCancel(ctx), []string{q}) }()
+	}
 	return w.d.write.QueryRowContext(ctx, q, args...)
 }
 

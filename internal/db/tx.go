@@ -34,8 +34,9 @@ type Tx struct {
 	d    *DB
 	done atomic.Bool // committed or rolled back: contexts no longer join it
 
-	mu     sync.Mutex
-	failed error // the first error of a joined part, which dooms the whole
+	mu        sync.Mutex
+	failed    error    // the first error of a joined part, which dooms the whole
+	toPrepare []string // queries to prepare on the writer once it ends
 }
 
 // txKey is the context key of the open transaction.
@@ -67,6 +68,9 @@ func (d *DB) InTx(ctx context.Context) bool { return d.open(ctx) != nil }
 // ExecContext runs a statement in the transaction.
 func (t *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	t.d.queries.Add(1)
+	if st := t.stmt(ctx, query); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
 	return t.tx.ExecContext(ctx, query, args...)
 }
 
@@ -79,6 +83,9 @@ func (t *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.
 // QueryRowContext runs a single-row query in the transaction.
 func (t *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
 	t.d.queries.Add(1)
+	if st := t.stmt(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return t.tx.QueryRowContext(ctx, query, args...)
 }
 
@@ -136,6 +143,7 @@ func (d *DB) WithTxCtx(ctx context.Context, fn func(ctx context.Context, tx *Tx)
 		}
 	}
 	tx.done.Store(true)
+	defer func() { d.prepareWrites(ctx, tx.toPrepare) }() // the writer is free again
 	if err != nil {
 		_ = sqlTx.Rollback()
 		return err

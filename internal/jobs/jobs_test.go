@@ -350,3 +350,52 @@ func TestRunReturnsJobsInHandWhenStopped(t *testing.T) {
 		}
 	})
 }
+
+// Woken, the workers wait a moment for the rest of a burst: the jobs of a
+// burst of writes are run together, after the debounce, not one pass each.
+func TestWakeWaitsForTheRestOfABurst(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		r := jobs.NewRunner(d, quiet)
+		r.SetWorkers(1)
+		r.SetPoll(time.Hour)
+		const debounce = 300 * time.Millisecond
+		r.SetDebounce(debounce)
+		var mu sync.Mutex
+		var ran []time.Time
+		started := make(chan struct{})
+		r.Handle("start", func(context.Context, jobs.Run) error { close(started); return nil })
+		r.Handle("burst", func(context.Context, jobs.Run) error {
+			mu.Lock()
+			ran = append(ran, time.Now())
+			mu.Unlock()
+			return nil
+		})
+		enqueue(t, d, jobs.Job{Kind: "start"})
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan struct{})
+		go func() { defer close(done); r.Run(ctx) }()
+		defer func() { cancel(); <-done }()
+		<-started // the first pass is over; the worker waits for an hour or a Wake
+		woken := time.Now()
+		for range 3 { // a burst: each write wakes the workers
+			enqueue(t, d, jobs.Job{Kind: "burst"})
+			r.Wake()
+		}
+		deadline := time.Now().Add(30 * time.Second)
+		for {
+			mu.Lock()
+			n := len(ran)
+			mu.Unlock()
+			if n == 3 {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%d of the burst's 3 jobs ran", n)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		if first := ran[0].Sub(woken); first < debounce {
+			t.Fatalf("the first job of the burst ran %v after the Wake, before the debounce (%v)", first, debounce)
+		}
+	})
+}

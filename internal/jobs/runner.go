@@ -24,6 +24,10 @@ const (
 	pollEvery      = time.Second
 	batchSize      = 5
 	keepDone       = 7 * 24 * time.Hour
+	// wakeDebounce: woken, the workers wait this long for the rest of a
+	// burst, so that a burst of writes is one batch (one fan-out, one
+	// delivery) rather than one each.
+	wakeDebounce = 100 * time.Millisecond
 )
 
 // Run is one claimed job, as its handler sees it.
@@ -72,6 +76,7 @@ type Runner struct {
 	poll      time.Duration
 	now       func() time.Time
 	wake      chan struct{}
+	debounce  time.Duration
 	once      sync.Once
 }
 
@@ -81,7 +86,7 @@ func NewRunner(d *db.DB, log *slog.Logger) *Runner {
 		log = slog.Default()
 	}
 	return &Runner{db: d, log: log, handlers: map[string]Handler{}, workers: max(2, runtime.GOMAXPROCS(0)),
-		poll: pollEvery, now: db.Now, wake: make(chan struct{}, 1)}
+		poll: pollEvery, now: db.Now, wake: make(chan struct{}, 1), debounce: wakeDebounce}
 }
 
 // Handle registers h for jobs of kind.
@@ -94,6 +99,9 @@ func (r *Runner) SetWorkers(n int) { r.workers = max(1, n) }
 
 // SetPoll sets how often idle workers look for due jobs (Wake looks at once).
 func (r *Runner) SetPoll(every time.Duration) { r.poll = every }
+
+// SetDebounce sets how long woken workers wait for the rest of a burst.
+func (r *Runner) SetDebounce(wait time.Duration) { r.debounce = max(0, wait) }
 
 // SetClock replaces the clock (tests move time forward with it).
 func (r *Runner) SetClock(now func() time.Time) { r.now = now }
@@ -146,8 +154,28 @@ func (r *Runner) work(ctx context.Context) {
 			return
 		case <-t.C:
 		case <-r.wake:
+			if !r.settle(ctx) {
+				return
+			}
 		}
 	}
+}
+
+// settle waits the debounce after a Wake, taking the Wakes of the rest of
+// the burst with it; false when ctx ended meanwhile.
+func (r *Runner) settle(ctx context.Context) bool {
+	if r.debounce > 0 {
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(r.debounce):
+		}
+	}
+	select {
+	case <-r.wake:
+	default:
+	}
+	return true
 }
 
 // RunDue offers the scheduled runs that are due, then runs every due job

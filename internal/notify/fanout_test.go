@@ -75,7 +75,7 @@ func TestTwoRunnersFanOutEachActivityOnce(t *testing.T) {
 		var wg sync.WaitGroup
 		for range 2 {
 			bus := activity.NewBus(d)
-			bus.SubscribeBatch("notify", w.notifier.NotifyBatch)
+			bus.SubscribeBatch("notify", w.notifier.PrepareBatch)
 			bus.Subscribe("count", func(_ context.Context, a activity.Activity) error {
 				mu.Lock()
 				calls[a.ID]++
@@ -117,7 +117,7 @@ func TestFailingActivityIsRetriedApart(t *testing.T) {
 		var bad int64
 		failing := true
 		bus := activity.NewBus(d)
-		bus.SubscribeBatch("notify", w.notifier.NotifyBatch)
+		bus.SubscribeBatch("notify", w.notifier.PrepareBatch)
 		bus.Subscribe("picky", func(_ context.Context, a activity.Activity) error {
 			if a.ID == bad && failing {
 				return fmt.Errorf("cannot handle %d", a.ID)

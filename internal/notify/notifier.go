@@ -79,16 +79,29 @@ func (n *Notifier) Notify(ctx context.Context, a activity.Activity) error {
 	return n.NotifyBatch(ctx, []activity.Activity{a})
 }
 
-// NotifyBatch is the activity subscriber: for each activity of batch, in
-// order, it works out who should hear of it, keeps those who may see it, and
-// records their notifications (and queues immediate e-mail), all in one
-// transaction (the fan-out's, which ctx carries). Subscriptions, e-mail
-// choices and recipients are read once for the batch. Running it again for
-// the same activities adds nothing.
+// NotifyBatch tells of a batch of activities as PrepareBatch does, writing
+// in one transaction (the caller's, when ctx carries one).
 func (n *Notifier) NotifyBatch(ctx context.Context, batch []activity.Activity) error {
+	write, err := n.PrepareBatch(ctx, batch)
+	if err != nil || write == nil {
+		return err
+	}
+	return n.db.WithTxCtx(ctx, write)
+}
+
+// PrepareBatch is the activity subscriber: for each activity of batch, in
+// order, it works out who should hear of it, keeps those who may see it and
+// renders the e-mail of those who want it at once, reading subscriptions,
+// e-mail choices and recipients once for the batch; it returns the writes
+// (automatic watches, notifications, e-mail), to run in the transaction that
+// marks the batch fanned out, or nil when there is nothing to write. The
+// writes are idempotent: running them again for the same activities, from
+// the same reads or later ones, adds nothing (a person is told of an
+// activity once, and e-mailed only when the notification is new).
+func (n *Notifier) PrepareBatch(ctx context.Context, batch []activity.Activity) (activity.Write, error) {
 	subs, err := readSubscriptions(ctx, n.db, batch)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	type told struct {
 		check  Check
@@ -116,12 +129,12 @@ func (n *Notifier) NotifyBatch(ctx context.Context, batch []activity.Activity) e
 		}
 	}
 	if len(tell) == 0 && len(watches) == 0 {
-		return nil // nobody to tell, nothing to remember
+		return nil, nil // nobody to tell, nothing to remember
 	}
 	var ok []bool
 	if len(checks) > 0 {
 		if ok, err = n.visible(ctx, checks); err != nil {
-			return fmt.Errorf("notify of activities: %w", err)
+			return nil, fmt.Errorf("notify of activities: %w", err)
 		}
 	}
 	// The e-mail of those who want one at once.
@@ -138,12 +151,12 @@ func (n *Notifier) NotifyBatch(ctx context.Context, batch []activity.Activity) e
 	tell = kept
 	mails, err := n.immediateMails(ctx, fresh)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for i := range tell {
 		tell[i].mail = mails[tell[i].check]
 	}
-	return n.db.WithTx(ctx, func(tx *db.Tx) error {
+	return func(ctx context.Context, tx *db.Tx) error {
 		if err := watchMany(ctx, tx, watches); err != nil {
 			return err
 		}
@@ -162,7 +175,7 @@ func (n *Notifier) NotifyBatch(ctx context.Context, batch []activity.Activity) e
 			}
 		}
 		return QueueMany(ctx, tx, mails)
-	})
+	}, nil
 }
 
 // moderationTargets are who hear of a moderator's action: its targets only

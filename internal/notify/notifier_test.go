@@ -68,7 +68,7 @@ func newWorld(t *testing.T, d *db.DB, sender notify.Sender, names ...string) *wo
 	}
 	w.notifier = notify.NewNotifier(d, visible, "https://hearth.test", func(context.Context) string { return "Northfield" }, []string{"entry"}, quiet)
 	bus := activity.NewBus(d)
-	bus.SubscribeBatch("notify", w.notifier.NotifyBatch)
+	bus.SubscribeBatch("notify", w.notifier.PrepareBatch)
 	w.runner = jobs.NewRunner(d, quiet)
 	bus.Register(w.runner)
 	w.notifier.Register(w.runner)

@@ -33,6 +33,9 @@ type smtpServer struct {
 	user, pass string
 	mu         sync.Mutex
 	got        []received
+	// duringData, when set, runs while a message's DATA is being received,
+	// the conversation open.
+	duringData func()
 }
 
 func startSMTP(t *testing.T, user, pass string) *smtpServer {
@@ -100,6 +103,12 @@ func (s *session) Data(r io.Reader) error {
 		return err
 	}
 	s.cur.Data = b
+	s.srv.mu.Lock()
+	during := s.srv.duringData
+	s.srv.mu.Unlock()
+	if during != nil {
+		during()
+	}
 	s.srv.mu.Lock()
 	s.srv.got = append(s.srv.got, s.cur)
 	s.srv.mu.Unlock()
