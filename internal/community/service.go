@@ -63,6 +63,20 @@ func (s *Service) Get(ctx context.Context, a auth.Actor, slug string) (View, err
 }
 
 func (s *Service) view(ctx context.Context, q db.Q, a auth.Actor, slug string) (View, error) {
+	v, err := s.load(ctx, q, a, slug)
+	if err != nil {
+		return View{}, err
+	}
+	if !v.CanSee() {
+		return View{}, errNotFound
+	}
+	return v, nil
+}
+
+// load reads the community with slug as a would see it, whether or not a
+// may see it: callers decide (a shareable link is a way in to a community
+// its holder cannot see yet).
+func (s *Service) load(ctx context.Context, q db.Q, a auth.Actor, slug string) (View, error) {
 	v := View{Actor: a}
 	var role, status string
 	var tags sql.NullString
@@ -77,9 +91,6 @@ func (s *Service) view(ctx context.Context, q db.Q, a auth.Actor, slug string) (
 		return View{}, errs.Wrap(err, "read community")
 	}
 	v.Mine = Membership{Role: Role(role), Status: MemberStatus(status)}
-	if !v.CanSee() {
-		return View{}, errNotFound
-	}
 	v.Tags = splitTags(tags)
 	return v, nil
 }
