@@ -101,7 +101,7 @@ func (s *Service) SignUp(ctx context.Context, n NewAccount, userAgent string) (A
 		}
 		actor = Actor{PersonID: id, Handle: n.Handle, Name: n.Name, Verified: verifiedAt != nil}
 		if invite == nil {
-			return s.sendVerification(ctx, tx, id, n.Email, settings.Name)
+			return s.sendVerification(ctx, tx, id, n.Email, settings.Name, n.Next)
 		}
 		if communityID, _ := parseInvitationData(invite.Data); communityID != 0 {
 			// A steward's invitation to a community: signing up through it is
