@@ -18,7 +18,8 @@ import (
 // (to fill in the sign-up form): "community=12&name=Ada+Lovelace". Older
 // invitations hold only the community's id.
 
-// invitationData encodes what an invitation carries.
+// invitationData encodes what an invitation carries (the community first:
+// the stewards' list finds a community's invitations by that prefix).
 func invitationData(communityID int64, name string) string {
 	if communityID == 0 && name == "" {
 		return ""
@@ -111,9 +112,9 @@ const pendingKeyLen = 16
 func (s *Service) PendingInvitations(ctx context.Context, q db.Q, communityID int64, limit int) ([]PendingInvitation, error) {
 	rows, err := q.QueryContext(ctx, `SELECT t.token_hash, t.email, t.data, COALESCE(p.name, ''), t.created_at, t.expires_at FROM tokens t
 		LEFT JOIN people p ON p.id = t.created_by
-		WHERE t.purpose = $1 AND t.used_at IS NULL AND t.expires_at > $2 AND (t.data = $3 OR t.data LIKE $4)
-		ORDER BY t.created_at DESC, t.token_hash LIMIT $5`,
-		purposeInvite, s.now(), itoa(communityID), "community="+itoa(communityID)+"&%", limit)
+		WHERE t.purpose = $1 AND t.used_at IS NULL AND t.expires_at > $2 AND (t.data IN ($3, $4) OR t.data LIKE $5)
+		ORDER BY t.created_at DESC, t.token_hash LIMIT $6`,
+		purposeInvite, s.now(), itoa(communityID), "community="+itoa(communityID), "community="+itoa(communityID)+"&%", limit)
 	if err != nil {
 		return nil, errs.Wrap(err, "read invitations")
 	}
@@ -167,8 +168,8 @@ func (s *Service) RevokeInvitation(ctx context.Context, q db.Q, communityID int6
 	if err != nil {
 		return p, err
 	}
-	_, err = q.ExecContext(ctx, `DELETE FROM tokens WHERE purpose = $1 AND used_at IS NULL AND email = $2 AND (data = $3 OR data LIKE $4)`,
-		purposeInvite, p.Email, itoa(communityID), "community="+itoa(communityID)+"&%")
+	_, err = q.ExecContext(ctx, `DELETE FROM tokens WHERE purpose = $1 AND used_at IS NULL AND email = $2 AND (data IN ($3, $4) OR data LIKE $5)`,
+		purposeInvite, p.Email, itoa(communityID), "community="+itoa(communityID), "community="+itoa(communityID)+"&%")
 	return p, errs.Wrap(err, "revoke invitation")
 }
 
