@@ -295,7 +295,7 @@ func TestInviteLinkUseLimitHoldsUnderConcurrency(t *testing.T) {
 	})
 }
 
-func second[T any](_ T, err error) error        { return err }
+func second[T any](_ T, err error) error          { return err }
 func second3[A, B any](_ A, _ B, err error) error { return err }
 
 // linkToken is the invitation token in the newest mail to address.
