@@ -214,7 +214,9 @@ func (s *Service) Get(ctx context.Context, a auth.Actor, communitySlug, entrySlu
 			return EntryView{}, err
 		}
 	}
-	s.views.add(e.ID)
-	ev.Views += s.views.pending(e.ID) // counted here, not yet written
+	if who := viewer(ctx, a); who != "" {
+		s.views.add(viewKey{entry: e.ID, viewer: who, day: viewDay(s.now())})
+	}
+	ev.Views += s.views.pendingFor(e.ID) // gathered here, not yet written
 	return ev, nil
 }
