@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"hearth/internal/activity"
@@ -66,8 +67,9 @@ func (s *Service) InviteMany(ctx context.Context, a auth.Actor, slug, text strin
 	}
 	var todo []Recipient
 	seen := map[string]bool{}
-	for _, item := range items {
+	for at, item := range items {
 		r, msg := parseRecipient(item)
+		r.at = at
 		key := r.Handle + "|" + r.Email
 		switch {
 		case msg != "":
@@ -110,6 +112,7 @@ func (s *Service) InviteMany(ctx context.Context, a auth.Actor, slug, text strin
 	if err != nil {
 		return InviteOutcome{}, err
 	}
+	slices.SortStableFunc(out.Failed, func(a, b InviteFailure) int { return a.at - b.at })
 	return out, nil
 }
 

@@ -125,7 +125,7 @@ func (s *Service) InviteLinkToRevoke(ctx context.Context, a auth.Actor, slug str
 	if !v.CanManageMembers() {
 		return View{}, InviteLink{}, errNotFoundOr(v, "Only the community's stewards manage its invitation links.")
 	}
-	l, err := s.openLink(ctx, s.db, "id = $1 AND community_id = $2", id, v.ID)
+	l, err := s.openLink(ctx, s.db, "l.id = $1 AND l.community_id = $2", id, v.ID)
 	return v, l, err
 }
 

@@ -18,6 +18,7 @@ type Recipient struct {
 	Handle string
 	Email  string
 	Name   string
+	at     int // its place in the form, to give failures back in order
 }
 
 // splitRecipients cuts what a steward typed into the people it names:
