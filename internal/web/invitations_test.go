@@ -116,9 +116,9 @@ func TestInviteFormKeepsFailures(t *testing.T) {
 			"Invitation sent to ok@example.org.", `aria-invalid="true"`, ">@ghost\nbad@</textarea>", "What we are about"} {
 			if !strings.Contains(res.Body, want) {
 				t.Errorf("the home after the form lacks %q", want)
-			if i := strings.Index(res.Body, "<textarea"); i > 0 {
-				t.Log(res.Body[i : i+400])
-			}
+				if i := strings.Index(res.Body, "<textarea"); i > 0 {
+					t.Log(res.Body[i : i+400])
+				}
 			}
 		}
 		res = s.Post("/c/weave/invitation-links", url.Values{"days": {"3"}, "max_uses": {"0"}})
