@@ -36,7 +36,8 @@ func TestInviteJourney(t *testing.T) {
 	steward.fillByID("f-who", "Olive Park <olive@example.org>, pat@example.org\n@leo\nnot-an-address@")
 	steward.pressExpecting(button("Send the invitations"), 422)
 	steward.at("/c/" + slug + "/members/invite") // the home again, as the form's answer
-	steward.see("#e-who", "1 person was not invited", "not-an-address@")
+	steward.see("#e-who", "1 person was not invited")
+	steward.see("#e-who-lines", "not-an-address@")
 	steward.see(".invite-form", "Invitation sent to Olive Park (olive@example.org), pat@example.org, @leo")
 	if got := eval[string](steward, `document.getElementById("f-who").value`); got != "not-an-address@" {
 		steward.fatalf("the form kept %q, want only the address that failed", got)
