@@ -66,6 +66,7 @@ func (s *Service) InviteMany(ctx context.Context, a auth.Actor, slug, text strin
 		return out, forbiddenUnlessArchived(v, "Only the community's stewards can invite people.")
 	}
 	var todo []Recipient
+	var limited error // the rate limit's refusal, when it refused someone
 	seen := map[string]bool{}
 	for at, item := range items {
 		r, msg := parseRecipient(item)
@@ -82,11 +83,15 @@ func (s *Service) InviteMany(ctx context.Context, a auth.Actor, slug, text strin
 				if !errs.Is(err, errs.TooManyRequests) {
 					return out, err
 				}
+				limited = err
 				out.Failed = append(out.Failed, InviteFailure{r, errs.MessageOf(err)})
 				continue
 			}
 			todo = append(todo, r)
 		}
+	}
+	if limited != nil && len(todo) == 0 && len(out.Failed) == len(seen) {
+		return InviteOutcome{}, limited // the limit refused everyone: a 429 with its Retry-After
 	}
 	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		v, err := s.view(ctx, tx, a, slug)

@@ -59,6 +59,10 @@ func (s *Server) signup(w http.ResponseWriter, r *http.Request) {
 	n := newAccount(f)
 	n.Client = clientIP(r)
 	n.Next = nextParam(f.Get("next"))
+	var invited auth.Invitation // read before the sign-up uses it: where to take the new member
+	if n.Invite != "" {
+		invited, _ = s.Auth.InvitationFor(r.Context(), n.Invite) // an unusable one: SignUp says so
+	}
 	a, token, err := s.Auth.SignUp(r.Context(), n, r.UserAgent())
 	if err != nil {
 		if f.Failed(err) {
@@ -81,7 +85,7 @@ func (s *Server) signup(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.setSession(w, token)
-	if slug := f.Get("community"); slug != "" && n.Invite != "" {
+	if slug := invited.CommunitySlug; slug != "" {
 		// Signed up through a steward's invitation: a member already, so
 		// the community is the place to start. Its page says welcome.
 		s.redirect(w, r, "/c/"+url.PathEscape(slug), "Welcome, "+a.Name+": you are a member now.")
