@@ -30,6 +30,7 @@ const (
 	CommentAdded     = "comment.added"
 	MemberJoined     = "member.joined"
 	MemberRequested  = "member.requested"
+	MemberInvited    = "member.invited"
 	CommunityStarted = "community.started"
 	CommunityPropose = "community.proposed"
 	ThreadStarted    = "thread.started"
@@ -208,6 +209,8 @@ func Phrase(verb string) string {
 		return "joined"
 	case MemberRequested:
 		return "asks to join"
+	case MemberInvited:
+		return "invites you to"
 	case CommunityStarted:
 		return "started"
 	case CommunityPropose:

@@ -97,11 +97,19 @@ func TestCommunityInvitationCarriedIntoSignUp(t *testing.T) {
 		if err != nil {
 			t.Fatalf("the invited newcomer cannot see the private community: %v", err)
 		}
-		if v.Mine.Status != community.InvitedMember || v.Mine.Role != community.RoleMember {
-			t.Fatalf("membership = %+v, want an invitation", v.Mine)
+		// Signing up through the invitation was accepting it: a member at once, no second step.
+		if v.Mine.Status != community.ActiveMember || v.Mine.Role != community.RoleMember {
+			t.Fatalf("membership = %+v, want an active member", v.Mine)
 		}
-		if status, err := e.Communities.Join(ctx, a, "quilting", ""); err != nil || status != community.ActiveMember {
-			t.Fatalf("accept = %v, %v", status, err)
+		if _, err := e.Communities.Join(ctx, a, "quilting", ""); !errs.Is(err, errs.Conflict) {
+			t.Fatalf("accepting again = %v, want Conflict (a member already)", err)
+		}
+		var joined int
+		if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM activities WHERE verb = 'member.joined' AND actor_id = $1", a.PersonID).Scan(&joined); err != nil {
+			t.Fatal(err)
+		}
+		if joined != 1 {
+			t.Errorf("joined activities = %d, want 1", joined)
 		}
 	})
 }

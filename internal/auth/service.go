@@ -89,6 +89,7 @@ type NewAccount struct {
 	Email    string
 	Password string
 	Invite   string // the raw invitation token, when sign-up is by invitation
+	Next     string // a path on this site to come back to once the address is confirmed
 	Client   string // the network address it comes from, for the sign-up limit ("": none, as from the command line)
 }
 
@@ -235,8 +236,11 @@ func (s *Service) createAdmin(ctx context.Context, tx *db.Tx, n NewAccount) (int
 }
 
 // sendVerification queues the link that confirms a new address.
-func (s *Service) sendVerification(ctx context.Context, q db.Q, personID int64, email, instanceName string) error {
-	raw, err := s.createToken(ctx, q, purposeVerify, personID, email, "", 0, verifyTTL)
+//
+// next is where the person was going (the form they were filling in), kept
+// with the link so that confirming brings them back to it.
+func (s *Service) sendVerification(ctx context.Context, q db.Q, personID int64, email, instanceName, next string) error {
+	raw, err := s.createToken(ctx, q, purposeVerify, personID, email, clipNext(next), 0, verifyTTL)
 	if err != nil {
 		return err
 	}
@@ -245,8 +249,9 @@ func (s *Service) sendVerification(ctx context.Context, q db.Q, personID int64, 
 			instanceName, s.baseURL, raw)})
 }
 
-// ResendVerification sends a new verification link to the actor's address.
-func (s *Service) ResendVerification(ctx context.Context, a Actor) error {
+// ResendVerification sends a new verification link to the actor's address;
+// opening it brings them back to next (a path on this site, or "").
+func (s *Service) ResendVerification(ctx context.Context, a Actor, next string) error {
 	if !a.SignedIn() {
 		return errs.New(errs.Unauthenticated, "Please sign in first.")
 	}
@@ -265,14 +270,27 @@ func (s *Service) ResendVerification(ctx context.Context, a Actor) error {
 		if err := tx.QueryRowContext(ctx, "SELECT email FROM people WHERE id = $1", a.PersonID).Scan(&email); err != nil {
 			return errs.Wrap(err, "read email")
 		}
-		return s.sendVerification(ctx, tx, a.PersonID, email, settings.Name)
+		return s.sendVerification(ctx, tx, a.PersonID, email, settings.Name, next)
 	})
 }
 
-// VerifyEmail confirms the address a verification link was sent to.
-func (s *Service) VerifyEmail(ctx context.Context, raw string) error {
+// maxNext bounds what a confirmation link keeps of where to come back to (a
+// draft carried in it included).
+const maxNext = 16 << 10
+
+func clipNext(next string) string {
+	if len(next) > maxNext || !strings.HasPrefix(next, "/") {
+		return ""
+	}
+	return next
+}
+
+// VerifyEmail confirms the address a verification link was sent to, and
+// returns where the person was going when it was sent ("" for nowhere).
+func (s *Service) VerifyEmail(ctx context.Context, raw string) (string, error) {
 	defer s.sessions.forgetAll() // the person's sessions, or what they show, change
-	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+	var next string
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
 		t, err := s.findToken(ctx, tx, raw, purposeVerify)
 		if err != nil {
 			return err
@@ -280,9 +298,11 @@ func (s *Service) VerifyEmail(ctx context.Context, raw string) error {
 		if err := s.useToken(ctx, tx, t.Hash); err != nil {
 			return err
 		}
+		next = t.Data
 		_, err = tx.ExecContext(ctx, "UPDATE people SET email_verified_at = $1 WHERE id = $2 AND email = $3", s.now(), t.PersonID, t.Email)
 		return errs.Wrap(err, "verify email")
 	})
+	return next, err
 }
 
 func scanErr(err error, what string) error {

@@ -5,9 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
+	"hearth/internal/activity"
 	"hearth/internal/db"
 	"hearth/internal/errs"
 	"hearth/internal/instance"
@@ -101,15 +101,13 @@ func (s *Service) SignUp(ctx context.Context, n NewAccount, userAgent string) (A
 		}
 		actor = Actor{PersonID: id, Handle: n.Handle, Name: n.Name, Verified: verifiedAt != nil}
 		if invite == nil {
-			return s.sendVerification(ctx, tx, id, n.Email, settings.Name)
+			return s.sendVerification(ctx, tx, id, n.Email, settings.Name, n.Next)
 		}
-		if invite.Data != "" {
-			// A steward's invitation to a community becomes an invitation the person can accept.
-			communityID, _ := strconv.ParseInt(invite.Data, 10, 64)
-			if _, err := tx.ExecContext(ctx, `INSERT INTO memberships (community_id, person_id, role, status, invited_by, created_at, updated_at)
-				SELECT id, $2, 'member', 'invited', $3, $4, $4 FROM communities WHERE id = $1
-				ON CONFLICT DO NOTHING`, communityID, id, invite.CreatedBy, now); err != nil {
-				return errs.Wrap(err, "carry community invitation")
+		if communityID, _ := parseInvitationData(invite.Data); communityID != 0 {
+			// A steward's invitation to a community: signing up through it is
+			// accepting it, so the person is a member at once (no second step).
+			if err := joinInvited(ctx, tx, communityID, actor, invite.CreatedBy, now); err != nil {
+				return err
 			}
 		}
 		session, err = s.createSession(ctx, tx, id, userAgent)
@@ -138,4 +136,21 @@ func (s *Service) mailSignupAttempt(ctx context.Context, q db.Q, email, instance
 	return notify.Queue(ctx, q, notify.Mail{To: email, Subject: "Someone tried to sign up to " + instanceName + " with your address",
 		Body: fmt.Sprintf("Someone (we hope you) tried to create an account on %s with this e-mail address, which has an account already.\n\nIf it was you, sign in here:\n\n%s/signin\n\nIf you forgot your password, or never confirmed this address, choose a new password here (that confirms the address too):\n\n%s/reset\n\nIf it was not you, ignore this message: nothing changed.\n",
 			instanceName, s.baseURL, s.baseURL)})
+}
+
+// joinInvited makes the new account a member of the community a steward
+// invited it to, and records the joining as the community's other ways in do.
+func joinInvited(ctx context.Context, tx *db.Tx, communityID int64, a Actor, invitedBy sql.NullInt64, now time.Time) error {
+	res, err := tx.ExecContext(ctx, `INSERT INTO memberships (community_id, person_id, role, status, invited_by, created_at, updated_at)
+		SELECT id, $2, 'member', 'active', $3, $4, $4 FROM communities WHERE id = $1 AND status = 'active'
+		ON CONFLICT DO NOTHING`, communityID, a.PersonID, invitedBy, now)
+	if err != nil {
+		return errs.Wrap(err, "join the invited community")
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil // the community was archived or deleted since
+	}
+	_, err = activity.Record(ctx, tx, activity.Activity{ActorID: a.PersonID, Verb: activity.MemberJoined,
+		SubjectKind: "community", SubjectID: communityID, CommunityID: communityID, URL: "/people/" + a.Handle, CreatedAt: now})
+	return err
 }

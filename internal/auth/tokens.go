@@ -60,22 +60,6 @@ func (s *Service) useToken(ctx context.Context, q db.Q, hash string) error {
 	return nil
 }
 
-// CreateInvitation returns a raw token inviting email to sign up (and, when
-// communityID is not 0, to join that community). Callers check permission.
-func (s *Service) CreateInvitation(ctx context.Context, q db.Q, email string, communityID, invitedBy int64) (string, error) {
-	data := ""
-	if communityID != 0 {
-		data = itoa(communityID)
-	}
-	return s.createToken(ctx, q, purposeInvite, 0, NormalizeEmail(email), data, invitedBy, inviteTTL)
-}
-
-// InvitationEmail returns the address an unused invitation was sent to.
-func (s *Service) InvitationEmail(ctx context.Context, raw string) (string, error) {
-	t, err := s.findToken(ctx, s.db, raw, purposeInvite)
-	return t.Email, err
-}
-
 func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
 
 // InviteToInstance sends email an invitation to sign up, which works even
@@ -99,7 +83,7 @@ func (s *Service) InviteToInstance(ctx context.Context, a Actor, email string) e
 		if err != nil {
 			return err
 		}
-		raw, err := s.CreateInvitation(ctx, tx, email, 0, a.PersonID)
+		raw, err := s.CreateInvitation(ctx, tx, email, "", 0, a.PersonID)
 		if err != nil {
 			return err
 		}

@@ -13,7 +13,6 @@ import (
 	"hearth/internal/db"
 	"hearth/internal/errs"
 	"hearth/internal/notify"
-	"hearth/internal/ratelimit"
 )
 
 // Member is a person's membership as shown on a members page.
@@ -53,10 +52,15 @@ func (s *Service) Join(ctx context.Context, a auth.Actor, slug, message string) 
 			return errs.Conflictf("You asked to join already; a steward will answer soon.")
 		case v.CanAcceptInvitation():
 			status = ActiveMember
-			_, err := tx.ExecContext(ctx, "UPDATE memberships SET status = 'active', created_at = $1, updated_at = $1 WHERE community_id = $2 AND person_id = $3",
+			// Only an invitation still waiting is accepted: of two accepts at
+			// once (two tabs), the second finds none and is told so.
+			res, err := tx.ExecContext(ctx, "UPDATE memberships SET status = 'active', created_at = $1, updated_at = $1 WHERE community_id = $2 AND person_id = $3 AND status = 'invited'",
 				s.now(), v.ID, a.PersonID)
 			if err != nil {
 				return errs.Wrap(err, "accept invitation")
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return errs.Conflictf("You are a member already.")
 			}
 			return recordJoined(ctx, tx, a, v)
 		case v.CanJoin():
@@ -233,65 +237,5 @@ func (s *Service) Remove(ctx context.Context, a auth.Actor, slug, handle string)
 		}
 		_, err = tx.ExecContext(ctx, "DELETE FROM memberships WHERE community_id = $1 AND person_id = $2", v.ID, m.PersonID)
 		return errs.Wrap(err, "remove")
-	})
-}
-
-// Invite invites a person, named by handle or e-mail address. A person with
-// an account gets an invitation to accept; an address without an account gets
-// an e-mail with a link to sign up (which works on invitation-only instances).
-func (s *Service) Invite(ctx context.Context, a auth.Actor, slug, who string) error {
-	who = strings.TrimSpace(who)
-	if who == "" || len(who) > 254 {
-		return errs.Field("who", "Enter a handle (such as @ada) or an e-mail address.")
-	}
-	if err := s.auth.Limits().Take(ctx, ratelimit.Invite, ratelimit.Person(a.PersonID)); err != nil {
-		return err
-	}
-	return s.db.WithTx(ctx, func(tx *db.Tx) error {
-		v, err := s.view(ctx, tx, a, slug)
-		if err != nil {
-			return err
-		}
-		if !v.CanManageMembers() {
-			return forbiddenUnlessArchived(v, "Only the community's stewards can invite people.")
-		}
-		var personID int64
-		var email string
-		isEmail := strings.Contains(who, "@") && !strings.HasPrefix(who, "@")
-		if isEmail {
-			email = auth.NormalizeEmail(who)
-			if !auth.ValidEmail(email) {
-				return errs.Field("who", "Enter a handle (such as @ada) or an e-mail address.")
-			}
-			err = tx.QueryRowContext(ctx, "SELECT id FROM people WHERE email = $1 AND disabled_at IS NULL", email).Scan(&personID)
-		} else {
-			err = tx.QueryRowContext(ctx, "SELECT id, email FROM people WHERE handle = $1 AND disabled_at IS NULL",
-				strings.ToLower(strings.TrimPrefix(who, "@"))).Scan(&personID, &email)
-			if errors.Is(err, sql.ErrNoRows) {
-				return errs.Field("who", "Nobody has the handle "+who+". Check the spelling, or invite them by e-mail.")
-			}
-		}
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return errs.Wrap(err, "find person")
-		}
-		link := fmt.Sprintf("%s/c/%s", s.baseURL, v.Slug)
-		if personID == 0 {
-			raw, err := s.auth.CreateInvitation(ctx, tx, email, v.ID, a.PersonID)
-			if err != nil {
-				return err
-			}
-			link = fmt.Sprintf("%s/signup?invite=%s", s.baseURL, raw)
-		} else {
-			res, err := tx.ExecContext(ctx, `INSERT INTO memberships (community_id, person_id, role, status, invited_by, created_at, updated_at)
-				VALUES ($1, $2, 'member', 'invited', $3, $4, $4) ON CONFLICT DO NOTHING`, v.ID, personID, a.PersonID, s.now())
-			if err != nil {
-				return errs.Wrap(err, "invite")
-			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				return errs.Field("who", "This person is a member already, or has asked or been invited to join.")
-			}
-		}
-		return notify.Queue(ctx, tx, notify.Mail{To: email, Subject: a.Name + " invites you to " + v.Name,
-			Body: fmt.Sprintf("%s invites you to join %s, a community of practice.\n\n%s\n\nSee it and accept here:\n%s\n", a.Name, v.Name, v.Purpose, link)})
 	})
 }

@@ -272,13 +272,26 @@ func TestInvite(t *testing.T) {
 		if m := standing(t, e, ann, "hidden"); m.Status != community.InvitedMember || m.Role != community.RoleMember {
 			t.Fatalf("invited: %+v", m)
 		}
-		if body := newestMail(t, d, "ann@example.org"); !strings.Contains(body, "/c/hidden") || strings.Contains(body, "invite=") {
-			t.Errorf("invitation to a person with an account:\n%s", body)
+		// Named by handle, a person is told in the app: an activity addressed to them alone.
+		var targeted int
+		must(t, d.QueryRowContext(ctx, `SELECT COUNT(*) FROM activity_targets t JOIN activities a ON a.id = t.activity_id
+			WHERE a.verb = 'member.invited' AND a.audience = 'subject' AND t.person_id = $1 AND t.reason = 'invited'`, ann.PersonID).Scan(&targeted))
+		if targeted != 1 {
+			t.Errorf("in-app invitations addressed to ann = %d, want 1", targeted)
 		}
 		wantField(t, e.Communities.Invite(ctx, stew, "hidden", "ann"), "who")
 		wantField(t, e.Communities.Invite(ctx, stew, "hidden", "mod@example.org"), "who") // a member already
-		if got := mails(t, d, "ann@example.org"); len(got) != before+1 {
-			t.Errorf("mails to ann after a duplicate invitation = %v", got)
+		if got := mails(t, d, "ann@example.org"); len(got) != before {
+			t.Errorf("mails to ann after invitations by handle = %v (the notifier mails them as ann chose)", got)
+		}
+		// Named by address, a person with an account gets an e-mail there (to accept on the community's page).
+		bob := e.Person("bob")
+		must(t, e.Communities.Invite(ctx, stew, "hidden", "Bob Tester <BOB@example.org>"))
+		if m := standing(t, e, bob, "hidden"); m.Status != community.InvitedMember {
+			t.Fatalf("bob invited by address: %+v", m)
+		}
+		if body := newestMail(t, d, "bob@example.org"); !strings.Contains(body, "/c/hidden") || strings.Contains(body, "invite=") {
+			t.Errorf("invitation to a person with an account:\n%s", body)
 		}
 
 		must(t, e.Communities.Invite(ctx, stew, "hidden", "Newcomer@Example.org"))

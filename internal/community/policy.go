@@ -1,6 +1,8 @@
 package community
 
 import (
+	"time"
+
 	"hearth/internal/auth"
 )
 
@@ -9,6 +11,7 @@ import (
 type Membership struct {
 	Role   Role
 	Status MemberStatus
+	Since  time.Time // when it came into force (or was asked for)
 }
 
 // Active reports whether the membership is in force.
@@ -160,4 +163,24 @@ func (v View) CanScheduleGathering() bool {
 		return false
 	}
 	return v.IsSteward() || v.Schedulers == "members"
+}
+
+// MemberDays is how many whole days the actor has been an active member.
+func (v View) MemberDays(now time.Time) int {
+	if !v.IsMember() || v.Mine.Since.IsZero() {
+		return 0
+	}
+	return int(now.Sub(v.Mine.Since) / (24 * time.Hour))
+}
+
+// MayReviewBy reports whether the actor has the standing to review entries
+// (the maturity "reviewed"): stewards always; members once they have been
+// members for the community's ReviewAfterDays, or sooner once they have
+// published an entry of their own here (contributed). Whether the entry is
+// theirs is the practice library's rule, not this one.
+func (v View) MayReviewBy(now time.Time, contributed bool) bool {
+	if !v.IsMember() || v.Status != Active {
+		return false
+	}
+	return v.IsSteward() || contributed || v.MemberDays(now) >= v.Practice.ReviewAfterDays
 }

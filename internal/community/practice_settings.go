@@ -14,11 +14,14 @@ type PracticeSettings struct {
 	Editors        string // "members": any member improves any entry; "authors": authors and stewards only
 	Comments       string // "open" or "closed": the default for new entries
 	StaleAfterDays int    // an entry not verified for this long is flagged stale
+	// ReviewAfterDays is how long a member waits before reviewing entries
+	// (unless they have published one here); stewards always may.
+	ReviewAfterDays int
 }
 
 // DefaultPracticeSettings are those of a new community.
 func DefaultPracticeSettings() PracticeSettings {
-	return PracticeSettings{Writers: "members", Editors: "members", Comments: "open", StaleAfterDays: 365}
+	return PracticeSettings{Writers: "members", Editors: "members", Comments: "open", StaleAfterDays: 365, ReviewAfterDays: 7}
 }
 
 // Validate reports problems keyed by form field.
@@ -27,6 +30,7 @@ func (p PracticeSettings) Validate() error {
 	v.Check(p.Writers == "members" || p.Writers == "stewards", "practice_writers", "Choose who may write entries.")
 	v.Check(p.Editors == "members" || p.Editors == "authors", "practice_editors", "Choose who may improve entries.")
 	v.Check(p.Comments == "open" || p.Comments == "closed", "comments_default", "Choose whether comments start open.")
+	v.Check(p.ReviewAfterDays >= 0 && p.ReviewAfterDays <= 365, "review_after_days", "Use a number of days from 0 (any member) to 365.")
 	v.Check(p.StaleAfterDays >= 30 && p.StaleAfterDays <= 3650, "stale_after_days", "Use a number of days from 30 to 3650.")
 	return v.Err()
 }
@@ -46,7 +50,7 @@ func (s *Service) UpdatePracticeSettings(ctx context.Context, a auth.Actor, slug
 			return forbiddenUnlessArchived(v, "Only the community's stewards can change how its practice library works.")
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE communities SET practice_writers = $1, practice_editors = $2, comments_default = $3,
-			stale_after_days = $4, updated_at = $5 WHERE id = $6`, p.Writers, p.Editors, p.Comments, p.StaleAfterDays, s.now(), v.ID)
+			stale_after_days = $4, review_after_days = $5, updated_at = $6 WHERE id = $7`, p.Writers, p.Editors, p.Comments, p.StaleAfterDays, p.ReviewAfterDays, s.now(), v.ID)
 		return errs.Wrap(err, "update practice settings")
 	})
 }

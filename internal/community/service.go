@@ -39,13 +39,13 @@ var errNotFound = errs.NotFoundf("There is no such community, or you may not see
 
 const communityColumns = `c.id, c.slug, c.name, c.purpose, c.scope, c.key_questions, c.who_should_join,
 	c.visibility, c.join_policy, c.stage, c.status, c.created_at, c.updated_at, c.archived_at,
-	c.practice_writers, c.practice_editors, c.comments_default, c.stale_after_days, c.gathering_schedulers`
+	c.practice_writers, c.practice_editors, c.comments_default, c.stale_after_days, c.gathering_schedulers, c.review_after_days`
 
 func scanCommunity(sc interface{ Scan(...any) error }, c *Community, extra ...any) error {
 	var archived sql.NullTime
 	dest := append([]any{&c.ID, &c.Slug, &c.Name, &c.Purpose, &c.Scope, &c.KeyQuestions, &c.WhoShouldJoin,
 		&c.Visibility, &c.JoinPolicy, &c.Stage, &c.Status, &c.CreatedAt, &c.UpdatedAt, &archived,
-		&c.Practice.Writers, &c.Practice.Editors, &c.Practice.Comments, &c.Practice.StaleAfterDays, &c.Schedulers}, extra...)
+		&c.Practice.Writers, &c.Practice.Editors, &c.Practice.Comments, &c.Practice.StaleAfterDays, &c.Schedulers, &c.Practice.ReviewAfterDays}, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		return err
 	}
@@ -63,23 +63,35 @@ func (s *Service) Get(ctx context.Context, a auth.Actor, slug string) (View, err
 }
 
 func (s *Service) view(ctx context.Context, q db.Q, a auth.Actor, slug string) (View, error) {
+	v, err := s.load(ctx, q, a, slug)
+	if err != nil {
+		return View{}, err
+	}
+	if !v.CanSee() {
+		return View{}, errNotFound
+	}
+	return v, nil
+}
+
+// load reads the community with slug as a would see it, whether or not a
+// may see it: callers decide (a shareable link is a way in to a community
+// its holder cannot see yet).
+func (s *Service) load(ctx context.Context, q db.Q, a auth.Actor, slug string) (View, error) {
 	v := View{Actor: a}
 	var role, status string
 	var tags sql.NullString
-	err := scanCommunity(q.QueryRowContext(ctx, `SELECT `+communityColumns+`, COALESCE(m.role, ''), COALESCE(m.status, ''),
+	var since sql.NullTime
+	err := scanCommunity(q.QueryRowContext(ctx, `SELECT `+communityColumns+`, COALESCE(m.role, ''), COALESCE(m.status, ''), m.created_at,
 		(SELECT COUNT(*) FROM memberships am WHERE am.community_id = c.id AND am.status = 'active'), `+tagsColumn+`, `+tabCounts+`
 		FROM communities c LEFT JOIN memberships m ON m.community_id = c.id AND m.person_id = $2
-		WHERE c.slug = $1`, strings.ToLower(slug), a.PersonID), &v.Community, &role, &status, &v.MemberCount, &tags, &v.EntryCount, &v.ThreadCount)
+		WHERE c.slug = $1`, strings.ToLower(slug), a.PersonID), &v.Community, &role, &status, &since, &v.MemberCount, &tags, &v.EntryCount, &v.ThreadCount)
 	if errors.Is(err, sql.ErrNoRows) {
 		return View{}, errNotFound
 	}
 	if err != nil {
 		return View{}, errs.Wrap(err, "read community")
 	}
-	v.Mine = Membership{Role: Role(role), Status: MemberStatus(status)}
-	if !v.CanSee() {
-		return View{}, errNotFound
-	}
+	v.Mine = Membership{Role: Role(role), Status: MemberStatus(status), Since: since.Time}
 	v.Tags = splitTags(tags)
 	return v, nil
 }

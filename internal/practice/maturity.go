@@ -21,6 +21,11 @@ func (s *Service) SetMaturity(ctx context.Context, a auth.Actor, communitySlug, 
 			return err
 		}
 		ev := EntryView{Entry: e, Community: v, Author: e.isAuthor(a)}
+		if to == Reviewed {
+			if err := s.reviewStanding(ctx, tx, &ev); err != nil {
+				return err
+			}
+		}
 		var query string
 		var args []any
 		switch {
@@ -67,6 +72,9 @@ func maturityRefusal(ev EntryView, to Maturity) error {
 		}
 		if ev.Maturity != Published {
 			return errs.Conflictf("Only a published entry can be reviewed (this one is %s).", ev.Maturity)
+		}
+		if wait := ev.ReviewWait(); wait != "" {
+			return errs.Forbiddenf("%s", wait)
 		}
 		return errs.Forbiddenf("Members of the community review its entries.")
 	case Endorsed:

@@ -46,6 +46,8 @@ func TestMaturityRules(t *testing.T) {
 		pwWant(t, "member endorses", set("member", practice.Endorsed), "forbidden")
 		pwWant(t, "moderator endorses", set("moderator", practice.Endorsed), "forbidden")
 		pwWant(t, "member publishes (not an author)", set("member", practice.Draft), "forbidden")
+		pwWant(t, "member of a minute reviews", set("member", practice.Reviewed), "forbidden")
+		ageMembers(t, w, "craft", 8)
 		pwWant(t, "member reviews", set("member", practice.Reviewed), "ok")
 		if ev := is(practice.Reviewed); ev.ReviewedBy != "Mem Tester" {
 			t.Errorf("ReviewedBy = %q, want Mem Tester", ev.ReviewedBy)

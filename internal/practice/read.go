@@ -18,6 +18,7 @@ type EntryView struct {
 	Community community.View
 	Author    bool // the actor is one of its authors
 	Helped    bool // the actor marked it as helpful
+	MayReview bool // the actor has the standing to review entries here (see reviewStanding)
 }
 
 func (e Entry) isAuthor(a auth.Actor) bool {
@@ -38,9 +39,10 @@ func (v EntryView) CanPublish() bool {
 }
 
 // CanReview reports whether the actor may confirm a published entry: a
-// member who is not one of its authors.
+// member who is not one of its authors and has the standing to review
+// (community.View.MayReviewBy).
 func (v EntryView) CanReview() bool {
-	return v.Maturity == Published && v.Community.IsMember() && !v.Author && v.Community.Status == community.Active
+	return v.Maturity == Published && v.Community.IsMember() && !v.Author && v.Community.Status == community.Active && v.MayReview
 }
 
 // CanEndorse reports whether the actor may endorse the entry as the
@@ -208,8 +210,13 @@ func (s *Service) Get(ctx context.Context, a auth.Actor, communitySlug, entrySlu
 			return EntryView{}, errs.Wrap(err, "read helpful")
 		}
 		ev.Helped = n > 0
+		if err := s.reviewStanding(ctx, s.db, &ev); err != nil {
+			return EntryView{}, err
+		}
 	}
-	s.views.add(e.ID)
-	ev.Views += s.views.pending(e.ID) // counted here, not yet written
+	if who := viewer(ctx, a); who != "" {
+		s.views.add(viewKey{entry: e.ID, viewer: who, day: viewDay(s.now())})
+	}
+	ev.Views += s.views.pendingFor(e.ID) // gathered here, not yet written
 	return ev, nil
 }

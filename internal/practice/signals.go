@@ -2,6 +2,7 @@ package practice
 
 import (
 	"context"
+	"strconv"
 	"sync"
 	"time"
 
@@ -37,65 +38,129 @@ func (s *Service) MarkHelpful(ctx context.Context, a auth.Actor, communitySlug, 
 	})
 }
 
-// viewCounter adds up entry views in memory and writes them in batches:
-// a write per page view would make every read a write.
+// viewCounter gathers entry views in memory and writes them in batches (a
+// write per page view would make every read a write). A view is a reader's
+// first of an entry on a day: the batch holds each (entry, reader, day) once,
+// and the flush counts only those the entry_views table did not hold yet, so
+// that repeated views count once across flushes, restarts and instances.
 type viewCounter struct {
-	mu     sync.Mutex
-	counts map[int64]int
+	mu      sync.Mutex
+	pending map[viewKey]bool
 }
 
-func newViewCounter() *viewCounter { return &viewCounter{counts: map[int64]int{}} }
+// viewKey is one reader's view of one entry on one day (UTC).
+type viewKey struct {
+	entry  int64
+	viewer string
+	day    string
+}
 
-func (c *viewCounter) add(id int64) {
+func newViewCounter() *viewCounter { return &viewCounter{pending: map[viewKey]bool{}} }
+
+func (c *viewCounter) add(k viewKey) {
 	c.mu.Lock()
-	c.counts[id]++
+	c.pending[k] = true
 	c.mu.Unlock()
 }
 
-// pending returns the views of id counted here but not written yet.
-func (c *viewCounter) pending(id int64) int {
+// pendingFor returns how many readers' views of id wait for the next flush
+// (some may turn out repeated: the page's figure is an estimate until then).
+func (c *viewCounter) pendingFor(id int64) int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.counts[id]
+	n := 0
+	for k := range c.pending {
+		if k.entry == id {
+			n++
+		}
+	}
+	return n
 }
 
-func (c *viewCounter) take() map[int64]int {
+func (c *viewCounter) take() map[viewKey]bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	p := c.counts
-	c.counts = map[int64]int{}
+	p := c.pending
+	c.pending = map[viewKey]bool{}
 	return p
 }
 
 // putBack returns views taken for a flush that failed, to be written by the
 // next one.
-func (c *viewCounter) putBack(p map[int64]int) {
+func (c *viewCounter) putBack(p map[viewKey]bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for id, n := range p {
-		c.counts[id] += n
+	for k := range p {
+		c.pending[k] = true
 	}
 }
 
-// FlushViews writes the views counted since the last flush. When it fails
-// (the transaction rolled back), the views are kept for the next flush.
+// viewDays is how long a reader's daily views are remembered: today's and
+// yesterday's are enough to tell a repeat (a day is UTC).
+const viewDays = 2
+
+// FlushViews writes the views gathered since the last flush, counting each
+// reader once a day. When it fails (the transaction rolled back), the views
+// are kept for the next flush.
 func (s *Service) FlushViews(ctx context.Context) error {
 	pending := s.views.take()
 	if len(pending) == 0 {
 		return nil
 	}
 	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
-		for id, n := range pending {
+		counts := map[int64]int{}
+		for k := range pending {
+			res, err := tx.ExecContext(ctx, `INSERT INTO entry_views (entry_id, viewer, day) SELECT id, $2, $3 FROM entries WHERE id = $1
+				ON CONFLICT DO NOTHING`, k.entry, k.viewer, k.day)
+			if err != nil {
+				return errs.Wrap(err, "note view")
+			}
+			if n, _ := res.RowsAffected(); n == 1 {
+				counts[k.entry]++
+			}
+		}
+		for id, n := range counts {
 			if _, err := tx.ExecContext(ctx, "UPDATE entries SET views = views + $1 WHERE id = $2", n, id); err != nil {
 				return errs.Wrap(err, "count views")
 			}
 		}
-		return nil
+		_, err := tx.ExecContext(ctx, "DELETE FROM entry_views WHERE day < $1", viewDay(s.now().AddDate(0, 0, -viewDays)))
+		return errs.Wrap(err, "forget old views")
 	})
 	if err != nil {
 		s.views.putBack(pending)
 	}
 	return err
+}
+
+// viewDay is the day of t, as entry_views keeps it.
+func viewDay(t time.Time) string { return t.UTC().Format("2006-01-02") }
+
+// viewerKey is who is reading, for counting views: carried in the request's
+// context by the web layer (see WithViewer).
+type viewerKey struct{}
+
+// WithViewer returns ctx saying who reads, for counting their views once a
+// day: an anonymous visitor's key (a hash of what tells their browser apart,
+// never their address), or "" for a read that is not a new view (the page
+// shown again after the reader's own action).
+func WithViewer(ctx context.Context, key string) context.Context {
+	return context.WithValue(ctx, viewerKey{}, &key)
+}
+
+// viewer is the key a's view of an entry counts under: the person's id when
+// signed in, the context's visitor key otherwise ("": not counted).
+func viewer(ctx context.Context, a auth.Actor) string {
+	k, told := ctx.Value(viewerKey{}).(*string)
+	switch {
+	case told && *k == "":
+		return "" // not a new view, whoever reads
+	case a.SignedIn():
+		return "p:" + strconv.FormatInt(a.PersonID, 10)
+	case told:
+		return "v:" + *k
+	}
+	return "v:anonymous" // a caller that says nothing: all such visitors are one
 }
 
 // RunViewFlusher flushes views every interval until ctx ends, then once more.

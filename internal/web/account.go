@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"net/http"
 	"net/url"
 
@@ -14,6 +15,8 @@ type signupPage struct {
 	Form       Form
 	InviteOnly bool
 	Invite     string
+	Invitation auth.Invitation // who invited the person, to which community
+	Next       string          // where to come back to once the address is confirmed
 }
 
 func (s *Server) signupForm(w http.ResponseWriter, r *http.Request) {
@@ -21,15 +24,17 @@ func (s *Server) signupForm(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
 		return
 	}
-	p := &signupPage{Layout: Layout{Title: "Create your account"}, Invite: r.URL.Query().Get("invite")}
+	p := &signupPage{Layout: Layout{Title: "Create your account"}, Invite: r.URL.Query().Get("invite"), Next: nextParam(r.URL.Query().Get("next"))}
 	p.Form.Values = url.Values{}
 	if p.Invite != "" {
-		email, err := s.Auth.InvitationEmail(r.Context(), p.Invite)
+		inv, err := s.Auth.InvitationFor(r.Context(), p.Invite)
 		if err != nil {
-			s.fail(w, r, err)
+			s.renderMessage(w, r, statusOf(err), "This invitation does not work", errs.MessageOf(err), Crumb{"Go to sign in", "/signin"})
 			return
 		}
-		p.Form.Values.Set("email", email)
+		p.Invitation = inv
+		p.Form.Values.Set("email", inv.Email)
+		p.Form.Values.Set("name", inv.Name)
 	}
 	st, err := s.instanceSettings(r.Context())
 	if err != nil {
@@ -40,15 +45,33 @@ func (s *Server) signupForm(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "account/signup", p)
 }
 
+// nextParam is a page to come back to after confirming an address: a path
+// on this site, or "" (safeNext's "/" is no page to come back to).
+func nextParam(next string) string {
+	if n := safeNext(next); n != "/" {
+		return n
+	}
+	return ""
+}
+
 func (s *Server) signup(w http.ResponseWriter, r *http.Request) {
 	f := parseForm(w, r)
 	n := newAccount(f)
 	n.Client = clientIP(r)
+	n.Next = nextParam(f.Get("next"))
+	var invited auth.Invitation // read before the sign-up uses it: where to take the new member
+	if n.Invite != "" {
+		invited, _ = s.Auth.InvitationFor(r.Context(), n.Invite) // an unusable one: SignUp says so
+	}
 	a, token, err := s.Auth.SignUp(r.Context(), n, r.UserAgent())
 	if err != nil {
 		if f.Failed(err) {
 			setRetryAfter(w.Header(), err)
-			s.render(w, r, statusOf(err), "account/signup", &signupPage{Layout: Layout{Title: "Create your account"}, Form: f, Invite: f.Get("invite")})
+			p := &signupPage{Layout: Layout{Title: "Create your account"}, Form: f, Invite: f.Get("invite"), Next: n.Next}
+			if p.Invite != "" {
+				p.Invitation, _ = s.Auth.InvitationFor(r.Context(), p.Invite) // gone since: the form's own error says so
+			}
+			s.render(w, r, statusOf(err), "account/signup", p)
 			return
 		}
 		s.fail(w, r, err)
@@ -62,7 +85,13 @@ func (s *Server) signup(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.setSession(w, token)
-	s.redirect(w, r, "/", "Welcome, "+a.Name+"! Your account is ready.")
+	if slug := invited.CommunitySlug; slug != "" {
+		// Signed up through a steward's invitation: a member already, so
+		// the community is the place to start. Its page says welcome.
+		s.redirect(w, r, "/c/"+url.PathEscape(slug), "Welcome, "+a.Name+": you are a member now.")
+		return
+	}
+	s.redirect(w, r, "/", "")
 }
 
 type signinPage struct {
@@ -110,23 +139,37 @@ func (s *Server) signout(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) verifyEmail(w http.ResponseWriter, r *http.Request) {
-	if err := s.Auth.VerifyEmail(r.Context(), r.URL.Query().Get("token")); err != nil {
+	next, err := s.Auth.VerifyEmail(r.Context(), r.URL.Query().Get("token"))
+	if err != nil {
 		s.renderMessage(w, r, statusOf(err), "This link does not work", errs.MessageOf(err), Crumb{"Go to your account", "/account"})
 		return
 	}
+	next = nextParam(next)
 	if !actorOf(r).SignedIn() {
-		s.redirect(w, r, "/signin", "Thank you: your e-mail address is confirmed. Sign in to start.")
+		target := "/signin"
+		if next != "" {
+			target += "?next=" + url.QueryEscape(next)
+		}
+		s.redirect(w, r, target, "Thank you: your e-mail address is confirmed. Sign in to go on.")
 		return
 	}
-	s.redirect(w, r, "/", "Thank you: your e-mail address is confirmed.")
+	s.redirect(w, r, cmp.Or(next, "/"), "Thank you: your e-mail address is confirmed.")
 }
 
+// resendVerification sends a new confirmation link. A form may send its
+// draft along (the start-a-community form does): the link then brings the
+// person back to it, with what they typed.
 func (s *Server) resendVerification(w http.ResponseWriter, r *http.Request) {
-	if err := s.Auth.ResendVerification(r.Context(), actorOf(r)); err != nil {
+	f := parseForm(w, r)
+	next := nextParam(f.Get("next"))
+	if next == "/communities/new" {
+		next = draftURL(f)
+	}
+	if err := s.Auth.ResendVerification(r.Context(), actorOf(r), next); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.redirect(w, r, "/account", "We sent a new confirmation link. It may take a minute to arrive.")
+	s.redirect(w, r, cmp.Or(next, "/account"), "We sent a new confirmation link. Open it and you come back here. It may take a minute to arrive.")
 }
 
 func (s *Server) renderMessage(w http.ResponseWriter, r *http.Request, status int, heading, msg string, link Crumb) {

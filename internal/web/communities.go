@@ -79,21 +79,65 @@ type charterPage struct {
 	Layout
 	Form             Form
 	ApprovalRequired bool
+	DraftFields      []draftField // what was typed, for "send the confirmation again"
 }
+
+// draftField is one typed value carried in a hidden input.
+type draftField struct{ Name, Value string }
 
 func (s *Server) newCommunityForm(w http.ResponseWriter, r *http.Request) {
 	if !actorOf(r).SignedIn() {
 		http.Redirect(w, r, "/signin?next=/communities/new", http.StatusSeeOther)
 		return
 	}
+	f := Form{Values: url.Values{"visibility": {"public"}, "join_policy": {"open"}}}
+	// A draft carried through the confirmation link (see draftURL) fills the form again.
+	for _, name := range charterFields {
+		if v := r.URL.Query().Get(name); v != "" {
+			f.Values.Set(name, v)
+		}
+	}
+	s.renderNewCommunity(w, r, http.StatusOK, f)
+}
+
+// charterFields are the start-a-community form's fields.
+var charterFields = []string{"name", "slug", "purpose", "scope", "key_questions", "who_should_join", "tags", "visibility", "join_policy"}
+
+// draftURL is the start-a-community form's address with what was typed in
+// it, for the confirmation link to bring a person back to their draft.
+func draftURL(f Form) string {
+	q := url.Values{}
+	for _, name := range charterFields {
+		if v := f.Get(name); v != "" {
+			q.Set(name, v)
+		}
+	}
+	if len(q) == 0 {
+		return "/communities/new"
+	}
+	return "/communities/new?" + q.Encode()
+}
+
+// renderNewCommunity shows the start-a-community form. A person whose
+// address is not confirmed is told so above it (starting a community needs
+// it), with a button that sends the link again and keeps the draft.
+func (s *Server) renderNewCommunity(w http.ResponseWriter, r *http.Request, status int, f Form) {
 	st, err := s.instanceSettings(r.Context())
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	f := Form{Values: url.Values{"visibility": {"public"}, "join_policy": {"open"}}}
-	s.render(w, r, http.StatusOK, "community/new", &charterPage{Layout: Layout{Title: "Start a community"}, Form: f,
-		ApprovalRequired: st.ApprovalRequired && !actorOf(r).Admin})
+	a := actorOf(r)
+	p := &charterPage{Layout: Layout{Title: "Start a community", OwnVerifyNotice: !a.Verified}, Form: f,
+		ApprovalRequired: st.ApprovalRequired && !a.Admin}
+	if r.Method == http.MethodPost {
+		for _, name := range charterFields {
+			if v := f.Get(name); v != "" {
+				p.DraftFields = append(p.DraftFields, draftField{name, v})
+			}
+		}
+	}
+	s.render(w, r, status, "community/new", p)
 }
 
 func charterFrom(f Form) community.Charter {
@@ -107,15 +151,13 @@ func (s *Server) createCommunity(w http.ResponseWriter, r *http.Request) {
 	c, err := s.Communities.Create(r.Context(), actorOf(r), charterFrom(f))
 	if err != nil {
 		if f.Failed(err) {
-			st, _ := s.instanceSettings(r.Context())
-			s.render(w, r, statusOf(err), "community/new", &charterPage{Layout: Layout{Title: "Start a community"}, Form: f,
-				ApprovalRequired: st.ApprovalRequired && !actorOf(r).Admin})
+			s.renderNewCommunity(w, r, statusOf(err), f)
 			return
 		}
 		s.fail(w, r, err)
 		return
 	}
-	msg := "Your community is open. Invite the first members, and tell people what it is for."
+	msg := "Your community is open. Invite the first members below, and tell people what it is for."
 	if c.Status == community.Proposed {
 		msg = "Your proposal is with the administrators. You will see the community here once they approve it."
 	}
@@ -130,6 +172,7 @@ type communityPage struct {
 	Form     Form
 	Recent   []activity.Activity // the home's "recent in this community"
 	Watch    string              // the reader's watch state for it
+	Invite   invitePanel         // a steward's invitation form
 }
 
 // loadCommunity fetches the community of the request's {slug} for the reader,
@@ -157,10 +200,17 @@ func (s *Server) communityPage(v community.View, tab string) *communityPage {
 const recentShown = 10
 
 func (s *Server) communityHome(w http.ResponseWriter, r *http.Request) {
+	s.communityHomePage(w, r, http.StatusOK, invitePanel{})
+}
+
+// communityHomePage renders the community's home with status; its stewards
+// see the invitation form (holding what they sent, when it comes back).
+func (s *Server) communityHomePage(w http.ResponseWriter, r *http.Request, status int, invite invitePanel) {
 	p, ok := s.loadCommunity(w, r, "home")
 	if !ok {
 		return
 	}
+	p.Invite = invite
 	var err error
 	if p.Stewards, err = s.Communities.Stewards(r.Context(), p.C); err != nil {
 		s.fail(w, r, err)
@@ -178,7 +228,7 @@ func (s *Server) communityHome(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	s.render(w, r, http.StatusOK, "community/home", p)
+	s.render(w, r, status, "community/home", p)
 }
 
 func (s *Server) charter(w http.ResponseWriter, r *http.Request) {

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"html"
 	"net/http"
 	"strings"
 	"testing"
@@ -90,19 +91,28 @@ func TestInviteFormErrors(t *testing.T) {
 		c := e.As("sam")
 		before := snapshot(t, d, "bread")
 
-		res := c.Post("/c/bread/members/invite", form("who", "@nobody"))
-		wantStatus(t, "unknown handle", res, http.StatusUnprocessableEntity)
-		fieldError(t, res.Body, "who", "Nobody has the handle @nobody. Check the spelling, or invite them by e-mail.")
-		inputValue(t, res.Body, "who", "@nobody")
-		contains(t, "unknown handle", res.Body, `<a href="/people/sam">Sam Tester</a>`) // the members are listed still
-
-		res = c.Post("/c/bread/members/invite", form("who", "not an address@"))
-		wantStatus(t, "bad address", res, http.StatusUnprocessableEntity)
-		fieldError(t, res.Body, "who", "Enter a handle (such as @ada) or an e-mail address.")
-
-		res = c.Post("/c/bread/members/invite", form("who", "sam"))
-		wantStatus(t, "a member already", res, http.StatusUnprocessableEntity)
-		fieldError(t, res.Body, "who", "This person is a member already, or has asked or been invited to join.")
+		// Each name that fails is shown on its own line under the field, and kept in it.
+		var last apptest.Response
+		post := func(who string) {
+			t.Helper()
+			last = c.Post("/c/bread/members/invite", form("who", who))
+			wantStatus(t, who, last, http.StatusUnprocessableEntity)
+		}
+		lineError := func(what, text, msg string) {
+			t.Helper()
+			fieldError(t, last.Body, "who", "1 person was not invited: see why below, correct and send again.")
+			contains(t, what, last.Body, "<li><strong>"+html.EscapeString(text)+"</strong>: "+html.EscapeString(msg)+"</li>")
+			contains(t, what, last.Body, `aria-describedby="h-who e-who e-who-lines">`+html.EscapeString(text)+"</textarea>")
+		}
+		post("@nobody")
+		lineError("unknown handle", "@nobody", "Nobody has the handle @nobody. Check the spelling, or invite them by e-mail.")
+		contains(t, "unknown handle", last.Body, `<a href="/people/sam">Sam Tester</a>`) // the members are listed still
+		post("not an address@")
+		lineError("bad address", "not an address@", "Not an e-mail address: write it as name@example.org or Name <name@example.org>.")
+		post("sam")
+		lineError("a member already", "sam", "@sam is a member already, or has asked or been invited to join.")
+		post(" ")
+		fieldError(t, last.Body, "who", "Enter a handle (such as @ada) or an e-mail address.")
 
 		if after := snapshot(t, d, "bread"); after != before {
 			t.Errorf("refused invitations changed the community:\nbefore %s\nafter  %s", before, after)
@@ -110,7 +120,7 @@ func TestInviteFormErrors(t *testing.T) {
 		if n := count(t, d, "SELECT COUNT(*) FROM tokens WHERE purpose = 'invite'"); n != 0 {
 			t.Errorf("refused invitations made %d tokens", n)
 		}
-		if strings.Contains(res.Body, "Invitation sent") {
+		if strings.Contains(last.Body, "Invitation sent") {
 			t.Error("a refused invitation says it was sent")
 		}
 	})

@@ -15,10 +15,16 @@ type membersPage struct {
 	Members []community.Member
 	PrevURL string
 	NextURL string
-	Invite  Form
+	Invite  invitePanel
+	// For stewards: the invitations waiting and the shareable links open.
+	Invitations []community.Invitation
+	Links       []community.InviteLink
+	LinkForm    Form
+	LinkDays    []int
+	BaseURL     string
 }
 
-func (s *Server) membersPage(w http.ResponseWriter, r *http.Request, status int, invite Form) {
+func (s *Server) membersPage(w http.ResponseWriter, r *http.Request, status int, invite invitePanel, linkForm Form) {
 	at := memberCursor(r)
 	v, list, more, err := s.Communities.Members(r.Context(), actorOf(r), r.PathValue("slug"), at)
 	if err != nil {
@@ -27,8 +33,18 @@ func (s *Server) membersPage(w http.ResponseWriter, r *http.Request, status int,
 	}
 	p := &membersPage{Layout: Layout{Title: "Members · " + v.Name, Tab: "members",
 		Crumbs: []Crumb{{"Communities", "/communities"}, {v.Name, "/c/" + v.Slug}, {"Members", ""}}},
-		C: v, Members: list, Invite: invite}
+		C: v, Members: list, Invite: invite, LinkForm: linkForm, LinkDays: community.LinkDays, BaseURL: s.BaseURL}
 	p.Community = &p.C
+	if v.CanManageMembers() {
+		if _, p.Invitations, err = s.Communities.Invitations(r.Context(), actorOf(r), v.Slug); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if p.Links, err = s.Communities.InviteLinks(r.Context(), actorOf(r), v.Slug); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	var first, last int64
 	if len(list) > 0 {
 		first, last = list[0].PersonID, list[len(list)-1].PersonID
@@ -63,7 +79,7 @@ func keysetLinks(r *http.Request, after, before, first, last int64, more bool) (
 }
 
 func (s *Server) members(w http.ResponseWriter, r *http.Request) {
-	s.membersPage(w, r, http.StatusOK, Form{})
+	s.membersPage(w, r, http.StatusOK, invitePanel{}, Form{})
 }
 
 func (s *Server) join(w http.ResponseWriter, r *http.Request) {
@@ -89,18 +105,6 @@ func (s *Server) leave(w http.ResponseWriter, r *http.Request) {
 		back = "/communities"
 	}
 	s.afterAction(w, r, err, back, "You have left the community.")
-}
-
-func (s *Server) invite(w http.ResponseWriter, r *http.Request) {
-	f := parseForm(w, r)
-	slug := r.PathValue("slug")
-	err := s.Communities.Invite(r.Context(), actorOf(r), slug, f.Get("who"))
-	if errs.Is(err, errs.Invalid) {
-		f.Failed(err)
-		s.membersPage(w, r, statusOf(err), f)
-		return
-	}
-	s.afterAction(w, r, err, "/c/"+slug+"/members", "Invitation sent to "+f.Get("who")+".")
 }
 
 // memberAction runs a steward's action on one member and returns to the members page.

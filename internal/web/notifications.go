@@ -174,6 +174,8 @@ func reasonText(reason string) string {
 		return "you steward this community"
 	case "admin":
 		return "you are an administrator"
+	case "invited":
+		return "you were invited"
 	case "author":
 		return "you wrote it"
 	case notify.ReasonWatching:

@@ -288,7 +288,7 @@ func (s *Server) entry(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) entryPage(w http.ResponseWriter, r *http.Request, status int, comment Form) {
-	ev, err := s.Practice.Get(r.Context(), actorOf(r), r.PathValue("slug"), r.PathValue("entry"))
+	ev, err := s.Practice.Get(practice.WithViewer(r.Context(), viewerOf(r, status)), actorOf(r), r.PathValue("slug"), r.PathValue("entry"))
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"hearth/internal/community"
 	"hearth/internal/errs"
@@ -144,8 +145,17 @@ func (s *Server) updatePracticeSettings(w http.ResponseWriter, r *http.Request) 
 	f := parseForm(w, r)
 	slug := r.PathValue("slug")
 	days, _ := strconv.Atoi(f.Get("stale_after_days"))
+	review := -1 // the service says what is wrong with what is not a number
+	if t := strings.TrimSpace(f.Get("review_after_days")); t == "" {
+		review = community.DefaultPracticeSettings().ReviewAfterDays
+		if v, err := s.Communities.Get(r.Context(), actorOf(r), slug); err == nil {
+			review = v.Practice.ReviewAfterDays // a form without the field leaves it as it is
+		}
+	} else if n, err := strconv.Atoi(t); err == nil {
+		review = n
+	}
 	err := s.Communities.UpdatePracticeSettings(r.Context(), actorOf(r), slug, community.PracticeSettings{Writers: f.Get("practice_writers"),
-		Editors: f.Get("practice_editors"), Comments: f.Get("comments_default"), StaleAfterDays: days})
+		Editors: f.Get("practice_editors"), Comments: f.Get("comments_default"), StaleAfterDays: days, ReviewAfterDays: review})
 	s.afterAction(w, r, err, "/c/"+slug+"/settings", "The practice library settings are saved.")
 }
 

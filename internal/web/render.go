@@ -42,6 +42,7 @@ type Layout struct {
 	FeedURL         string // the page's Atom feed, announced to feed readers
 	FeedTitle       string // what that feed holds (default: new and updated entries)
 	Unread          int    // the person's unread notifications, for the header
+	OwnVerifyNotice bool   // the page says itself that the address needs confirming
 }
 
 // Crumb is one step of the breadcrumbs.
