@@ -236,6 +236,31 @@ func showEntries(ctx context.Context, d *db.DB, hits []*Hit) error {
 			hit.URL = entryURL(h.CommunitySlug, h.EntrySlug)
 		}
 	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return showAuthors(ctx, d, by, args, in)
+}
+
+// showAuthors names the authors of the page's entries (by their ids, as
+// args and in), in one query, in the order their page lists them.
+func showAuthors(ctx context.Context, d *db.DB, by map[int64][]*Hit, args []any, in string) error {
+	rows, err := d.QueryContext(ctx, `SELECT ep.entry_id, p.name FROM entry_people ep JOIN people p ON p.id = ep.person_id
+		WHERE ep.entry_id IN (`+in+`) AND ep.role = 'author' ORDER BY ep.entry_id, ep.since, p.id`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return err
+		}
+		for _, hit := range by[id] {
+			hit.Authors = append(hit.Authors, name)
+		}
+	}
 	return rows.Err()
 }
 

@@ -64,10 +64,11 @@ type Hit struct {
 	EntryTitle    string
 	EntryKind     string
 	Maturity      string
-	Comments      int    // for an entry: its visible comments
-	Helpful       int    // for an entry: how many it helped
-	CommentID     int64  // for a comment or a reply
-	CommentAuthor string // for a comment or a reply: the name of who wrote it
+	Authors       []string // for an entry: its authors' names
+	Comments      int      // for an entry: its visible comments
+	Helpful       int      // for an entry: how many it helped
+	CommentID     int64    // for a comment or a reply
+	CommentAuthor string   // for a comment or a reply: the name of who wrote it
 	// Threads and their replies.
 	ThreadID    int64
 	ThreadKind  string // discussion or question

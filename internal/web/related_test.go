@@ -59,8 +59,8 @@ func TestEntrySideColumnAndCardCounts(t *testing.T) {
 		if lib := visitor.Get("/c/bread/practice").Body; !strings.Contains(lib, "2 comments") {
 			t.Error("the library card does not count the comments")
 		}
-		if res := visitor.Get("/search?q=rye+starters&kind=lesson"); !strings.Contains(res.Body, "2 comments") {
-			t.Errorf("the search result does not count the comments:\n%s", res.Body)
+		if res := visitor.Get("/search?q=rye+starters&kind=lesson"); !strings.Contains(res.Body, "2 comments") || !strings.Contains(res.Body, "By Sam Tester ·") {
+			t.Errorf("the search result does not name its author and count the comments:\n%s", res.Body)
 		}
 	})
 }
