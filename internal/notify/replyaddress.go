@@ -97,7 +97,9 @@ func (n *Notifier) CheckReplyAddress(ctx context.Context, addr string, now time.
 		return ReplyTarget{}, ErrReplyForged
 	}
 	raw, err := tokenEncoding.DecodeString(token)
-	if err != nil || len(raw) <= replyMACSize {
+	// Base32 ignores the unused low bits of a token's last letter, so two
+	// letters can decode alike: only the canonical spelling is accepted.
+	if err != nil || len(raw) <= replyMACSize || tokenEncoding.EncodeToString(raw) != token {
 		return ReplyTarget{}, ErrReplyForged
 	}
 	payload, mac := raw[:len(raw)-replyMACSize], raw[len(raw)-replyMACSize:]

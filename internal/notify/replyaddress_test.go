@@ -58,6 +58,23 @@ func TestReplyAddressIsSignedAndExpires(t *testing.T) {
 				t.Errorf("%q: %v, want forged", bad, err)
 			}
 		}
+		// Every other spelling of the last letter is refused, including those
+		// that differ only in bits base32 decoding would ignore (21 bytes
+		// are 168 bits: the 34th letter carries 2 unused ones).
+		odd, err := w.notifier.ReplyAddress(ctx, 300, "thread", 1234, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		oddToken := strings.TrimSuffix(strings.TrimPrefix(odd, "reply+"), "@"+domain)
+		for _, c := range "abcdefghijklmnopqrstuvwxyz234567" {
+			if byte(c) == oddToken[len(oddToken)-1] {
+				continue
+			}
+			other := "reply+" + oddToken[:len(oddToken)-1] + string(c) + "@" + domain
+			if _, err := w.notifier.CheckReplyAddress(ctx, other, now); !errors.Is(err, notify.ErrReplyForged) {
+				t.Errorf("last letter %q: %v, want forged", c, err)
+			}
+		}
 		// The longest ids still fit a local part.
 		long, err := w.notifier.ReplyAddress(ctx, math.MaxInt64, "entry", math.MaxInt64, now)
 		if err != nil {
