@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -36,6 +37,9 @@ type designSite struct {
 	slug  string
 	entry string // the path of Mia's first entry
 	title string // its title
+	// Talk and gatherings: Mia's question with Sam's answer, and Sam's
+	// gathering next week (its page and its date's page).
+	thread, gathering, occurrence string
 }
 
 func newDesignSite(t *testing.T) *designSite {
@@ -60,7 +64,32 @@ func newDesignSite(t *testing.T) *designSite {
 			d.entry = res.Location
 		}
 	}
+	d.thread = designPost(t, c, "/c/"+slug+"/talk/new", url.Values{"kind": {"question"}, "title": {"How do you keep the night handover short?"},
+		"body": {"Ours takes forty minutes. What do you **leave out**?"}, "tags": {"handover"}, "ask": {"anyway"}})
+	d.thread, _, _ = strings.Cut(d.thread, "?")
+	steward := env.As("sam")
+	designPost(t, steward, d.thread+"/posts", url.Values{"kind": {"answer"}, "body": {"We read only what changed since the day shift."}})
+	d.gathering = designPost(t, steward, "/c/"+slug+"/gatherings/new", url.Values{"title": {"Night shift round table"}, "zone": {"Europe/Paris"},
+		"date": {time.Now().AddDate(0, 0, 7).Format(time.DateOnly)}, "start_time": {"18:00"}, "end_time": {"19:00"}, "place": {"Ward 3 office"},
+		"capacity": {"12"}, "repeat": {""}})
+	var occ int64
+	if err := env.DB.QueryRowContext(t.Context(), `SELECT MIN(o.id) FROM gathering_occurrences o JOIN gatherings g ON g.id = o.gathering_id
+		WHERE g.title = 'Night shift round table'`).Scan(&occ); err != nil {
+		t.Fatalf("the gathering's date: %v", err)
+	}
+	d.occurrence = d.gathering + "/o/" + strconv.FormatInt(occ, 10)
 	return d
+}
+
+// designPost submits a form that must succeed with a redirect, and returns
+// where it leads.
+func designPost(t *testing.T, c *apptest.Client, path string, form url.Values) string {
+	t.Helper()
+	res := c.Post(path, form)
+	if res.Status != http.StatusSeeOther {
+		t.Fatalf("post %s: %d\n%s", path, res.Status, res.Body)
+	}
+	return res.Location
 }
 
 // viewport sets the tab's width (and a phone's touch screen under 400 px).
@@ -186,13 +215,17 @@ func TestAccessibilityOfMainPages(t *testing.T) {
 	b := newBrowser(t, ctx)
 	d := newDesignSite(t)
 	lib := "/c/" + d.slug + "/practice"
+	talk, gatherings := "/c/"+d.slug+"/talk", "/c/"+d.slug+"/gatherings"
 	roles := []struct {
 		handle, name string
 		paths        []string
 	}{
-		{"", "visitor", []string{"/", "/communities", "/c/" + d.slug, lib, d.entry, "/signin", "/signup", "/help/stages", "/search?q=night"}},
-		{"mia", "Mia Okafor", []string{"/", "/c/" + d.slug, lib, d.entry, lib + "/new", "/people", "/people/mia", "/notifications", "/account", "/search?q=handover"}},
-		{"sam", "Sam Reyes", []string{"/", "/c/" + d.slug, "/c/" + d.slug + "/members", "/c/" + d.slug + "/settings", d.entry}},
+		{"", "visitor", []string{"/", "/communities", "/c/" + d.slug, lib, d.entry, "/signin", "/signup", "/help/stages", "/search?q=night",
+			talk, d.thread, gatherings, d.gathering}},
+		{"mia", "Mia Okafor", []string{"/", "/c/" + d.slug, lib, d.entry, lib + "/new", "/people", "/people/mia", "/notifications", "/account",
+			"/search?q=handover", talk, talk + "/new", d.thread, gatherings, d.gathering, d.occurrence, d.occurrence + "/notes"}},
+		{"sam", "Sam Reyes", []string{"/", "/c/" + d.slug, "/c/" + d.slug + "/members", "/c/" + d.slug + "/settings", d.entry,
+			d.thread, d.thread + "/close", d.thread + "/move", gatherings + "/new", d.gathering + "/edit", d.occurrence + "/agenda"}},
 		{"admin", "Ada Admin", []string{"/", "/admin", "/admin/people", "/admin/departments", "/styleguide"}},
 	}
 	for _, role := range roles {
