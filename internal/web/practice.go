@@ -276,7 +276,8 @@ type entryPage struct {
 	NewerComments string                // the address of the page after, if any
 	Collections   []practice.Collection // for curators: where they may add the entry
 	InStartHere   bool
-	Related       practice.Related // the side column: Start here, entries on the same tags
+	Related       practice.Related      // the side column: Start here, entries on the same tags
+	TalkOnTags    []conversation.Thread // and the community's threads on them
 	Comment       Form
 	Attachments   attachmentList
 	Provenance    practice.Provenance // where the entry came from, what its comments became
@@ -330,6 +331,10 @@ func (s *Server) entryPage(w http.ResponseWriter, r *http.Request, status int, c
 		}
 	}
 	if p.Related, err = s.Practice.Related(r.Context(), ev); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if p.TalkOnTags, err = s.Talk.OnTags(r.Context(), ev.Community, ev.Tags); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -64,3 +64,45 @@ func TestEntrySideColumnAndCardCounts(t *testing.T) {
 		}
 	})
 }
+
+// An entry page names the community's threads on its tags, those sharing
+// most tags first, and none of another community's.
+func TestEntrySuggestsTalkOnTheSameTags(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		e := apptest.New(t, d)
+		sam := e.Person("sam")
+		e.Community(sam, "bread", community.Public, community.Open)
+		e.Community(sam, "secret", community.Private, community.Invite)
+		as, visitor := e.As("sam"), e.Visitor()
+		talk := func(slug, kind, title, tags string) {
+			t.Helper()
+			res := as.Post("/c/"+slug+"/talk/new", url.Values{"kind": {kind}, "title": {title}, "body": {"About " + title + "."},
+				"tags": {tags}, "ask": {"anyway"}})
+			if res.Status != http.StatusSeeOther {
+				t.Fatalf("start %q: %d\n%s", title, res.Status, res.Body)
+			}
+		}
+		talk("bread", "question", "Why is my rye starter sour?", "rye, starter")
+		talk("bread", "discussion", "Starters we have known", "starter")
+		talk("bread", "discussion", "Butter temperatures", "butter")
+		talk("secret", "discussion", "A secret starter", "starter")
+		res := as.Post("/c/bread/practice/new", url.Values{"kind": {"lesson"}, "title": {"Rye starters"}, "summary": {"About rye."},
+			"tags": {"rye, starter"}, "action": {"publish"}})
+		if res.Status != http.StatusSeeOther {
+			t.Fatalf("publish: %d\n%s", res.Status, res.Body)
+		}
+		page := visitor.Get(strings.SplitN(res.Location, "?", 2)[0]).Body
+		_, side, ok := strings.Cut(page, `id="talk-related-h"`)
+		if !ok {
+			t.Fatalf("the entry page names no thread on its tags:\n%s", page)
+		}
+		rye, known := strings.Index(side, "Why is my rye starter sour?"), strings.Index(side, "Starters we have known")
+		if rye < 0 || known < 0 || rye > known {
+			t.Errorf("want the question sharing two tags, then the discussion sharing one:\n%s", side)
+		}
+		if strings.Contains(side, "Butter temperatures") || strings.Contains(side, "A secret starter") {
+			t.Errorf("a thread on other tags or of another community is suggested:\n%s", side)
+		}
+	})
+}
