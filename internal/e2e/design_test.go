@@ -128,6 +128,22 @@ func TestHeaderIsOneRow(t *testing.T) {
 				}
 			}
 		}
+		// On a phone the header is one row too, without scrolling sideways,
+		// and the brand's mark does not run into the first link.
+		p.viewport(360)
+		for _, path := range []string{"/", "/communities", d.thread, d.occurrence} {
+			p.open(d.base + path)
+			if eval[bool](p, `document.documentElement.scrollWidth > window.innerWidth`) {
+				p.fatalf("at 360 px %s scrolls sideways (%v px wide)", path, eval[float64](p, `document.documentElement.scrollWidth`))
+			}
+			if w := eval[float64](p, `document.querySelector("header.site .bar").scrollWidth`); w > 360 {
+				p.fatalf("at 360 px the header of %s needs %.0f px", path, w)
+			}
+			if eval[bool](p, `document.querySelector("header.site .mark").getBoundingClientRect().right > document.querySelector("header.site .main-nav a").getBoundingClientRect().left`) {
+				p.fatalf("at 360 px on %s the brand's mark overlaps the first link", path)
+			}
+		}
+		p.viewport(1280)
 		p.openMenu()
 		want := []string{"Account", "Sign out"}
 		if who.handle == "admin" {
@@ -262,6 +278,7 @@ func TestScreenshots(t *testing.T) {
 	pages := []struct{ name, path string }{
 		{"home", "/"}, {"directory", "/communities"}, {"community", "/c/" + d.slug},
 		{"library", "/c/" + d.slug + "/practice"}, {"entry", d.entry}, {"search", "/search?q=night"},
+		{"talk", "/c/" + d.slug + "/talk"}, {"thread", d.thread}, {"gatherings", "/c/" + d.slug + "/gatherings"}, {"gathering", d.occurrence},
 	}
 	for _, width := range []int64{1280, 360} {
 		p.viewport(width)
