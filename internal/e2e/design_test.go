@@ -25,8 +25,9 @@ import (
 //go:embed testdata/axe.min.js
 var axeSource string
 
-// designTimeout bounds the design tests: many page loads at two widths.
-const designTimeout = 5 * time.Minute
+// designTimeout bounds the design tests: many page loads at two widths (about
+// 130 axe runs in TestAccessibilityOfMainPages, slow on a busy machine).
+const designTimeout = 10 * time.Minute
 
 // designSite is a running Hearth with a community that has a library: Sam
 // stewards it, Mia is a member who wrote three entries, and the
@@ -78,6 +79,11 @@ func newDesignSite(t *testing.T) *designSite {
 		t.Fatalf("the gathering's date: %v", err)
 	}
 	d.occurrence = d.gathering + "/o/" + strconv.FormatInt(occ, 10)
+	// A pending invitation and a shareable link, listed on the members page;
+	// a pinned thread, so the moderation shows in the talk list and thread.
+	designPost(t, steward, "/c/"+slug+"/members/invite", url.Values{"who": {"Lou Newcomer <lou@example.org>"}})
+	designPost(t, steward, "/c/"+slug+"/invitation-links", url.Values{"days": {"7"}, "max_uses": {"10"}})
+	designPost(t, steward, d.thread+"/pin", url.Values{"pinned": {"yes"}})
 	return d
 }
 
@@ -241,7 +247,7 @@ func TestAccessibilityOfMainPages(t *testing.T) {
 		{"mia", "Mia Okafor", []string{"/", "/c/" + d.slug, lib, d.entry, lib + "/new", "/people", "/people/mia", "/notifications", "/account",
 			"/search?q=handover", talk, talk + "/new", d.thread, gatherings, d.gathering, d.occurrence, d.occurrence + "/notes"}},
 		{"sam", "Sam Reyes", []string{"/", "/c/" + d.slug, "/c/" + d.slug + "/members", "/c/" + d.slug + "/settings", d.entry,
-			d.thread, d.thread + "/close", d.thread + "/move", gatherings + "/new", d.gathering + "/edit", d.occurrence + "/agenda"}},
+			talk, d.thread, d.thread + "/close", d.thread + "/move", gatherings + "/new", d.gathering + "/edit", d.occurrence + "/agenda"}},
 		{"admin", "Ada Admin", []string{"/", "/admin", "/admin/people", "/admin/departments", "/styleguide"}},
 	}
 	for _, role := range roles {
