@@ -127,6 +127,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /c/{slug}/talk/{id}/posts/{post}/vote", s.voteAnswer)
 	mux.HandleFunc("GET /c/{slug}/gatherings", s.gatheringList)
 	mux.HandleFunc("GET /c/{slug}/gatherings.ics", s.communityCalendar)
+	mux.HandleFunc("GET /c/{slug}/gatherings/month", s.gatheringMonth)
 	mux.HandleFunc("GET /c/{slug}/gatherings/new", s.newGatheringForm)
 	mux.HandleFunc("POST /c/{slug}/gatherings/new", s.scheduleGathering)
 	mux.HandleFunc("GET /c/{slug}/gatherings/{id}", s.gatheringPage)
