@@ -246,7 +246,7 @@ func TestAccessibilityOfMainPages(t *testing.T) {
 			talk, d.thread, gatherings, d.gathering}},
 		{"mia", "Mia Okafor", []string{"/", "/c/" + d.slug, lib, d.entry, lib + "/new", "/people", "/people/mia", "/notifications", "/account",
 			"/search?q=handover", talk, talk + "/new", d.thread, gatherings, gatherings + "/month", d.gathering, d.occurrence, d.occurrence + "/notes",
-			"/account/calendar"}},
+			"/account/calendar", "/gatherings"}},
 		{"sam", "Sam Reyes", []string{"/", "/c/" + d.slug, "/c/" + d.slug + "/members", "/c/" + d.slug + "/settings", d.entry,
 			talk, d.thread, d.thread + "/close", d.thread + "/move", gatherings + "/new", d.gathering + "/edit", d.occurrence + "/agenda"}},
 		{"admin", "Ada Admin", []string{"/", "/admin", "/admin/people", "/admin/departments", "/styleguide"}},

@@ -6,6 +6,7 @@ import (
 
 	"hearth/internal/activity"
 	"hearth/internal/community"
+	"hearth/internal/gathering"
 )
 
 // homePage is the landing page: for visitors, what this instance is and its
@@ -19,9 +20,11 @@ type homePage struct {
 	News    []activity.Activity
 	// Since is when the person's previous visit began: news after it is
 	// marked new (zero on a first visit).
-	Since    time.Time
-	Requests []community.JoinRequest // waiting for the person as a steward
-	First    bool                    // their first visit: "Welcome", not "Welcome back"
+	Since      time.Time
+	Requests   []community.JoinRequest // waiting for the person as a steward
+	First      bool                    // their first visit: "Welcome", not "Welcome back"
+	Coming     []gathering.Coming      // the next dates in their communities
+	MoreComing bool
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
@@ -64,6 +67,12 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	var more int64
+	if p.Coming, more, err = s.Gatherings.Upcoming(r.Context(), a, 0, comingShown); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.MoreComing = more != 0
 	s.render(w, r, http.StatusOK, "home/member", p)
 }
 
