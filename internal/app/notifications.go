@@ -39,6 +39,11 @@ func visibility(accounts *auth.Service, communities *community.Service, library 
 	return func(ctx context.Context, checks []notify.Check) ([]bool, error) {
 		actors := map[int64]*auth.Actor{} // nil: disabled or gone
 		answers := map[question]bool{}
+		// What a visitor may see, every person may (each rule grants a
+		// signed-in person at least a visitor's rights): asked once a
+		// subject, it spares the per-person checks for public content, the
+		// most common by far.
+		public := map[question]bool{}
 		out := make([]bool, len(checks))
 		for i, c := range checks {
 			a := c.Activity
@@ -46,6 +51,15 @@ func visibility(accounts *auth.Service, communities *community.Service, library 
 			if ok, known := answers[q]; known {
 				out[i] = ok
 				continue
+			}
+			subject := question{0, a.SubjectKind, a.SubjectID, a.CommunityID}
+			open, known := public[subject]
+			if !known {
+				var err error
+				if open, err = maySee(ctx, communities, library, talk, events, auth.Actor{}, a); err != nil {
+					return nil, err
+				}
+				public[subject] = open
 			}
 			actor, known := actors[c.PersonID]
 			if !known {
@@ -60,9 +74,12 @@ func visibility(accounts *auth.Service, communities *community.Service, library 
 			}
 			ok := false
 			if actor != nil {
-				var err error
-				if ok, err = maySee(ctx, communities, library, talk, events, *actor, a); err != nil {
-					return nil, err
+				ok = open
+				if !ok {
+					var err error
+					if ok, err = maySee(ctx, communities, library, talk, events, *actor, a); err != nil {
+						return nil, err
+					}
 				}
 			}
 			answers[q], out[i] = ok, ok
