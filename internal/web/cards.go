@@ -5,43 +5,9 @@ import (
 	"hash/maphash"
 	"html/template"
 	"strconv"
-	"sync"
 
 	"hearth/internal/community"
 )
-
-// fragmentCache keeps rendered fragments of pages, keyed by a hash of
-// everything a fragment shows, so a fragment is rendered again only when
-// something it shows has changed. Nothing in it can go stale: a changed
-// community makes a new key. It empties itself when full.
-type fragmentCache struct {
-	mu   sync.Mutex
-	seed maphash.Seed
-	m    map[uint64]template.HTML
-}
-
-// maxFragments bounds the cache: a few thousand cards of about 1 KB each.
-const maxFragments = 4096
-
-func newFragmentCache() *fragmentCache {
-	return &fragmentCache{seed: maphash.MakeSeed(), m: map[uint64]template.HTML{}}
-}
-
-func (c *fragmentCache) get(key uint64) (template.HTML, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	h, ok := c.m[key]
-	return h, ok
-}
-
-func (c *fragmentCache) put(key uint64, h template.HTML) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.m) >= maxFragments {
-		c.m = map[uint64]template.HTML{}
-	}
-	c.m[key] = h
-}
 
 // cardKey hashes everything the community-card partial shows of l, and the
 // reader's standing that decides its badges and buttons.

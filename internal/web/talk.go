@@ -209,6 +209,12 @@ func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, 
 	pc := newPostCtx(t)
 	p := &threadPage{Layout: communityLayout(t.Community, t.Title, "talk"), C: t.Community, T: t, Answers: answerItems(t, pc, answers, lessons),
 		Replies: postItems(t, pc, replies.Posts, lessons), ReplyCount: replies.Total, Reply: reply, Lessons: lessons}
+	for _, items := range [][]postItem{p.Answers, p.Replies} {
+		if err := s.postBodies(s.pages.sets["talk/thread"], items); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	if p.Log, err = s.Talk.Log(r.Context(), t); err != nil {
 		s.fail(w, r, err)
 		return
@@ -404,6 +410,10 @@ func (s *Server) liveThread(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := threadLive{T: t, Posts: postItems(t, newPostCtx(t), list, nil)}
+	if err := s.postBodies(s.pages.sets["talk/thread"], p.Posts); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	p.LiveURL, p.NewURL = liveURLs(t, list[len(list)-1].ID)
 	var buf bytes.Buffer
 	if err := s.pages.sets["talk/thread"].ExecuteTemplate(&buf, "live", p); err != nil {

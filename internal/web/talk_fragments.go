@@ -1,0 +1,55 @@
+package web
+
+import (
+	"bytes"
+	"hash/maphash"
+	"html/template"
+	"strconv"
+
+	"hearth/internal/conversation"
+)
+
+// A thread's page shows up to 50 replies and 100 answers. What a post's
+// fragment ("post-body": its author, time, badges and text) shows is the
+// same for every reader who sees the post the same way, so it is rendered
+// once and reused from the fragment cache; only what the reader may do with
+// it (post-tools, votes) is rendered per request.
+
+// postKey hashes everything the post-body fragment of p shows on the thread
+// at url: its text as stored (the sanitised HTML, and whether this reader is
+// shown it), author, moderation, edits and time, to the words of its
+// relative time. An edit, a hiding, a removal or a renamed author makes a new
+// key, on whichever instance it happened.
+func (c *fragmentCache) postKey(url string, p conversation.Post, ago string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	h.WriteString("post\x00")
+	for _, s := range []string{url, strconv.FormatInt(p.ID, 10), p.AuthorHandle, p.AuthorName, strconv.FormatInt(p.CreatedAt.UnixNano(), 10), ago,
+		strconv.FormatBool(p.Removed), strconv.FormatBool(p.Hidden), strconv.FormatBool(p.Edited), strconv.FormatBool(p.Body != "")} {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+	h.WriteString(string(p.HTML))
+	return h.Sum64()
+}
+
+// postBodies fills in each item's rendered post-body fragment, rendering
+// (with t, the thread page's templates) only those not cached.
+func (s *Server) postBodies(t *template.Template, items []postItem) error {
+	var buf bytes.Buffer
+	for i := range items {
+		it := &items[i]
+		key := s.fragments.postKey(it.C.URL, it.P, ago(it.P.CreatedAt))
+		if h, ok := s.fragments.get(key); ok {
+			it.Body = h
+			continue
+		}
+		buf.Reset()
+		if err := t.ExecuteTemplate(&buf, "post-body", it); err != nil {
+			return err
+		}
+		it.Body = template.HTML(buf.String()) //nolint:gosec // rendered by html/template: escaped already
+		s.fragments.put(key, it.Body)
+	}
+	return nil
+}
