@@ -53,3 +53,36 @@ func (s *Server) postBodies(t *template.Template, items []postItem) error {
 	}
 	return nil
 }
+
+// postList renders items as the items of a list of posts: each its cached
+// post-body fragment, then post-tools (rendered for this reader) when they
+// hold anything; on the live fragment an answer is marked new. The list is
+// written here rather than by a {{range}} in the template: a long thread's
+// page is mostly this list, and every template action is a reflective call.
+func (s *Server) postList(t *template.Template, items []postItem, live bool) (template.HTML, error) {
+	if err := s.postBodies(t, items); err != nil {
+		return "", err
+	}
+	var b bytes.Buffer
+	for i := range items {
+		it := &items[i]
+		b.WriteString(`<li id="post-`)
+		b.WriteString(strconv.FormatInt(it.P.ID, 10))
+		b.WriteByte('"')
+		if it.P.Removed {
+			b.WriteString(` class="removed"`)
+		}
+		b.WriteString(">\n    ")
+		if live && it.Answer {
+			b.WriteString("<p class=\"badge\">New answer</p>\n    ")
+		}
+		b.WriteString(string(it.Body))
+		if it.Tools {
+			if err := t.ExecuteTemplate(&b, "post-tools", it); err != nil {
+				return "", err
+			}
+		}
+		b.WriteString("\n  </li>")
+	}
+	return template.HTML(b.String()), nil //nolint:gosec // fragments rendered by html/template, and a number
+}
