@@ -21,6 +21,7 @@ type talkListPage struct {
 	Layout
 	C        community.View
 	Threads  []conversation.Thread
+	Cards    template.HTML // Threads rendered (see threadCards)
 	Filter   conversation.Filter
 	NextURL  string
 	Filtered bool
@@ -41,6 +42,10 @@ func (s *Server) talkList(w http.ResponseWriter, r *http.Request) {
 	p := &talkListPage{Layout: communityLayout(v, "Talk", "talk"), C: v, Threads: list, Filter: f,
 		Filtered: f.Kind != "" || f.Unanswered || f.NoAccepted || f.Mine || f.Tag != ""}
 	p.Community = &p.C
+	if p.Cards, err = s.threadCards(s.pages.sets["talk/list"], v.Slug, list); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	if next != 0 {
 		q.Set("after", strconv.FormatInt(next, 10))
 		p.NextURL = r.URL.Path + "?" + q.Encode()
