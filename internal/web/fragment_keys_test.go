@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"hearth/internal/conversation"
+	"hearth/internal/practice"
 )
 
 func TestThreadCardKeyChangesWithWhatTheCardShows(t *testing.T) {
@@ -71,5 +72,35 @@ func TestPostKeyChangesWithWhatThePostShows(t *testing.T) {
 	}
 	if c.postKey("/c/cheese/talk/4", base, ago) == key || c.postKey(url, base, "4 days ago") == key {
 		t.Error("another thread's address, or another relative time, keeps the post's key")
+	}
+}
+
+func TestEntryCardKeyChangesWithWhatTheCardShows(t *testing.T) {
+	t.Parallel()
+	c := newFragmentCache()
+	at := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	base := practice.Entry{ID: 5, Slug: "rye", Kind: practice.Lesson, Title: "Rye", Summary: "Dark.", Maturity: practice.Published,
+		Tags: []string{"rye"}, People: []practice.Person{{Name: "Mia"}}, UpdatedAt: at, Comments: 2, Helpful: 1}
+	key := c.entryCardKey("bread", base)
+	changes := map[string]func(e *practice.Entry){
+		"slug":     func(e *practice.Entry) { e.Slug = "rye-2" },
+		"kind":     func(e *practice.Entry) { e.Kind = practice.Story },
+		"title":    func(e *practice.Entry) { e.Title = "Wheat" },
+		"summary":  func(e *practice.Entry) { e.Summary = "Light." },
+		"maturity": func(e *practice.Entry) { e.Maturity = practice.Reviewed },
+		"stale":    func(e *practice.Entry) { e.Stale, e.StaleReason = true, "Past its review date" },
+		"updated":  func(e *practice.Entry) { e.UpdatedAt = at.Add(time.Second) },
+		"comments": func(e *practice.Entry) { e.Comments = 3 },
+		"helpful":  func(e *practice.Entry) { e.Helpful = 2 },
+		"people":   func(e *practice.Entry) { e.People = []practice.Person{{Name: "Mia"}, {Name: "Sam"}} },
+		"renamed":  func(e *practice.Entry) { e.People = []practice.Person{{Name: "Mia R."}} },
+		"tags":     func(e *practice.Entry) { e.Tags = []string{"rye", "flour"} },
+	}
+	for name, change := range changes {
+		e := base
+		change(&e)
+		if c.entryCardKey("bread", e) == key {
+			t.Errorf("changing the %s keeps the card's key: a stale card would be shown", name)
+		}
 	}
 }
