@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"html/template"
 	"strconv"
+	"strings"
 
 	"hearth/internal/practice"
 )
@@ -41,7 +42,8 @@ func (c *fragmentCache) entryCardKey(slug string, e practice.Entry) uint64 {
 // page's templates), reusing each card's cached rendering while it has not
 // changed.
 func (s *Server) entryCards(t *template.Template, slug string, list []practice.Entry) (template.HTML, error) {
-	var out, buf bytes.Buffer
+	var out strings.Builder
+	var buf bytes.Buffer
 	for _, e := range list {
 		key := s.fragments.entryCardKey(slug, e)
 		h, ok := s.fragments.get(key)

@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"html/template"
 	"strconv"
+	"strings"
 
 	"hearth/internal/conversation"
 )
@@ -41,7 +42,8 @@ func (c *fragmentCache) threadCardKey(slug string, t conversation.Thread) uint64
 // threadCards renders the talk list's cards (with t, the list's templates),
 // reusing each card's cached rendering while it has not changed.
 func (s *Server) threadCards(t *template.Template, slug string, list []conversation.Thread) (template.HTML, error) {
-	var out, buf bytes.Buffer
+	var out strings.Builder
+	var buf bytes.Buffer
 	for _, th := range list {
 		key := s.fragments.threadCardKey(slug, th)
 		h, ok := s.fragments.get(key)

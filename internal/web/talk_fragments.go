@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"html/template"
 	"strconv"
+	"strings"
 
 	"hearth/internal/conversation"
 )
@@ -63,7 +64,12 @@ func (s *Server) postList(t *template.Template, items []postItem, live bool) (te
 	if err := s.postBodies(t, items); err != nil {
 		return "", err
 	}
-	var b bytes.Buffer
+	var b strings.Builder
+	size := 0
+	for _, it := range items {
+		size += len(it.Body) + 64
+	}
+	b.Grow(size)
 	for i := range items {
 		it := &items[i]
 		b.WriteString(`<li id="post-`)
