@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"hash/maphash"
 	"html/template"
+	"io"
 	"strconv"
 
 	"hearth/internal/community"
@@ -51,17 +52,10 @@ func (c *fragmentCache) headerKey(l *Layout) uint64 {
 // communityHeader renders the header of a community's pages (its name,
 // badges and tabs), reusing the rendering while nothing it shows changed.
 func (s *Server) communityHeader(t *template.Template, l *Layout) (template.HTML, error) {
-	key := s.fragments.headerKey(l)
-	if h, ok := s.fragments.get(key); ok {
-		return h, nil
-	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "community-header", l); err != nil {
-		return "", err
-	}
-	h := template.HTML(buf.String()) // rendered by html/template: escaped already
-	s.fragments.put(key, h)
-	return h, nil
+	return s.fragments.fragment(s.fragments.headerKey(l), &buf, func(w io.Writer) error {
+		return t.ExecuteTemplate(w, "community-header", l)
+	})
 }
 
 // communityCards renders the community-card partial of each listing,
@@ -72,17 +66,13 @@ func (s *Server) communityCards(list []community.Listing) ([]template.HTML, erro
 	out := make([]template.HTML, len(list))
 	var buf bytes.Buffer
 	for i, l := range list {
-		key := s.fragments.cardKey(l)
-		if h, ok := s.fragments.get(key); ok {
-			out[i] = h
-			continue
-		}
-		buf.Reset()
-		if err := t.ExecuteTemplate(&buf, "community-card", l); err != nil {
+		h, err := s.fragments.fragment(s.fragments.cardKey(l), &buf, func(w io.Writer) error {
+			return t.ExecuteTemplate(w, "community-card", l)
+		})
+		if err != nil {
 			return nil, err
 		}
-		out[i] = template.HTML(buf.String()) // rendered by html/template: escaped already
-		s.fragments.put(key, out[i])
+		out[i] = h
 	}
 	return out, nil
 }

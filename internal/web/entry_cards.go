@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"hash/maphash"
 	"html/template"
+	"io"
 	"strconv"
 	"strings"
 
@@ -45,15 +46,11 @@ func (s *Server) entryCards(t *template.Template, slug string, list []practice.E
 	var out strings.Builder
 	var buf bytes.Buffer
 	for _, e := range list {
-		key := s.fragments.entryCardKey(slug, e)
-		h, ok := s.fragments.get(key)
-		if !ok {
-			buf.Reset()
-			if err := t.ExecuteTemplate(&buf, "entry-card", entryCard{CommunitySlug: slug, Kind: e.Kind, Entry: e}); err != nil {
-				return "", err
-			}
-			h = template.HTML(buf.String()) //nolint:gosec // rendered by html/template: escaped already
-			s.fragments.put(key, h)
+		h, err := s.fragments.fragment(s.fragments.entryCardKey(slug, e), &buf, func(w io.Writer) error {
+			return t.ExecuteTemplate(w, "entry-card", entryCard{CommunitySlug: slug, Kind: e.Kind, Entry: e})
+		})
+		if err != nil {
+			return "", err
 		}
 		out.WriteString(string(h))
 	}

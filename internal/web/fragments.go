@@ -1,9 +1,11 @@
 package web
 
 import (
+	"bytes"
 	"container/list"
 	"hash/maphash"
 	"html/template"
+	"io"
 	"sync"
 )
 
@@ -75,4 +77,19 @@ func (c *fragmentCache) put(key uint64, h template.HTML) {
 		delete(c.m, f.key)
 		c.used -= len(f.html) + fragmentOverhead
 	}
+}
+
+// fragment returns the fragment cached under key, or renders it with render
+// (into buf, reset first) and keeps it.
+func (c *fragmentCache) fragment(key uint64, buf *bytes.Buffer, render func(w io.Writer) error) (template.HTML, error) {
+	if h, ok := c.get(key); ok {
+		return h, nil
+	}
+	buf.Reset()
+	if err := render(buf); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String()) //nolint:gosec // every caller renders with html/template: escaped already
+	c.put(key, h)
+	return h, nil
 }

@@ -7,14 +7,11 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 
 	"hearth/internal/app"
 	"hearth/internal/benchdata"
 	"hearth/internal/config"
-	"hearth/internal/db"
-	"hearth/internal/db/dbtest"
 )
 
 // BenchmarkTalkPages renders a thread's page (500 replies, the newest 50
@@ -26,11 +23,7 @@ import (
 //
 //	GOGC=400 go test -run '^$' -bench TalkPages ./internal/web/
 func BenchmarkTalkPages(b *testing.B) {
-	engines := []struct {
-		name string
-		open func(testing.TB) *db.DB
-	}{{"sqlite", dbtest.SQLite}, {"postgres", dbtest.Postgres}}
-	for _, engine := range engines {
+	for _, engine := range benchEngines {
 		b.Run(engine.name, func(b *testing.B) {
 			d := engine.open(b)
 			ctx := context.Background()
@@ -47,41 +40,14 @@ func BenchmarkTalkPages(b *testing.B) {
 			member := benchSession(b, d, benchdata.Reader)
 			talk := "/c/" + benchdata.CommunitySlug(benchdata.ReaderPublic) + "/talk"
 			for _, page := range []struct {
-				name, path string
-				cookie     *http.Cookie
+				name, path, want string
+				cookie           *http.Cookie
 			}{
-				{"thread/visitor", fmt.Sprintf("%s/%d", talk, benchdata.BigThread), nil},
-				{"thread/member", fmt.Sprintf("%s/%d", talk, benchdata.BigThread), member},
-				{"list/visitor", talk, nil},
+				{"thread/visitor", fmt.Sprintf("%s/%d", talk, benchdata.BigThread), "500 replies", nil},
+				{"thread/member", fmt.Sprintf("%s/%d", talk, benchdata.BigThread), "Sign out", member},
+				{"list/visitor", talk, "More conversations", nil},
 			} {
-				b.Run(page.name, func(b *testing.B) {
-					get := func() *httptest.ResponseRecorder {
-						req := httptest.NewRequest(http.MethodGet, page.path, nil)
-						if page.cookie != nil {
-							req.AddCookie(page.cookie)
-						}
-						rec := httptest.NewRecorder()
-						h.ServeHTTP(rec, req)
-						return rec
-					}
-					if rec := get(); rec.Code != http.StatusOK {
-						b.Fatalf("GET %s = %d\n%s", page.path, rec.Code, rec.Body)
-					}
-					before, cpuBefore := d.QueryCount(), cpuTime(b)
-					b.ReportAllocs()
-					b.ResetTimer()
-					b.RunParallel(func(pb *testing.PB) {
-						for pb.Next() {
-							if rec := get(); rec.Code != http.StatusOK {
-								b.Errorf("GET %s = %d", page.path, rec.Code)
-								return
-							}
-						}
-					})
-					b.StopTimer()
-					b.ReportMetric(float64(cpuTime(b)-cpuBefore)/float64(b.N), "cpu-ns/op")
-					b.ReportMetric(float64(d.QueryCount()-before)/float64(b.N), "queries/op")
-				})
+				b.Run(page.name, func(b *testing.B) { benchPage(b, d, h, page.path, page.cookie, page.want) })
 			}
 		})
 	}

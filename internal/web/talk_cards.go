@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"hash/maphash"
 	"html/template"
+	"io"
 	"strconv"
 	"strings"
 
@@ -45,15 +46,11 @@ func (s *Server) threadCards(t *template.Template, slug string, list []conversat
 	var out strings.Builder
 	var buf bytes.Buffer
 	for _, th := range list {
-		key := s.fragments.threadCardKey(slug, th)
-		h, ok := s.fragments.get(key)
-		if !ok {
-			buf.Reset()
-			if err := t.ExecuteTemplate(&buf, "thread-card", threadCard{Slug: slug, T: th}); err != nil {
-				return "", err
-			}
-			h = template.HTML(buf.String()) //nolint:gosec // rendered by html/template: escaped already
-			s.fragments.put(key, h)
+		h, err := s.fragments.fragment(s.fragments.threadCardKey(slug, th), &buf, func(w io.Writer) error {
+			return t.ExecuteTemplate(w, "thread-card", threadCard{Slug: slug, T: th})
+		})
+		if err != nil {
+			return "", err
 		}
 		out.WriteString(string(h))
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"hash/maphash"
 	"html/template"
+	"io"
 	"strconv"
 	"strings"
 
@@ -40,17 +41,13 @@ func (s *Server) postBodies(t *template.Template, items []postItem) error {
 	var buf bytes.Buffer
 	for i := range items {
 		it := &items[i]
-		key := s.fragments.postKey(it.C.URL, it.P, ago(it.P.CreatedAt))
-		if h, ok := s.fragments.get(key); ok {
-			it.Body = h
-			continue
-		}
-		buf.Reset()
-		if err := t.ExecuteTemplate(&buf, "post-body", it); err != nil {
+		h, err := s.fragments.fragment(s.fragments.postKey(it.C.URL, it.P, ago(it.P.CreatedAt)), &buf, func(w io.Writer) error {
+			return t.ExecuteTemplate(w, "post-body", it)
+		})
+		if err != nil {
 			return err
 		}
-		it.Body = template.HTML(buf.String()) //nolint:gosec // rendered by html/template: escaped already
-		s.fragments.put(key, it.Body)
+		it.Body = h
 	}
 	return nil
 }
