@@ -158,7 +158,7 @@ func rows(ctx context.Context, q db.Q, s Subject, kind string, cursor int64, whe
 		dir = " ORDER BY p.created_at DESC, p.id DESC"
 	}
 	rs, err := q.QueryContext(ctx, `SELECT p.id, p.kind, COALESCE(p.author_id, 0), COALESCE(a.handle, ''), COALESCE(a.name, 'A former member'),
-		p.body, p.body_html, p.render_version, p.created_at, p.updated_at, p.edited_at IS NOT NULL, p.hidden_at IS NOT NULL,
+		p.body, p.body_html, p.render_version, p.created_at, p.edited_at IS NOT NULL, p.hidden_at IS NOT NULL,
 		p.deleted_at IS NOT NULL, p.accepted_at IS NOT NULL,
 		`+totalColumn+`
 		FROM posts p LEFT JOIN people a ON a.id = p.author_id WHERE p.subject_kind = $1 AND p.subject_id = $2`+where+dir+
@@ -173,7 +173,7 @@ func rows(ctx context.Context, q db.Q, s Subject, kind string, cursor int64, whe
 		var p Post
 		var html string
 		if err := rs.Scan(&p.ID, &p.Kind, &p.AuthorID, &p.AuthorHandle, &p.AuthorName, &p.Body, &html, &p.RenderVersion,
-			&p.CreatedAt, &p.UpdatedAt, &p.Edited, &p.Hidden, &p.Removed, &p.Accepted, &total); err != nil {
+			&p.CreatedAt, &p.Edited, &p.Hidden, &p.Removed, &p.Accepted, &total); err != nil {
 			return nil, 0, errs.Wrap(err, "list posts")
 		}
 		p.HTML = htmlOf(html)
