@@ -31,7 +31,7 @@ func (s *Service) Answers(ctx context.Context, t ThreadView) ([]Answer, error) {
 	}
 	v := viewer(t)
 	rs, err := s.db.QueryContext(ctx, `SELECT p.id, COALESCE(p.author_id, 0), COALESCE(a.handle, ''), COALESCE(a.name, 'A former member'),
-		p.body, p.body_html, p.render_version, p.created_at, p.updated_at, p.edited_at IS NOT NULL, p.hidden_at IS NOT NULL,
+		p.body, p.body_html, p.render_version, p.created_at, p.edited_at IS NOT NULL, p.hidden_at IS NOT NULL,
 		p.deleted_at IS NOT NULL, p.accepted_at IS NOT NULL, p.score,
 		EXISTS (SELECT 1 FROM post_votes pv WHERE pv.post_id = p.id AND pv.person_id = $3)
 		FROM posts p LEFT JOIN people a ON a.id = p.author_id
@@ -47,7 +47,7 @@ func (s *Service) Answers(ctx context.Context, t ThreadView) ([]Answer, error) {
 		var x Answer
 		var html string
 		if err := rs.Scan(&x.ID, &x.AuthorID, &x.AuthorHandle, &x.AuthorName, &x.Body, &html, &x.RenderVersion, &x.CreatedAt,
-			&x.UpdatedAt, &x.Edited, &x.Hidden, &x.Removed, &x.Accepted, &x.Score, &x.Voted); err != nil {
+			&x.Edited, &x.Hidden, &x.Removed, &x.Accepted, &x.Score, &x.Voted); err != nil {
 			return nil, errs.Wrap(err, "list answers")
 		}
 		x.Kind = posts.Answer

@@ -202,13 +202,19 @@ func (s *Service) SetPostHidden(ctx context.Context, a auth.Actor, communitySlug
 // see Answers), oldest first. A hidden reply's text is for its author and
 // the moderators.
 func (s *Service) Replies(ctx context.Context, t ThreadView, at At) (posts.Page, error) {
+	// The thread counts its posts (placeholders included) and answers
+	// itself, as the talk list shows them: the page does not count them again.
+	at.Counted = true
+	total := t.Replies
 	if t.IsQuestion() {
 		at.Kind = posts.Reply
+		total -= t.Answers
 	}
 	p, err := posts.Read(ctx, s.db, subject(t.ID), at, viewer(t))
 	if err != nil {
 		return p, err
 	}
+	p.Total = total
 	for i, c := range p.Posts {
 		if c.Body != "" && c.RenderVersion < markup.Version {
 			p.Posts[i].HTML = s.md.Render(c.Body) // stored by an older version

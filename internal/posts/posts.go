@@ -46,7 +46,6 @@ type Post struct {
 	// renders again on read when it is older than the current one.
 	RenderVersion int
 	CreatedAt     time.Time
-	UpdatedAt     time.Time
 	Edited        bool // its author changed it after posting
 	Hidden        bool // hidden by a moderator
 	Removed       bool // removed by its author: a placeholder

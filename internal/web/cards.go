@@ -4,44 +4,11 @@ import (
 	"bytes"
 	"hash/maphash"
 	"html/template"
+	"io"
 	"strconv"
-	"sync"
 
 	"hearth/internal/community"
 )
-
-// fragmentCache keeps rendered fragments of pages, keyed by a hash of
-// everything a fragment shows, so a fragment is rendered again only when
-// something it shows has changed. Nothing in it can go stale: a changed
-// community makes a new key. It empties itself when full.
-type fragmentCache struct {
-	mu   sync.Mutex
-	seed maphash.Seed
-	m    map[uint64]template.HTML
-}
-
-// maxFragments bounds the cache: a few thousand cards of about 1 KB each.
-const maxFragments = 4096
-
-func newFragmentCache() *fragmentCache {
-	return &fragmentCache{seed: maphash.MakeSeed(), m: map[uint64]template.HTML{}}
-}
-
-func (c *fragmentCache) get(key uint64) (template.HTML, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	h, ok := c.m[key]
-	return h, ok
-}
-
-func (c *fragmentCache) put(key uint64, h template.HTML) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.m) >= maxFragments {
-		c.m = map[uint64]template.HTML{}
-	}
-	c.m[key] = h
-}
 
 // cardKey hashes everything the community-card partial shows of l, and the
 // reader's standing that decides its badges and buttons.
@@ -85,17 +52,10 @@ func (c *fragmentCache) headerKey(l *Layout) uint64 {
 // communityHeader renders the header of a community's pages (its name,
 // badges and tabs), reusing the rendering while nothing it shows changed.
 func (s *Server) communityHeader(t *template.Template, l *Layout) (template.HTML, error) {
-	key := s.fragments.headerKey(l)
-	if h, ok := s.fragments.get(key); ok {
-		return h, nil
-	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "community-header", l); err != nil {
-		return "", err
-	}
-	h := template.HTML(buf.String()) // rendered by html/template: escaped already
-	s.fragments.put(key, h)
-	return h, nil
+	return s.fragments.fragment(s.fragments.headerKey(l), &buf, func(w io.Writer) error {
+		return t.ExecuteTemplate(w, "community-header", l)
+	})
 }
 
 // communityCards renders the community-card partial of each listing,
@@ -106,17 +66,13 @@ func (s *Server) communityCards(list []community.Listing) ([]template.HTML, erro
 	out := make([]template.HTML, len(list))
 	var buf bytes.Buffer
 	for i, l := range list {
-		key := s.fragments.cardKey(l)
-		if h, ok := s.fragments.get(key); ok {
-			out[i] = h
-			continue
-		}
-		buf.Reset()
-		if err := t.ExecuteTemplate(&buf, "community-card", l); err != nil {
+		h, err := s.fragments.fragment(s.fragments.cardKey(l), &buf, func(w io.Writer) error {
+			return t.ExecuteTemplate(w, "community-card", l)
+		})
+		if err != nil {
 			return nil, err
 		}
-		out[i] = template.HTML(buf.String()) // rendered by html/template: escaped already
-		s.fragments.put(key, out[i])
+		out[i] = h
 	}
 	return out, nil
 }

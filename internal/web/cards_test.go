@@ -1,6 +1,8 @@
 package web
 
 import (
+	"html/template"
+	"strings"
 	"testing"
 
 	"hearth/internal/auth"
@@ -39,16 +41,34 @@ func TestCardKeyChangesWithWhatTheCardShows(t *testing.T) {
 	}
 }
 
-func TestFragmentCacheEmptiesWhenFull(t *testing.T) {
-	c := newFragmentCache()
-	for i := range maxFragments + 1 {
-		c.put(uint64(i), "x")
+func TestFragmentCacheKeepsToItsBudget(t *testing.T) {
+	t.Parallel()
+	const size = 1000 // each fragment's bytes, overhead included
+	c := newFragmentCacheOf(10 * size)
+	html := template.HTML(strings.Repeat("x", size-fragmentOverhead))
+	for i := range 10 {
+		c.put(uint64(i), html)
 	}
-	if len(c.m) > maxFragments {
-		t.Fatalf("cache holds %d fragments, more than %d", len(c.m), maxFragments)
+	c.get(0) // used: the least recently used is now 1
+	c.put(10, html)
+	if c.used > c.budget || len(c.m) != 10 || c.order.Len() != 10 {
+		t.Fatalf("cache holds %d bytes in %d fragments (%d in order), budget %d", c.used, len(c.m), c.order.Len(), c.budget)
 	}
-	if _, ok := c.get(uint64(maxFragments)); !ok {
-		t.Fatal("the newest fragment is not kept")
+	if _, ok := c.get(1); ok {
+		t.Error("the least recently used fragment is kept past the budget")
+	}
+	for _, k := range []uint64{0, 2, 10} {
+		if h, ok := c.get(k); !ok || h != html {
+			t.Errorf("fragment %d is lost", k)
+		}
+	}
+	c.put(2, "small") // replaced: its bytes are counted once
+	if want := 9*size + len("small") + fragmentOverhead; c.used != want {
+		t.Errorf("cache counts %d bytes after a replacement, want %d", c.used, want)
+	}
+	c.put(99, template.HTML(strings.Repeat("x", 10*size))) // larger than the budget: not kept, nothing dropped
+	if _, ok := c.get(99); ok || len(c.m) != 10 {
+		t.Errorf("a fragment past the budget was kept, or emptied the cache (%d left)", len(c.m))
 	}
 }
 

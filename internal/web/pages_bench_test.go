@@ -33,11 +33,7 @@ import (
 // process spent per page view (a 2-core machine serves at most about
 // 2e9/cpu-ns/op pages a second), and queries/op.
 func BenchmarkPages(b *testing.B) {
-	engines := []struct {
-		name string
-		open func(testing.TB) *db.DB
-	}{{"sqlite", dbtest.SQLite}, {"postgres", dbtest.Postgres}}
-	for _, engine := range engines {
+	for _, engine := range benchEngines {
 		b.Run(engine.name, func(b *testing.B) {
 			d := engine.open(b)
 			if err := demo.Load(context.Background(), d, io.Discard); err != nil {
@@ -53,34 +49,50 @@ func BenchmarkPages(b *testing.B) {
 				{"community", "/c/simulation-in-nursing-education"},
 			} {
 				b.Run(page.name, func(b *testing.B) {
-					get := func() *httptest.ResponseRecorder {
-						req := httptest.NewRequest(http.MethodGet, page.path, nil)
-						req.AddCookie(cookie)
-						rec := httptest.NewRecorder()
-						h.ServeHTTP(rec, req)
-						return rec
-					}
-					if rec := get(); rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "Daniel Reyes") {
-						b.Fatalf("GET %s = %d, not the signed-in member's page:\n%s", page.path, rec.Code, rec.Body)
-					}
-					before, cpuBefore := d.QueryCount(), cpuTime(b)
-					b.ReportAllocs()
-					b.ResetTimer()
-					b.RunParallel(func(pb *testing.PB) {
-						for pb.Next() {
-							if rec := get(); rec.Code != http.StatusOK {
-								b.Errorf("GET %s = %d", page.path, rec.Code)
-								return
-							}
-						}
-					})
-					b.StopTimer()
-					b.ReportMetric(float64(cpuTime(b)-cpuBefore)/float64(b.N), "cpu-ns/op")
-					b.ReportMetric(float64(d.QueryCount()-before)/float64(b.N), "queries/op")
+					benchPage(b, d, h, page.path, cookie, "Daniel Reyes")
 				})
 			}
 		})
 	}
+}
+
+// benchEngines are the engines a page benchmark runs on (PostgreSQL when
+// HEARTH_TEST_POSTGRES is set).
+var benchEngines = []struct {
+	name string
+	open func(testing.TB) *db.DB
+}{{"sqlite", dbtest.SQLite}, {"postgres", dbtest.Postgres}}
+
+// benchPage renders path through h (as the holder of cookie, or a visitor
+// when nil) in parallel on every core, after checking once that the page
+// answers 200 and holds want; it reports cpu-ns/op and queries/op.
+func benchPage(b *testing.B, d *db.DB, h http.Handler, path string, cookie *http.Cookie, want string) {
+	get := func() *httptest.ResponseRecorder {
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		if cookie != nil {
+			req.AddCookie(cookie)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	if rec := get(); rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), want) {
+		b.Fatalf("GET %s = %d, without %q:\n%s", path, rec.Code, want, rec.Body)
+	}
+	before, cpuBefore := d.QueryCount(), cpuTime(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if rec := get(); rec.Code != http.StatusOK {
+				b.Errorf("GET %s = %d", path, rec.Code)
+				return
+			}
+		}
+	})
+	b.StopTimer()
+	b.ReportMetric(float64(cpuTime(b)-cpuBefore)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(d.QueryCount()-before)/float64(b.N), "queries/op")
 }
 
 // signIn signs in through the real form and returns the session cookie.

@@ -18,6 +18,7 @@ type libraryPage struct {
 	Layout
 	C           community.View
 	Entries     []practice.Entry
+	Cards       template.HTML // Entries rendered (see entryCards)
 	Filter      practice.Filter
 	Collections []practice.Collection
 	PrevURL     string
@@ -59,6 +60,10 @@ func (s *Server) library(w http.ResponseWriter, r *http.Request) {
 		}
 	} else if f.Before != 0 || f.After != 0 {
 		p.PrevURL = cursorURL(r, "", 0) // past the end, or a cursor gone: back to the first page
+	}
+	if p.Cards, err = s.entryCards(s.pages.sets["practice/library"], v.Slug, list); err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	s.render(w, r, http.StatusOK, "practice/library", p)
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -20,6 +21,7 @@ type talkListPage struct {
 	Layout
 	C        community.View
 	Threads  []conversation.Thread
+	Cards    template.HTML // Threads rendered (see threadCards)
 	Filter   conversation.Filter
 	NextURL  string
 	Filtered bool
@@ -40,6 +42,10 @@ func (s *Server) talkList(w http.ResponseWriter, r *http.Request) {
 	p := &talkListPage{Layout: communityLayout(v, "Talk", "talk"), C: v, Threads: list, Filter: f,
 		Filtered: f.Kind != "" || f.Unanswered || f.NoAccepted || f.Mine || f.Tag != ""}
 	p.Community = &p.C
+	if p.Cards, err = s.threadCards(s.pages.sets["talk/list"], v.Slug, list); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	if next != 0 {
 		q.Set("after", strconv.FormatInt(next, 10))
 		p.NextURL = r.URL.Path + "?" + q.Encode()
@@ -126,19 +132,20 @@ func (s *Server) startThread(w http.ResponseWriter, r *http.Request) {
 // accepted first), a page of replies, and the forms to take part.
 type threadPage struct {
 	Layout
-	C          community.View
-	T          conversation.ThreadView
-	Answers    []postItem
-	Replies    []postItem
-	ReplyCount int
-	Older      string
-	Newer      string
-	Reply      Form                 // what was typed into the reply or answer form
-	Lessons    conversation.Lessons // what the thread and its posts became in the library
-	LiveURL    string               // the fragment of posts after the last shown (htmx polls it)
-	NewURL     string               // the same without script: the page of replies after it
-	Watch      string               // the reader's watch state for the thread
-	Log        []activity.Activity  // the moderators' latest actions on it
+	C           community.View
+	T           conversation.ThreadView
+	Answers     []postItem
+	Replies     []postItem
+	RepliesHTML template.HTML // Replies rendered (see postList)
+	ReplyCount  int
+	Older       string
+	Newer       string
+	Reply       Form                 // what was typed into the reply or answer form
+	Lessons     conversation.Lessons // what the thread and its posts became in the library
+	LiveURL     string               // the fragment of posts after the last shown (htmx polls it)
+	NewURL      string               // the same without script: the page of replies after it
+	Watch       string               // the reader's watch state for the thread
+	Log         []activity.Activity  // the moderators' latest actions on it
 }
 
 func threadID(r *http.Request) int64 {
@@ -209,6 +216,14 @@ func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, 
 	pc := newPostCtx(t)
 	p := &threadPage{Layout: communityLayout(t.Community, t.Title, "talk"), C: t.Community, T: t, Answers: answerItems(t, pc, answers, lessons),
 		Replies: postItems(t, pc, replies.Posts, lessons), ReplyCount: replies.Total, Reply: reply, Lessons: lessons}
+	if err := s.postBodies(s.pages.sets["talk/thread"], p.Answers); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if p.RepliesHTML, err = s.postList(s.pages.sets["talk/thread"], p.Replies, false); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	if p.Log, err = s.Talk.Log(r.Context(), t); err != nil {
 		s.fail(w, r, err)
 		return
@@ -374,10 +389,11 @@ func liveURLs(t conversation.ThreadView, after int64) (live, page string) {
 
 // threadLive is the posts of a thread written after those its page shows.
 type threadLive struct {
-	T       conversation.ThreadView
-	Posts   []postItem
-	LiveURL string
-	NewURL  string
+	T         conversation.ThreadView
+	Posts     []postItem
+	PostsHTML template.HTML // Posts rendered (see postList)
+	LiveURL   string
+	NewURL    string
 }
 
 // liveThread answers the thread page's polling: the posts after the last
@@ -404,6 +420,10 @@ func (s *Server) liveThread(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := threadLive{T: t, Posts: postItems(t, newPostCtx(t), list, nil)}
+	if p.PostsHTML, err = s.postList(s.pages.sets["talk/thread"], p.Posts, true); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	p.LiveURL, p.NewURL = liveURLs(t, list[len(list)-1].ID)
 	var buf bytes.Buffer
 	if err := s.pages.sets["talk/thread"].ExecuteTemplate(&buf, "live", p); err != nil {

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"html/template"
+
 	"hearth/internal/conversation"
 )
 
@@ -31,6 +33,8 @@ type postItem struct {
 	Voted      bool
 	CanPromote bool
 	Became     *conversation.Lesson
+	Body       template.HTML // the post-body fragment, rendered (see postBodies)
+	Tools      bool          // the reader has something to do with it, or to see of it (post-tools)
 }
 
 func newPostCtx(t conversation.ThreadView) *postCtx {
@@ -42,6 +46,7 @@ func postItems(t conversation.ThreadView, c *postCtx, list []conversation.Post, 
 	out := make([]postItem, len(list))
 	for i, p := range list {
 		out[i] = postItem{P: p, C: c, Answer: p.Kind == "answer", CanPromote: t.CanPromotePost(p), Became: lessons.Of("post", p.ID)}
+		out[i].Tools = out[i].hasTools()
 	}
 	return out
 }
@@ -51,6 +56,16 @@ func answerItems(t conversation.ThreadView, c *postCtx, list []conversation.Answ
 	for i, a := range list {
 		out[i] = postItem{P: a.Post, C: c, Answer: true, Score: a.Score, Voted: a.Voted, CanPromote: t.CanPromotePost(a.Post),
 			Became: lessons.Of("post", a.ID)}
+		out[i].Tools = out[i].hasTools()
 	}
 	return out
+}
+
+// hasTools says whether post-tools shows anything of the item: what it
+// became in the library, or something the reader may do with it.
+func (it postItem) hasTools() bool {
+	if it.P.Removed {
+		return false
+	}
+	return it.Became != nil || it.CanPromote || (it.P.Mine && it.C.CanEdit) || (it.C.CanReply && it.P.Body != "") || it.C.CanModerate
 }

@@ -1,0 +1,106 @@
+package web
+
+import (
+	"testing"
+	"time"
+
+	"hearth/internal/conversation"
+	"hearth/internal/practice"
+)
+
+func TestThreadCardKeyChangesWithWhatTheCardShows(t *testing.T) {
+	t.Parallel()
+	c := newFragmentCache()
+	at := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	base := conversation.Thread{ID: 4, Kind: conversation.Question, Title: "Rye?", Tags: []string{"rye"}, AuthorName: "Mia",
+		CreatedAt: at, LastActivityAt: at, Replies: 2, Answers: 1, Votes: 3}
+	key := c.threadCardKey("bread", base)
+	if c.threadCardKey("bread", base) != key {
+		t.Fatal("the same card hashes differently")
+	}
+	changes := map[string]func(t *conversation.Thread){
+		"title":    func(t *conversation.Thread) { t.Title = "Wheat?" },
+		"kind":     func(t *conversation.Thread) { t.Kind = conversation.Discussion },
+		"author":   func(t *conversation.Thread) { t.AuthorName = "Sam" },
+		"replies":  func(t *conversation.Thread) { t.Replies = 3 },
+		"answers":  func(t *conversation.Thread) { t.Answers = 2 },
+		"votes":    func(t *conversation.Thread) { t.Votes = 4 },
+		"accepted": func(t *conversation.Thread) { t.AcceptedPostID = 9 },
+		"locked":   func(t *conversation.Thread) { t.Locked = true },
+		"pinned":   func(t *conversation.Thread) { t.Pinned = true },
+		"closed":   func(t *conversation.Thread) { t.Closed = true },
+		"activity": func(t *conversation.Thread) { t.LastActivityAt = at.Add(time.Second) },
+		"created":  func(t *conversation.Thread) { t.CreatedAt = at.Add(time.Second) },
+		"tags":     func(t *conversation.Thread) { t.Tags = []string{"rye", "flour"} },
+	}
+	for name, change := range changes {
+		th := base
+		change(&th)
+		if c.threadCardKey("bread", th) == key {
+			t.Errorf("changing the %s keeps the card's key: a stale card would be shown", name)
+		}
+	}
+	if c.threadCardKey("cheese", base) == key {
+		t.Error("the same thread in another community keeps the card's key")
+	}
+}
+
+func TestPostKeyChangesWithWhatThePostShows(t *testing.T) {
+	t.Parallel()
+	c := newFragmentCache()
+	at := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	base := conversation.Post{ID: 8, AuthorHandle: "mia", AuthorName: "Mia", Body: "Hi *there*", HTML: "<p>Hi <em>there</em></p>", CreatedAt: at}
+	const url, ago = "/c/bread/talk/4", "3 days ago"
+	key := c.postKey(url, base, ago)
+	changes := map[string]func(p *conversation.Post){
+		"text":     func(p *conversation.Post) { p.HTML = "<p>Hi</p>" },
+		"edited":   func(p *conversation.Post) { p.Edited = true },
+		"hidden":   func(p *conversation.Post) { p.Hidden = true },
+		"unshown":  func(p *conversation.Post) { p.Body = "" },
+		"removed":  func(p *conversation.Post) { p.Removed = true },
+		"author":   func(p *conversation.Post) { p.AuthorName = "Mia R." },
+		"handle":   func(p *conversation.Post) { p.AuthorHandle = "mia2" },
+		"posted":   func(p *conversation.Post) { p.CreatedAt = at.Add(time.Minute) },
+		"identity": func(p *conversation.Post) { p.ID = 9 },
+	}
+	for name, change := range changes {
+		p := base
+		change(&p)
+		if c.postKey(url, p, ago) == key {
+			t.Errorf("changing the %s keeps the post's key: a stale post would be shown", name)
+		}
+	}
+	if c.postKey("/c/cheese/talk/4", base, ago) == key || c.postKey(url, base, "4 days ago") == key {
+		t.Error("another thread's address, or another relative time, keeps the post's key")
+	}
+}
+
+func TestEntryCardKeyChangesWithWhatTheCardShows(t *testing.T) {
+	t.Parallel()
+	c := newFragmentCache()
+	at := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	base := practice.Entry{ID: 5, Slug: "rye", Kind: practice.Lesson, Title: "Rye", Summary: "Dark.", Maturity: practice.Published,
+		Tags: []string{"rye"}, People: []practice.Person{{Name: "Mia"}}, UpdatedAt: at, Comments: 2, Helpful: 1}
+	key := c.entryCardKey("bread", base)
+	changes := map[string]func(e *practice.Entry){
+		"slug":     func(e *practice.Entry) { e.Slug = "rye-2" },
+		"kind":     func(e *practice.Entry) { e.Kind = practice.Story },
+		"title":    func(e *practice.Entry) { e.Title = "Wheat" },
+		"summary":  func(e *practice.Entry) { e.Summary = "Light." },
+		"maturity": func(e *practice.Entry) { e.Maturity = practice.Reviewed },
+		"stale":    func(e *practice.Entry) { e.Stale, e.StaleReason = true, "Past its review date" },
+		"updated":  func(e *practice.Entry) { e.UpdatedAt = at.Add(time.Second) },
+		"comments": func(e *practice.Entry) { e.Comments = 3 },
+		"helpful":  func(e *practice.Entry) { e.Helpful = 2 },
+		"people":   func(e *practice.Entry) { e.People = []practice.Person{{Name: "Mia"}, {Name: "Sam"}} },
+		"renamed":  func(e *practice.Entry) { e.People = []practice.Person{{Name: "Mia R."}} },
+		"tags":     func(e *practice.Entry) { e.Tags = []string{"rye", "flour"} },
+	}
+	for name, change := range changes {
+		e := base
+		change(&e)
+		if c.entryCardKey("bread", e) == key {
+			t.Errorf("changing the %s keeps the card's key: a stale card would be shown", name)
+		}
+	}
+}

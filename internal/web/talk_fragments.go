@@ -1,0 +1,91 @@
+package web
+
+import (
+	"bytes"
+	"hash/maphash"
+	"html/template"
+	"io"
+	"strconv"
+	"strings"
+
+	"hearth/internal/conversation"
+)
+
+// A thread's page shows up to 50 replies and 100 answers. What a post's
+// fragment ("post-body": its author, time, badges and text) shows is the
+// same for every reader who sees the post the same way, so it is rendered
+// once and reused from the fragment cache; only what the reader may do with
+// it (post-tools, votes) is rendered per request.
+
+// postKey hashes everything the post-body fragment of p shows on the thread
+// at url: its text as stored (the sanitised HTML, and whether this reader is
+// shown it), author, moderation, edits and time, to the words of its
+// relative time. An edit, a hiding, a removal or a renamed author makes a new
+// key, on whichever instance it happened.
+func (c *fragmentCache) postKey(url string, p conversation.Post, ago string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	h.WriteString("post\x00")
+	for _, s := range []string{url, strconv.FormatInt(p.ID, 10), p.AuthorHandle, p.AuthorName, strconv.FormatInt(p.CreatedAt.UnixNano(), 10), ago,
+		strconv.FormatBool(p.Removed), strconv.FormatBool(p.Hidden), strconv.FormatBool(p.Edited), strconv.FormatBool(p.Body != "")} {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+	h.WriteString(string(p.HTML))
+	return h.Sum64()
+}
+
+// postBodies fills in each item's rendered post-body fragment, rendering
+// (with t, the thread page's templates) only those not cached.
+func (s *Server) postBodies(t *template.Template, items []postItem) error {
+	var buf bytes.Buffer
+	for i := range items {
+		it := &items[i]
+		h, err := s.fragments.fragment(s.fragments.postKey(it.C.URL, it.P, ago(it.P.CreatedAt)), &buf, func(w io.Writer) error {
+			return t.ExecuteTemplate(w, "post-body", it)
+		})
+		if err != nil {
+			return err
+		}
+		it.Body = h
+	}
+	return nil
+}
+
+// postList renders items as the items of a list of posts: each its cached
+// post-body fragment, then post-tools (rendered for this reader) when they
+// hold anything; on the live fragment an answer is marked new. The list is
+// written here rather than by a {{range}} in the template: a long thread's
+// page is mostly this list, and every template action is a reflective call.
+func (s *Server) postList(t *template.Template, items []postItem, live bool) (template.HTML, error) {
+	if err := s.postBodies(t, items); err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	size := 0
+	for _, it := range items {
+		size += len(it.Body) + 64
+	}
+	b.Grow(size)
+	for i := range items {
+		it := &items[i]
+		b.WriteString(`<li id="post-`)
+		b.WriteString(strconv.FormatInt(it.P.ID, 10))
+		b.WriteByte('"')
+		if it.P.Removed {
+			b.WriteString(` class="removed"`)
+		}
+		b.WriteString(">\n    ")
+		if live && it.Answer {
+			b.WriteString("<p class=\"badge\">New answer</p>\n    ")
+		}
+		b.WriteString(string(it.Body))
+		if it.Tools {
+			if err := t.ExecuteTemplate(&b, "post-tools", it); err != nil {
+				return "", err
+			}
+		}
+		b.WriteString("\n  </li>")
+	}
+	return template.HTML(b.String()), nil //nolint:gosec // fragments rendered by html/template, and a number
+}
