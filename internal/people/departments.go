@@ -11,23 +11,26 @@ import (
 	"unicode/utf8"
 
 	"hearth/internal/auth"
+	"hearth/internal/community"
 	"hearth/internal/db"
 	"hearth/internal/errs"
 )
 
 // Service is the way in to people and departments.
 type Service struct {
-	db  *db.DB
-	log *slog.Logger
-	now func() time.Time
+	db          *db.DB
+	communities *community.Service // the policy: which communities a person may see
+	log         *slog.Logger
+	now         func() time.Time
 }
 
-// NewService returns the people service over d.
-func NewService(d *db.DB, log *slog.Logger) *Service {
+// NewService returns the people service over d; communities answers which
+// communities a person may see (the filters by community).
+func NewService(d *db.DB, communities *community.Service, log *slog.Logger) *Service {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Service{db: d, log: log, now: db.Now}
+	return &Service{db: d, communities: communities, log: log, now: db.Now}
 }
 
 // Department is one of the institution's units.

@@ -57,7 +57,7 @@ func TestPeopleListUsesIndex(t *testing.T) {
 func TestPeopleListQueriesConstant(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		s := people.NewService(d, nil)
+		s := newService(d)
 		me := person(t, d, "zed", false)
 		counts := []int64{}
 		for _, n := range []int{60, 2940} {

@@ -21,6 +21,8 @@ type Person struct {
 	Handle         string
 	Name           string
 	Title          string
+	Pronouns       string
+	Languages      string
 	Bio            string
 	Department     string
 	DepartmentID   int64
@@ -28,6 +30,7 @@ type Person struct {
 	Admin          bool
 	Disabled       bool
 	Joined         time.Time
+	Interests      []string // on a profile; not on a list
 }
 
 // Initials returns up to two initials for an avatar.
@@ -45,12 +48,12 @@ func Initials(name string) string {
 	return strings.ToUpper(string(out))
 }
 
-const personColumns = `p.id, p.handle, p.name, p.title, p.bio, COALESCE(d.name, ''), COALESCE(d.id, 0), COALESCE(d.slug, ''),
+const personColumns = `p.id, p.handle, p.name, p.title, p.pronouns, p.languages, p.bio, COALESCE(d.name, ''), COALESCE(d.id, 0), COALESCE(d.slug, ''),
 	p.is_admin, p.disabled_at IS NOT NULL, p.created_at`
 
 func scanPerson(sc interface{ Scan(...any) error }) (Person, error) {
 	var p Person
-	err := sc.Scan(&p.ID, &p.Handle, &p.Name, &p.Title, &p.Bio, &p.Department, &p.DepartmentID, &p.DepartmentSlug, &p.Admin, &p.Disabled, &p.Joined)
+	err := sc.Scan(&p.ID, &p.Handle, &p.Name, &p.Title, &p.Pronouns, &p.Languages, &p.Bio, &p.Department, &p.DepartmentID, &p.DepartmentSlug, &p.Admin, &p.Disabled, &p.Joined)
 	return p, err
 }
 
@@ -65,7 +68,11 @@ func (s *Service) Profile(ctx context.Context, a auth.Actor, handle string) (Per
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && p.Disabled && !a.Admin) {
 		return Person{}, errs.NotFoundf("There is nobody with this handle.")
 	}
-	return p, errs.Wrap(err, "read profile")
+	if err != nil {
+		return Person{}, errs.Wrap(err, "read profile")
+	}
+	p.Interests, err = s.interestsOf(ctx, p.ID)
+	return p, err
 }
 
 // ProfileInput is what a person edits on their profile.
@@ -74,6 +81,9 @@ type ProfileInput struct {
 	DepartmentID int64 // 0: none
 	Title        string
 	Bio          string
+	Pronouns     string // optional
+	Languages    string // as the person writes them: "English, Welsh"
+	Interests    string // comma-separated, as tags are
 }
 
 // UpdateProfile changes the actor's own profile.
@@ -84,11 +94,19 @@ func (s *Service) UpdateProfile(ctx context.Context, a auth.Actor, in ProfileInp
 	in.Name = strings.TrimSpace(in.Name)
 	in.Title = strings.TrimSpace(in.Title)
 	in.Bio = strings.TrimSpace(strings.ReplaceAll(in.Bio, "\r\n", "\n"))
+	in.Pronouns = strings.Join(strings.Fields(in.Pronouns), " ")
+	in.Languages = strings.Join(strings.Fields(in.Languages), " ")
 	var v errs.Validation
 	v.Check(in.Name != "", "name", "Tell us your name, as colleagues know you.")
 	v.Check(utf8.RuneCountInString(in.Name) <= 100, "name", "Keep your name to 100 characters.")
 	v.Check(utf8.RuneCountInString(in.Title) <= 100, "title", "Keep your title to 100 characters.")
 	v.Check(utf8.RuneCountInString(in.Bio) <= 2000, "bio", "Keep your bio to 2,000 characters.")
+	v.Check(utf8.RuneCountInString(in.Pronouns) <= 40, "pronouns", "Keep your pronouns to 40 characters.")
+	v.Check(utf8.RuneCountInString(in.Languages) <= 200, "languages", "Keep your languages to 200 characters.")
+	interests, msg := parseInterests(in.Interests)
+	if msg != "" {
+		v.Add("interests", msg)
+	}
 	if in.DepartmentID != 0 {
 		var n int
 		if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM departments WHERE id = $1", in.DepartmentID).Scan(&n); err != nil {
@@ -104,10 +122,13 @@ func (s *Service) UpdateProfile(ctx context.Context, a auth.Actor, in ProfileInp
 		dept = &in.DepartmentID
 	}
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
-		_, err := tx.ExecContext(ctx, "UPDATE people SET name = $1, department_id = $2, title = $3, bio = $4 WHERE id = $5",
-			in.Name, dept, in.Title, in.Bio, a.PersonID)
+		_, err := tx.ExecContext(ctx, "UPDATE people SET name = $1, department_id = $2, title = $3, bio = $4, pronouns = $5, languages = $6 WHERE id = $7",
+			in.Name, dept, in.Title, in.Bio, in.Pronouns, in.Languages, a.PersonID)
 		if err != nil {
 			return errs.Wrap(err, "update profile")
+		}
+		if err := setInterests(ctx, tx, a.PersonID, interests); err != nil {
+			return err
 		}
 		return search.Index(ctx, tx, tx.Dialect(), search.KindPerson, a.PersonID)
 	})
