@@ -93,11 +93,15 @@ func (s *Service) Endorse(ctx context.Context, a auth.Actor, handle, topic, note
 	return err
 }
 
-// SetEndorsementHidden hides (or shows again) an endorsement of the actor's
-// expertise. An endorsement of someone else's is NotFound.
-func (s *Service) SetEndorsementHidden(ctx context.Context, a auth.Actor, id int64, hidden bool) error {
+// SetEndorsementHidden hides (or shows again) endorsement id of the expertise
+// of the person with this handle, who must be the actor: an endorsement of
+// someone else's is NotFound to anyone else.
+func (s *Service) SetEndorsementHidden(ctx context.Context, a auth.Actor, handle string, id int64, hidden bool) error {
 	if !a.SignedIn() {
 		return errs.New(errs.Unauthenticated, "Please sign in first.")
+	}
+	if !strings.EqualFold(handle, a.Handle) {
+		return errs.NotFoundf("There is no such endorsement.")
 	}
 	return s.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
 		if err := s.lockPerson(ctx, tx, a.PersonID); err != nil {

@@ -76,16 +76,9 @@ func (s *Service) Experts(ctx context.Context, a auth.Actor, q ExpertQuery) ([]R
 	if len(q.Topic) > 100 {
 		return nil, false, errs.Field("topic", "Name a topic of up to 32 characters.")
 	}
-	var communityID int64
-	if q.Community != "" {
-		v, err := s.communities.Get(ctx, a, q.Community)
-		if err != nil && !errs.Is(err, errs.NotFound) {
-			return nil, false, err
-		}
-		if err != nil || !v.CanSeeMembers() {
-			return nil, false, errs.Field("community", "Choose a community from the list.")
-		}
-		communityID = v.ID
+	communityID, err := s.communityFilter(ctx, a, q.Community)
+	if err != nil {
+		return nil, false, err
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+personColumns+`, s.level, s.endorsements, s.answers, s.entries, s.hosted, s.helped, s.score
 		FROM expertise_scores s JOIN people p ON p.id = s.person_id LEFT JOIN departments d ON d.id = p.department_id

@@ -143,14 +143,41 @@ const PeoplePageSize = 50
 type At struct{ After, Before int64 }
 
 // List lists people by name, optionally those whose name, handle, title or
-// department contains query, a page at a time, walking the index people_name from the page's
-// cursor; disabled people only for administrators. more tells whether
-// another page follows in the direction read.
+// department contains query: Find with only a query.
 func (s *Service) List(ctx context.Context, a auth.Actor, query string, at At) ([]Person, bool, error) {
+	return s.Find(ctx, a, Filter{Query: query}, at)
+}
+
+// Filter narrows the people listed: by words in their name, handle, title or
+// department; by department (slug); by community (slug: one whose members
+// the reader may see); by a topic they declare, and the level they declare
+// it at (a level alone: any topic at that level).
+type Filter struct {
+	Query, Department, Community, Topic string
+	Level                               Level
+}
+
+// Find lists people by name as filter says, a page at a time, walking the
+// index people_name from the page's cursor; disabled people only for
+// administrators. more tells whether another page follows in the direction
+// read.
+func (s *Service) Find(ctx context.Context, a auth.Actor, f Filter, at At) ([]Person, bool, error) {
 	if !a.SignedIn() {
 		return nil, false, errs.New(errs.Unauthenticated, "Please sign in to see people.")
 	}
-	rows, err := s.db.QueryContext(ctx, ListQuery(at), escapeLike(clipQuery(query)), a.Admin, PeoplePageSize+1, at.After+at.Before)
+	communityID, err := s.communityFilter(ctx, a, f.Community)
+	if err != nil {
+		return nil, false, err
+	}
+	if f.Level != "" && f.Level.Rank() == 0 {
+		return nil, false, errs.Field("level", "Choose learning, practising or expert.")
+	}
+	topic := strings.Join(strings.Fields(strings.ToLower(f.Topic)), " ")
+	if len(topic) > 100 {
+		topic = topic[:100]
+	}
+	rows, err := s.db.QueryContext(ctx, ListQuery(at), escapeLike(clipQuery(f.Query)), a.Admin, PeoplePageSize+1, at.After+at.Before,
+		clipQuery(f.Department), communityID, topic, string(f.Level))
 	if err != nil {
 		return nil, false, errs.Wrap(err, "list people")
 	}
@@ -172,11 +199,27 @@ func (s *Service) List(ctx context.Context, a auth.Actor, query string, at At) (
 	}
 	if at.Before != 0 && at.After == 0 { // read upwards from the cursor
 		if !more { // fewer than a page before it: the first page, as it is
-			return s.List(ctx, a, query, At{})
+			return s.Find(ctx, a, f, At{})
 		}
 		slices.Reverse(out)
 	}
 	return out, more, nil
+}
+
+// communityFilter is the id of the community a filter names (0 for none): one
+// whose members a may see, else a field error.
+func (s *Service) communityFilter(ctx context.Context, a auth.Actor, slug string) (int64, error) {
+	if slug == "" {
+		return 0, nil
+	}
+	v, err := s.communities.Get(ctx, a, slug)
+	if err != nil && !errs.Is(err, errs.NotFound) {
+		return 0, err
+	}
+	if err != nil || !v.CanSeeMembers() {
+		return 0, errs.Field("community", "Choose a community from the list.")
+	}
+	return v.ID, nil
 }
 
 func clipQuery(query string) string {
@@ -187,8 +230,10 @@ func clipQuery(query string) string {
 	return query
 }
 
-// ListQuery is List's SQL for the page at ($1 the escaped query, $2 whether
-// disabled people are listed, $3 the limit, $4 the cursor's id).
+// ListQuery is Find's SQL for the page at ($1 the escaped query, $2 whether
+// disabled people are listed, $3 the limit, $4 the cursor's id, $5 a
+// department's slug, $6 a community's id, $7 a topic, $8 a level; "" or 0
+// for none).
 func ListQuery(at At) string {
 	order, cursor := "ASC", ""
 	switch {
@@ -202,7 +247,11 @@ func ListQuery(at At) string {
 	return `SELECT ` + personColumns + ` FROM people p LEFT JOIN departments d ON d.id = p.department_id
 		WHERE ($1 = '' OR lower(p.name) LIKE '%' || $1 || '%' ESCAPE '\' OR p.handle LIKE '%' || $1 || '%' ESCAPE '\'
 			OR lower(p.title) LIKE '%' || $1 || '%' ESCAPE '\' OR lower(d.name) LIKE '%' || $1 || '%' ESCAPE '\')
-		AND (p.disabled_at IS NULL OR $2)` + cursor + ` ORDER BY lower(p.name) ` + order + `, p.id ` + order + ` LIMIT $3`
+		AND (p.disabled_at IS NULL OR $2)
+		AND ($5 = '' OR d.slug = $5)
+		AND ($6 = 0 OR EXISTS (SELECT 1 FROM memberships m WHERE m.community_id = $6 AND m.person_id = p.id AND m.status = 'active'))
+		AND (($7 = '' AND $8 = '') OR EXISTS (SELECT 1 FROM person_expertise x WHERE x.person_id = p.id
+			AND ($7 = '' OR x.tag = $7) AND ($8 = '' OR x.level = $8)))` + cursor + ` ORDER BY lower(p.name) ` + order + `, p.id ` + order + ` LIMIT $3`
 }
 
 // escapeLike escapes LIKE's wildcards in a search term, so that a typed % or _
