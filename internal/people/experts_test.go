@@ -146,7 +146,7 @@ func TestExpertsAreRankedAsTheRulesSay(t *testing.T) {
 		w.hosted(t, "open", "dee")                             // dee: 10 + 3 + 2 + 2 = 17
 		w.declare(t, "eve", people.Expert)
 		w.run(t, "UPDATE people SET disabled_at = $1 WHERE handle = 'eve'", db.Now())
-		if err := w.s.RefreshDemonstrated(ctx); err != nil {
+		if err := w.s.Recount(ctx); err != nil {
 			t.Fatal(err)
 		}
 		viewer := w.actors["viewer"]
@@ -173,7 +173,7 @@ func TestExpertsAreRankedAsTheRulesSay(t *testing.T) {
 			}
 		}
 		// Recounting again changes nothing (the job may run twice).
-		if err := w.s.RefreshDemonstrated(ctx); err != nil {
+		if err := w.s.Recount(ctx); err != nil {
 			t.Fatal(err)
 		}
 		again, _, _ := w.s.Experts(ctx, viewer, people.ExpertQuery{Topic: "sourdough"})

@@ -67,10 +67,15 @@ func rescore(ctx context.Context, q db.Q, where string, args ...any) error {
 	return errs.Wrap(err, "score expertise")
 }
 
-// demonstrated are the counts of contributions per topic and person, as
-// (tag, person_id, n), each in communities that are not private (what a
+// counts are the parts of the score per topic and person, as (tag,
+// person_id, n): the declared level and visible endorsements (kept in step
+// by their writes, recounted here too, so that rows loaded in bulk count),
+// then the contributions, each in communities that are not private (what a
 // private community holds does not leak through a count).
-var demonstrated = map[string]string{
+var counts = map[string]string{
+	"level": `SELECT x.tag, x.person_id, CASE x.level WHEN 'learning' THEN 1 WHEN 'practising' THEN 2 WHEN 'expert' THEN 3 END
+		FROM person_expertise x WHERE true`,
+	"endorsements": `SELECT e.tag, e.person_id, COUNT(*) FROM endorsements e WHERE e.hidden_at IS NULL GROUP BY e.tag, e.person_id`,
 	"answers": `SELECT tt.tag, p.author_id, COUNT(*) FROM posts p
 		JOIN threads t ON t.id = p.subject_id JOIN thread_tags tt ON tt.thread_id = t.id JOIN communities c ON c.id = t.community_id
 		WHERE p.subject_kind = 'thread' AND p.accepted_at IS NOT NULL AND p.hidden_at IS NULL AND p.deleted_at IS NULL
@@ -88,17 +93,17 @@ var demonstrated = map[string]string{
 		WHERE g.cancelled_at IS NULL AND c.visibility <> 'private' GROUP BY ct.tag, gh.person_id`,
 }
 
-// RefreshDemonstrated recounts everyone's demonstrated expertise from the
-// contributions, in one transaction (readers see the old counts or the new,
-// never a mix), and rescores. The job queue runs it (KindRefreshExpertise).
-func (s *Service) RefreshDemonstrated(ctx context.Context) error {
+// Recount recounts every part of everyone's expertise from the declarations,
+// endorsements and contributions, in one transaction (readers see the old
+// counts or the new, never a mix), and rescores. The job queue runs it
+// (KindRefreshExpertise).
+func (s *Service) Recount(ctx context.Context) error {
 	return s.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE expertise_scores SET answers = 0, entries = 0, helped = 0, hosted = 0
-			WHERE answers + entries + helped + hosted > 0`); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE expertise_scores SET level = 0, endorsements = 0, answers = 0, entries = 0, helped = 0, hosted = 0`); err != nil {
 			return errs.Wrap(err, "recount expertise")
 		}
-		for _, col := range []string{"answers", "entries", "helped", "hosted"} {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO expertise_scores (tag, person_id, `+col+`) SELECT * FROM (`+demonstrated[col]+`) x WHERE true
+		for _, col := range []string{"level", "endorsements", "answers", "entries", "helped", "hosted"} {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO expertise_scores (tag, person_id, `+col+`) SELECT * FROM (`+counts[col]+`) x WHERE true
 				ON CONFLICT (tag, person_id) DO UPDATE SET `+col+` = excluded.`+col); err != nil {
 				return errs.Wrap(err, "recount expertise: "+col)
 			}
@@ -118,7 +123,7 @@ var refreshingVerbs = map[string]bool{
 // what records no activity: "this helped me" marks, a topic added to an
 // entry).
 func (s *Service) Register(r *jobs.Runner) {
-	r.Handle(KindRefreshExpertise, func(ctx context.Context, _ jobs.Run) error { return s.RefreshDemonstrated(ctx) })
+	r.Handle(KindRefreshExpertise, func(ctx context.Context, _ jobs.Run) error { return s.Recount(ctx) })
 	r.Every(jobs.Schedule{Kind: KindRefreshExpertise, Period: jobs.Daily(3, 30, time.UTC)})
 }
 
