@@ -2,7 +2,6 @@ package conversation
 
 import (
 	"context"
-	"strconv"
 	"strings"
 	"time"
 
@@ -30,38 +29,15 @@ type Answered struct {
 // many (the policy is asked of all the communities answered in at once).
 // Hidden and removed answers are left out.
 func (s *Service) AnsweredBy(ctx context.Context, a auth.Actor, personID int64) ([]Answered, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT p.community_id FROM posts p
+	readable, err := s.communities.ReadableIn(ctx, a, `SELECT DISTINCT p.community_id FROM posts p
 		WHERE p.author_id = $1 AND p.subject_kind = 'thread' AND p.accepted_at IS NOT NULL AND p.community_id IS NOT NULL`, personID)
 	if err != nil {
-		return nil, errs.Wrap(err, "list communities answered in")
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, errs.Wrap(err, "list communities answered in")
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, errs.Wrap(err, "list communities answered in")
-	}
-	may, err := s.communities.ReadableAmong(ctx, a, ids)
-	if err != nil {
 		return nil, err
-	}
-	var readable []string
-	for _, id := range ids {
-		if may[id] {
-			readable = append(readable, strconv.FormatInt(id, 10))
-		}
 	}
 	if len(readable) == 0 {
 		return nil, nil
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT t.id, p.id, t.title, p.accepted_at, c.slug, c.name
+	rows, err := s.db.QueryContext(ctx, `SELECT t.id, p.id, t.title, p.accepted_at, c.slug, c.name
 		FROM posts p JOIN threads t ON t.id = p.subject_id JOIN communities c ON c.id = t.community_id
 		WHERE p.author_id = $1 AND p.subject_kind = 'thread' AND p.accepted_at IS NOT NULL
 		AND p.hidden_at IS NULL AND p.deleted_at IS NULL AND t.community_id IN (`+strings.Join(readable, ", ")+`)

@@ -53,11 +53,7 @@ func (s *Server) experts(w http.ResponseWriter, r *http.Request) {
 	if q.AfterID != 0 {
 		p.FirstURL = cursorURL(r, "", 0)
 	}
-	if p.Departments, err = s.People.Departments(r.Context()); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if p.Communities, err = s.Communities.Mine(r.Context(), a); err != nil {
+	if p.Departments, p.Communities, err = s.filterChoices(r); err != nil {
 		s.fail(w, r, err)
 		return
 	}

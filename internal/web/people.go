@@ -43,11 +43,7 @@ func (s *Server) peopleList(w http.ResponseWriter, r *http.Request) {
 	}
 	p.People = list
 	p.PrevURL, p.NextURL = peopleCursors(r, list, at, more)
-	if p.Departments, err = s.People.Departments(r.Context()); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if p.Communities, err = s.Communities.Mine(r.Context(), a); err != nil {
+	if p.Departments, p.Communities, err = s.filterChoices(r); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -112,6 +108,17 @@ func (s *Server) profilePage(w http.ResponseWriter, r *http.Request, status int,
 		return
 	}
 	s.render(w, r, status, "people/profile", p)
+}
+
+// filterChoices are the choices of the filters /people and /experts share:
+// the departments, and the reader's communities.
+func (s *Server) filterChoices(r *http.Request) ([]people.Department, []community.Listing, error) {
+	deps, err := s.People.Departments(r.Context())
+	if err != nil {
+		return nil, nil, err
+	}
+	mine, err := s.Communities.Mine(r.Context(), actorOf(r))
+	return deps, mine, err
 }
 
 // peopleCursors are the links to the pages before and after a page of

@@ -55,23 +55,7 @@ func TestPeoplePagesQueryCountDoesNotGrow(t *testing.T) {
 			}
 		}
 		grow(0, 2)
-		count := func(path string) int64 {
-			t.Helper()
-			mia.Get(path)
-			least := int64(-1)
-			for range 3 {
-				before := d.QueryCount()
-				res := mia.Get(path)
-				n := d.QueryCount() - before
-				if res.Status != http.StatusOK {
-					t.Fatalf("GET %s = %d\n%s", path, res.Status, res.Body)
-				}
-				if least < 0 || n < least {
-					least = n
-				}
-			}
-			return least
-		}
+		count := func(path string) int64 { return leastQueries(t, d, mia, path) }
 		few := map[string]int64{}
 		for _, p := range pages {
 			few[p] = count(p)
