@@ -62,8 +62,9 @@ func (w *world) acceptedAnswer(t *testing.T, slug, handle string) {
 	thread := w.exec(t, `INSERT INTO threads (community_id, kind, title, body, created_at, last_activity_at) VALUES ($1, 'question', 'Why?', 'Why?', $2, $2)`,
 		w.ids[slug], now)
 	w.run(t, "INSERT INTO thread_tags (thread_id, tag) VALUES ($1, 'sourdough')", thread)
-	w.exec(t, `INSERT INTO posts (subject_kind, subject_id, community_id, kind, author_id, body, created_at, updated_at, accepted_at)
+	post := w.exec(t, `INSERT INTO posts (subject_kind, subject_id, community_id, kind, author_id, body, created_at, updated_at, accepted_at)
 		VALUES ('thread', $1, $2, 'answer', $3, 'Because.', $4, $4, $4)`, thread, w.ids[slug], w.actors[handle].PersonID, now)
+	w.run(t, "UPDATE threads SET accepted_post_id = $1 WHERE id = $2", post, thread)
 }
 
 // reviewedEntry adds a reviewed entry on sourdough by handle, marked helpful

@@ -38,7 +38,7 @@ func TestPeopleListUsesIndex(t *testing.T) {
 			prefix = "EXPLAIN "
 		}
 		for _, at := range []people.At{{}, {After: 1200}, {Before: 1200}} {
-			rows, err := d.QueryContext(context.Background(), prefix+people.ListQuery(at), "", false, people.PeoplePageSize+1, at.After+at.Before, "", 0, "", "")
+			rows, err := d.QueryContext(context.Background(), prefix+people.ListQuery(at, false), "", false, people.PeoplePageSize+1, at.After+at.Before, "", 0, "", "")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -176,7 +176,7 @@ func (s *Service) Find(ctx context.Context, a auth.Actor, f Filter, at At) ([]Pe
 	if len(topic) > 100 {
 		topic = topic[:100]
 	}
-	rows, err := s.db.QueryContext(ctx, ListQuery(at), escapeLike(clipQuery(f.Query)), a.Admin, PeoplePageSize+1, at.After+at.Before,
+	rows, err := s.db.QueryContext(ctx, ListQuery(at, topic != ""), escapeLike(clipQuery(f.Query)), a.Admin, PeoplePageSize+1, at.After+at.Before,
 		clipQuery(f.Department), communityID, topic, string(f.Level))
 	if err != nil {
 		return nil, false, errs.Wrap(err, "list people")
@@ -233,8 +233,10 @@ func clipQuery(query string) string {
 // ListQuery is Find's SQL for the page at ($1 the escaped query, $2 whether
 // disabled people are listed, $3 the limit, $4 the cursor's id, $5 a
 // department's slug, $6 a community's id, $7 a topic, $8 a level; "" or 0
-// for none).
-func ListQuery(at At) string {
+// for none). Without a topic it walks the index people_name from the
+// cursor; with one (byTopic) it starts from the few who declare the topic
+// (the index person_expertise_tag) and sorts them.
+func ListQuery(at At, byTopic bool) string {
 	order, cursor := "ASC", ""
 	switch {
 	case at.After != 0:
@@ -244,14 +246,18 @@ func ListQuery(at At) string {
 	default:
 		cursor = " AND $4 = 0"
 	}
-	return `SELECT ` + personColumns + ` FROM people p LEFT JOIN departments d ON d.id = p.department_id
+	from, expertise := "people p", `AND $7 = '' AND ($8 = '' OR EXISTS (SELECT 1 FROM person_expertise x WHERE x.person_id = p.id AND x.level = $8))`
+	if byTopic {
+		from = "person_expertise x JOIN people p ON p.id = x.person_id"
+		expertise = `AND x.tag = $7 AND ($8 = '' OR x.level = $8)`
+	}
+	return `SELECT ` + personColumns + ` FROM ` + from + ` LEFT JOIN departments d ON d.id = p.department_id
 		WHERE ($1 = '' OR lower(p.name) LIKE '%' || $1 || '%' ESCAPE '\' OR p.handle LIKE '%' || $1 || '%' ESCAPE '\'
 			OR lower(p.title) LIKE '%' || $1 || '%' ESCAPE '\' OR lower(d.name) LIKE '%' || $1 || '%' ESCAPE '\')
 		AND (p.disabled_at IS NULL OR $2)
 		AND ($5 = '' OR d.slug = $5)
 		AND ($6 = 0 OR EXISTS (SELECT 1 FROM memberships m WHERE m.community_id = $6 AND m.person_id = p.id AND m.status = 'active'))
-		AND (($7 = '' AND $8 = '') OR EXISTS (SELECT 1 FROM person_expertise x WHERE x.person_id = p.id
-			AND ($7 = '' OR x.tag = $7) AND ($8 = '' OR x.level = $8)))` + cursor + ` ORDER BY lower(p.name) ` + order + `, p.id ` + order + ` LIMIT $3`
+		` + expertise + cursor + ` ORDER BY lower(p.name) ` + order + `, p.id ` + order + ` LIMIT $3`
 }
 
 // escapeLike escapes LIKE's wildcards in a search term, so that a typed % or _

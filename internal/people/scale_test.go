@@ -3,6 +3,7 @@ package people_test
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -47,6 +48,7 @@ func TestExpertsAtScale(t *testing.T) {
 			`INSERT INTO thread_tags (thread_id, tag) SELECT t.id, 'topic ' || (t.id % 50) FROM threads t`,
 			`INSERT INTO posts (subject_kind, subject_id, community_id, kind, author_id, body, created_at, updated_at, accepted_at)
 				SELECT 'thread', t.id, t.community_id, 'answer', 1 + (t.id * 7) % 20000, 'A', $1, $1, $1 FROM threads t`,
+			`UPDATE threads SET accepted_post_id = (SELECT p.id FROM posts p WHERE p.subject_kind = 'thread' AND p.subject_id = threads.id)`,
 			`INSERT INTO entries (community_id, slug, kind, title, maturity, created_at, updated_at) ` + seq(50000) +
 				`SELECT 1 + i % 10, 'e' || i, 'lesson', 'E', 'reviewed', $1, $1 FROM seq`,
 			`INSERT INTO entry_people (entry_id, person_id, role, since) SELECT e.id, 1 + (e.id * 13) % 20000, 'author', $1 FROM entries e`,
@@ -54,7 +56,11 @@ func TestExpertsAtScale(t *testing.T) {
 			`INSERT INTO entry_helpful (entry_id, person_id, created_at) ` + seq(20) +
 				`SELECT e.id, 1 + (e.id * 31 + seq.i * 977) % 20000, $1 FROM entries e, seq`,
 		} {
-			if _, err := d.ExecContext(ctx, q, now); err != nil {
+			var args []any
+			if strings.Contains(q, "$1") {
+				args = append(args, now)
+			}
+			if _, err := d.ExecContext(ctx, q, args...); err != nil {
 				t.Fatalf("%s: %v", q, err)
 			}
 		}

@@ -67,48 +67,70 @@ func rescore(ctx context.Context, q db.Q, where string, args ...any) error {
 	return errs.Wrap(err, "score expertise")
 }
 
-// counts are the parts of the score per topic and person, as (tag,
-// person_id, n): the declared level and visible endorsements (kept in step
+// counts are the parts of the score per person on the topic $1, as
+// (person_id, n): the declared level and visible endorsements (kept in step
 // by their writes, recounted here too, so that rows loaded in bulk count),
 // then the contributions, each in communities that are not private (what a
-// private community holds does not leak through a count).
+// private community holds does not leak through a count). Each reads the
+// index by tag of its table.
 var counts = map[string]string{
-	"level": `SELECT x.tag, x.person_id, CASE x.level WHEN 'learning' THEN 1 WHEN 'practising' THEN 2 WHEN 'expert' THEN 3 END
-		FROM person_expertise x WHERE true`,
-	"endorsements": `SELECT e.tag, e.person_id, COUNT(*) FROM endorsements e WHERE e.hidden_at IS NULL GROUP BY e.tag, e.person_id`,
-	"answers": `SELECT tt.tag, p.author_id, COUNT(*) FROM posts p
-		JOIN threads t ON t.id = p.subject_id JOIN thread_tags tt ON tt.thread_id = t.id JOIN communities c ON c.id = t.community_id
-		WHERE p.subject_kind = 'thread' AND p.accepted_at IS NOT NULL AND p.hidden_at IS NULL AND p.deleted_at IS NULL
-		AND p.author_id IS NOT NULL AND c.visibility <> 'private' GROUP BY tt.tag, p.author_id`,
-	"entries": `SELECT et.tag, ep.person_id, COUNT(*) FROM entries e
-		JOIN entry_people ep ON ep.entry_id = e.id AND ep.role = 'author' JOIN entry_tags et ON et.entry_id = e.id
-		JOIN communities c ON c.id = e.community_id
-		WHERE e.maturity IN ('reviewed', 'endorsed') AND c.visibility <> 'private' GROUP BY et.tag, ep.person_id`,
-	"helped": `SELECT et.tag, ep.person_id, COUNT(*) FROM entry_helpful h JOIN entries e ON e.id = h.entry_id
-		JOIN entry_people ep ON ep.entry_id = e.id AND ep.role = 'author' JOIN entry_tags et ON et.entry_id = e.id
-		JOIN communities c ON c.id = e.community_id
-		WHERE h.person_id <> ep.person_id AND e.maturity <> 'draft' AND c.visibility <> 'private' GROUP BY et.tag, ep.person_id`,
-	"hosted": `SELECT ct.tag, gh.person_id, COUNT(*) FROM gathering_hosts gh JOIN gatherings g ON g.id = gh.gathering_id
-		JOIN community_tags ct ON ct.community_id = g.community_id JOIN communities c ON c.id = g.community_id
-		WHERE g.cancelled_at IS NULL AND c.visibility <> 'private' GROUP BY ct.tag, gh.person_id`,
+	"level": `SELECT x.person_id, CASE x.level WHEN 'learning' THEN 1 WHEN 'practising' THEN 2 WHEN 'expert' THEN 3 END
+		FROM person_expertise x WHERE x.tag = $1`,
+	"endorsements": `SELECT e.person_id, COUNT(*) FROM endorsements e WHERE e.tag = $1 AND e.hidden_at IS NULL GROUP BY e.person_id`,
+	"answers": `SELECT p.author_id, COUNT(*) FROM thread_tags tt JOIN threads t ON t.id = tt.thread_id
+		JOIN posts p ON p.id = t.accepted_post_id JOIN communities c ON c.id = t.community_id
+		WHERE tt.tag = $1 AND p.hidden_at IS NULL AND p.deleted_at IS NULL AND p.author_id IS NOT NULL
+		AND c.visibility <> 'private' GROUP BY p.author_id`,
+	"entries": `SELECT ep.person_id, COUNT(*) FROM entry_tags et JOIN entries e ON e.id = et.entry_id
+		JOIN entry_people ep ON ep.entry_id = e.id AND ep.role = 'author' JOIN communities c ON c.id = e.community_id
+		WHERE et.tag = $1 AND e.maturity IN ('reviewed', 'endorsed') AND c.visibility <> 'private' GROUP BY ep.person_id`,
+	"helped": `SELECT ep.person_id, COUNT(*) FROM entry_tags et JOIN entries e ON e.id = et.entry_id
+		JOIN entry_people ep ON ep.entry_id = e.id AND ep.role = 'author' JOIN communities c ON c.id = e.community_id
+		JOIN entry_helpful h ON h.entry_id = e.id
+		WHERE et.tag = $1 AND h.person_id <> ep.person_id AND e.maturity <> 'draft' AND c.visibility <> 'private' GROUP BY ep.person_id`,
+	"hosted": `SELECT gh.person_id, COUNT(*) FROM community_tags ct JOIN communities c ON c.id = ct.community_id
+		JOIN gatherings g ON g.community_id = c.id JOIN gathering_hosts gh ON gh.gathering_id = g.id
+		WHERE ct.tag = $1 AND g.cancelled_at IS NULL AND c.visibility <> 'private' GROUP BY gh.person_id`,
 }
 
-// Recount recounts every part of everyone's expertise from the declarations,
-// endorsements and contributions, in one transaction (readers see the old
-// counts or the new, never a mix), and rescores. The job queue runs it
-// (KindRefreshExpertise).
+// topics are every topic that may have a score: declared, endorsed, on a
+// thread, an entry or a community, or scored before (to be cleared).
+const topics = `SELECT tag FROM person_expertise UNION SELECT tag FROM endorsements UNION SELECT tag FROM thread_tags
+	UNION SELECT tag FROM entry_tags UNION SELECT tag FROM community_tags UNION SELECT tag FROM expertise_scores`
+
+// Recount recounts every part of everyone's expertise from the
+// declarations, endorsements and contributions, a topic at a time, each in
+// its own short transaction (readers see a topic's old counts or its new,
+// never a mix; SQLite's one writer is not held for the whole). The job queue
+// runs it (KindRefreshExpertise).
 func (s *Service) Recount(ctx context.Context) error {
+	list, err := s.strings(ctx, "list topics", topics)
+	if err != nil {
+		return err
+	}
+	for _, tag := range list {
+		if err := s.RecountTopic(ctx, tag); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RecountTopic recounts everyone's expertise in one topic, in one
+// transaction, and rescores it.
+func (s *Service) RecountTopic(ctx context.Context, tag string) error {
 	return s.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE expertise_scores SET level = 0, endorsements = 0, answers = 0, entries = 0, helped = 0, hosted = 0`); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE expertise_scores SET level = 0, endorsements = 0, answers = 0, entries = 0, helped = 0, hosted = 0
+			WHERE tag = $1`, tag); err != nil {
 			return errs.Wrap(err, "recount expertise")
 		}
 		for _, col := range []string{"level", "endorsements", "answers", "entries", "helped", "hosted"} {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO expertise_scores (tag, person_id, `+col+`) SELECT * FROM (`+counts[col]+`) x WHERE true
-				ON CONFLICT (tag, person_id) DO UPDATE SET `+col+` = excluded.`+col); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO expertise_scores (tag, person_id, `+col+`) SELECT $1, x.* FROM (`+counts[col]+`) x WHERE true
+				ON CONFLICT (tag, person_id) DO UPDATE SET `+col+` = excluded.`+col, tag); err != nil {
 				return errs.Wrap(err, "recount expertise: "+col)
 			}
 		}
-		return rescore(ctx, tx, "true")
+		return rescore(ctx, tx, "tag = $1", tag)
 	})
 }
 

@@ -33,3 +33,4 @@ CREATE TABLE endorsements (
     CHECK (person_id <> endorser_id)
 );
 CREATE INDEX endorsements_endorser ON endorsements(endorser_id);
+CREATE INDEX endorsements_tag ON endorsements(tag, person_id);
