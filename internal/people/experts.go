@@ -3,6 +3,7 @@ package people
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"hearth/internal/auth"
@@ -80,14 +81,8 @@ func (s *Service) Experts(ctx context.Context, a auth.Actor, q ExpertQuery) ([]R
 	if err != nil {
 		return nil, false, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+personColumns+`, s.level, s.endorsements, s.answers, s.entries, s.hosted, s.helped, s.score
-		FROM expertise_scores s JOIN people p ON p.id = s.person_id LEFT JOIN departments d ON d.id = p.department_id
-		WHERE s.tag = $1 AND p.disabled_at IS NULL
-		AND ($2 = '' OR d.slug = $2)
-		AND ($3 = 0 OR EXISTS (SELECT 1 FROM memberships m WHERE m.community_id = $3 AND m.person_id = p.id AND m.status = 'active'))
-		AND ($5 = 0 OR s.score < $4 OR (s.score = $4 AND s.person_id > $5))
-		ORDER BY s.score DESC, s.person_id LIMIT $6`,
-		q.Topic, q.Department, communityID, q.AfterScore, q.AfterID, ExpertsPageSize+1)
+	query, args := expertsQuery(q, communityID)
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, false, errs.Wrap(err, "rank experts")
 	}
@@ -114,4 +109,30 @@ func (s *Service) Experts(ctx context.Context, a auth.Actor, q ExpertQuery) ([]R
 		out = out[:ExpertsPageSize]
 	}
 	return out, more, nil
+}
+
+// expertsQuery is Experts' SQL and arguments: only the filters set become
+// conditions, so that each engine plans the query it runs (down the index
+// of scores by topic, highest first).
+func expertsQuery(q ExpertQuery, communityID int64) (string, []any) {
+	args := []any{q.Topic}
+	arg := func(v any) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
+	}
+	where := []string{"s.tag = $1", "p.disabled_at IS NULL"}
+	if q.Department != "" {
+		where = append(where, "p.department_id = (SELECT k.id FROM departments k WHERE k.slug = "+arg(q.Department)+")")
+	}
+	if communityID != 0 {
+		where = append(where, "EXISTS (SELECT 1 FROM memberships m WHERE m.community_id = "+arg(communityID)+" AND m.person_id = p.id AND m.status = 'active')")
+	}
+	if q.AfterID != 0 {
+		score, id := arg(q.AfterScore), arg(q.AfterID)
+		where = append(where, "(s.score < "+score+" OR (s.score = "+score+" AND s.person_id > "+id+"))")
+	}
+	limit := arg(ExpertsPageSize + 1)
+	return `SELECT ` + personColumns + `, s.level, s.endorsements, s.answers, s.entries, s.hosted, s.helped, s.score
+		FROM expertise_scores s JOIN people p ON p.id = s.person_id LEFT JOIN departments d ON d.id = p.department_id
+		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY s.score DESC, s.person_id LIMIT ` + limit, args
 }

@@ -38,7 +38,8 @@ func TestPeopleListUsesIndex(t *testing.T) {
 			prefix = "EXPLAIN "
 		}
 		for _, at := range []people.At{{}, {After: 1200}, {Before: 1200}} {
-			rows, err := d.QueryContext(context.Background(), prefix+people.ListQuery(at, false), "", false, people.PeoplePageSize+1, at.After+at.Before, "", 0, "", "")
+			query, args := people.ListQuery(at, people.ListParams{Limit: people.PeoplePageSize + 1})
+			rows, err := d.QueryContext(context.Background(), prefix+query, args...)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -176,8 +177,9 @@ func (s *Service) Find(ctx context.Context, a auth.Actor, f Filter, at At) ([]Pe
 	if len(topic) > 100 {
 		topic = topic[:100]
 	}
-	rows, err := s.db.QueryContext(ctx, ListQuery(at, topic != ""), escapeLike(clipQuery(f.Query)), a.Admin, PeoplePageSize+1, at.After+at.Before,
-		clipQuery(f.Department), communityID, topic, string(f.Level))
+	query, args := ListQuery(at, ListParams{Query: escapeLike(clipQuery(f.Query)), Admin: a.Admin, Limit: PeoplePageSize + 1,
+		Department: clipQuery(f.Department), CommunityID: communityID, Topic: topic, Level: f.Level})
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, false, errs.Wrap(err, "list people")
 	}
@@ -230,34 +232,64 @@ func clipQuery(query string) string {
 	return query
 }
 
-// ListQuery is Find's SQL for the page at ($1 the escaped query, $2 whether
-// disabled people are listed, $3 the limit, $4 the cursor's id, $5 a
-// department's slug, $6 a community's id, $7 a topic, $8 a level; "" or 0
-// for none). Without a topic it walks the index people_name from the
-// cursor; with one (byTopic) it starts from the few who declare the topic
-// (the index person_expertise_tag) and sorts them.
-func ListQuery(at At, byTopic bool) string {
-	order, cursor := "ASC", ""
+// ListParams are Find's filters, resolved: only those set become
+// conditions of the query, so that each engine plans the query it runs.
+type ListParams struct {
+	Query       string // escaped for LIKE
+	Admin       bool   // disabled people are listed
+	Limit       int
+	Department  string // a slug
+	CommunityID int64
+	Topic       string
+	Level       Level
+}
+
+// ListQuery is Find's SQL and arguments for the page at. Without a topic
+// it walks the index people_name from the cursor; with one it starts from
+// the few who declare the topic (the index person_expertise_tag) and sorts
+// them.
+func ListQuery(at At, p ListParams) (string, []any) {
+	var args []any
+	arg := func(v any) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
+	}
+	from, where := "people p", []string{"TRUE"}
+	if p.Query != "" {
+		q := arg(p.Query)
+		where = append(where, `(lower(p.name) LIKE '%' || `+q+` || '%' ESCAPE '\' OR p.handle LIKE '%' || `+q+` || '%' ESCAPE '\'
+			OR lower(p.title) LIKE '%' || `+q+` || '%' ESCAPE '\' OR lower(d.name) LIKE '%' || `+q+` || '%' ESCAPE '\')`)
+	}
+	if !p.Admin {
+		where = append(where, "p.disabled_at IS NULL")
+	}
+	if p.Department != "" {
+		where = append(where, "p.department_id = (SELECT k.id FROM departments k WHERE k.slug = "+arg(p.Department)+")")
+	}
+	if p.CommunityID != 0 {
+		where = append(where, "EXISTS (SELECT 1 FROM memberships m WHERE m.community_id = "+arg(p.CommunityID)+" AND m.person_id = p.id AND m.status = 'active')")
+	}
+	switch {
+	case p.Topic != "":
+		from = "person_expertise x JOIN people p ON p.id = x.person_id"
+		where = append(where, "x.tag = "+arg(p.Topic))
+		if p.Level != "" {
+			where = append(where, "x.level = "+arg(string(p.Level)))
+		}
+	case p.Level != "":
+		where = append(where, "EXISTS (SELECT 1 FROM person_expertise x WHERE x.person_id = p.id AND x.level = "+arg(string(p.Level))+")")
+	}
+	order := "ASC"
 	switch {
 	case at.After != 0:
-		cursor = " AND (lower(p.name), p.id) > (SELECT lower(k.name), k.id FROM people k WHERE k.id = $4)"
+		where = append(where, "(lower(p.name), p.id) > (SELECT lower(k.name), k.id FROM people k WHERE k.id = "+arg(at.After)+")")
 	case at.Before != 0:
-		order, cursor = "DESC", " AND (lower(p.name), p.id) < (SELECT lower(k.name), k.id FROM people k WHERE k.id = $4)"
-	default:
-		cursor = " AND $4 = 0"
+		order = "DESC"
+		where = append(where, "(lower(p.name), p.id) < (SELECT lower(k.name), k.id FROM people k WHERE k.id = "+arg(at.Before)+")")
 	}
-	from, expertise := "people p", `AND $7 = '' AND ($8 = '' OR EXISTS (SELECT 1 FROM person_expertise x WHERE x.person_id = p.id AND x.level = $8))`
-	if byTopic {
-		from = "person_expertise x JOIN people p ON p.id = x.person_id"
-		expertise = `AND x.tag = $7 AND ($8 = '' OR x.level = $8)`
-	}
+	limit := arg(p.Limit)
 	return `SELECT ` + personColumns + ` FROM ` + from + ` LEFT JOIN departments d ON d.id = p.department_id
-		WHERE ($1 = '' OR lower(p.name) LIKE '%' || $1 || '%' ESCAPE '\' OR p.handle LIKE '%' || $1 || '%' ESCAPE '\'
-			OR lower(p.title) LIKE '%' || $1 || '%' ESCAPE '\' OR lower(d.name) LIKE '%' || $1 || '%' ESCAPE '\')
-		AND (p.disabled_at IS NULL OR $2)
-		AND ($5 = '' OR d.slug = $5)
-		AND ($6 = 0 OR EXISTS (SELECT 1 FROM memberships m WHERE m.community_id = $6 AND m.person_id = p.id AND m.status = 'active'))
-		` + expertise + cursor + ` ORDER BY lower(p.name) ` + order + `, p.id ` + order + ` LIMIT $3`
+		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY lower(p.name) ` + order + `, p.id ` + order + ` LIMIT ` + limit, args
 }
 
 // escapeLike escapes LIKE's wildcards in a search term, so that a typed % or _

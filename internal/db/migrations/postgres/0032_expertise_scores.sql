@@ -17,5 +17,5 @@ CREATE TABLE expertise_scores (
     score        INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (tag, person_id)
 );
-CREATE INDEX expertise_scores_rank ON expertise_scores(tag, score, person_id);
+CREATE INDEX expertise_scores_rank ON expertise_scores(tag, score DESC, person_id);
 CREATE INDEX expertise_scores_person ON expertise_scores(person_id);
