@@ -90,6 +90,12 @@ func TestExpertsAtScale(t *testing.T) {
 			}
 		}
 
+		if os.Getenv("HEARTH_SCALE_PLANS") != "" && d.Dialect == db.Postgres {
+			q, args := people.ListQuery(people.At{}, people.ListParams{Topic: "topic 7", Level: people.Expert, Limit: 51})
+			t.Logf("people by topic and level:\n%s", explainAnalyze(t, d, q, args))
+			q, args = people.ExpertsQuery(people.ExpertQuery{Topic: "topic 7", Department: "dept-3"}, 0)
+			t.Logf("experts in a department:\n%s", explainAnalyze(t, d, q, args))
+		}
 		measure := func(name string, fn func() error) {
 			t.Helper()
 			const n = 200
@@ -145,4 +151,13 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return string(b)
+}
+
+func explainAnalyze(t *testing.T, d *db.DB, query string, args []any) string {
+	t.Helper()
+	rows, err := d.QueryContext(context.Background(), "EXPLAIN ANALYZE "+query, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return planOf(t, rows)
 }
