@@ -60,6 +60,15 @@ func newDesignSite(t *testing.T) *designSite {
 			d.entry = res.Location
 		}
 	}
+	// Sam lists expertise that Mia has endorsed: profiles, the endorse form
+	// and /experts have something to show.
+	if res := env.As("sam").Post("/account/expertise", url.Values{"topic_0": {"handover"}, "level_0": {"expert"},
+		"topic_1": {"nights"}, "level_1": {"practising"}}); res.Status != http.StatusSeeOther {
+		t.Fatalf("sam's expertise: %d", res.Status)
+	}
+	if res := c.Post("/people/sam/endorse", url.Values{"topic": {"handover"}, "note": {"Taught the whole ward the bedside handover."}}); res.Status != http.StatusSeeOther {
+		t.Fatalf("endorse sam: %d", res.Status)
+	}
 	return d
 }
 
@@ -191,7 +200,7 @@ func TestAccessibilityOfMainPages(t *testing.T) {
 		paths        []string
 	}{
 		{"", "visitor", []string{"/", "/communities", "/c/" + d.slug, lib, d.entry, "/signin", "/signup", "/help/stages", "/search?q=night"}},
-		{"mia", "Mia Okafor", []string{"/", "/c/" + d.slug, lib, d.entry, lib + "/new", "/people", "/people/mia", "/notifications", "/account", "/search?q=handover"}},
+		{"mia", "Mia Okafor", []string{"/", "/c/" + d.slug, lib, d.entry, lib + "/new", "/people", "/people/mia", "/people/sam", "/experts?topic=handover", "/notifications", "/account", "/search?q=handover"}},
 		{"sam", "Sam Reyes", []string{"/", "/c/" + d.slug, "/c/" + d.slug + "/members", "/c/" + d.slug + "/settings", d.entry}},
 		{"admin", "Ada Admin", []string{"/", "/admin", "/admin/people", "/admin/departments", "/styleguide"}},
 	}
