@@ -53,9 +53,20 @@ func slugify(s string) string {
 
 // Departments lists every department by name, with how many people name it.
 func (s *Service) Departments(ctx context.Context) ([]Department, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.name, d.slug,
+	return s.departments(ctx, `SELECT d.id, d.name, d.slug,
 		(SELECT COUNT(*) FROM people p WHERE p.department_id = d.id AND p.disabled_at IS NULL)
 		FROM departments d ORDER BY d.name`)
+}
+
+// DepartmentNames lists every department by name, without counting its
+// people (the filters' choices, on every page of the directory).
+func (s *Service) DepartmentNames(ctx context.Context) ([]Department, error) {
+	return s.departments(ctx, `SELECT id, name, slug, 0 FROM departments ORDER BY name`)
+}
+
+// departments runs query, of departments' id, name, slug and people.
+func (s *Service) departments(ctx context.Context, query string) ([]Department, error) {
+	rows, err := s.db.QueryContext(ctx, query)
 	if err != nil {
 		return nil, errs.Wrap(err, "list departments")
 	}

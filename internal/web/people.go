@@ -113,7 +113,7 @@ func (s *Server) profilePage(w http.ResponseWriter, r *http.Request, status int,
 // filterChoices are the choices of the filters /people and /experts share:
 // the departments, and the reader's communities.
 func (s *Server) filterChoices(r *http.Request) ([]people.Department, []community.Listing, error) {
-	deps, err := s.People.Departments(r.Context())
+	deps, err := s.People.DepartmentNames(r.Context())
 	if err != nil {
 		return nil, nil, err
 	}
