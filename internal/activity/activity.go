@@ -39,6 +39,8 @@ const (
 	AnswerAdded      = "answer.added"
 	AnswerAccepted   = "answer.accepted"
 
+	PersonEndorsed = "person.endorsed" // a person's expertise in a topic (Title)
+
 	GatheringScheduled = "gathering.scheduled"
 	GatheringChanged   = "gathering.changed"
 	GatheringCancelled = "gathering.cancelled"
@@ -225,6 +227,8 @@ func Phrase(verb string) string {
 		return "answered"
 	case AnswerAccepted:
 		return "accepted an answer to"
+	case PersonEndorsed:
+		return "endorsed your expertise in"
 	case GatheringScheduled:
 		return "scheduled"
 	case GatheringChanged:

@@ -189,7 +189,8 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 			listener = newInbound(cfg, d, notifier, accounts, limits, library, talk, log)
 		}
 	}
-	h, err := web.New(web.Deps{DB: d, Auth: accounts, Communities: communities, People: people.NewService(d, log),
+	directory := people.NewService(d, communities, log)
+	h, err := web.New(web.Deps{DB: d, Auth: accounts, Communities: communities, People: directory,
 		Practice: library, Talk: talk, Gatherings: events, Notifier: notifier,
 		Logger: log, BaseURL: cfg.BaseURL, Secure: cfg.Secure(), SessionTTL: cfg.SessionLifetime, DevOutbox: sender == nil})
 	if err != nil {
@@ -200,9 +201,11 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	runner := jobs.NewRunner(d, log)
 	bus := activity.NewBus(d)
 	bus.SubscribeBatch("notify", notifier.PrepareBatch)
+	bus.SubscribeBatch("expertise", directory.RefreshAfter)
 	bus.Register(runner)
 	notifier.Register(runner)
 	events.Register(runner)
+	directory.Register(runner)
 	notify.NewDelivery(d, sender, log).Register(runner)
 	return h, &Workers{Jobs: runner, practice: library, Inbound: listener}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
 
 	"hearth/internal/auth"
 	"hearth/internal/db"
@@ -55,4 +56,38 @@ func (s *Service) ReadableAmong(ctx context.Context, a auth.Actor, ids []int64) 
 		}
 	}
 	return readable, errs.Wrap(rows.Err(), "read communities")
+}
+
+// ReadableIn runs query, whose one column is community ids (DISTINCT), and
+// returns those a may read as decimal strings, ready to join into an SQL IN
+// list: two queries however many communities ("Wrote", "Answered").
+func (s *Service) ReadableIn(ctx context.Context, a auth.Actor, query string, args ...any) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, errs.Wrap(err, "list communities")
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, errs.Wrap(err, "list communities")
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, errs.Wrap(err, "list communities")
+	}
+	may, err := s.ReadableAmong(ctx, a, ids)
+	if err != nil {
+		return nil, err
+	}
+	var readable []string
+	for _, id := range ids {
+		if may[id] {
+			readable = append(readable, strconv.FormatInt(id, 10))
+		}
+	}
+	return readable, nil
 }

@@ -23,7 +23,7 @@ func TestDirectoryVersionMovesOnlyForWhatTheDirectoryShows(t *testing.T) {
 	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := newEnv(t, d)
-		ppl := people.NewService(d, nil)
+		ppl := people.NewService(d, nil, nil)
 		sam, ann, bob := e.Person("sam"), e.Person("ann"), e.Person("bob")
 		e.Community(sam, "bread", community.Public, community.Open)
 		e.Community(sam, "asks", community.Public, community.Request)
@@ -101,7 +101,7 @@ func TestDepartmentRenameRefreshesTheDirectory(t *testing.T) {
 	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := newEnv(t, d)
-		ppl := people.NewService(d, nil)
+		ppl := people.NewService(d, nil, nil)
 		sam := e.Person("sam")
 		e.Community(sam, "bread", community.Public, community.Open)
 		dept, err := ppl.CreateDepartment(ctx, e.Admin, "Bakery")

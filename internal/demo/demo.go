@@ -18,6 +18,7 @@ import (
 	"hearth/internal/db"
 	"hearth/internal/errs"
 	"hearth/internal/markup"
+	directory "hearth/internal/people"
 	"hearth/internal/practice"
 	"hearth/internal/progress"
 )
@@ -81,6 +82,7 @@ func steps() []step {
 		{"practice", loadPractice},
 		{"talk", loadTalk},
 		{"gatherings", loadGatherings},
+		{"expertise", loadExpertise},
 		{"activity", loadActivity},
 	}
 }
@@ -125,6 +127,10 @@ func LoadProgress(ctx context.Context, d *db.DB, out, w io.Writer) error {
 		return nil
 	})
 	if err != nil {
+		return err
+	}
+	// Who knows what: the scores of /experts, from what was loaded.
+	if err := directory.NewService(d, nil, nil).Recount(ctx); err != nil {
 		return err
 	}
 	// The rows above carry Markdown only: render it (and index it) as a save would.

@@ -84,6 +84,15 @@ func newDesignSite(t *testing.T) *designSite {
 	designPost(t, steward, "/c/"+slug+"/members/invite", url.Values{"who": {"Lou Newcomer <lou@example.org>"}})
 	designPost(t, steward, "/c/"+slug+"/invitation-links", url.Values{"days": {"7"}, "max_uses": {"10"}})
 	designPost(t, steward, d.thread+"/pin", url.Values{"pinned": {"yes"}})
+	// Sam lists expertise that Mia has endorsed: profiles, the endorse form
+	// and /experts have something to show.
+	if res := env.As("sam").Post("/account/expertise", url.Values{"topic_0": {"handover"}, "level_0": {"expert"},
+		"topic_1": {"nights"}, "level_1": {"practising"}}); res.Status != http.StatusSeeOther {
+		t.Fatalf("sam's expertise: %d", res.Status)
+	}
+	if res := c.Post("/people/sam/endorse", url.Values{"topic": {"handover"}, "note": {"Taught the whole ward the bedside handover."}}); res.Status != http.StatusSeeOther {
+		t.Fatalf("endorse sam: %d", res.Status)
+	}
 	return d
 }
 
@@ -244,7 +253,7 @@ func TestAccessibilityOfMainPages(t *testing.T) {
 	}{
 		{"", "visitor", []string{"/", "/communities", "/c/" + d.slug, lib, d.entry, "/signin", "/signup", "/help/stages", "/search?q=night",
 			talk, d.thread, gatherings, d.gathering}},
-		{"mia", "Mia Okafor", []string{"/", "/c/" + d.slug, lib, d.entry, lib + "/new", "/people", "/people/mia", "/notifications", "/account",
+		{"mia", "Mia Okafor", []string{"/", "/c/" + d.slug, lib, d.entry, lib + "/new", "/people", "/people/mia", "/people/sam", "/experts?topic=handover", "/notifications", "/account",
 			"/search?q=handover", talk, talk + "/new", d.thread, gatherings, gatherings + "/month", d.gathering, d.occurrence, d.occurrence + "/notes",
 			"/account/calendar", "/gatherings"}},
 		{"sam", "Sam Reyes", []string{"/", "/c/" + d.slug, "/c/" + d.slug + "/members", "/c/" + d.slug + "/settings", d.entry,

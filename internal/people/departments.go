@@ -11,23 +11,26 @@ import (
 	"unicode/utf8"
 
 	"hearth/internal/auth"
+	"hearth/internal/community"
 	"hearth/internal/db"
 	"hearth/internal/errs"
 )
 
 // Service is the way in to people and departments.
 type Service struct {
-	db  *db.DB
-	log *slog.Logger
-	now func() time.Time
+	db          *db.DB
+	communities *community.Service // the policy: which communities a person may see
+	log         *slog.Logger
+	now         func() time.Time
 }
 
-// NewService returns the people service over d.
-func NewService(d *db.DB, log *slog.Logger) *Service {
+// NewService returns the people service over d; communities answers which
+// communities a person may see (the filters by community).
+func NewService(d *db.DB, communities *community.Service, log *slog.Logger) *Service {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Service{db: d, log: log, now: db.Now}
+	return &Service{db: d, communities: communities, log: log, now: db.Now}
 }
 
 // Department is one of the institution's units.
@@ -50,9 +53,20 @@ func slugify(s string) string {
 
 // Departments lists every department by name, with how many people name it.
 func (s *Service) Departments(ctx context.Context) ([]Department, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.name, d.slug,
+	return s.departments(ctx, `SELECT d.id, d.name, d.slug,
 		(SELECT COUNT(*) FROM people p WHERE p.department_id = d.id AND p.disabled_at IS NULL)
 		FROM departments d ORDER BY d.name`)
+}
+
+// DepartmentNames lists every department by name, without counting its
+// people (the filters' choices, on every page of the directory).
+func (s *Service) DepartmentNames(ctx context.Context) ([]Department, error) {
+	return s.departments(ctx, `SELECT id, name, slug, 0 FROM departments ORDER BY name`)
+}
+
+// departments runs query, of departments' id, name, slug and people.
+func (s *Service) departments(ctx context.Context, query string) ([]Department, error) {
+	rows, err := s.db.QueryContext(ctx, query)
 	if err != nil {
 		return nil, errs.Wrap(err, "list departments")
 	}

@@ -38,7 +38,8 @@ func TestPeopleListUsesIndex(t *testing.T) {
 			prefix = "EXPLAIN "
 		}
 		for _, at := range []people.At{{}, {After: 1200}, {Before: 1200}} {
-			rows, err := d.QueryContext(context.Background(), prefix+people.ListQuery(at), "", false, people.PeoplePageSize+1, at.After+at.Before)
+			query, args := people.ListQuery(at, people.ListParams{Limit: people.PeoplePageSize + 1})
+			rows, err := d.QueryContext(context.Background(), prefix+query, args...)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -57,7 +58,7 @@ func TestPeopleListUsesIndex(t *testing.T) {
 func TestPeopleListQueriesConstant(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		s := people.NewService(d, nil)
+		s := newService(d)
 		me := person(t, d, "zed", false)
 		counts := []int64{}
 		for _, n := range []int{60, 2940} {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"hearth/internal/auth"
+	"hearth/internal/community"
 	"hearth/internal/db"
 	"hearth/internal/db/dbtest"
 	"hearth/internal/errs"
@@ -25,7 +26,7 @@ func person(t *testing.T, d *db.DB, handle string, admin bool) auth.Actor {
 func TestDepartmentsAreManagedByAdministrators(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		s := people.NewService(d, nil)
+		s := newService(d)
 		admin, member := person(t, d, "ada", true), person(t, d, "bob", false)
 		if _, err := s.CreateDepartment(ctx, member, "Nursing"); !errs.Is(err, errs.Forbidden) {
 			t.Fatalf("member creates a department: %v, want Forbidden", err)
@@ -66,7 +67,7 @@ func TestDepartmentsAreManagedByAdministrators(t *testing.T) {
 func TestProfileValidationAndVisibility(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		s := people.NewService(d, nil)
+		s := newService(d)
 		bob := person(t, d, "bob", false)
 		err := s.UpdateProfile(ctx, bob, people.ProfileInput{Name: "", DepartmentID: 999, Bio: string(make([]byte, 2001))})
 		fields := errs.FieldsOf(err)
@@ -97,7 +98,7 @@ func TestProfileValidationAndVisibility(t *testing.T) {
 func TestListFindsByNameOrHandleAndPages(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		s := people.NewService(d, nil)
+		s := newService(d)
 		me := person(t, d, "zed", false)
 		for i := 0; i < people.PeoplePageSize+5; i++ {
 			person(t, d, "p"+string(rune('a'+i/26))+string(rune('a'+i%26)), false)
@@ -130,4 +131,9 @@ func TestInitials(t *testing.T) {
 			t.Errorf("Initials(%q) = %q, want %q", name, got, want)
 		}
 	}
+}
+
+// newService is the people service over d, with the community policy.
+func newService(d *db.DB) *people.Service {
+	return people.NewService(d, community.NewService(d, nil, "http://hearth.test", nil), nil)
 }

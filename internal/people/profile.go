@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -21,6 +22,8 @@ type Person struct {
 	Handle         string
 	Name           string
 	Title          string
+	Pronouns       string
+	Languages      string
 	Bio            string
 	Department     string
 	DepartmentID   int64
@@ -28,6 +31,7 @@ type Person struct {
 	Admin          bool
 	Disabled       bool
 	Joined         time.Time
+	Interests      []string // on a profile; not on a list
 }
 
 // Initials returns up to two initials for an avatar.
@@ -45,12 +49,12 @@ func Initials(name string) string {
 	return strings.ToUpper(string(out))
 }
 
-const personColumns = `p.id, p.handle, p.name, p.title, p.bio, COALESCE(d.name, ''), COALESCE(d.id, 0), COALESCE(d.slug, ''),
+const personColumns = `p.id, p.handle, p.name, p.title, p.pronouns, p.languages, p.bio, COALESCE(d.name, ''), COALESCE(d.id, 0), COALESCE(d.slug, ''),
 	p.is_admin, p.disabled_at IS NOT NULL, p.created_at`
 
 func scanPerson(sc interface{ Scan(...any) error }) (Person, error) {
 	var p Person
-	err := sc.Scan(&p.ID, &p.Handle, &p.Name, &p.Title, &p.Bio, &p.Department, &p.DepartmentID, &p.DepartmentSlug, &p.Admin, &p.Disabled, &p.Joined)
+	err := sc.Scan(&p.ID, &p.Handle, &p.Name, &p.Title, &p.Pronouns, &p.Languages, &p.Bio, &p.Department, &p.DepartmentID, &p.DepartmentSlug, &p.Admin, &p.Disabled, &p.Joined)
 	return p, err
 }
 
@@ -65,7 +69,11 @@ func (s *Service) Profile(ctx context.Context, a auth.Actor, handle string) (Per
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && p.Disabled && !a.Admin) {
 		return Person{}, errs.NotFoundf("There is nobody with this handle.")
 	}
-	return p, errs.Wrap(err, "read profile")
+	if err != nil {
+		return Person{}, errs.Wrap(err, "read profile")
+	}
+	p.Interests, err = s.interestsOf(ctx, p.ID)
+	return p, err
 }
 
 // ProfileInput is what a person edits on their profile.
@@ -74,6 +82,9 @@ type ProfileInput struct {
 	DepartmentID int64 // 0: none
 	Title        string
 	Bio          string
+	Pronouns     string // optional
+	Languages    string // as the person writes them: "English, Welsh"
+	Interests    string // comma-separated, as tags are
 }
 
 // UpdateProfile changes the actor's own profile.
@@ -84,11 +95,19 @@ func (s *Service) UpdateProfile(ctx context.Context, a auth.Actor, in ProfileInp
 	in.Name = strings.TrimSpace(in.Name)
 	in.Title = strings.TrimSpace(in.Title)
 	in.Bio = strings.TrimSpace(strings.ReplaceAll(in.Bio, "\r\n", "\n"))
+	in.Pronouns = strings.Join(strings.Fields(in.Pronouns), " ")
+	in.Languages = strings.Join(strings.Fields(in.Languages), " ")
 	var v errs.Validation
 	v.Check(in.Name != "", "name", "Tell us your name, as colleagues know you.")
 	v.Check(utf8.RuneCountInString(in.Name) <= 100, "name", "Keep your name to 100 characters.")
 	v.Check(utf8.RuneCountInString(in.Title) <= 100, "title", "Keep your title to 100 characters.")
 	v.Check(utf8.RuneCountInString(in.Bio) <= 2000, "bio", "Keep your bio to 2,000 characters.")
+	v.Check(utf8.RuneCountInString(in.Pronouns) <= 40, "pronouns", "Keep your pronouns to 40 characters.")
+	v.Check(utf8.RuneCountInString(in.Languages) <= 200, "languages", "Keep your languages to 200 characters.")
+	interests, msg := parseInterests(in.Interests)
+	if msg != "" {
+		v.Add("interests", msg)
+	}
 	if in.DepartmentID != 0 {
 		var n int
 		if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM departments WHERE id = $1", in.DepartmentID).Scan(&n); err != nil {
@@ -104,10 +123,13 @@ func (s *Service) UpdateProfile(ctx context.Context, a auth.Actor, in ProfileInp
 		dept = &in.DepartmentID
 	}
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
-		_, err := tx.ExecContext(ctx, "UPDATE people SET name = $1, department_id = $2, title = $3, bio = $4 WHERE id = $5",
-			in.Name, dept, in.Title, in.Bio, a.PersonID)
+		_, err := tx.ExecContext(ctx, "UPDATE people SET name = $1, department_id = $2, title = $3, bio = $4, pronouns = $5, languages = $6 WHERE id = $7",
+			in.Name, dept, in.Title, in.Bio, in.Pronouns, in.Languages, a.PersonID)
 		if err != nil {
 			return errs.Wrap(err, "update profile")
+		}
+		if err := setInterests(ctx, tx, a.PersonID, interests); err != nil {
+			return err
 		}
 		return search.Index(ctx, tx, tx.Dialect(), search.KindPerson, a.PersonID)
 	})
@@ -122,14 +144,42 @@ const PeoplePageSize = 50
 type At struct{ After, Before int64 }
 
 // List lists people by name, optionally those whose name, handle, title or
-// department contains query, a page at a time, walking the index people_name from the page's
-// cursor; disabled people only for administrators. more tells whether
-// another page follows in the direction read.
+// department contains query: Find with only a query.
 func (s *Service) List(ctx context.Context, a auth.Actor, query string, at At) ([]Person, bool, error) {
+	return s.Find(ctx, a, Filter{Query: query}, at)
+}
+
+// Filter narrows the people listed: by words in their name, handle, title or
+// department; by department (slug); by community (slug: one whose members
+// the reader may see); by a topic they declare, and the level they declare
+// it at (a level alone: any topic at that level).
+type Filter struct {
+	Query, Department, Community, Topic string
+	Level                               Level
+}
+
+// Find lists people by name as filter says, a page at a time, walking the
+// index people_name from the page's cursor; disabled people only for
+// administrators. more tells whether another page follows in the direction
+// read.
+func (s *Service) Find(ctx context.Context, a auth.Actor, f Filter, at At) ([]Person, bool, error) {
 	if !a.SignedIn() {
 		return nil, false, errs.New(errs.Unauthenticated, "Please sign in to see people.")
 	}
-	rows, err := s.db.QueryContext(ctx, ListQuery(at), escapeLike(clipQuery(query)), a.Admin, PeoplePageSize+1, at.After+at.Before)
+	communityID, err := s.communityFilter(ctx, a, f.Community)
+	if err != nil {
+		return nil, false, err
+	}
+	if f.Level != "" && f.Level.Rank() == 0 {
+		return nil, false, errs.Field("level", "Choose learning, practising or expert.")
+	}
+	topic := strings.Join(strings.Fields(strings.ToLower(f.Topic)), " ")
+	if len(topic) > 100 {
+		topic = topic[:100]
+	}
+	query, args := ListQuery(at, ListParams{Query: escapeLike(clipQuery(f.Query)), Admin: a.Admin, Limit: PeoplePageSize + 1,
+		Department: clipQuery(f.Department), CommunityID: communityID, Topic: topic, Level: f.Level})
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, false, errs.Wrap(err, "list people")
 	}
@@ -151,11 +201,27 @@ func (s *Service) List(ctx context.Context, a auth.Actor, query string, at At) (
 	}
 	if at.Before != 0 && at.After == 0 { // read upwards from the cursor
 		if !more { // fewer than a page before it: the first page, as it is
-			return s.List(ctx, a, query, At{})
+			return s.Find(ctx, a, f, At{})
 		}
 		slices.Reverse(out)
 	}
 	return out, more, nil
+}
+
+// communityFilter is the id of the community a filter names (0 for none): one
+// whose members a may see, else a field error.
+func (s *Service) communityFilter(ctx context.Context, a auth.Actor, slug string) (int64, error) {
+	if slug == "" {
+		return 0, nil
+	}
+	v, err := s.communities.Get(ctx, a, slug)
+	if err != nil && !errs.Is(err, errs.NotFound) {
+		return 0, err
+	}
+	if err != nil || !v.CanSeeMembers() {
+		return 0, errs.Field("community", "Choose a community from the list.")
+	}
+	return v.ID, nil
 }
 
 func clipQuery(query string) string {
@@ -166,22 +232,68 @@ func clipQuery(query string) string {
 	return query
 }
 
-// ListQuery is List's SQL for the page at ($1 the escaped query, $2 whether
-// disabled people are listed, $3 the limit, $4 the cursor's id).
-func ListQuery(at At) string {
-	order, cursor := "ASC", ""
+// ListParams are Find's filters, resolved: only those set become
+// conditions of the query, so that each engine plans the query it runs.
+type ListParams struct {
+	Query       string // escaped for LIKE
+	Admin       bool   // disabled people are listed
+	Limit       int
+	Department  string // a slug
+	CommunityID int64
+	Topic       string
+	Level       Level
+}
+
+// ListQuery is Find's SQL and arguments for the page at. Without a topic
+// it walks the index people_name from the cursor; with one it starts from
+// the few who declare the topic (the index person_expertise_tag) and sorts
+// them.
+func ListQuery(at At, p ListParams) (string, []any) {
+	var args []any
+	arg := func(v any) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
+	}
+	with, from, where := "", "people p", []string{"TRUE"}
+	if p.Query != "" {
+		q := arg(p.Query)
+		where = append(where, `(lower(p.name) LIKE '%' || `+q+` || '%' ESCAPE '\' OR p.handle LIKE '%' || `+q+` || '%' ESCAPE '\'
+			OR lower(p.title) LIKE '%' || `+q+` || '%' ESCAPE '\' OR lower(d.name) LIKE '%' || `+q+` || '%' ESCAPE '\')`)
+	}
+	if !p.Admin {
+		where = append(where, "p.disabled_at IS NULL")
+	}
+	if p.Department != "" {
+		where = append(where, "p.department_id = (SELECT k.id FROM departments k WHERE k.slug = "+arg(p.Department)+")")
+	}
+	if p.CommunityID != 0 {
+		where = append(where, "EXISTS (SELECT 1 FROM memberships m WHERE m.community_id = "+arg(p.CommunityID)+" AND m.person_id = p.id AND m.status = 'active')")
+	}
+	switch {
+	case p.Topic != "":
+		// The few who declare the topic, read first (materialized: a
+		// planner that walks every name instead, hoping to fill the page
+		// soon, probes thousands of people).
+		level := ""
+		if p.Level != "" {
+			level = " AND x.level = " + arg(string(p.Level))
+		}
+		with = "WITH x AS MATERIALIZED (SELECT x.person_id FROM person_expertise x WHERE x.tag = " + arg(p.Topic) + level + ") "
+		from = "x JOIN people p ON p.id = x.person_id"
+	case p.Level != "":
+		where = append(where, "EXISTS (SELECT 1 FROM person_expertise x WHERE x.person_id = p.id AND x.level = "+arg(string(p.Level))+")")
+	}
+	order := "ASC"
 	switch {
 	case at.After != 0:
-		cursor = " AND (lower(p.name), p.id) > (SELECT lower(k.name), k.id FROM people k WHERE k.id = $4)"
+		where = append(where, "(lower(p.name), p.id) > (SELECT lower(k.name), k.id FROM people k WHERE k.id = "+arg(at.After)+")")
 	case at.Before != 0:
-		order, cursor = "DESC", " AND (lower(p.name), p.id) < (SELECT lower(k.name), k.id FROM people k WHERE k.id = $4)"
-	default:
-		cursor = " AND $4 = 0"
+		order = "DESC"
+		where = append(where, "(lower(p.name), p.id) < (SELECT lower(k.name), k.id FROM people k WHERE k.id = "+arg(at.Before)+")")
 	}
-	return `SELECT ` + personColumns + ` FROM people p LEFT JOIN departments d ON d.id = p.department_id
-		WHERE ($1 = '' OR lower(p.name) LIKE '%' || $1 || '%' ESCAPE '\' OR p.handle LIKE '%' || $1 || '%' ESCAPE '\'
-			OR lower(p.title) LIKE '%' || $1 || '%' ESCAPE '\' OR lower(d.name) LIKE '%' || $1 || '%' ESCAPE '\')
-		AND (p.disabled_at IS NULL OR $2)` + cursor + ` ORDER BY lower(p.name) ` + order + `, p.id ` + order + ` LIMIT $3`
+	limit := arg(p.Limit)
+	return with + `SELECT ` + personColumns + ` FROM ` + from + ` LEFT JOIN departments d ON d.id = p.department_id
+		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY lower(p.name) ` + order + `, p.id ` + order + ` LIMIT ` + limit, args
 }
 
 // escapeLike escapes LIKE's wildcards in a search term, so that a typed % or _

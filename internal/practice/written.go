@@ -2,7 +2,6 @@ package practice
 
 import (
 	"context"
-	"strconv"
 	"strings"
 
 	"hearth/internal/auth"
@@ -25,38 +24,15 @@ type Written struct {
 // drafts show only on the author's own profile: a profile shows what the
 // person has published, even to the stewards who may read a draft.
 func (s *Service) WrittenBy(ctx context.Context, a auth.Actor, personID int64) ([]Written, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT e.community_id FROM entry_people ep JOIN entries e ON e.id = ep.entry_id
+	readable, err := s.communities.ReadableIn(ctx, a, `SELECT DISTINCT e.community_id FROM entry_people ep JOIN entries e ON e.id = ep.entry_id
 		WHERE ep.person_id = $1 AND ep.role = 'author'`, personID)
 	if err != nil {
-		return nil, errs.Wrap(err, "list communities written in")
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, errs.Wrap(err, "list communities written in")
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, errs.Wrap(err, "list communities written in")
-	}
-	may, err := s.communities.ReadableAmong(ctx, a, ids)
-	if err != nil {
 		return nil, err
-	}
-	var readable []string
-	for _, id := range ids {
-		if may[id] {
-			readable = append(readable, strconv.FormatInt(id, 10))
-		}
 	}
 	if len(readable) == 0 {
 		return nil, nil
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT `+entryColumns+`, `+commentCount+`, c.slug, c.name FROM entries e`+entryJoins+`
+	rows, err := s.db.QueryContext(ctx, `SELECT `+entryColumns+`, `+commentCount+`, c.slug, c.name FROM entries e`+entryJoins+`
 		JOIN communities c ON c.id = e.community_id
 		WHERE e.community_id IN (`+strings.Join(readable, ", ")+`) AND (e.maturity <> 'draft' OR $2)
 		AND EXISTS (SELECT 1 FROM entry_people ep WHERE ep.entry_id = e.id AND ep.person_id = $1 AND ep.role = 'author')

@@ -67,7 +67,7 @@ func TestCommunitiesAndPeopleAreFound(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		w := newWorld(t, d)
 		ctx := context.Background()
-		ps := people.NewService(d, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		ps := people.NewService(d, nil, slog.New(slog.NewTextHandler(io.Discard, nil)))
 		if err := ps.UpdateProfile(ctx, w.as("oli"), people.ProfileInput{Name: "Oli Baker", Title: "Head of pastry"}); err != nil {
 			t.Fatal(err)
 		}

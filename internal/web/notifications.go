@@ -178,6 +178,8 @@ func reasonText(reason string) string {
 		return "you were invited"
 	case "author":
 		return "you wrote it"
+	case "endorsed":
+		return "it is about your expertise"
 	case notify.ReasonWatching:
 		return "you watch it"
 	case notify.ReasonCommunity:

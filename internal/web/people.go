@@ -2,61 +2,123 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 
 	"hearth/internal/community"
+	"hearth/internal/conversation"
 	"hearth/internal/people"
 	"hearth/internal/practice"
 )
 
 type peoplePage struct {
 	Layout
-	People  []people.Person
-	Query   string
-	PrevURL string
-	NextURL string
+	People      []people.Person
+	Filter      people.Filter
+	Form        Form // the filters, with their errors
+	Filtered    bool
+	Departments []people.Department
+	Communities []community.Listing // the reader's own, for the filter
+	Levels      []people.Level
+	Meet        []people.Suggestion
+	PrevURL     string
+	NextURL     string
 }
 
 func (s *Server) peopleList(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query().Get("q")
-	at := people.At{After: idParam(r.URL.Query().Get("after")), Before: idParam(r.URL.Query().Get("before"))}
-	list, more, err := s.People.List(r.Context(), actorOf(r), q, at)
+	a := actorOf(r)
+	q := r.URL.Query()
+	f := people.Filter{Query: q.Get("q"), Department: q.Get("department"), Community: q.Get("community"),
+		Topic: q.Get("topic"), Level: people.Level(q.Get("level"))}
+	at := people.At{After: idParam(q.Get("after")), Before: idParam(q.Get("before"))}
+	p := &peoplePage{Layout: Layout{Title: "People"}, Filter: f, Form: Form{Values: q}, Levels: people.Levels,
+		Filtered: f != people.Filter{}}
+	list, more, err := s.People.Find(r.Context(), a, f, at)
+	status := http.StatusOK
 	if err != nil {
+		if !p.Form.Failed(err) {
+			s.fail(w, r, err)
+			return
+		}
+		status = statusOf(err)
+	}
+	p.People = list
+	p.PrevURL, p.NextURL = peopleCursors(r, list, at, more)
+	if p.Departments, p.Communities, err = s.filterChoices(r); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	p := &peoplePage{Layout: Layout{Title: "People"}, People: list, Query: q}
-	p.PrevURL, p.NextURL = peopleCursors(r, list, at, more)
-	s.render(w, r, http.StatusOK, "people/list", p)
+	if !p.Filtered && at == (people.At{}) {
+		if p.Meet, err = s.People.PeopleToMeet(r.Context(), a); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	s.render(w, r, status, "people/list", p)
 }
 
 type profilePage struct {
 	Layout
 	Person      people.Person
+	Expertise   []people.Expertise
+	Endorsable  []string // the topics the reader may still endorse
+	Endorse     Form
 	Communities []community.Listing
 	Written     []practice.Written
+	Answered    []conversation.Answered
 	Mine        bool
 }
 
 func (s *Server) profile(w http.ResponseWriter, r *http.Request) {
+	s.profilePage(w, r, http.StatusOK, Form{})
+}
+
+// profilePage renders the profile of the path's handle, with the endorsement
+// form as given (its values and errors after a refused endorsement).
+func (s *Server) profilePage(w http.ResponseWriter, r *http.Request, status int, endorse Form) {
 	a := actorOf(r)
 	person, err := s.People.Profile(r.Context(), a, r.PathValue("handle"))
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	list, err := s.Communities.MembershipsOf(r.Context(), a, person.ID)
-	if err != nil {
+	p := &profilePage{Layout: Layout{Title: person.Name, Crumbs: []Crumb{{"People", "/people"}, {person.Name, ""}}},
+		Person: person, Endorse: endorse, Mine: person.ID == a.PersonID}
+	if p.Endorse.Values == nil {
+		p.Endorse.Values = url.Values{}
+	}
+	if p.Expertise, err = s.People.ExpertiseOf(r.Context(), a, person.ID); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	written, err := s.Practice.WrittenBy(r.Context(), a, person.ID)
-	if err != nil {
+	for _, x := range p.Expertise {
+		if !x.Endorsed && !p.Mine {
+			p.Endorsable = append(p.Endorsable, x.Tag)
+		}
+	}
+	if p.Communities, err = s.Communities.MembershipsOf(r.Context(), a, person.ID); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "people/profile", &profilePage{Layout: Layout{Title: person.Name,
-		Crumbs: []Crumb{{"People", "/people"}, {person.Name, ""}}}, Person: person, Communities: list, Written: written,
-		Mine: person.ID == a.PersonID})
+	if p.Written, err = s.Practice.WrittenBy(r.Context(), a, person.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if p.Answered, err = s.Talk.AnsweredBy(r.Context(), a, person.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, status, "people/profile", p)
+}
+
+// filterChoices are the choices of the filters /people and /experts share:
+// the departments, and the reader's communities.
+func (s *Server) filterChoices(r *http.Request) ([]people.Department, []community.Listing, error) {
+	deps, err := s.People.DepartmentNames(r.Context())
+	if err != nil {
+		return nil, nil, err
+	}
+	mine, err := s.Communities.Mine(r.Context(), actorOf(r))
+	return deps, mine, err
 }
 
 // peopleCursors are the links to the pages before and after a page of

@@ -39,6 +39,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /account/calendar/stop", s.confirmStopCalendarFeed)
 	mux.HandleFunc("POST /account/calendar/stop", s.stopCalendarFeed)
 	mux.HandleFunc("GET /calendar-feed/{token}", s.calendarFeed)
+	mux.HandleFunc("POST /account/expertise", s.setExpertise)
 	mux.HandleFunc("POST /account/password", s.changePassword)
 	mux.HandleFunc("POST /account/email", s.changeEmail)
 	mux.HandleFunc("GET /account/email/confirm", s.confirmEmail)
@@ -175,6 +176,10 @@ func (s *Server) routes() http.Handler {
 	// People.
 	mux.HandleFunc("GET /people", s.peopleList)
 	mux.HandleFunc("GET /people/{handle}", s.profile)
+	mux.HandleFunc("POST /people/{handle}/endorse", s.endorse)
+	mux.HandleFunc("POST /people/{handle}/endorsements/{id}/hide", s.hideEndorsement)
+	mux.HandleFunc("POST /people/{handle}/endorsements/{id}/show", s.showEndorsement)
+	mux.HandleFunc("GET /experts", s.experts)
 
 	// Help.
 	mux.HandleFunc("GET /help/stages", s.helpStages)

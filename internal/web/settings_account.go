@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"hearth/internal/errs"
 	"hearth/internal/people"
@@ -19,6 +20,9 @@ type accountPage struct {
 	EmailForm   Form
 	Password    Form
 	Zone        Form
+	Expertise   Form
+	Rows        []expertiseRow // the expertise form's rows
+	Levels      []people.Level
 }
 
 func (s *Server) accountPage(w http.ResponseWriter, r *http.Request, status int, p *accountPage) {
@@ -48,8 +52,18 @@ func (s *Server) accountPage(w http.ResponseWriter, r *http.Request, status int,
 			return
 		}
 		p.Profile.Values = url.Values{"name": {me.Name}, "title": {me.Title}, "bio": {me.Bio},
-			"department": {strconv.FormatInt(me.DepartmentID, 10)}}
+			"department": {strconv.FormatInt(me.DepartmentID, 10)}, "pronouns": {me.Pronouns}, "languages": {me.Languages},
+			"interests": {strings.Join(me.Interests, ", ")}}
 	}
+	if p.Expertise.Values == nil {
+		list, err := s.People.ExpertiseOf(r.Context(), a, a.PersonID)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		p.Expertise.Values = expertiseValues(list)
+	}
+	p.Rows, p.Levels = expertiseRows(p.Expertise), people.Levels
 	if p.Zone.Values == nil {
 		p.Zone.Values = url.Values{"time_zone": {a.TimeZone}}
 	}
@@ -63,7 +77,7 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request) {
 func (s *Server) updateProfile(w http.ResponseWriter, r *http.Request) {
 	f := parseForm(w, r)
 	err := s.People.UpdateProfile(r.Context(), actorOf(r), people.ProfileInput{Name: f.Get("name"), DepartmentID: f.Int64("department"),
-		Title: f.Get("title"), Bio: f.Get("bio")})
+		Title: f.Get("title"), Bio: f.Get("bio"), Pronouns: f.Get("pronouns"), Languages: f.Get("languages"), Interests: f.Get("interests")})
 	if err != nil {
 		if f.Failed(err) {
 			s.accountPage(w, r, statusOf(err), &accountPage{Profile: f})

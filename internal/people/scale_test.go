@@ -1,0 +1,163 @@
+package people_test
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"hearth/internal/db"
+	"hearth/internal/db/dbtest"
+	"hearth/internal/people"
+)
+
+// TestExpertsAtScale measures, with 20,000 people (two declared topics each,
+// among 50) and over a million contributions (100,000 accepted answers,
+// 50,000 reviewed entries and 1,000,000 "this helped me" marks on them), how
+// long a recount takes and how long a page of /experts and of the directory
+// take, against a bare query. It only runs when HEARTH_SCALE is set (it
+// loads for minutes), and asserts that a page is one query.
+func TestExpertsAtScale(t *testing.T) {
+	if os.Getenv("HEARTH_SCALE") == "" {
+		t.Skip("set HEARTH_SCALE=1 to measure the ranking of experts at scale")
+	}
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s := newService(d)
+		viewer := person(t, d, "viewer", false)
+		now := db.Now()
+		seq := func(n int) string {
+			return `WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ` + itoa(n) + `) `
+		}
+		start := time.Now()
+		for _, q := range []string{
+			`INSERT INTO departments (name, slug, created_at) ` + seq(20) + `SELECT 'Dept ' || i, 'dept-' || i, $1 FROM seq`,
+			`INSERT INTO people (handle, email, name, password_hash, department_id, created_at) ` + seq(20000) +
+				`SELECT 'h' || i, 'h' || i || '@example.org', 'Name ' || i, 'x', 1 + i % 20, $1 FROM seq`,
+			`INSERT INTO communities (slug, name, visibility, join_policy, stage, status, created_at, updated_at) ` + seq(10) +
+				`SELECT 'c' || i, 'C ' || i, 'public', 'open', 'coalescing', 'active', $1, $1 FROM seq`,
+			`INSERT INTO memberships (community_id, person_id, role, status, created_at, updated_at)
+				SELECT 1 + p.id % 10, p.id, 'member', 'active', $1, $1 FROM people p WHERE p.handle <> 'viewer'`,
+			`INSERT INTO person_expertise (person_id, tag, level)
+				SELECT p.id, 'topic ' || (p.id % 50), CASE p.id % 3 WHEN 0 THEN 'learning' WHEN 1 THEN 'practising' ELSE 'expert' END FROM people p WHERE p.handle <> 'viewer'`,
+			`INSERT INTO person_expertise (person_id, tag, level)
+				SELECT p.id, 'topic ' || ((p.id + 7) % 50), 'learning' FROM people p WHERE p.handle <> 'viewer'`,
+			`INSERT INTO threads (community_id, kind, title, body, created_at, last_activity_at) ` + seq(100000) +
+				`SELECT 1 + i % 10, 'question', 'Q', 'Q', $1, $1 FROM seq`,
+			`INSERT INTO thread_tags (thread_id, tag) SELECT t.id, 'topic ' || (t.id % 50) FROM threads t`,
+			`INSERT INTO posts (subject_kind, subject_id, community_id, kind, author_id, body, created_at, updated_at, accepted_at)
+				SELECT 'thread', t.id, t.community_id, 'answer', 1 + (t.id * 7) % 20000, 'A', $1, $1, $1 FROM threads t`,
+			`UPDATE threads SET accepted_post_id = (SELECT p.id FROM posts p WHERE p.subject_kind = 'thread' AND p.subject_id = threads.id)`,
+			`INSERT INTO entries (community_id, slug, kind, title, maturity, created_at, updated_at) ` + seq(50000) +
+				`SELECT 1 + i % 10, 'e' || i, 'lesson', 'E', 'reviewed', $1, $1 FROM seq`,
+			`INSERT INTO entry_people (entry_id, person_id, role, since) SELECT e.id, 1 + (e.id * 13) % 20000, 'author', $1 FROM entries e`,
+			`INSERT INTO entry_tags (entry_id, tag) SELECT e.id, 'topic ' || (e.id % 50) FROM entries e`,
+			`INSERT INTO entry_helpful (entry_id, person_id, created_at) ` + seq(20) +
+				`SELECT e.id, 1 + (e.id * 31 + seq.i * 977) % 20000, $1 FROM entries e, seq`,
+		} {
+			var args []any
+			if strings.Contains(q, "$1") {
+				args = append(args, now)
+			}
+			if _, err := d.ExecContext(ctx, q, args...); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
+		if d.Dialect == db.Postgres {
+			if _, err := d.ExecContext(ctx, "ANALYZE"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var marks int
+		if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM entry_helpful").Scan(&marks); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("loaded 20,000 people, 100,000 accepted answers, 50,000 reviewed entries, %d helped marks in %v", marks, time.Since(start).Round(time.Millisecond))
+
+		start = time.Now()
+		if err := s.Recount(ctx); err != nil {
+			t.Fatal(err)
+		}
+		var rows int
+		if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM expertise_scores").Scan(&rows); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("recount: %v for %d scores", time.Since(start).Round(time.Millisecond), rows)
+		if d.Dialect == db.Postgres {
+			if _, err := d.ExecContext(ctx, "ANALYZE expertise_scores"); err != nil {
+				t.Fatal(err)
+			}
+		}
+
+		if os.Getenv("HEARTH_SCALE_PLANS") != "" && d.Dialect == db.Postgres {
+			q, args := people.ListQuery(people.At{}, people.ListParams{Topic: "topic 7", Level: people.Expert, Limit: 51})
+			t.Logf("people by topic and level:\n%s", explainAnalyze(t, d, q, args))
+			q, args = people.ExpertsQuery(people.ExpertQuery{Topic: "topic 7", Department: "dept-3"}, 0)
+			t.Logf("experts in a department:\n%s", explainAnalyze(t, d, q, args))
+		}
+		measure := func(name string, fn func() error) {
+			t.Helper()
+			const n = 200
+			q0 := d.QueryCount()
+			start := time.Now()
+			for range n {
+				if err := fn(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			t.Logf("%-40s %8.0f per second, %d queries each", name, float64(n)/time.Since(start).Seconds(), (d.QueryCount()-q0)/n)
+		}
+		measure("bare query (SELECT 1)", func() error {
+			var one int
+			return d.QueryRowContext(ctx, "SELECT 1").Scan(&one)
+		})
+		measure("experts, first page", func() error {
+			list, _, err := s.Experts(ctx, viewer, people.ExpertQuery{Topic: "topic 7"})
+			if err == nil && len(list) != people.ExpertsPageSize {
+				t.Fatalf("a page of %d", len(list))
+			}
+			return err
+		})
+		first, _, _ := s.Experts(ctx, viewer, people.ExpertQuery{Topic: "topic 7"})
+		last := first[len(first)-1]
+		measure("experts, second page", func() error {
+			_, _, err := s.Experts(ctx, viewer, people.ExpertQuery{Topic: "topic 7", AfterScore: last.Score, AfterID: last.ID})
+			return err
+		})
+		measure("experts in a department", func() error {
+			_, _, err := s.Experts(ctx, viewer, people.ExpertQuery{Topic: "topic 7", Department: "dept-3"})
+			return err
+		})
+		measure("people, first page", func() error {
+			_, _, err := s.Find(ctx, viewer, people.Filter{}, people.At{})
+			return err
+		})
+		measure("people by topic and level", func() error {
+			_, _, err := s.Find(ctx, viewer, people.Filter{Topic: "topic 7", Level: people.Expert}, people.At{})
+			return err
+		})
+		measure("people in a department", func() error {
+			_, _, err := s.Find(ctx, viewer, people.Filter{Department: "dept-3"}, people.At{})
+			return err
+		})
+	})
+}
+
+func itoa(n int) string {
+	var b []byte
+	for n > 0 || len(b) == 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	return string(b)
+}
+
+func explainAnalyze(t *testing.T, d *db.DB, query string, args []any) string {
+	t.Helper()
+	rows, err := d.QueryContext(context.Background(), "EXPLAIN ANALYZE "+query, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return planOf(t, rows)
+}
