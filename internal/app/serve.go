@@ -202,10 +202,12 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	bus := activity.NewBus(d)
 	bus.SubscribeBatch("notify", notifier.PrepareBatch)
 	bus.SubscribeBatch("expertise", directory.RefreshAfter)
+	bus.SubscribeBatch("participation", directory.RecountAfter)
 	bus.Register(runner)
 	notifier.Register(runner)
 	events.Register(runner)
 	directory.Register(runner)
+	directory.RegisterParticipation(runner)
 	notify.NewDelivery(d, sender, log).Register(runner)
 	return h, &Workers{Jobs: runner, practice: library, Inbound: listener}, nil
 }

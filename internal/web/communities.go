@@ -7,6 +7,7 @@ import (
 	"net/url"
 
 	"hearth/internal/community"
+	"hearth/internal/people"
 	"hearth/internal/practice"
 )
 
@@ -173,6 +174,9 @@ type communityPage struct {
 	Recent   []activity.Activity // the home's "recent in this community"
 	Watch    string              // the reader's watch state for it
 	Invite   invitePanel         // a steward's invitation form
+	// Mine is the reader's participation, when they are an active member.
+	Mine     people.Participant
+	HasLevel bool
 }
 
 // loadCommunity fetches the community of the request's {slug} for the reader,
@@ -227,6 +231,10 @@ func (s *Server) communityHomePage(w http.ResponseWriter, r *http.Request, statu
 			s.fail(w, r, err)
 			return
 		}
+	}
+	if p.Mine, p.HasLevel, err = s.People.MyParticipation(r.Context(), actorOf(r), p.C); err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	s.render(w, r, status, "community/home", p)
 }
