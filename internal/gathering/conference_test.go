@@ -77,13 +77,21 @@ func TestSessionInputIsChecked(t *testing.T) {
 			{"starts before the gathering", w.session("Talk", "08:00", "10:00"), "date"},
 			{"ends after the gathering", gathering.SessionInput{Title: "Talk", Date: w.day(11), StartTime: "17:00", EndTime: "19:00"}, "end_time"},
 			{"no date", gathering.SessionInput{Title: "Talk", StartTime: "10:00", EndTime: "11:00"}, "date"},
-			{"bad capacity", func() gathering.SessionInput { in := w.session("Talk", "10:00", "11:00"); in.Capacity = "-3"; return in }(), "capacity"},
+			{"bad capacity", func() gathering.SessionInput {
+				in := w.session("Talk", "10:00", "11:00")
+				in.Capacity = "-3"
+				return in
+			}(), "capacity"},
 			{"21 speakers", func() gathering.SessionInput {
 				in := w.session("Talk", "10:00", "11:00")
 				in.Speakers = strings.Join(many, "\n")
 				return in
 			}(), "speakers"},
-			{"unknown handle", func() gathering.SessionInput { in := w.session("Talk", "10:00", "11:00"); in.Speakers = "@nobody"; return in }(), "speakers"},
+			{"unknown handle", func() gathering.SessionInput {
+				in := w.session("Talk", "10:00", "11:00")
+				in.Speakers = "@nobody"
+				return in
+			}(), "speakers"},
 			{"long room", func() gathering.SessionInput {
 				in := w.session("Talk", "10:00", "11:00")
 				in.Room = strings.Repeat("r", 101)

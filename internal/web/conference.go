@@ -28,7 +28,9 @@ type programmePage struct {
 }
 
 // SessionWhen is a session's time, on the gathering's clock and the viewer's.
-func (p programmePage) SessionWhen(x gathering.Session) gathering.When { return x.When(p.G.Gathering, p.Zone) }
+func (p programmePage) SessionWhen(x gathering.Session) gathering.When {
+	return x.When(p.G.Gathering, p.Zone)
+}
 
 func sessionID(r *http.Request) int64 {
 	n, _ := strconv.ParseInt(r.PathValue("sid"), 10, 64)

@@ -110,7 +110,9 @@ type schedulePage struct {
 }
 
 // SessionWhen is a session's time, on the gathering's clock and the viewer's.
-func (p schedulePage) SessionWhen(x gathering.Session) gathering.When { return x.When(p.G.Gathering, p.Zone) }
+func (p schedulePage) SessionWhen(x gathering.Session) gathering.When {
+	return x.When(p.G.Gathering, p.Zone)
+}
 
 func (s *Server) mySchedule(w http.ResponseWriter, r *http.Request) {
 	a := actorOf(r)
