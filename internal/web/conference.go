@@ -22,6 +22,7 @@ type programmePage struct {
 	When    gathering.When
 	Zone    string // the viewer's
 	Items   []gathering.Session
+	PrevURL string // the pager's (keyset pages go forward only)
 	NextURL string
 	Going   bool // the reader goes to the gathering: they may take sessions
 	Open    bool // not cancelled, not over

@@ -19,6 +19,7 @@ type rosterPage struct {
 	C       community.View
 	R       gathering.Roster
 	CheckIn bool
+	PrevURL string // the pager's (keyset pages go forward only)
 	NextURL string
 	Self    string // the page's address with its search and page, to come back to
 }
