@@ -22,7 +22,7 @@ import (
 // session's capacity they wait, and are promoted in order.
 
 // ProgrammePage is how many sessions the programme shows at a time.
-const ProgrammePage = 50
+const ProgrammePage = 25
 
 // Session is one part of a gathering's programme.
 type Session struct {
