@@ -81,6 +81,7 @@ func steps() []step {
 		{"practice", loadPractice},
 		{"talk", loadTalk},
 		{"gatherings", loadGatherings},
+		{"conference", loadConference},
 		{"activity", loadActivity},
 	}
 }
