@@ -126,8 +126,30 @@ func TestSessionInputIsChecked(t *testing.T) {
 			want(t, who+" changes a session", err, kind)
 			want(t, who+" removes a session", w.svc.DeleteSession(w.ctx, w.actors[who], "eng", g.ID, x.ID), kind)
 		}
+		// The gathering keeps its programme: it does not become a series,
+		// nor move away from its sessions.
+		in2 := w.input(10)
+		in2.Title, in2.StartTime, in2.EndDate, in2.EndTime = "Bridges 2027", "09:00", w.day(11), "18:00"
+		in2.Repeat = w.weekly("3").Repeat
+		in2.Repeat.Days = nil // the first date's own weekday
+		_, err := w.svc.Edit(w.ctx, w.actors["steward"], "eng", g.ID, in2)
+		if errsFields(err)["repeat"] == "" {
+			t.Errorf("a conference became a series: %v", err)
+		}
+		in2 = w.input(10)
+		in2.StartTime, in2.EndTime = "12:00", "18:00"
+		_, err = w.svc.Edit(w.ctx, w.actors["steward"], "eng", g.ID, in2)
+		if errsFields(err)["date"] == "" {
+			t.Errorf("a conference moved away from its session: %v", err)
+		}
+		o := w.occurrences(t, g)[0]
+		_, _, err = w.svc.ChangeOccurrence(w.ctx, w.actors["steward"], "eng", g.ID, o.ID, gathering.OccurrenceInput{Title: "Bridges",
+			Date: w.day(12), StartTime: "09:00", EndTime: "18:00", Place: "Hall"})
+		if errsFields(err)["date"] == "" {
+			t.Errorf("the conference's date moved away from its session: %v", err)
+		}
 		series := w.schedule(t, "eng", w.weekly("3"))
-		_, err := w.svc.AddSession(w.ctx, w.actors["steward"], "eng", series.ID, w.session("Talk", "10:00", "11:00"))
+		_, err = w.svc.AddSession(w.ctx, w.actors["steward"], "eng", series.ID, w.session("Talk", "10:00", "11:00"))
 		want(t, "a session in a series", err, "not found")
 		if n := w.count(t, `SELECT COUNT(*) FROM gathering_sessions`); n != 1 {
 			t.Errorf("%d sessions, want 1", n)

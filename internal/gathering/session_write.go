@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
+	"time"
 
 	"hearth/internal/auth"
 	"hearth/internal/db"
@@ -186,6 +188,25 @@ func setSpeakers(ctx context.Context, q db.Q, sid int64, speakers []speakerRef) 
 			sid, i+1, person, guest); err != nil {
 			return errs.Wrap(err, "set speakers")
 		}
+	}
+	return nil
+}
+
+// programmeFits refuses a change of gathering id that its programme would
+// not survive: becoming a series, or times that leave sessions outside.
+func programmeFits(ctx context.Context, q db.Q, id int64, rule string, start, end time.Time) error {
+	var n, outside int
+	if err := q.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(CASE WHEN starts_at < $2 OR ends_at > $3 THEN 1 ELSE 0 END), 0)
+		FROM gathering_sessions WHERE gathering_id = $1`, id, start.UTC(), end.UTC()).Scan(&n, &outside); err != nil {
+		return errs.Wrap(err, "read programme")
+	}
+	switch {
+	case n > 0 && rule != "":
+		return errs.Field("repeat", "This gathering has a programme: it stays a one-off. Remove its sessions first to make it a series.")
+	case outside == 1:
+		return errs.Field("date", "A session of the programme would fall outside these times: move it first.")
+	case outside > 1:
+		return errs.Field("date", strconv.Itoa(outside)+" sessions of the programme would fall outside these times: move them first.")
 	}
 	return nil
 }
