@@ -154,6 +154,22 @@ func TestSessionInputIsChecked(t *testing.T) {
 		if n := w.count(t, `SELECT COUNT(*) FROM gathering_sessions`); n != 1 {
 			t.Errorf("%d sessions, want 1", n)
 		}
+		// A programme holds at most MaxSessions.
+		if err := w.db.WithTx(w.ctx, func(tx *db.Tx) error {
+			for i := 1; i < gathering.MaxSessions; i++ {
+				if _, err := tx.ExecContext(w.ctx, `INSERT INTO gathering_sessions (gathering_id, title, starts_at, ends_at, created_at, updated_at)
+					VALUES ($1, 'Filler', $2, $3, $4, $4)`, g.ID, x.Start, x.End, w.now); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		_, err = w.svc.AddSession(w.ctx, w.actors["steward"], "eng", g.ID, w.session("One too many", "10:00", "11:00"))
+		if errsFields(err)["title"] == "" {
+			t.Errorf("session %d was added: %v", gathering.MaxSessions+1, err)
+		}
 	})
 }
 
