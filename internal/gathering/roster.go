@@ -90,13 +90,8 @@ func (s *Service) roster(ctx context.Context, v View, o Occurrence, search strin
 	defer rows.Close()
 	for rows.Next() {
 		var at Attendee
-		var attended sql.NullBool
-		if err := rows.Scan(&at.ID, &at.Handle, &at.Name, &at.Answer, &attended); err != nil {
+		if err := scanAttendee(rows, &at); err != nil {
 			return Roster{}, errs.Wrap(err, "list attendees")
-		}
-		if attended.Valid {
-			b := attended.Bool
-			at.Attended = &b
 		}
 		r.People = append(r.People, at)
 	}
