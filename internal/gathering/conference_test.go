@@ -186,10 +186,13 @@ func TestConcurrentSessionPlacesNeverExceedCapacity(t *testing.T) {
 		x := w.addSession(t, "eng", g, in)
 		people := w.members(t, "eng", 100)
 		w.going(t, "eng", g, o, people...)
+		began := time.Now()
 		errs := dbtest.Together(len(people), func(i int) error {
 			_, err := w.svc.JoinSession(w.ctx, people[i], "eng", g.ID, x.ID)
 			return err
 		})
+		took := time.Since(began)
+		t.Logf("%d concurrent additions in %v: %.0f a second", len(people), took.Round(time.Millisecond), float64(len(people))/took.Seconds())
 		for i, err := range errs {
 			if err != nil {
 				t.Fatalf("join %d: %v", i, err)
