@@ -3,7 +3,6 @@
 package web_test
 
 import (
-	"fmt"
 	"net/http"
 	"testing"
 
@@ -47,7 +46,7 @@ func BenchmarkConferencePages(b *testing.B) {
 					b.RunParallel(func(pb *testing.PB) {
 						for pb.Next() {
 							if res := c.Get(page.path); res.Status != http.StatusOK {
-								b.Error(fmt.Sprintf("GET %s = %d", page.path, res.Status))
+								b.Errorf("GET %s = %d", page.path, res.Status)
 								return
 							}
 						}
