@@ -516,3 +516,49 @@ func TestCheckInByName(t *testing.T) {
 		want(t, "a long search", err, "invalid")
 	})
 }
+
+// Those with a place in a session, or waiting for one, are told when it
+// moves or is removed (and not when only its description changes).
+func TestSessionChangesAreTold(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		w.community(t, "eng", community.Public)
+		g, o := w.conference(t, "eng")
+		in := w.session("Cables", "10:00", "11:00")
+		x := w.addSession(t, "eng", g, in)
+		mem := w.actors["member"]
+		w.going(t, "eng", g, o, mem, w.actors["host"])
+		if _, err := w.svc.JoinSession(w.ctx, mem, "eng", g.ID, x.ID); err != nil {
+			t.Fatal(err)
+		}
+		told := func(a auth.Actor, like string) int {
+			return w.count(t, `SELECT COUNT(*) FROM activities a JOIN activity_targets t ON t.activity_id = a.id
+				WHERE a.verb = $1 AND a.audience = 'subject' AND t.person_id = $2 AND a.excerpt LIKE $3`, activity.GatheringChanged, a.PersonID, like)
+		}
+		in.Description = "Now with slides."
+		if _, err := w.svc.EditSession(w.ctx, w.actors["steward"], "eng", g.ID, x.ID, in); err != nil {
+			t.Fatal(err)
+		}
+		if n := told(mem, "%Cables%"); n != 0 {
+			t.Errorf("told %d times of a new description", n)
+		}
+		in.StartTime, in.EndTime, in.Room = "15:00", "16:00", "Lab 2"
+		if _, err := w.svc.EditSession(w.ctx, w.actors["steward"], "eng", g.ID, x.ID, in); err != nil {
+			t.Fatal(err)
+		}
+		if n := told(mem, "%Cables%15:00%Lab 2%"); n != 1 {
+			t.Errorf("told %d times of the move, want once", n)
+		}
+		if err := w.svc.DeleteSession(w.ctx, w.actors["steward"], "eng", g.ID, x.ID); err != nil {
+			t.Fatal(err)
+		}
+		if n := told(mem, "%Cables%removed%"); n != 1 {
+			t.Errorf("told %d times of the removal, want once", n)
+		}
+		if n := told(w.actors["host"], "%"); n != 0 {
+			t.Errorf("someone without a place was told %d times", n)
+		}
+		want(t, "remove it again", w.svc.DeleteSession(w.ctx, w.actors["steward"], "eng", g.ID, x.ID), "not found")
+	})
+}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"hearth/internal/activity"
 	"hearth/internal/auth"
 	"hearth/internal/db"
 	"hearth/internal/errs"
@@ -122,6 +123,16 @@ func (s *Service) EditSession(ctx context.Context, a auth.Actor, slug string, id
 		if err := setSpeakers(ctx, tx, sid, speakers); err != nil {
 			return err
 		}
+		if moved := !x.Start.Equal(c.start) || !x.End.Equal(c.end) || x.Room != c.room; moved {
+			w := NewWhen(c.start, c.end, v.Zone, "")
+			where := ""
+			if c.room != "" {
+				where = ", " + c.room
+			}
+			if err := s.tellPlaces(ctx, tx, a, v, sid, "The session “"+c.title+"” is now "+w.Local()+" ("+v.Zone+")"+where+"."); err != nil {
+				return err
+			}
+		}
 		x.Capacity, x.Title = c.capacity, c.title
 		if err := s.promoteSession(ctx, tx, a, v, x); err != nil {
 			return err
@@ -136,7 +147,15 @@ func (s *Service) EditSession(ctx context.Context, a auth.Actor, slug string, id
 // people took in it.
 func (s *Service) DeleteSession(ctx context.Context, a auth.Actor, slug string, id, sid int64) error {
 	return s.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
-		if _, _, err := s.programmeTx(ctx, tx, a, slug, id); err != nil {
+		v, _, err := s.programmeTx(ctx, tx, a, slug, id)
+		if err != nil {
+			return err
+		}
+		x, err := s.session(ctx, tx, id, sid, true)
+		if err != nil {
+			return err
+		}
+		if err := s.tellPlaces(ctx, tx, a, v, sid, "The session “"+x.Title+"” is removed from the programme."); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM gathering_sessions WHERE id = $1 AND gathering_id = $2`, sid, id)
@@ -209,4 +228,27 @@ func programmeFits(ctx context.Context, q db.Q, id int64, rule string, start, en
 		return errs.Field("date", strconv.Itoa(outside)+" sessions of the programme would fall outside these times: move them first.")
 	}
 	return nil
+}
+
+// tellPlaces tells those with a place in session sid, or waiting for one,
+// of a change to it (an activity addressed to them alone).
+func (s *Service) tellPlaces(ctx context.Context, tx *db.Tx, a auth.Actor, v View, sid int64, excerpt string) error {
+	rows, err := tx.QueryContext(ctx, `SELECT person_id FROM gathering_session_places WHERE session_id = $1 ORDER BY person_id`, sid)
+	if err != nil {
+		return errs.Wrap(err, "read places")
+	}
+	var told []activity.Target
+	for rows.Next() {
+		var p int64
+		if err := rows.Scan(&p); err != nil {
+			rows.Close()
+			return errs.Wrap(err, "read places")
+		}
+		told = append(told, activity.Target{PersonID: p, Reason: "attending"})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(told) == 0 {
+		return errs.Wrap(err, "read places")
+	}
+	return record(ctx, tx, a, activity.GatheringChanged, v, ScheduleURL(v.Community.Slug, v.ID), excerpt, activity.Subject, told)
 }
