@@ -83,6 +83,7 @@ func steps() []step {
 		{"talk", loadTalk},
 		{"gatherings", loadGatherings},
 		{"expertise", loadExpertise},
+		{"conference", loadConference},
 		{"activity", loadActivity},
 	}
 }

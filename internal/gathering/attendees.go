@@ -43,13 +43,8 @@ func (s *Service) Attendees(ctx context.Context, v View, occ int64, answer strin
 	var out []Attendee
 	for rows.Next() {
 		var at Attendee
-		var attended sql.NullBool
-		if err := rows.Scan(&at.ID, &at.Handle, &at.Name, &at.Answer, &attended); err != nil {
+		if err := scanAttendee(rows, &at); err != nil {
 			return nil, 0, errs.Wrap(err, "list attendees")
-		}
-		if attended.Valid {
-			b := attended.Bool
-			at.Attended = &b
 		}
 		out = append(out, at)
 	}
@@ -89,6 +84,19 @@ func (s *Service) RecordAttendance(ctx context.Context, a auth.Actor, slug strin
 		}
 		return nil
 	})
+}
+
+// scanAttendee reads a person's id, handle, name, answer and attendance.
+func scanAttendee(sc interface{ Scan(...any) error }, at *Attendee) error {
+	var attended sql.NullBool
+	if err := sc.Scan(&at.ID, &at.Handle, &at.Name, &at.Answer, &attended); err != nil {
+		return err
+	}
+	if attended.Valid {
+		b := attended.Bool
+		at.Attended = &b
+	}
+	return nil
 }
 
 // Came reports whether a host recorded that the person came.

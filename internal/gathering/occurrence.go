@@ -58,6 +58,9 @@ func (s *Service) ChangeOccurrence(ctx context.Context, a auth.Actor, slug strin
 			return value
 		}
 		start, end := c.start.UTC(), c.start.UTC().Add(time.Duration(c.minutes)*time.Minute)
+		if err := programmeFits(ctx, tx, id, v.Rule, start, end); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE gathering_occurrences SET starts_at = $1, ends_at = $2, title = $3, online_url = $4, place = $5,
 			changed_at = $6 WHERE id = $7`, start, end, override(c.title, v.Title), override(c.onlineURL, v.OnlineURL), override(c.place, v.Place),
 			s.now(), occ); err != nil {

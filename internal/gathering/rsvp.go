@@ -88,6 +88,9 @@ func (s *Service) Answer(ctx context.Context, a auth.Actor, slug string, id, occ
 				if err := s.promote(ctx, tx, a, v, o); err != nil {
 					return err
 				}
+				if err := s.releaseSessions(ctx, tx, a, v, a.PersonID); err != nil {
+					return err
+				}
 			}
 		}
 		if next == Going || next == Maybe {

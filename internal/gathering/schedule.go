@@ -2,6 +2,7 @@ package gathering
 
 import (
 	"context"
+	"time"
 
 	"hearth/internal/auth"
 	"hearth/internal/db"
@@ -99,6 +100,9 @@ func (s *Service) Edit(ctx context.Context, a auth.Actor, slug string, id int64,
 		rule := c.repeat.RRule(c.start)
 		starts, err := Expand(rule, c.start)
 		if err != nil {
+			return err
+		}
+		if err := programmeFits(ctx, tx, id, rule, c.start, c.start.Add(time.Duration(c.minutes)*time.Minute)); err != nil {
 			return err
 		}
 		hosts, err := s.hostIDs(ctx, tx, v.Community.ID, a.PersonID, c.hosts)
