@@ -84,6 +84,18 @@ func newDesignSite(t *testing.T) *designSite {
 	designPost(t, steward, "/c/"+slug+"/members/invite", url.Values{"who": {"Lou Newcomer <lou@example.org>"}})
 	designPost(t, steward, "/c/"+slug+"/invitation-links", url.Values{"days": {"7"}, "max_uses": {"10"}})
 	designPost(t, steward, d.thread+"/pin", url.Values{"pinned": {"yes"}})
+	// The gathering has a programme: Mia speaks in its one session, is
+	// going and has it in her schedule.
+	day := time.Now().AddDate(0, 0, 7).Format(time.DateOnly)
+	designPost(t, steward, d.gathering+"/sessions/new", url.Values{"title": {"Checklists at the bedside"}, "date": {day}, "start_time": {"18:00"},
+		"end_date": {day}, "end_time": {"18:30"}, "room": {"Ward 3 office"}, "track": {"Practice"}, "speakers": {"@mia"}, "capacity": {"5"},
+		"description": {"What goes on the **list**, and what stays off it."}})
+	designPost(t, c, d.occurrence+"/rsvp", url.Values{"answer": {"going"}})
+	var session int64
+	if err := env.DB.QueryRowContext(t.Context(), `SELECT MIN(id) FROM gathering_sessions`).Scan(&session); err != nil {
+		t.Fatalf("the session: %v", err)
+	}
+	designPost(t, c, d.gathering+"/sessions/"+strconv.FormatInt(session, 10)+"/place", url.Values{"action": {"join"}})
 	// Sam lists expertise that Mia has endorsed: profiles, the endorse form
 	// and /experts have something to show.
 	if res := env.As("sam").Post("/account/expertise", url.Values{"topic_0": {"handover"}, "level_0": {"expert"},
@@ -255,9 +267,10 @@ func TestAccessibilityOfMainPages(t *testing.T) {
 			talk, d.thread, gatherings, d.gathering}},
 		{"mia", "Mia Okafor", []string{"/", "/c/" + d.slug, lib, d.entry, lib + "/new", "/people", "/people/mia", "/people/sam", "/experts?topic=handover", "/notifications", "/account",
 			"/search?q=handover", talk, talk + "/new", d.thread, gatherings, gatherings + "/month", d.gathering, d.occurrence, d.occurrence + "/notes",
-			"/account/calendar", "/gatherings"}},
+			"/account/calendar", "/gatherings", d.gathering + "/programme", d.gathering + "/schedule", d.gathering + "/attendees"}},
 		{"sam", "Sam Reyes", []string{"/", "/c/" + d.slug, "/c/" + d.slug + "/members", "/c/" + d.slug + "/settings", d.entry,
-			talk, d.thread, d.thread + "/close", d.thread + "/move", gatherings + "/new", d.gathering + "/edit", d.occurrence + "/agenda"}},
+			talk, d.thread, d.thread + "/close", d.thread + "/move", gatherings + "/new", d.gathering + "/edit", d.occurrence + "/agenda",
+			d.gathering + "/sessions/new", d.gathering + "/checkin?q=mia", "/c/" + d.slug + "/participation"}},
 		{"admin", "Ada Admin", []string{"/", "/admin", "/admin/people", "/admin/departments", "/styleguide"}},
 	}
 	for _, role := range roles {
