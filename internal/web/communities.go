@@ -175,8 +175,10 @@ type communityPage struct {
 	Watch    string              // the reader's watch state for it
 	Invite   invitePanel         // a steward's invitation form
 	// Mine is the reader's participation, when they are an active member.
-	Mine     people.Participant
-	HasLevel bool
+	Mine      people.Participant
+	HasLevel  bool
+	Checklist people.Checklist // a newcomer\'s first steps
+	Newcomer  bool
 }
 
 // loadCommunity fetches the community of the request's {slug} for the reader,
@@ -236,6 +238,10 @@ func (s *Server) communityHomePage(w http.ResponseWriter, r *http.Request, statu
 		s.fail(w, r, err)
 		return
 	}
+	if p.Checklist, p.Newcomer, err = s.People.MyChecklist(r.Context(), actorOf(r), p.C); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	s.render(w, r, status, "community/home", p)
 }
 
@@ -245,5 +251,9 @@ func (s *Server) charter(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Title = "Charter · " + p.C.Name
+	// A newcomer's first step; a failure to note it does not stop the reading.
+	if err := s.People.MarkStep(r.Context(), actorOf(r), p.C, people.StepCharter); err != nil {
+		s.Logger.Warn("note the charter read", "err", err)
+	}
 	s.render(w, r, http.StatusOK, "community/charter", p)
 }

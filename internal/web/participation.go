@@ -12,10 +12,11 @@ import (
 // participationPage is the stewards' view of who takes part how much.
 type participationPage struct {
 	Layout
-	C       community.View
-	Rings   []ringCount
-	People  []people.Participant
-	NextURL string
+	C         community.View
+	Rings     []ringCount
+	People    []people.Participant
+	NextURL   string
+	Newcomers []people.Newcomer // joined in the last 30 days, with their first steps
 }
 
 // ringCount is how many members are on one ring.
@@ -35,6 +36,10 @@ func (s *Server) participation(w http.ResponseWriter, r *http.Request) {
 	}
 	p := &participationPage{Layout: communityLayout(v, "Participation", "members"), C: v, People: list}
 	p.Community = &p.C
+	if p.Newcomers, err = s.People.Newcomers(r.Context(), v); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	for _, ring := range []people.Ring{people.Core, people.Active, people.Occasional, people.Peripheral} {
 		p.Rings = append(p.Rings, ringCount{ring, counts[ring]})
 	}

@@ -61,3 +61,34 @@ func TestParticipationPages(t *testing.T) {
 		}
 	})
 }
+
+// A newcomer's home shows their first steps; reading the charter ticks one;
+// the stewards' page names them with their progress.
+func TestNewcomerFirstSteps(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		e := apptest.New(t, d)
+		sam := e.Person("sam")
+		e.Community(sam, "bread", community.Public, community.Open)
+		e.Person("nia")
+		nia := e.As("nia")
+		if r := nia.Post("/c/bread/join", nil); r.Status != http.StatusSeeOther {
+			t.Fatalf("join: %d\n%s", r.Status, r.Body)
+		}
+		home := nia.Get("/c/bread").Body
+		if !strings.Contains(home, "Your first steps here <span class=\"meta\">· 0 of 5 done") || !strings.Contains(home, `<a href="/c/bread/charter">Read the charter`) {
+			t.Fatalf("the newcomer's home:\n%s", home)
+		}
+		nia.Get("/c/bread/charter")
+		if home := nia.Get("/c/bread").Body; !strings.Contains(home, "· 1 of 5 done") || !strings.Contains(home, "Read the charter: what the community is about<span class=\"sr\"> (done)") {
+			t.Errorf("after reading the charter:\n%s", home)
+		}
+		if strings.Contains(e.As("sam").Get("/c/bread").Body, "Your first steps here") {
+			t.Error("the steward who started the community is shown the newcomer's steps")
+		}
+		page := e.As("sam").Get("/c/bread/participation").Body
+		if !strings.Contains(page, `<a href="/people/nia">Nia Tester</a>`) || !strings.Contains(page, "1 of 5 first steps") {
+			t.Errorf("the stewards' newcomers:\n%s", page)
+		}
+	})
+}

@@ -10,6 +10,7 @@ import (
 	"hearth/internal/community"
 	"hearth/internal/conversation"
 	"hearth/internal/errs"
+	"hearth/internal/people"
 	"hearth/internal/practice"
 )
 
@@ -344,6 +345,11 @@ func (s *Server) entryPage(w http.ResponseWriter, r *http.Request, status int, c
 		return
 	}
 	p.InStartHere = p.Related.Position > 0
+	if p.InStartHere { // a newcomer's step; a failure to note it does not stop the reading
+		if err := s.People.MarkStep(r.Context(), actorOf(r), ev.Community, people.StepStartHere); err != nil {
+			s.Logger.Warn("note the Start here read", "err", err)
+		}
+	}
 	if ev.Community.CanCurate() {
 		if p.Collections, err = s.Practice.Collections(r.Context(), ev.Community); err != nil {
 			s.fail(w, r, err)
