@@ -39,7 +39,8 @@ const (
 	AnswerAdded      = "answer.added"
 	AnswerAccepted   = "answer.accepted"
 
-	PersonEndorsed = "person.endorsed" // a person's expertise in a topic (Title)
+	PersonEndorsed = "person.endorsed"       // a person's expertise in a topic (Title)
+	ExpertAsked    = "question.expert_asked" // the asker invites people who know its topics
 
 	GatheringScheduled = "gathering.scheduled"
 	GatheringChanged   = "gathering.changed"
@@ -229,6 +230,8 @@ func Phrase(verb string) string {
 		return "accepted an answer to"
 	case PersonEndorsed:
 		return "endorsed your expertise in"
+	case ExpertAsked:
+		return "asks you to answer"
 	case GatheringScheduled:
 		return "scheduled"
 	case GatheringChanged:

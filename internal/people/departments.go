@@ -12,6 +12,7 @@ import (
 
 	"hearth/internal/auth"
 	"hearth/internal/community"
+	"hearth/internal/conversation"
 	"hearth/internal/db"
 	"hearth/internal/errs"
 )
@@ -19,7 +20,8 @@ import (
 // Service is the way in to people and departments.
 type Service struct {
 	db          *db.DB
-	communities *community.Service // the policy: which communities a person may see
+	communities *community.Service    // the policy: which communities a person may see
+	talk        *conversation.Service // the questions experts are asked about (SetTalk)
 	log         *slog.Logger
 	now         func() time.Time
 }

@@ -6,6 +6,7 @@ import (
 
 	"hearth/internal/auth"
 	"hearth/internal/community"
+	"hearth/internal/conversation"
 	"hearth/internal/db"
 	"hearth/internal/db/dbtest"
 	"hearth/internal/errs"
@@ -135,5 +136,8 @@ func TestInitials(t *testing.T) {
 
 // newService is the people service over d, with the community policy.
 func newService(d *db.DB) *people.Service {
-	return people.NewService(d, community.NewService(d, nil, "http://hearth.test", nil), nil)
+	communities := community.NewService(d, nil, "http://hearth.test", nil)
+	s := people.NewService(d, communities, nil)
+	s.SetTalk(conversation.NewService(d, communities, nil))
+	return s
 }

@@ -161,6 +161,7 @@ var funcs = template.FuncMap{
 		return fmt.Sprintf("%d %s", n, many)
 	},
 	"add":   func(a, b int) int { return a + b },
+	"join":  strings.Join,
 	"title": func(s string) string { return strings.ToUpper(s[:min(1, len(s))]) + s[min(1, len(s)):] },
 	"dict": func(kv ...any) map[string]any {
 		m := map[string]any{}

@@ -20,6 +20,7 @@ type accountPage struct {
 	EmailForm   Form
 	Password    Form
 	Zone        Form
+	AsksPaused  bool // the person paused being asked to answer questions
 	Expertise   Form
 	Rows        []expertiseRow // the expertise form's rows
 	Levels      []people.Level
@@ -64,6 +65,10 @@ func (s *Server) accountPage(w http.ResponseWriter, r *http.Request, status int,
 		p.Expertise.Values = expertiseValues(list)
 	}
 	p.Rows, p.Levels = expertiseRows(p.Expertise), people.Levels
+	if p.AsksPaused, err = s.People.AsksPaused(r.Context(), a); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	if p.Zone.Values == nil {
 		p.Zone.Values = url.Values{"time_zone": {a.TimeZone}}
 	}
@@ -151,4 +156,18 @@ func (s *Server) setTimeZone(w http.ResponseWriter, r *http.Request) {
 	}
 	s.Auth.ForgetSessions() // the actor carries the zone from the session
 	s.redirect(w, r, "/account", "Your time zone is saved.")
+}
+
+func (s *Server) setAsksPaused(w http.ResponseWriter, r *http.Request) {
+	f := parseForm(w, r)
+	paused := f.Get("paused") == "yes"
+	if err := s.People.SetAsksPaused(r.Context(), actorOf(r), paused); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	msg := "People may ask you to answer questions again."
+	if paused {
+		msg = "Nobody will be suggested to ask you until you say so here."
+	}
+	s.redirect(w, r, "/account#asks", msg)
 }
