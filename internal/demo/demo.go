@@ -130,8 +130,13 @@ func LoadProgress(ctx context.Context, d *db.DB, out, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	// Who knows what: the scores of /experts, from what was loaded.
-	if err := directory.NewService(d, nil, nil).Recount(ctx); err != nil {
+	// Who knows what: the scores of /experts, from what was loaded; and each
+	// member's participation in each community, from its activity.
+	people := directory.NewService(d, nil, nil)
+	if err := people.Recount(ctx); err != nil {
+		return err
+	}
+	if err := people.RecountParticipation(ctx, true); err != nil {
 		return err
 	}
 	// The rows above carry Markdown only: render it (and index it) as a save would.

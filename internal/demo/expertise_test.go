@@ -30,6 +30,10 @@ func TestDemoHasExpertise(t *testing.T) {
 		if n := count(t, d, "SELECT COUNT(*) FROM endorsements e JOIN people p ON p.id = e.endorser_id WHERE e.created_at < p.created_at"); n != 0 {
 			t.Errorf("%d endorsements before their endorser joined", n)
 		}
+		// Participation is counted after loading, with a spread of levels.
+		if n := count(t, d, "SELECT COUNT(DISTINCT level) FROM participation"); n < 3 {
+			t.Errorf("%d participation levels among the demo's members, want a spread", n)
+		}
 		var reader auth.Actor
 		if err := d.QueryRowContext(context.Background(), "SELECT id, handle FROM people WHERE handle = 'daniel-reyes'").Scan(&reader.PersonID, &reader.Handle); err != nil {
 			t.Fatal(err)
