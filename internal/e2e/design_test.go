@@ -268,7 +268,7 @@ func TestAccessibilityOfMainPages(t *testing.T) {
 		{"mia", "Mia Okafor", []string{"/", "/c/" + d.slug, lib, d.entry, lib + "/new", "/people", "/people/mia", "/people/sam", "/experts?topic=handover", "/notifications", "/account",
 			"/search?q=handover", talk, talk + "/new", d.thread, gatherings, gatherings + "/month", d.gathering, d.occurrence, d.occurrence + "/notes",
 			"/account/calendar", "/gatherings", d.gathering + "/programme", d.gathering + "/schedule", d.gathering + "/attendees",
-			d.thread + "/experts"}},
+			d.thread + "/experts", "/gatherings/month"}},
 		{"sam", "Sam Reyes", []string{"/", "/c/" + d.slug, "/c/" + d.slug + "/members", "/c/" + d.slug + "/settings", d.entry,
 			talk, d.thread, d.thread + "/close", d.thread + "/move", gatherings + "/new", d.gathering + "/edit", d.occurrence + "/agenda",
 			d.gathering + "/sessions/new", d.gathering + "/checkin?q=mia", "/c/" + d.slug + "/participation"}},

@@ -27,18 +27,27 @@ type monthPage struct {
 	ListURL    string
 	ICSURL     string
 	MonthLabel string
+	Across     bool // every community of the reader's, not one
 	loc        *time.Location
 }
 
 // At is the time item starts on the reader's clock.
-func (p monthPage) At(it gathering.Item) string { return it.Start.In(p.loc).Format("15:04") }
+func (p monthPage) At(it monthItem) string { return it.Start.In(p.loc).Format("15:04") }
 
 // monthDay is one cell of the calendar.
 type monthDay struct {
 	Date    time.Time
 	InMonth bool
 	Today   bool
-	Items   []gathering.Item
+	Items   []monthItem
+}
+
+// monthItem is a date in the calendar, with its address and, across
+// communities, the community's name.
+type monthItem struct {
+	gathering.Item
+	URL       string
+	Community string
 }
 
 // parseMonth reads ?month=YYYY-MM in loc; the current month when absent.
@@ -54,25 +63,44 @@ func parseMonth(value string, now time.Time, loc *time.Location) (time.Time, err
 	return t, nil
 }
 
+// monthSpan is the month a calendar page shows, in the reader's zone.
+type monthSpan struct {
+	zone     string
+	loc      *time.Location
+	now      time.Time
+	first    time.Time // the month's first day
+	next     time.Time // the next month's
+	from, to time.Time // the Monday on or before first, the Monday on or after the last day
+}
+
+// monthOf reads the month a request asks for (?month=YYYY-MM, the current
+// one by default) at the reader's clock.
+func monthOf(r *http.Request) (monthSpan, error) {
+	m := monthSpan{zone: actorOf(r).TimeZone, now: time.Now()}
+	if m.zone == "" {
+		m.zone = gathering.DefaultZone
+	}
+	var err error
+	if m.loc, err = time.LoadLocation(m.zone); err != nil {
+		m.loc = time.UTC
+	}
+	if m.first, err = parseMonth(r.URL.Query().Get("month"), m.now, m.loc); err != nil {
+		return m, err
+	}
+	m.next = m.first.AddDate(0, 1, 0)
+	m.from = m.first.AddDate(0, 0, -((int(m.first.Weekday()) + 6) % 7))
+	m.to = m.next.AddDate(0, 0, (7-(int(m.next.Weekday())+6)%7)%7)
+	return m, nil
+}
+
 func (s *Server) gatheringMonth(w http.ResponseWriter, r *http.Request) {
 	a := actorOf(r)
-	zone := a.TimeZone
-	if zone == "" {
-		zone = gathering.DefaultZone
-	}
-	loc, err := time.LoadLocation(zone)
-	if err != nil {
-		loc = time.UTC
-	}
-	now := time.Now()
-	first, err := parseMonth(r.URL.Query().Get("month"), now, loc)
+	m, err := monthOf(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	next := first.AddDate(0, 1, 0)
-	from := first.AddDate(0, 0, -((int(first.Weekday()) + 6) % 7)) // the Monday on or before
-	to := next.AddDate(0, 0, (7-(int(next.Weekday())+6)%7)%7)      // the Monday on or after the last day
+	zone, loc, now, first, next, from, to := m.zone, m.loc, m.now, m.first, m.next, m.from, m.to
 	v, items, more, err := s.Gatherings.Month(r.Context(), a, r.PathValue("slug"), from, to)
 	if err != nil {
 		s.fail(w, r, err)
@@ -84,13 +112,17 @@ func (s *Server) gatheringMonth(w http.ResponseWriter, r *http.Request) {
 		PrevURL: base + "/month?month=" + first.AddDate(0, -1, 0).Format("2006-01"), NextURL: base + "/month?month=" + next.Format("2006-01"),
 		ThisMonth: base + "/month", ListURL: base, ICSURL: base + ".ics", MonthLabel: first.Format("January 2006"), loc: loc}
 	p.Community = &p.C
-	p.Weeks = monthWeeks(from, to, first.Month(), now.In(loc), items, loc)
+	list := make([]monthItem, len(items))
+	for i, it := range items {
+		list[i] = monthItem{Item: it, URL: gathering.OccurrenceURL(v.Slug, it.GatheringID, it.ID)}
+	}
+	p.Weeks = monthWeeks(from, to, first.Month(), now.In(loc), list, loc)
 	s.render(w, r, http.StatusOK, "gatherings/month", p)
 }
 
 // monthWeeks lays out the weeks of [from, to) (Mondays), each day with the
 // items starting on it at loc's clock (items come sorted by start).
-func monthWeeks(from, to time.Time, month time.Month, today time.Time, items []gathering.Item, loc *time.Location) [][]monthDay {
+func monthWeeks(from, to time.Time, month time.Month, today time.Time, items []monthItem, loc *time.Location) [][]monthDay {
 	var weeks [][]monthDay
 	i := 0
 	for day := from; day.Before(to); {
@@ -112,4 +144,34 @@ func monthWeeks(from, to time.Time, month time.Month, today time.Time, items []g
 
 func sameDay(a, b time.Time) bool {
 	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
+}
+
+// myMonth is the month's calendar across the reader's communities.
+func (s *Server) myMonth(w http.ResponseWriter, r *http.Request) {
+	a := actorOf(r)
+	if !a.SignedIn() {
+		http.Redirect(w, r, "/signin?next=/gatherings/month", http.StatusSeeOther)
+		return
+	}
+	m, err := monthOf(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	items, more, err := s.Gatherings.MonthAcross(r.Context(), a, m.from, m.to)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	label := m.first.Format("January 2006")
+	p := &monthPage{Layout: Layout{Title: label + " · Your gatherings", Crumbs: []Crumb{{"Your gatherings", "/gatherings"}, {label, ""}}},
+		Month: m.first, More: more, Zone: m.zone, Empty: len(items) == 0, DayNames: weekdays,
+		PrevURL: "/gatherings/month?month=" + m.first.AddDate(0, -1, 0).Format("2006-01"), NextURL: "/gatherings/month?month=" + m.next.Format("2006-01"),
+		ThisMonth: "/gatherings/month", ListURL: "/gatherings", MonthLabel: label, loc: m.loc, Across: true}
+	list := make([]monthItem, len(items))
+	for i, it := range items {
+		list[i] = monthItem{Item: it.Item, URL: it.URL(), Community: it.CommunityName}
+	}
+	p.Weeks = monthWeeks(m.from, m.to, m.first.Month(), m.now.In(m.loc), list, m.loc)
+	s.render(w, r, http.StatusOK, "gatherings/month", p)
 }

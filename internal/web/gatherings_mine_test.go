@@ -71,5 +71,17 @@ func TestYourGatheringsAcrossCommunities(t *testing.T) {
 		if r := e.Visitor().Get("/gatherings"); r.Status != http.StatusSeeOther {
 			t.Errorf("a visitor's /gatherings: %d", r.Status)
 		}
+		// The month across communities names each date's community.
+		month := a.Get("/gatherings/month?month=" + time.Now().AddDate(0, 0, 2).Format("2006-01"))
+		if month.Status != http.StatusOK || !strings.Contains(month.Body, "Secret supper</a> <span class=\"meta\">· Community secret</span>") ||
+			strings.Contains(month.Body, "Not ann&#39;s tasting") {
+			t.Errorf("the month across communities: %d\n%s", month.Status, month.Body)
+		}
+		if r := e.Visitor().Get("/gatherings/month"); r.Status != http.StatusSeeOther {
+			t.Errorf("a visitor's month: %d", r.Status)
+		}
+		if r := a.Get("/gatherings/month?month=nonsense"); r.Status != http.StatusBadRequest && r.Status != http.StatusUnprocessableEntity {
+			t.Errorf("a bad month: %d", r.Status)
+		}
 	})
 }

@@ -132,6 +132,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /c/{slug}/talk/{id}/posts/{post}/vote", s.voteAnswer)
 	mux.HandleFunc("GET /c/{slug}/gatherings", s.gatheringList)
 	mux.HandleFunc("GET /gatherings", s.myGatherings)
+	mux.HandleFunc("GET /gatherings/month", s.myMonth)
 	mux.HandleFunc("GET /c/{slug}/gatherings.ics", s.communityCalendar)
 	mux.HandleFunc("GET /c/{slug}/gatherings/month", s.gatheringMonth)
 	mux.HandleFunc("GET /c/{slug}/gatherings/new", s.newGatheringForm)
