@@ -25,9 +25,6 @@ const (
 	AsksPerDay       = 3
 )
 
-// VerbExpertAsked is the activity that tells an expert they are asked.
-const VerbExpertAsked = activity.ExpertAsked
-
 // ExpertSuggestion is a person who knows a question's topics.
 type ExpertSuggestion struct {
 	ID         int64
@@ -170,9 +167,9 @@ func (s *Service) AskExperts(ctx context.Context, a auth.Actor, slug string, thr
 		if asked == 0 {
 			return nil
 		}
-		_, err = activity.Record(ctx, tx, activity.Activity{ActorID: a.PersonID, Verb: VerbExpertAsked, SubjectKind: "thread",
+		_, err = activity.Record(ctx, tx, activity.Activity{ActorID: a.PersonID, Verb: activity.ExpertAsked, SubjectKind: conversation.SubjectKind,
 			SubjectID: t.ID, CommunityID: t.Community.ID, Audience: activity.Subject, Title: t.Title,
-			URL: "/c/" + t.Community.Slug + "/talk/" + strconv.FormatInt(t.ID, 10), Targets: targets})
+			URL: t.URL(), Targets: targets})
 		return err
 	})
 	return asked, err

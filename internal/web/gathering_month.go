@@ -93,30 +93,35 @@ func monthOf(r *http.Request) (monthSpan, error) {
 	return m, nil
 }
 
+// newMonthPage is the calendar of m with items, its months' addresses under
+// base (a community's gatherings, or /gatherings across them).
+func newMonthPage(layout Layout, m monthSpan, base string, items []monthItem, more bool) *monthPage {
+	label := m.first.Format("January 2006")
+	return &monthPage{Layout: layout, Month: m.first, More: more, Zone: m.zone, Empty: len(items) == 0, DayNames: weekdays,
+		PrevURL: base + "/month?month=" + m.first.AddDate(0, -1, 0).Format("2006-01"), NextURL: base + "/month?month=" + m.next.Format("2006-01"),
+		ThisMonth: base + "/month", ListURL: base, MonthLabel: label, loc: m.loc,
+		Weeks: monthWeeks(m.from, m.to, m.first.Month(), m.now.In(m.loc), items, m.loc)}
+}
+
 func (s *Server) gatheringMonth(w http.ResponseWriter, r *http.Request) {
-	a := actorOf(r)
 	m, err := monthOf(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	zone, loc, now, first, next, from, to := m.zone, m.loc, m.now, m.first, m.next, m.from, m.to
-	v, items, more, err := s.Gatherings.Month(r.Context(), a, r.PathValue("slug"), from, to)
+	v, items, more, err := s.Gatherings.Month(r.Context(), actorOf(r), r.PathValue("slug"), m.from, m.to)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	base := gathering.ListURL(v.Slug)
-	p := &monthPage{Layout: communityLayout(v, first.Format("January 2006")+" · Gatherings", "gatherings"), C: v, Month: first,
-		More: more, Zone: zone, Empty: len(items) == 0, CanCreate: v.CanScheduleGathering(), DayNames: weekdays,
-		PrevURL: base + "/month?month=" + first.AddDate(0, -1, 0).Format("2006-01"), NextURL: base + "/month?month=" + next.Format("2006-01"),
-		ThisMonth: base + "/month", ListURL: base, ICSURL: base + ".ics", MonthLabel: first.Format("January 2006"), loc: loc}
-	p.Community = &p.C
 	list := make([]monthItem, len(items))
 	for i, it := range items {
 		list[i] = monthItem{Item: it, URL: gathering.OccurrenceURL(v.Slug, it.GatheringID, it.ID)}
 	}
-	p.Weeks = monthWeeks(from, to, first.Month(), now.In(loc), list, loc)
+	base := gathering.ListURL(v.Slug)
+	p := newMonthPage(communityLayout(v, m.first.Format("January 2006")+" · Gatherings", "gatherings"), m, base, list, more)
+	p.C, p.CanCreate, p.ICSURL = v, v.CanScheduleGathering(), base+".ics"
+	p.Community = &p.C
 	s.render(w, r, http.StatusOK, "gatherings/month", p)
 }
 
@@ -163,15 +168,13 @@ func (s *Server) myMonth(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	label := m.first.Format("January 2006")
-	p := &monthPage{Layout: Layout{Title: label + " · Your gatherings", Crumbs: []Crumb{{"Your gatherings", "/gatherings"}, {label, ""}}},
-		Month: m.first, More: more, Zone: m.zone, Empty: len(items) == 0, DayNames: weekdays,
-		PrevURL: "/gatherings/month?month=" + m.first.AddDate(0, -1, 0).Format("2006-01"), NextURL: "/gatherings/month?month=" + m.next.Format("2006-01"),
-		ThisMonth: "/gatherings/month", ListURL: "/gatherings", MonthLabel: label, loc: m.loc, Across: true}
 	list := make([]monthItem, len(items))
 	for i, it := range items {
 		list[i] = monthItem{Item: it.Item, URL: it.URL(), Community: it.CommunityName}
 	}
-	p.Weeks = monthWeeks(m.from, m.to, m.first.Month(), m.now.In(m.loc), list, m.loc)
+	label := m.first.Format("January 2006")
+	p := newMonthPage(Layout{Title: label + " · Your gatherings", Crumbs: []Crumb{{"Your gatherings", "/gatherings"}, {label, ""}}},
+		m, "/gatherings", list, more)
+	p.Across = true
 	s.render(w, r, http.StatusOK, "gatherings/month", p)
 }
