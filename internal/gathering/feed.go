@@ -97,7 +97,7 @@ func (s *Service) FeedCalendar(ctx context.Context, token, baseURL string) (stri
 	for rows.Next() {
 		var g Gathering
 		var slug string
-		if err := s.scanGathering(withExtra{rows, []any{&slug}}, &g); err != nil {
+		if err := s.scanGathering(rows, &g, &slug); err != nil {
 			rows.Close()
 			return "", errs.Wrap(err, "read calendar feed")
 		}
@@ -133,12 +133,3 @@ func (s *Service) FeedCalendar(ctx context.Context, token, baseURL string) (stri
 	}
 	return cal.Serialize(ics.WithNewLine("\r\n")), nil
 }
-
-// withExtra scans a row's leading columns into the destinations its caller
-// passes and the rest into extra.
-type withExtra struct {
-	sc    interface{ Scan(...any) error }
-	extra []any
-}
-
-func (w withExtra) Scan(dest ...any) error { return w.sc.Scan(append(dest, w.extra...)...) }

@@ -20,12 +20,12 @@ const gatheringColumns = `g.id, g.community_id, g.title, g.description, g.descri
 	g.created_at, g.updated_at, g.sequence, g.cancelled_at IS NOT NULL,
 	(SELECT string_agg(p.id || ' ' || p.handle || ' ' || p.name, '|' ORDER BY p.name, p.id) FROM gathering_hosts h JOIN people p ON p.id = h.person_id WHERE h.gathering_id = g.id)`
 
-func (s *Service) scanGathering(sc interface{ Scan(...any) error }, g *Gathering) error {
+func (s *Service) scanGathering(sc interface{ Scan(...any) error }, g *Gathering, extra ...any) error {
 	var html string
 	var version int
 	var hosts sql.NullString
-	if err := sc.Scan(&g.ID, &g.CommunityID, &g.Title, &g.Description, &html, &version, &g.Zone, &g.Start, &g.Minutes, &g.Rule,
-		&g.OnlineURL, &g.Place, &g.Capacity, &g.SplitFrom, &g.CreatedBy, &g.CreatedAt, &g.UpdatedAt, &g.Sequence, &g.Cancelled, &hosts); err != nil {
+	if err := sc.Scan(append([]any{&g.ID, &g.CommunityID, &g.Title, &g.Description, &html, &version, &g.Zone, &g.Start, &g.Minutes, &g.Rule,
+		&g.OnlineURL, &g.Place, &g.Capacity, &g.SplitFrom, &g.CreatedBy, &g.CreatedAt, &g.UpdatedAt, &g.Sequence, &g.Cancelled, &hosts}, extra...)...); err != nil {
 		return err
 	}
 	g.HTML = template.HTML(html) // sanitised when it was saved
