@@ -191,6 +191,7 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	}
 	directory := people.NewService(d, communities, log)
 	directory.SetTalk(talk)
+	directory.SetLimits(limits)
 	h, err := web.New(web.Deps{DB: d, Auth: accounts, Communities: communities, People: directory,
 		Practice: library, Talk: talk, Gatherings: events, Notifier: notifier,
 		Logger: log, BaseURL: cfg.BaseURL, Secure: cfg.Secure(), SessionTTL: cfg.SessionLifetime, DevOutbox: sender == nil})
