@@ -165,6 +165,11 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /c/{slug}/gatherings/{id}/o/{occ}/cancel", s.confirmCancelOccurrence)
 	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/o/{occ}/cancel", s.cancelOccurrence)
 	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/o/{occ}/rsvp", s.answerGathering)
+	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/o/{occ}/guests", s.signUpGuest)
+	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/guests-open", s.setGuestsOpen)
+	mux.HandleFunc("GET /guest/{token}", s.guestPlace)
+	mux.HandleFunc("POST /guest/{token}/confirm", s.confirmGuest)
+	mux.HandleFunc("POST /guest/{token}/cancel", s.cancelGuest)
 	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/o/{occ}/attendance", s.recordAttendance)
 	for _, part := range []string{gathering.Agenda, gathering.Notes} {
 		mux.HandleFunc("GET /c/{slug}/gatherings/{id}/o/{occ}/"+part, s.textForm(part))
