@@ -26,7 +26,7 @@ func LoadConference(ctx context.Context, d *db.DB) error {
 	md := markup.New()
 	now := db.Now()
 	start := now.Add(30 * 24 * time.Hour).Truncate(24 * time.Hour).Add(8 * time.Hour) // 08:00 UTC, a month ahead
-	const minutes = 2*24*60 - 14*60                                                  // to 18:00 the next day
+	const minutes = 2*24*60 - 14*60                                                   // to 18:00 the next day
 	err := d.WithTx(ctx, func(tx *db.Tx) error {
 		ins := NewInserter(ctx, tx)
 		desc := "Two days of talks and workshops on our practice: bring a colleague."
