@@ -63,6 +63,9 @@ func Prepare(ctx context.Context, d *db.DB, o Options, w io.Writer) error {
 	case o.Reuse && people == benchdata.People && communities == benchdata.Communities && entries == o.Entries && comments >= o.Comments &&
 		threads == o.Threads:
 		fmt.Fprintf(w, "Reusing the benchmark library: %d entries, %d comments, %d threads\n", entries, comments, threads)
+		if err := addConference(ctx, d, w); err != nil {
+			return err
+		}
 		return analyze(ctx, d)
 	default:
 		return ErrNotEmpty
@@ -81,6 +84,10 @@ func Prepare(ctx context.Context, d *db.DB, o Options, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	fmt.Fprintln(w, "writing the conference")
+	if err := benchdata.LoadConference(ctx, d); err != nil {
+		return err
+	}
 	bar = progress.New(w, "indexing for search", o.Entries+o.Comments+o.Threads+o.Replies+benchdata.People+benchdata.Communities)
 	err = search.RebuildProgress(ctx, d, func(done int) { bar.Set(done) })
 	bar.Done()
@@ -96,6 +103,17 @@ func Prepare(ctx context.Context, d *db.DB, o Options, w io.Writer) error {
 		return err
 	}
 	return analyze(ctx, d)
+}
+
+// addConference writes the conference into a library built before there
+// was one (benchmark libraries take long to build, and are reused).
+func addConference(ctx context.Context, d *db.DB, w io.Writer) error {
+	var n int
+	if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM gatherings").Scan(&n); err != nil || n > 0 {
+		return err
+	}
+	fmt.Fprintln(w, "Adding the conference, which this library was built without")
+	return benchdata.LoadConference(ctx, d)
 }
 
 // analyze gives PostgreSQL's planner the statistics of the tables just

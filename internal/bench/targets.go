@@ -79,6 +79,7 @@ func targetsFor(ctx context.Context, d *db.DB, app, ref string, o Options) ([]ta
 	if err != nil {
 		return nil, err
 	}
+	conference := fmt.Sprintf("%s/c/%s/gatherings/%d", app, benchdata.CommunitySlug(benchdata.ReaderPublic), benchdata.ConferenceGathering)
 	return []target{
 		reference,
 		cycle("entry page", entries),
@@ -88,6 +89,8 @@ func targetsFor(ctx context.Context, d *db.DB, app, ref string, o Options) ([]ta
 		cycle("search mix", searches),
 		cycle(fmt.Sprintf("thread page (%d replies)", o.Replies), []string{thread}),
 		cycle(fmt.Sprintf("talk list (%d threads)", o.Threads), []string{talk, talk + "?sort=votes", talk + "?kind=question", talk + "?sort=age"}),
+		cycle(fmt.Sprintf("gathering page (%d going)", benchdata.People), []string{conference}),
+		cycle(fmt.Sprintf("conference programme (%d sessions)", benchdata.ConferenceSessions), []string{conference + "/programme", conference + "/programme?after=25"}),
 		writes,
 		replies,
 	}, nil

@@ -306,3 +306,19 @@ func Placeholders(from, n int) string {
 	}
 	return b.String()
 }
+
+// InIDs returns the placeholders, from $from, of an IN list of ids and their
+// arguments, padded (the last id repeated) to 8, 16, 32… items: so a query
+// over a page's ids takes a few texts, which stay prepared, rather than a
+// new text (parsed and planned again) for every list.
+func InIDs(from int, ids []int64) (string, []any) {
+	n := 8
+	for n < len(ids) {
+		n *= 2
+	}
+	args := make([]any, n)
+	for i := range args {
+		args[i] = ids[min(i, len(ids)-1)]
+	}
+	return Placeholders(from, n), args
+}

@@ -9,6 +9,7 @@ import (
 	ics "github.com/arran4/golang-ical"
 
 	"hearth/internal/auth"
+	"hearth/internal/db"
 	"hearth/internal/errs"
 )
 
@@ -74,12 +75,13 @@ func (s *Service) occurrencesOfAll(ctx context.Context, list []Gathering) (map[i
 	if len(list) == 0 {
 		return out, nil
 	}
-	ids := make([]string, len(list))
+	ids := make([]int64, len(list))
 	for i, g := range list {
-		ids[i] = strconv.FormatInt(g.ID, 10)
+		ids[i] = g.ID
 	}
+	in, args := db.InIDs(1, ids)
 	rows, err := s.db.QueryContext(ctx, `SELECT `+occurrenceColumns+` FROM gathering_occurrences o JOIN gatherings g ON g.id = o.gathering_id
-		WHERE o.gathering_id IN (`+strings.Join(ids, ", ")+`) ORDER BY o.gathering_id, o.starts_at, o.id`)
+		WHERE o.gathering_id IN (`+in+`) ORDER BY o.gathering_id, o.starts_at, o.id`, args...)
 	if err != nil {
 		return nil, errs.Wrap(err, "read calendar")
 	}

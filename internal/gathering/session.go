@@ -6,7 +6,6 @@ import (
 	"errors"
 	"html/template"
 	"strconv"
-	"strings"
 	"time"
 
 	"hearth/internal/auth"
@@ -217,13 +216,14 @@ func (s *Service) speakersOf(ctx context.Context, q db.Q, list []Session) (map[i
 	if len(list) == 0 {
 		return out, nil
 	}
-	ids := make([]string, len(list))
+	ids := make([]int64, len(list))
 	for i, x := range list {
-		ids[i] = strconv.FormatInt(x.ID, 10)
+		ids[i] = x.ID
 	}
+	in, args := db.InIDs(1, ids)
 	rows, err := q.QueryContext(ctx, `SELECT sp.session_id, COALESCE(p.id, 0), COALESCE(p.handle, ''), COALESCE(p.name, ''), COALESCE(sp.guest_name, '')
 		FROM gathering_session_speakers sp LEFT JOIN people p ON p.id = sp.person_id
-		WHERE sp.session_id IN (`+strings.Join(ids, ", ")+`) ORDER BY sp.session_id, sp.position`)
+		WHERE sp.session_id IN (`+in+`) ORDER BY sp.session_id, sp.position`, args...)
 	if err != nil {
 		return nil, errs.Wrap(err, "read speakers")
 	}

@@ -2,10 +2,9 @@ package people
 
 import (
 	"context"
-	"strconv"
-	"strings"
 
 	"hearth/internal/auth"
+	"hearth/internal/db"
 	"hearth/internal/errs"
 )
 
@@ -41,7 +40,7 @@ func (s *Service) PeopleToMeet(ctx context.Context, a auth.Actor) ([]Suggestion,
 		return nil, errs.Wrap(err, "suggest people")
 	}
 	var out []Suggestion
-	var ids []string
+	var ids []int64
 	for rows.Next() {
 		var x Suggestion
 		var n int
@@ -51,13 +50,14 @@ func (s *Service) PeopleToMeet(ctx context.Context, a auth.Actor) ([]Suggestion,
 			return nil, errs.Wrap(err, "suggest people")
 		}
 		out = append(out, x)
-		ids = append(ids, strconv.FormatInt(x.ID, 10))
+		ids = append(ids, x.ID)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil || len(out) == 0 {
 		return out, errs.Wrap(err, "suggest people")
 	}
-	rows, err = s.db.QueryContext(ctx, shared+` SELECT person_id, t FROM theirs WHERE person_id IN (`+strings.Join(ids, ", ")+`) ORDER BY t`, a.PersonID)
+	in, args := db.InIDs(2, ids)
+	rows, err = s.db.QueryContext(ctx, shared+` SELECT person_id, t FROM theirs WHERE person_id IN (`+in+`) ORDER BY t`, append([]any{a.PersonID}, args...)...)
 	if err != nil {
 		return nil, errs.Wrap(err, "suggest people")
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -20,17 +21,45 @@ type programmePage struct {
 	G       gathering.View
 	Date    gathering.Occurrence
 	When    gathering.When
-	Zone    string // the viewer's
-	Items   []gathering.Session
-	PrevURL string // the pager's (keyset pages go forward only)
+	Zone    string          // the viewer's
+	Cards   []template.HTML // the page's sessions, each rendered (or from the fragment cache)
+	PrevURL string          // the pager's (keyset pages go forward only)
 	NextURL string
 	Going   bool // the reader goes to the gathering: they may take sessions
 	Open    bool // not cancelled, not over
 }
 
-// SessionWhen is a session's time, on the gathering's clock and the viewer's.
-func (p programmePage) SessionWhen(x gathering.Session) gathering.When {
-	return x.When(p.G.Gathering, p.Zone)
+// sessionCard is a session as a list of sessions shows it, with its time
+// worded once here, and without embedded structs: the template's field
+// lookups through an embedded struct (reflect's FieldByNameFunc) and a
+// method call per field of each of 25 sessions were half the programme's
+// time.
+type sessionCard struct {
+	ID                       int64
+	Title, Room, Track, Mine string
+	HTML                     template.HTML
+	Capacity, Going, Waiting int
+	Full                     bool
+	Speakers                 []gathering.Speaker
+	ISOStart, Local          string // on the gathering's clock
+	Yours                    string // on the reader's clock; "" when it shows the same
+	GURL                     string // the gathering's address
+	CanTake, CanEdit         bool   // the reader may take a place in it, change it
+}
+
+// sessionCards words the times of items of gathering g for a reader in zone.
+func sessionCards(items []gathering.Session, g gathering.Gathering, zone string) []sessionCard {
+	out := make([]sessionCard, len(items))
+	for i, x := range items {
+		w := x.When(g, zone)
+		out[i] = sessionCard{ID: x.ID, Title: x.Title, Room: x.Room, Track: x.Track, Mine: x.Mine, HTML: x.HTML,
+			Capacity: x.Capacity, Going: x.Going, Waiting: x.Waiting, Full: x.Full(), Speakers: x.Speakers,
+			ISOStart: w.ISOStart(), Local: w.Local()}
+		if w.Differs() {
+			out[i].Yours = w.Yours()
+		}
+	}
+	return out
 }
 
 func sessionID(r *http.Request) int64 {
@@ -59,7 +88,7 @@ func (s *Server) programme(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errs.Wrap(err, "read the date"))
 		return
 	}
-	p := &programmePage{Layout: conferenceCrumbs(g, "Programme"), C: g.Community, G: g, Date: date[0], Zone: a.TimeZone, Items: items}
+	p := &programmePage{Layout: conferenceCrumbs(g, "Programme"), C: g.Community, G: g, Date: date[0], Zone: a.TimeZone}
 	p.When = p.Date.When(g.Gathering, a.TimeZone)
 	p.Open = !p.Date.Cancelled && p.Date.End.After(time.Now())
 	mine, err := s.Gatherings.Mine(r.Context(), a, p.Date.ID)
@@ -68,6 +97,14 @@ func (s *Server) programme(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Going = mine.Answer == gathering.Going && g.CanAnswer()
+	cards := sessionCards(items, g.Gathering, a.TimeZone)
+	for i := range cards {
+		cards[i].GURL, cards[i].CanTake, cards[i].CanEdit = g.URL(), p.Open && p.Going, p.Open && g.CanManage()
+	}
+	if p.Cards, err = s.sessionCardsHTML(cards); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	if next != 0 {
 		p.NextURL = r.URL.Path + "?after=" + strconv.FormatInt(next, 10)
 	}

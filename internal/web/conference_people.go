@@ -107,12 +107,7 @@ type schedulePage struct {
 	C     community.View
 	G     gathering.View
 	Zone  string
-	Items []gathering.Session
-}
-
-// SessionWhen is a session's time, on the gathering's clock and the viewer's.
-func (p schedulePage) SessionWhen(x gathering.Session) gathering.When {
-	return x.When(p.G.Gathering, p.Zone)
+	Items []sessionCard
 }
 
 func (s *Server) mySchedule(w http.ResponseWriter, r *http.Request) {
@@ -122,7 +117,7 @@ func (s *Server) mySchedule(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	p := &schedulePage{Layout: conferenceCrumbs(g, "My schedule"), C: g.Community, G: g, Zone: a.TimeZone, Items: items}
+	p := &schedulePage{Layout: conferenceCrumbs(g, "My schedule"), C: g.Community, G: g, Zone: a.TimeZone, Items: sessionCards(items, g.Gathering, a.TimeZone)}
 	p.Community = &p.C
 	s.render(w, r, http.StatusOK, "gatherings/schedule", p)
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"hearth/internal/conversation"
+	"hearth/internal/gathering"
 	"hearth/internal/practice"
 )
 
@@ -100,6 +101,46 @@ func TestEntryCardKeyChangesWithWhatTheCardShows(t *testing.T) {
 		e := base
 		change(&e)
 		if c.entryCardKey("bread", e) == key {
+			t.Errorf("changing the %s keeps the card's key: a stale card would be shown", name)
+		}
+	}
+}
+
+// Every field a session's card shows changes its key, so that no reader is
+// shown a card that is out of date or rendered for another reader's rights.
+func TestSessionKeyChangesWithWhatTheCardShows(t *testing.T) {
+	t.Parallel()
+	c := newFragmentCache()
+	base := sessionCard{ID: 3, Title: "Sourdough", Room: "Room 1", Track: "Tools", HTML: "<p>Starters</p>", Capacity: 20, Going: 5,
+		Speakers: []gathering.Speaker{{Person: gathering.Person{ID: 2, Handle: "mia", Name: "Mia"}}}, ISOStart: "2026-12-01T09:00:00Z", Local: "Tue 1 Dec 2026, 09:00–09:50",
+		GURL: "/c/bread/gatherings/1"}
+	key := c.sessionKey(base)
+	changes := map[string]func(x *sessionCard){
+		"id":        func(x *sessionCard) { x.ID = 4 },
+		"title":     func(x *sessionCard) { x.Title = "Rye" },
+		"room":      func(x *sessionCard) { x.Room = "Room 2" },
+		"track":     func(x *sessionCard) { x.Track = "Research" },
+		"text":      func(x *sessionCard) { x.HTML = "<p>Levain</p>" },
+		"capacity":  func(x *sessionCard) { x.Capacity = 30 },
+		"going":     func(x *sessionCard) { x.Going = 6 },
+		"waiting":   func(x *sessionCard) { x.Waiting = 1 },
+		"full":      func(x *sessionCard) { x.Full = true },
+		"mine":      func(x *sessionCard) { x.Mine = "going" },
+		"time":      func(x *sessionCard) { x.Local = "Tue 1 Dec 2026, 10:00–10:50" },
+		"iso":       func(x *sessionCard) { x.ISOStart = "2026-12-01T10:00:00Z" },
+		"yours":     func(x *sessionCard) { x.Yours = "Tue 1 Dec 2026, 10:00–10:50" },
+		"take":      func(x *sessionCard) { x.CanTake = true },
+		"edit":      func(x *sessionCard) { x.CanEdit = true },
+		"gathering": func(x *sessionCard) { x.GURL = "/c/bread/gatherings/2" },
+		"speaker":   func(x *sessionCard) { x.Speakers = []gathering.Speaker{{Guest: "Ann Guest"}} },
+		"speaker name": func(x *sessionCard) {
+			x.Speakers = []gathering.Speaker{{Person: gathering.Person{ID: 2, Handle: "mia", Name: "Mia Renamed"}}}
+		},
+	}
+	for name, change := range changes {
+		x := base
+		change(&x)
+		if c.sessionKey(x) == key {
 			t.Errorf("changing the %s keeps the card's key: a stale card would be shown", name)
 		}
 	}
