@@ -27,7 +27,7 @@ type world struct {
 	now    time.Time
 }
 
-func newWorld(t *testing.T, d *db.DB) *world {
+func newWorld(t testing.TB, d *db.DB) *world {
 	t.Helper()
 	e := apptest.New(t, d)
 	w := &world{env: e, db: d, svc: gathering.NewService(d, e.Communities, "hearth.test", nil), ctx: context.Background(),
@@ -46,7 +46,7 @@ func newWorld(t *testing.T, d *db.DB) *world {
 }
 
 // community makes a community stewarded by "stew" with the others in place.
-func (w *world) community(t *testing.T, slug string, vis community.Visibility) {
+func (w *world) community(t testing.TB, slug string, vis community.Visibility) {
 	t.Helper()
 	join := community.Open
 	if vis == community.Private {
@@ -60,7 +60,7 @@ func (w *world) community(t *testing.T, slug string, vis community.Visibility) {
 
 // members adds n members to the community straight into the tables (no
 // password hashing) and returns them as actors.
-func (w *world) members(t *testing.T, slug string, n int) []auth.Actor {
+func (w *world) members(t testing.TB, slug string, n int) []auth.Actor {
 	t.Helper()
 	var cid int64
 	if err := w.db.QueryRowContext(w.ctx, `SELECT id FROM communities WHERE slug = $1`, slug).Scan(&cid); err != nil {
@@ -93,7 +93,7 @@ func (w *world) input(days int) gathering.Input {
 		EndTime: "20:00", Place: "The kitchen"}
 }
 
-func (w *world) schedule(t *testing.T, slug string, in gathering.Input) gathering.View {
+func (w *world) schedule(t testing.TB, slug string, in gathering.Input) gathering.View {
 	t.Helper()
 	v, err := w.svc.Schedule(w.ctx, w.actors["steward"], slug, in)
 	if err != nil {
@@ -102,7 +102,7 @@ func (w *world) schedule(t *testing.T, slug string, in gathering.Input) gatherin
 	return v
 }
 
-func (w *world) occurrences(t *testing.T, v gathering.View) []gathering.Occurrence {
+func (w *world) occurrences(t testing.TB, v gathering.View) []gathering.Occurrence {
 	t.Helper()
 	os, err := w.svc.Occurrences(w.ctx, v)
 	if err != nil {
@@ -111,7 +111,7 @@ func (w *world) occurrences(t *testing.T, v gathering.View) []gathering.Occurren
 	return os
 }
 
-func (w *world) count(t *testing.T, query string, args ...any) int {
+func (w *world) count(t testing.TB, query string, args ...any) int {
 	t.Helper()
 	var n int
 	if err := w.db.QueryRowContext(w.ctx, query, args...).Scan(&n); err != nil {
@@ -121,7 +121,7 @@ func (w *world) count(t *testing.T, query string, args ...any) int {
 }
 
 // want fails the test unless err is nil (want "ok") or of the kind named.
-func want(t *testing.T, what string, err error, kind string) {
+func want(t testing.TB, what string, err error, kind string) {
 	t.Helper()
 	got := "ok"
 	if err != nil {
