@@ -198,7 +198,12 @@ func writer(ctx context.Context, d *db.DB, app string) (target, error) {
 
 // signIn signs the reader in and returns their session cookie.
 func signIn(ctx context.Context, client *http.Client, app string) (*http.Cookie, error) {
-	form := url.Values{"email": {"p" + strconv.Itoa(benchdata.Reader) + "@example.org"}, "password": {Password}}
+	return signInAs(ctx, client, app, "p"+strconv.Itoa(benchdata.Reader)+"@example.org", Password)
+}
+
+// signInAs signs in through the sign-in form and returns the session cookie.
+func signInAs(ctx context.Context, client *http.Client, app, email, password string) (*http.Cookie, error) {
+	form := url.Values{"email": {email}, "password": {password}}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, app+"/signin", strings.NewReader(form.Encode()))
 	if err != nil {
 		return nil, err
@@ -214,5 +219,5 @@ func signIn(ctx context.Context, client *http.Client, app string) (*http.Cookie,
 			return c, nil
 		}
 	}
-	return nil, fmt.Errorf("sign in as the reader: status %d and no session", res.StatusCode)
+	return nil, fmt.Errorf("sign in as %s: status %d and no session", email, res.StatusCode)
 }

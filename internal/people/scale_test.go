@@ -2,14 +2,23 @@ package people_test
 
 import (
 	"context"
+	"io"
+	"log/slog"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"testing"
 	"time"
 
+	"hearth/internal/app"
+	"hearth/internal/auth"
+	"hearth/internal/bench"
+	"hearth/internal/config"
 	"hearth/internal/db"
 	"hearth/internal/db/dbtest"
+	"hearth/internal/instance"
 	"hearth/internal/people"
+	"hearth/internal/ratelimit"
 )
 
 // TestExpertsAtScale measures, with 20,000 people (two declared topics each,
@@ -141,7 +150,75 @@ func TestExpertsAtScale(t *testing.T) {
 			_, _, err := s.Find(ctx, viewer, people.Filter{Department: "dept-3"}, people.At{})
 			return err
 		})
+		measurePages(t, d)
 	})
+}
+
+// measurePages serves the people pages over HTTP at 64 connections, signed
+// in as "viewer", with the reference page (20 entries through the same
+// driver and html/template) measured in the same run: the target is
+// each page at half the reference's requests per second or more. Speed is
+// not asserted (machines differ); the table is logged.
+func measurePages(t *testing.T, d *db.DB) {
+	ctx := context.Background()
+	const password = "scale-viewer-2026"
+	hash, err := auth.HashPassword(password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.ExecContext(ctx, "UPDATE people SET password_hash = $1, email_verified_at = $2 WHERE handle = 'viewer'", hash, db.Now()); err != nil {
+		t.Fatal(err)
+	}
+	err = d.WithTx(ctx, func(tx *db.Tx) error {
+		st, err := instance.Load(ctx, tx)
+		if err != nil {
+			return err
+		}
+		st.SetupDone = true
+		return instance.Save(ctx, tx, st)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := config.Defaults()
+	cfg.Limits = map[ratelimit.Action]ratelimit.Rule{}
+	h, _, err := app.Build(cfg, d, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := bench.Defaults()
+	o.Warmup, o.Duration = 2*time.Second, 8*time.Second
+	pages := []bench.Page{
+		{Name: "/experts?topic=", Paths: []string{"/experts?topic=topic+7", "/experts?topic=topic+12", "/experts?topic=topic+31"}},
+		{Name: "/experts in a department", Paths: []string{"/experts?topic=topic+7&department=dept-3"}},
+		{Name: "/people", Paths: []string{"/people"}},
+		{Name: "/people by topic and level", Paths: []string{"/people?topic=topic+7&level=expert"}},
+	}
+	if path := os.Getenv("HEARTH_SCALE_CPUPROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			t.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	rep, err := bench.MeasurePages(ctx, d, h, "viewer@example.org", password, pages, o, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var table strings.Builder
+	if err := rep.WriteTable(&table); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("HTTP, 20,000 people, %s:\n%s", d.Dialect, table.String())
+	for _, r := range rep.Results {
+		if r.Errors != 0 || r.Requests == 0 {
+			t.Errorf("%s: %d requests, %d errors (%s)", r.Name, r.Requests, r.Errors, r.FirstError)
+		}
+	}
 }
 
 func itoa(n int) string {

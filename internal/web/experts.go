@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -14,7 +15,7 @@ type expertsPage struct {
 	Layout
 	Query       people.ExpertQuery
 	Form        Form
-	Experts     []people.Ranked
+	Rows        []template.HTML // the page's ranking, rendered
 	Departments []people.Department
 	Communities []community.Listing // the reader's own, for the filter
 	FirstURL    string
@@ -40,7 +41,10 @@ func (s *Server) experts(w http.ResponseWriter, r *http.Request) {
 		}
 		status = statusOf(err)
 	}
-	p.Experts = list
+	if p.Rows, err = s.personRowsHTML("people/experts", expertRows(list)); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	if more {
 		last := list[len(list)-1]
 		next := url.Values{}

@@ -145,3 +145,29 @@ func TestSessionKeyChangesWithWhatTheCardShows(t *testing.T) {
 		}
 	}
 }
+
+// Every field a person's row shows changes its key.
+func TestPersonKeyChangesWithWhatTheRowShows(t *testing.T) {
+	t.Parallel()
+	c := newFragmentCache()
+	base := personRow{Handle: "mia", Name: "Mia", Title: "Baker", Department: "Kitchens", Avatar: 1, Why: "expert (self-rated)"}
+	key := c.personKey(base)
+	changes := map[string]func(x *personRow){
+		"handle":     func(x *personRow) { x.Handle = "mio" },
+		"name":       func(x *personRow) { x.Name = "Mia R." },
+		"title":      func(x *personRow) { x.Title = "Head baker" },
+		"department": func(x *personRow) { x.Department = "Bakery" },
+		"avatar":     func(x *personRow) { x.Avatar = 2 },
+		"disabled":   func(x *personRow) { x.Disabled = true },
+		"kind":       func(x *personRow) { x.ShowHandle = true },
+		"why":        func(x *personRow) { x.Why = "practising (self-rated)" },
+		"shares":     func(x *personRow) { x.Shares = "rye" },
+	}
+	for name, change := range changes {
+		x := base
+		change(&x)
+		if c.personKey(x) == key {
+			t.Errorf("changing the %s keeps the row's key: a stale row would be shown", name)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 
@@ -12,14 +13,14 @@ import (
 
 type peoplePage struct {
 	Layout
-	People      []people.Person
 	Filter      people.Filter
 	Form        Form // the filters, with their errors
 	Filtered    bool
 	Departments []people.Department
 	Communities []community.Listing // the reader's own, for the filter
 	Levels      []people.Level
-	Meet        []people.Suggestion
+	Rows        []template.HTML // the page's people, rendered
+	MeetRows    []template.HTML // people to meet, rendered
 	PrevURL     string
 	NextURL     string
 }
@@ -41,14 +42,21 @@ func (s *Server) peopleList(w http.ResponseWriter, r *http.Request) {
 		}
 		status = statusOf(err)
 	}
-	p.People = list
 	p.PrevURL, p.NextURL = peopleCursors(r, list, at, more)
+	if p.Rows, err = s.personRowsHTML("people/list", directoryRows(list)); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	if p.Departments, p.Communities, err = s.filterChoices(r); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	if !p.Filtered && at == (people.At{}) {
-		if p.Meet, err = s.People.PeopleToMeet(r.Context(), a); err != nil {
+		meet, err := s.People.PeopleToMeet(r.Context(), a)
+		if err == nil {
+			p.MeetRows, err = s.personRowsHTML("people/list", meetRows(meet))
+		}
+		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
