@@ -223,7 +223,7 @@ func (s *Service) ProposeMentorship(ctx context.Context, a auth.Actor, slug stri
 // accepts at once cannot pass the capacity together; the request is then
 // met and its other proposals cancelled.
 func (s *Service) AnswerMentorship(ctx context.Context, a auth.Actor, slug string, id int64, accept bool) error {
-	v, err := s.writableMentoring(ctx, a, slug)
+	v, err := s.mentorshipCommunity(ctx, a, slug)
 	if err != nil {
 		return err
 	}
@@ -278,13 +278,20 @@ func (s *Service) AnswerMentorship(ctx context.Context, a auth.Actor, slug strin
 	})
 }
 
-// pairWrite runs fn on mentorship id for one of its pair, in a transaction
-// holding the mentorship's row.
-func (s *Service) pairWrite(ctx context.Context, a auth.Actor, slug string, id int64, fn func(ctx context.Context, tx *db.Tx, v community.View, m Mentorship) error) error {
+// mentorshipCommunity is writableMentoring for a change to a mentorship:
+// to someone who is not a member, there is no such mentorship.
+func (s *Service) mentorshipCommunity(ctx context.Context, a auth.Actor, slug string) (community.View, error) {
 	v, err := s.writableMentoring(ctx, a, slug)
 	if errs.Is(err, errs.Forbidden) && !v.IsMember() {
 		err = errs.NotFoundf("There is no such mentorship.")
 	}
+	return v, err
+}
+
+// pairWrite runs fn on mentorship id for one of its pair, in a transaction
+// holding the mentorship's row.
+func (s *Service) pairWrite(ctx context.Context, a auth.Actor, slug string, id int64, fn func(ctx context.Context, tx *db.Tx, v community.View, m Mentorship) error) error {
+	v, err := s.mentorshipCommunity(ctx, a, slug)
 	if err != nil {
 		return err
 	}
@@ -303,7 +310,8 @@ func (s *Service) pairWrite(ctx context.Context, a auth.Actor, slug string, id i
 	})
 }
 
-// SetGoals replaces the goals of a mentorship (Markdown), by either of the pair.
+// SetGoals replaces the goals of a mentorship (a list, one goal a line), by
+// either of the pair.
 func (s *Service) SetGoals(ctx context.Context, a auth.Actor, slug string, id int64, goals string) error {
 	goals = strings.TrimSpace(strings.ReplaceAll(goals, "\r\n", "\n"))
 	if utf8.RuneCountInString(goals) > MaxGoals {
