@@ -106,6 +106,7 @@ func TestMentoringJourney(t *testing.T) {
 	nia.see(".flash", "Your request is saved")
 	nia.see("ul.suggestions li.suggestion:first-child", "Eve Lund", "from another department (Nursing)", "expert (self-rated)")
 	nia.see("ul.suggestions", "Ben Okoro")
+	nia.noAxeViolations()
 	nia.follow(chromedp.Search(`//li[contains(@class, "suggestion")][1]//button[normalize-space(.) = "Ask Eve Lund to mentor"]`))
 	nia.see(".flash", "Proposed")
 	nia.see("main", "Eve Lund mentors Nia Mensah", "Waiting for Eve Lund's answer")
@@ -125,11 +126,16 @@ func TestMentoringJourney(t *testing.T) {
 	eve.follow(button("Accept"))
 	eve.see(".flash", "You are mentoring now")
 	eve.see("main", "Under way")
+	eve.noAxeViolations()
 	runJobs()
 
 	// 5. Nia sees it under way; her checklist points to it.
 	nia.open(base + mentorship)
 	nia.see("main", "Under way", "Keep a starter alive")
+	for _, path := range []string{"/c/" + slug + "/mentoring", "/help/mentoring"} {
+		nia.open(base + path)
+		nia.noAxeViolations()
+	}
 	nia.open(base + "/c/" + slug)
 	nia.see("section.newcomer", "Your mentorship")
 	nia.seeNo("section.newcomer", "A mentor for you")
@@ -137,4 +143,12 @@ func TestMentoringJourney(t *testing.T) {
 		t.Errorf("the mentorship's page is %s", mentorship)
 	}
 	t.Logf("the journey took %v", time.Since(start).Round(time.Millisecond))
+}
+
+// noAxeViolations fails when axe-core finds WCAG A or AA problems in the page.
+func (p *tab) noAxeViolations() {
+	p.t.Helper()
+	if v := p.axeViolations(); len(v) > 0 {
+		p.t.Errorf("%s on %s: %d axe violations:\n  %s", p.who, p.path(), len(v), strings.Join(v, "\n  "))
+	}
 }
