@@ -224,7 +224,8 @@ func TestMentorshipLifecycleAndPrivacy(t *testing.T) {
 }
 
 // Two accepts at once cannot take a mentor past the mentees they offered
-// to take: one passes, the other is refused and changes nothing.
+// to take, nor give one request two mentors: one passes, the other is
+// refused and changes nothing.
 func TestMentorCapacityHoldsUnderConcurrentAccepts(t *testing.T) {
 	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
@@ -251,6 +252,27 @@ func TestMentorCapacityHoldsUnderConcurrentAccepts(t *testing.T) {
 		}
 		if n := count(t, d, `SELECT COUNT(*) FROM mentorships WHERE mentor_id = $1 AND status = 'active'`, w.actors["ben"].PersonID); n != 1 || refused != 2 {
 			t.Errorf("%d active, %d refused (%v)", n, refused, results)
+		}
+
+		// Two mentors accept one request at once: one mentorship begins,
+		// the other is refused.
+		w.offer(t, "eve", "sourdough", people.Expert, 2)
+		w.offer(t, "fay", "sourdough", people.Expert, 2)
+		req := w.ask(t, "gus", "sourdough")
+		var both []int64
+		for _, h := range []string{"eve", "fay"} {
+			id, err := w.s.ProposeMentorship(ctx, w.actors["gus"], "open", req, h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			both = append(both, id)
+		}
+		results = dbtest.Together(2, func(i int) error {
+			return w.s.AnswerMentorship(ctx, w.actors[[]string{"eve", "fay"}[i]], "open", both[i], true)
+		})
+		if n := count(t, d, `SELECT COUNT(*) FROM mentorships WHERE request_id = $1 AND status = 'active'`, req); n != 1 ||
+			(results[0] == nil) == (results[1] == nil) {
+			t.Errorf("two mentors accept one request at once: %d active (%v)", n, results)
 		}
 	})
 }

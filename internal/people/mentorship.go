@@ -243,8 +243,18 @@ func (s *Service) AnswerMentorship(ctx context.Context, a auth.Actor, slug strin
 		}
 		now, verb, status := s.now(), activity.MentorshipDeclined, MentorshipDeclined
 		if accept {
+			// The request's row, locked: a withdrawal or another mentor's
+			// accept at the same time waits, then finds it met.
+			var open string
+			err := tx.QueryRowContext(ctx, `SELECT status FROM mentor_requests WHERE id = (SELECT request_id FROM mentorships WHERE id = $1)`+s.db.ForUpdate(), m.ID).Scan(&open)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return errs.Wrap(err, "lock a request")
+			}
+			if err == nil && open != "open" {
+				return errs.Conflictf("This request was met or withdrawn meanwhile.")
+			}
 			var capacity, active int
-			err := tx.QueryRowContext(ctx, `SELECT o.capacity, (SELECT COUNT(*) FROM mentorships m WHERE m.community_id = o.community_id
+			err = tx.QueryRowContext(ctx, `SELECT o.capacity, (SELECT COUNT(*) FROM mentorships m WHERE m.community_id = o.community_id
 				AND m.mentor_id = o.person_id AND m.status = 'active') FROM mentor_offers o WHERE o.community_id = $1 AND o.person_id = $2`,
 				v.ID, a.PersonID).Scan(&capacity, &active)
 			if errors.Is(err, sql.ErrNoRows) {

@@ -82,7 +82,7 @@ func (s *Server) pauseOffer(w http.ResponseWriter, r *http.Request) {
 	}
 	msg := "Your offer is open again."
 	if paused {
-		msg = "Your offer is paused: nobody new is suggested you; mentorships under way go on."
+		msg = "Your offer is paused: you are not suggested to anyone new; mentorships under way go on."
 	}
 	s.redirect(w, r, mentoringURL(r.PathValue("slug")), msg)
 }
