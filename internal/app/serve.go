@@ -172,6 +172,7 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	talk.SetLimits(limits)
 	events := gathering.NewService(d, communities, hostOf(cfg.BaseURL), log)
 	events.SetLimits(limits)
+	events.SetLinks(cfg.BaseURL)
 	siteName := func(ctx context.Context) string {
 		st, err := instance.Load(ctx, d)
 		if err != nil {
@@ -181,6 +182,7 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	}
 	directory := people.NewService(d, communities, log)
 	directory.SetTalk(talk)
+	directory.SetLimits(limits)
 	notifier := notify.NewNotifier(d, visibility(accounts, communities, library, talk, events, directory), cfg.BaseURL, siteName, watchable, log)
 	var listener *inbound.Server
 	if cfg.InboundDomain != "" {

@@ -33,6 +33,7 @@ type Service struct {
 	md          *markup.Renderer
 	limits      *ratelimit.Limiter // nil: none
 	host        string             // the instance's host, for iCalendar UIDs
+	baseURL     string             // the instance's address, for links mailed to guests (SetLinks)
 }
 
 // NewService returns the gathering service; baseHost names the instance in
@@ -73,6 +74,7 @@ type Gathering struct {
 	UpdatedAt   time.Time
 	Sequence    int
 	Cancelled   bool
+	GuestsOpen  bool // visitors may sign up (in a public community)
 	Hosts       []Person
 }
 

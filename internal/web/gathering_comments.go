@@ -17,7 +17,7 @@ func (s *Server) addGatheringComment(w http.ResponseWriter, r *http.Request) {
 	cid, err := s.Gatherings.AddComment(r.Context(), actorOf(r), slug, id, f.Get("body"))
 	if errs.Is(err, errs.Invalid) {
 		f.Failed(err)
-		s.showOccurrence(w, r, 0, statusOf(err), f)
+		s.showOccurrence(w, r, 0, statusOf(err), occurrenceForms{Comment: f})
 		return
 	}
 	if err != nil {

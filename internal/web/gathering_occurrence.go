@@ -35,8 +35,17 @@ type occurrencePage struct {
 	CommentCount  int
 	OlderComments string
 	NewerComments string
-	Comment       Form // the new comment's form
+	Comment       Form     // the new comment's form
+	Guest         Form     // a visitor's sign-up
+	Guests        []string // guests with a place, for those who manage the gathering
 }
+
+// occurrenceForms are the forms of a date's page that may come back with
+// what was typed and what was wrong.
+type occurrenceForms struct{ Comment, Guest Form }
+
+// guestsShown bounds the guests a date's page names.
+const guestsShown = 200
 
 // datesShown bounds the other dates a series' page lists.
 const datesShown = 12
@@ -51,7 +60,7 @@ func (p occurrencePage) DateWhen(o gathering.Occurrence) gathering.When {
 
 // gatheringPage shows a gathering at its next date (its last when all are past).
 func (s *Server) gatheringPage(w http.ResponseWriter, r *http.Request) {
-	s.showOccurrence(w, r, 0, http.StatusOK, Form{})
+	s.showOccurrence(w, r, 0, http.StatusOK, occurrenceForms{})
 }
 
 func (s *Server) occurrencePage(w http.ResponseWriter, r *http.Request) {
@@ -60,10 +69,10 @@ func (s *Server) occurrencePage(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
-	s.showOccurrence(w, r, id, http.StatusOK, Form{})
+	s.showOccurrence(w, r, id, http.StatusOK, occurrenceForms{})
 }
 
-func (s *Server) showOccurrence(w http.ResponseWriter, r *http.Request, occ int64, status int, comment Form) {
+func (s *Server) showOccurrence(w http.ResponseWriter, r *http.Request, occ int64, status int, forms occurrenceForms) {
 	a := actorOf(r)
 	g, err := s.Gatherings.Get(r.Context(), a, r.PathValue("slug"), gatheringID(r))
 	if err != nil {
@@ -131,7 +140,11 @@ func (s *Server) showOccurrence(w http.ResponseWriter, r *http.Request, occ int6
 		s.fail(w, r, err)
 		return
 	}
-	p.Comments, p.CommentCount, p.Comment = comments.Posts, comments.Total, comment
+	p.Comments, p.CommentCount, p.Comment, p.Guest = comments.Posts, comments.Total, forms.Comment, forms.Guest
+	if p.Guests, err = s.Gatherings.GuestsGoing(r.Context(), g, p.O.ID, guestsShown); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	here := r.URL.Path
 	if comments.Older != 0 {
 		p.OlderComments = here + "?before=" + strconv.FormatInt(comments.Older, 10) + "#comments-h"

@@ -35,6 +35,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /account/profile", s.updateProfile)
 	mux.HandleFunc("POST /account/time-zone", s.setTimeZone)
 	mux.HandleFunc("POST /account/asks", s.setAsksPaused)
+	mux.HandleFunc("POST /account/avatar", s.uploadAvatar)
+	mux.HandleFunc("POST /account/avatar/remove", s.removeAvatar)
 	mux.HandleFunc("GET /account/calendar", s.calendar)
 	mux.HandleFunc("POST /account/calendar", s.newCalendarFeed)
 	mux.HandleFunc("GET /account/calendar/stop", s.confirmStopCalendarFeed)
@@ -177,6 +179,11 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /c/{slug}/gatherings/{id}/o/{occ}/cancel", s.confirmCancelOccurrence)
 	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/o/{occ}/cancel", s.cancelOccurrence)
 	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/o/{occ}/rsvp", s.answerGathering)
+	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/o/{occ}/guests", s.signUpGuest)
+	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/guests-open", s.setGuestsOpen)
+	mux.HandleFunc("GET /guest/{token}", s.guestPlace)
+	mux.HandleFunc("POST /guest/{token}/confirm", s.confirmGuest)
+	mux.HandleFunc("POST /guest/{token}/cancel", s.cancelGuest)
 	mux.HandleFunc("POST /c/{slug}/gatherings/{id}/o/{occ}/attendance", s.recordAttendance)
 	for _, part := range []string{gathering.Agenda, gathering.Notes} {
 		mux.HandleFunc("GET /c/{slug}/gatherings/{id}/o/{occ}/"+part, s.textForm(part))
@@ -209,6 +216,7 @@ func (s *Server) routes() http.Handler {
 	// People.
 	mux.HandleFunc("GET /people", s.peopleList)
 	mux.HandleFunc("GET /people/{handle}", s.profile)
+	mux.HandleFunc("GET /people/{handle}/avatar", s.avatar)
 	mux.HandleFunc("POST /people/{handle}/endorse", s.endorse)
 	mux.HandleFunc("POST /people/{handle}/endorsements/{id}/hide", s.hideEndorsement)
 	mux.HandleFunc("POST /people/{handle}/endorsements/{id}/show", s.showEndorsement)
