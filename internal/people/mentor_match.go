@@ -32,6 +32,7 @@ type MentorMatch struct {
 	ID              int64
 	Handle          string
 	Name            string
+	Avatar          int // the picture's version; 0: initials
 	Department      string
 	Covers          []string // the topics asked that they mentor in
 	OtherDepartment bool
@@ -92,7 +93,7 @@ func matches(ctx context.Context, q db.Q, communityID, menteeID, dept int64, tag
 	for _, t := range tags {
 		args = append(args, t)
 	}
-	rows, err := q.QueryContext(ctx, `SELECT o.person_id, p.handle, p.name, COALESCE(d.name, ''), COALESCE(p.department_id, 0), o.level, o.capacity, o.note,
+	rows, err := q.QueryContext(ctx, `SELECT o.person_id, p.handle, p.name, p.avatar, COALESCE(d.name, ''), COALESCE(p.department_id, 0), o.level, o.capacity, o.note,
 			(SELECT COUNT(*) FROM mentorships m WHERE m.community_id = o.community_id AND m.mentor_id = o.person_id AND m.status = 'active'),
 			t.tag, COALESCE(s.score, 0)
 		FROM mentor_offer_topics t JOIN mentor_offers o ON o.community_id = t.community_id AND o.person_id = t.person_id
@@ -113,7 +114,7 @@ func matches(ctx context.Context, q db.Q, communityID, menteeID, dept int64, tag
 		var mentorDept int64
 		var tag string
 		var score int
-		if err := rows.Scan(&m.ID, &m.Handle, &m.Name, &m.Department, &mentorDept, &m.Level, &m.Capacity, &m.Note, &m.Active, &tag, &score); err != nil {
+		if err := rows.Scan(&m.ID, &m.Handle, &m.Name, &m.Avatar, &m.Department, &mentorDept, &m.Level, &m.Capacity, &m.Note, &m.Active, &tag, &score); err != nil {
 			return nil, errs.Wrap(err, "match mentors")
 		}
 		if n := len(out); n > 0 && out[n-1].ID == m.ID {

@@ -35,6 +35,7 @@ type Offer struct {
 	PersonID   int64
 	Handle     string
 	Name       string
+	Avatar     int // the picture's version; 0: initials
 	Department string
 	Topics     []string
 	Level      Level

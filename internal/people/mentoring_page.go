@@ -71,7 +71,7 @@ func (s *Service) Mentoring(ctx context.Context, a auth.Actor, slug string, afte
 // offers lists the offers to mentor in a community, by name, with their
 // topics and mentorships under way: one query.
 func (s *Service) offers(ctx context.Context, communityID int64) ([]Offer, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT o.person_id, p.handle, p.name, COALESCE(d.name, ''), o.level, o.capacity, o.note, o.paused,
+	rows, err := s.db.QueryContext(ctx, `SELECT o.person_id, p.handle, p.name, p.avatar, COALESCE(d.name, ''), o.level, o.capacity, o.note, o.paused,
 			(SELECT COUNT(*) FROM mentorships m WHERE m.community_id = o.community_id AND m.mentor_id = o.person_id AND m.status = 'active'),
 			COALESCE(t.tag, '')
 		FROM mentor_offers o JOIN people p ON p.id = o.person_id LEFT JOIN departments d ON d.id = p.department_id
@@ -88,7 +88,7 @@ func (s *Service) offers(ctx context.Context, communityID int64) ([]Offer, error
 	for rows.Next() {
 		var o Offer
 		var tag string
-		if err := rows.Scan(&o.PersonID, &o.Handle, &o.Name, &o.Department, &o.Level, &o.Capacity, &o.Note, &o.Paused, &o.Active, &tag); err != nil {
+		if err := rows.Scan(&o.PersonID, &o.Handle, &o.Name, &o.Avatar, &o.Department, &o.Level, &o.Capacity, &o.Note, &o.Paused, &o.Active, &tag); err != nil {
 			return nil, errs.Wrap(err, "list offers to mentor")
 		}
 		if n := len(out); n > 0 && out[n-1].PersonID == o.PersonID {
