@@ -42,6 +42,12 @@ const (
 	PersonEndorsed = "person.endorsed"       // a person's expertise in a topic (Title)
 	ExpertAsked    = "question.expert_asked" // the asker invites people who know its topics
 
+	// Mentoring: told to the other of the pair only, never in a feed.
+	MentorshipProposed = "mentorship.proposed"
+	MentorshipAccepted = "mentorship.accepted"
+	MentorshipDeclined = "mentorship.declined"
+	MentorshipEnded    = "mentorship.ended"
+
 	GatheringScheduled = "gathering.scheduled"
 	GatheringChanged   = "gathering.changed"
 	GatheringCancelled = "gathering.cancelled"
@@ -232,6 +238,14 @@ func Phrase(verb string) string {
 		return "endorsed your expertise in"
 	case ExpertAsked:
 		return "asks you to answer"
+	case MentorshipProposed:
+		return "proposes that you mentor in"
+	case MentorshipAccepted:
+		return "agreed to mentor in"
+	case MentorshipDeclined:
+		return "cannot take on mentoring in"
+	case MentorshipEnded:
+		return "ended the mentorship in"
 	case GatheringScheduled:
 		return "scheduled"
 	case GatheringChanged:

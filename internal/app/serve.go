@@ -180,7 +180,10 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 		}
 		return st.Name
 	}
-	notifier := notify.NewNotifier(d, visibility(accounts, communities, library, talk, events), cfg.BaseURL, siteName, watchable, log)
+	directory := people.NewService(d, communities, log)
+	directory.SetTalk(talk)
+	directory.SetLimits(limits)
+	notifier := notify.NewNotifier(d, visibility(accounts, communities, library, talk, events, directory), cfg.BaseURL, siteName, watchable, log)
 	var listener *inbound.Server
 	if cfg.InboundDomain != "" {
 		if err := notifier.SetReplies(cfg.InboundDomain, replyable...); err != nil {
@@ -190,9 +193,6 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 			listener = newInbound(cfg, d, notifier, accounts, limits, library, talk, log)
 		}
 	}
-	directory := people.NewService(d, communities, log)
-	directory.SetTalk(talk)
-	directory.SetLimits(limits)
 	h, err := web.New(web.Deps{DB: d, Auth: accounts, Communities: communities, People: directory,
 		Practice: library, Talk: talk, Gatherings: events, Notifier: notifier,
 		Logger: log, BaseURL: cfg.BaseURL, Secure: cfg.Secure(), SessionTTL: cfg.SessionLifetime, DevOutbox: sender == nil})

@@ -83,6 +83,7 @@ func steps() []step {
 		{"talk", loadTalk},
 		{"gatherings", loadGatherings},
 		{"expertise", loadExpertise},
+		{"mentoring", loadMentoring},
 		{"conference", loadConference},
 		{"activity", loadActivity},
 	}

@@ -54,3 +54,34 @@ func TestDemoHasExpertise(t *testing.T) {
 		}
 	})
 }
+
+// TestDemoHasMentoring: offers to mentor in the demo's communities, and
+// mentorships under way (with check-ins) and ended (with both reflections),
+// each after its pair joined, some across departments.
+func TestDemoHasMentoring(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		load(t, d)
+		if n := count(t, d, "SELECT COUNT(DISTINCT community_id) FROM mentor_offers"); n < 4 {
+			t.Errorf("offers to mentor in %d communities, want most of them", n)
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM mentorships m WHERE m.status = 'active'
+			AND (SELECT COUNT(*) FROM mentorship_checkins k WHERE k.mentorship_id = m.id) >= 2`); n < 2 {
+			t.Errorf("%d mentorships under way with check-ins, want a few", n)
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM mentorships WHERE status = 'ended' AND mentor_reflection <> '' AND mentee_reflection <> ''`); n < 1 {
+			t.Error("no ended mentorship with both reflections")
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM mentorships m JOIN people a ON a.id = m.mentor_id JOIN people b ON b.id = m.mentee_id
+			WHERE a.department_id <> b.department_id`); n < 2 {
+			t.Errorf("%d mentorships across departments, want a few", n)
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM mentorships m JOIN memberships s ON s.community_id = m.community_id AND s.person_id = m.mentee_id
+			WHERE m.started_at < s.created_at OR m.ended_at < m.started_at`); n != 0 {
+			t.Errorf("%d mentorships before their mentee joined, or ending before they began", n)
+		}
+		if n := count(t, d, "SELECT COUNT(*) FROM activities WHERE subject_kind = 'mentorship'"); n != 0 {
+			t.Errorf("%d mentoring activities: a mentorship is private to its pair", n)
+		}
+	})
+}

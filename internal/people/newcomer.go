@@ -39,6 +39,11 @@ type Checklist struct {
 	Steps  []Step
 	Done   int
 	Joined time.Time
+	// The community suggests a mentor (to its newcomers, not to stewards'
+	// lists): the one who fits best in its topics, unless the newcomer has
+	// a mentor (proposed or under way) there already.
+	Mentor    *MentorMatch
+	HasMentor bool
 }
 
 // Complete reports whether every step is done.
@@ -94,19 +99,33 @@ func (s *Service) joinedAt(ctx context.Context, a auth.Actor, v community.View) 
 	return joined, s.now().Sub(joined) < NewcomerDays*24*time.Hour, nil
 }
 
-// MyChecklist is a's newcomer checklist in v: ok false unless a joined v
-// within NewcomerDays (two queries).
+// MyChecklist is a's newcomer checklist in v, with a mentor suggested: ok
+// false unless a joined v within NewcomerDays (three queries).
 func (s *Service) MyChecklist(ctx context.Context, a auth.Actor, v community.View) (Checklist, bool, error) {
 	joined, newcomer, err := s.joinedAt(ctx, a, v)
 	if err != nil || !newcomer {
 		return Checklist{}, false, err
 	}
 	var f [5]bool
-	if err := s.db.QueryRowContext(ctx, `SELECT `+stepColumns("$2", "$3"), v.ID, a.PersonID, joined).Scan(&f[0], &f[1], &f[2], &f[3], &f[4]); err != nil {
+	var hasMentor bool
+	var dept int64
+	if err := s.db.QueryRowContext(ctx, `SELECT `+stepColumns("$2", "$3")+`,
+		EXISTS (SELECT 1 FROM mentorships m WHERE m.community_id = $1 AND m.mentee_id = $2 AND m.status IN ('proposed', 'active')),
+		(SELECT COALESCE(p.department_id, 0) FROM people p WHERE p.id = $2)`, v.ID, a.PersonID, joined).
+		Scan(&f[0], &f[1], &f[2], &f[3], &f[4], &hasMentor, &dept); err != nil {
 		return Checklist{}, false, errs.Wrap(err, "read checklist")
 	}
 	c := steps(v.Slug, f)
-	c.Joined = joined
+	c.Joined, c.HasMentor = joined, hasMentor
+	if !hasMentor {
+		list, err := matches(ctx, s.db, v.ID, a.PersonID, dept, v.Tags[:min(len(v.Tags), MaxMentorTopics)], 1)
+		if err != nil {
+			return Checklist{}, false, err
+		}
+		if len(list) == 1 {
+			c.Mentor = &list[0]
+		}
+	}
 	return c, true, nil
 }
 

@@ -70,6 +70,20 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /c/{slug}/leave", s.leave)
 	mux.HandleFunc("POST /c/{slug}/members/invite", s.invite)
 	mux.HandleFunc("GET /c/{slug}/participation", s.participation)
+	mux.HandleFunc("GET /c/{slug}/mentoring", s.mentoring)
+	mux.HandleFunc("POST /c/{slug}/mentoring/offer", s.saveOffer)
+	mux.HandleFunc("POST /c/{slug}/mentoring/offer/pause", s.pauseOffer)
+	mux.HandleFunc("POST /c/{slug}/mentoring/offer/withdraw", s.withdrawOffer)
+	mux.HandleFunc("POST /c/{slug}/mentoring/requests", s.askForMentor)
+	mux.HandleFunc("GET /c/{slug}/mentoring/requests/{id}", s.mentorRequest)
+	mux.HandleFunc("POST /c/{slug}/mentoring/requests/{id}/propose", s.proposeMentorship)
+	mux.HandleFunc("POST /c/{slug}/mentoring/requests/{id}/withdraw", s.withdrawRequest)
+	mux.HandleFunc("GET /c/{slug}/mentoring/{id}", s.mentorship)
+	mux.HandleFunc("POST /c/{slug}/mentoring/{id}/accept", s.acceptMentorship())
+	mux.HandleFunc("POST /c/{slug}/mentoring/{id}/decline", s.declineMentorship())
+	mux.HandleFunc("POST /c/{slug}/mentoring/{id}/goals", s.setMentorshipGoals())
+	mux.HandleFunc("POST /c/{slug}/mentoring/{id}/checkins", s.addMentorshipCheckIn())
+	mux.HandleFunc("POST /c/{slug}/mentoring/{id}/end", s.endMentorship())
 	mux.HandleFunc("POST /c/{slug}/invitations/{key}/resend", s.resendInvitation)
 	mux.HandleFunc("GET /c/{slug}/invitations/{key}/revoke", s.confirmRevokeInvitation)
 	mux.HandleFunc("POST /c/{slug}/invitations/{key}/revoke", s.revokeInvitation)
@@ -211,6 +225,7 @@ func (s *Server) routes() http.Handler {
 	// Help.
 	mux.HandleFunc("GET /help/stages", s.helpStages)
 	mux.HandleFunc("GET /help/participation", s.helpParticipation)
+	mux.HandleFunc("GET /help/mentoring", s.helpMentoring)
 
 	// Search over everything the reader may see.
 	mux.HandleFunc("GET /search", s.search)
