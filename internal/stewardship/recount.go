@@ -1,0 +1,221 @@
+package stewardship
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"hearth/internal/activity"
+	"hearth/internal/db"
+	"hearth/internal/errs"
+	"hearth/internal/jobs"
+	"hearth/internal/people"
+)
+
+// Figures stored in health_figures, each for a window and the one before.
+const (
+	FigRing        = "ring."           // + the ring: members on it
+	FigMedian      = "response.median" // hours to a first response
+	FigP90         = "response.p90"
+	FigInTime      = "response.within48" // share answered in time
+	FigQuestions   = "response.questions"
+	FigAbsenceAll  = "absence.all"
+	FigAbsenceAns  = "absence.answers"
+	FigUnanswered  = "unanswered" // the queue's length (days 0: no window)
+	FigFading      = "fading"     // fading regulars (days 0)
+	sinceResponses = 2 * 365 * 24 * time.Hour
+)
+
+// figure is one row of health_figures.
+type figure struct {
+	days          int
+	name          string
+	current, prev sql.NullFloat64
+}
+
+func num(n int) sql.NullFloat64 { return sql.NullFloat64{Float64: float64(n), Valid: true} }
+
+// summary is everything the job computes for one community.
+type summary struct {
+	figures  []figure
+	weeks    []Week
+	flows    []Flow
+	queue    []int64
+	asked    []time.Time
+	fading   []fadingRow
+	withFlow bool
+}
+
+// compute reads the community's history and computes its figures as of now.
+func (s *Service) compute(ctx context.Context, communityID int64, now time.Time, withFlow bool) (summary, error) {
+	out := summary{withFlow: withFlow}
+	levels, err := people.LevelsAt(ctx, s.db, communityID, now)
+	if err != nil {
+		return out, err
+	}
+	current := countRings(levels)
+	qs, err := questions(ctx, s.db, communityID, now.Add(-sinceResponses))
+	if err != nil {
+		return out, err
+	}
+	for _, days := range Windows {
+		w := time.Duration(days) * 24 * time.Hour
+		before, err := people.LevelsAt(ctx, s.db, communityID, now.Add(-w))
+		if err != nil {
+			return out, err
+		}
+		previous := countRings(before)
+		for _, r := range RingOrder {
+			out.figures = append(out.figures, figure{days, FigRing + string(r), num(current[r]), num(previous[r])})
+		}
+		cur, prev := responseStats(qs, now.Add(-w), now, now), responseStats(qs, now.Add(-2*w), now.Add(-w), now)
+		out.figures = append(out.figures, figure{days, FigMedian, cur.Median, prev.Median}, figure{days, FigP90, cur.P90, prev.P90},
+			figure{days, FigInTime, cur.Share(), prev.Share()}, figure{days, FigQuestions, num(cur.Questions), num(prev.Questions)})
+		ac, err := absence(ctx, s.db, communityID, now.Add(-w), now)
+		if err != nil {
+			return out, err
+		}
+		ap, err := absence(ctx, s.db, communityID, now.Add(-2*w), now.Add(-w))
+		if err != nil {
+			return out, err
+		}
+		out.figures = append(out.figures, figure{days, FigAbsenceAll, num(ac.All), num(ap.All)}, figure{days, FigAbsenceAns, num(ac.Answers), num(ap.Answers)})
+	}
+	out.weeks = weeks(qs, now)
+	var total int
+	if out.queue, out.asked, total, err = waiting(ctx, s.db, communityID, now.Add(-UnansweredFrom)); err != nil {
+		return out, err
+	}
+	if out.fading, err = fading(ctx, s.db, communityID, now.Add(-FadingAfter), now); err != nil {
+		return out, err
+	}
+	out.figures = append(out.figures, figure{0, FigUnanswered, num(total), sql.NullFloat64{}}, figure{0, FigFading, num(len(out.fading)), sql.NullFloat64{}})
+	if withFlow {
+		if out.flows, err = flows(ctx, s.db, communityID, now); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+// RecountCommunity computes a community's figures from its history and
+// replaces its summary rows in one transaction; the rings' month-by-month
+// flow (a dozen counts) only when withFlow is set.
+func (s *Service) RecountCommunity(ctx context.Context, communityID int64, withFlow bool) error {
+	now := s.now()
+	sum, err := s.compute(ctx, communityID, now, withFlow)
+	if err != nil {
+		return err
+	}
+	return s.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
+		tables := []string{"health_figures", "health_weeks", "health_unanswered", "health_fading"}
+		if withFlow {
+			tables = append(tables, "health_flow")
+		}
+		for _, t := range tables {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE community_id = $1`, communityID); err != nil {
+				return errs.Wrap(err, "clear "+t)
+			}
+		}
+		for _, f := range sum.figures {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO health_figures (community_id, days, figure, current_value, previous_value) VALUES ($1, $2, $3, $4, $5)`,
+				communityID, f.days, f.name, f.current, f.prev); err != nil {
+				return errs.Wrap(err, "store a figure")
+			}
+		}
+		for _, w := range sum.weeks {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO health_weeks (community_id, week_start, questions, answered, within_48h, median_hours, p90_hours)
+				VALUES ($1, $2, $3, $4, $5, $6, $7)`, communityID, w.Start, w.Questions, w.Answered, w.InTime, w.Median, w.P90); err != nil {
+				return errs.Wrap(err, "store a week")
+			}
+		}
+		for i, id := range sum.queue {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO health_unanswered (community_id, thread_id, asked_at) VALUES ($1, $2, $3)`,
+				communityID, id, sum.asked[i]); err != nil {
+				return errs.Wrap(err, "store the queue")
+			}
+		}
+		for _, f := range sum.fading {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO health_fading (community_id, person_id, level, last_seen_at) VALUES ($1, $2, $3, $4)`,
+				communityID, f.PersonID, f.Level, f.LastSeen); err != nil {
+				return errs.Wrap(err, "store the fading")
+			}
+		}
+		for _, f := range sum.flows {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO health_flow (community_id, month_start, core, active, occasional, peripheral, inward, held, outward, joined)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, communityID, f.Month, f.Rings[people.Core], f.Rings[people.Active],
+				f.Rings[people.Occasional], f.Rings[people.Peripheral], f.Inward, f.Held, f.Outward, f.Joined); err != nil {
+				return errs.Wrap(err, "store the flow")
+			}
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO health_runs (community_id, counted_at) VALUES ($1, $2)
+			ON CONFLICT (community_id) DO UPDATE SET counted_at = excluded.counted_at`, communityID, now)
+		return errs.Wrap(err, "recount health")
+	})
+}
+
+// Recount recounts the communities with activity since they were last
+// counted, without the monthly flow; all recounts every community with it
+// (the windows move even when nothing happens). Each community is its own
+// transaction.
+func (s *Service) Recount(ctx context.Context, all bool) error {
+	query := `SELECT c.id, r.community_id IS NULL FROM communities c LEFT JOIN health_runs r ON r.community_id = c.id`
+	if !all {
+		query += ` WHERE EXISTS (SELECT 1 FROM activities a WHERE a.community_id = c.id AND (r.counted_at IS NULL OR a.created_at > r.counted_at))`
+	}
+	rows, err := s.db.QueryContext(ctx, query+` ORDER BY c.id`)
+	if err != nil {
+		return errs.Wrap(err, "list communities to count")
+	}
+	type todo struct {
+		id    int64
+		first bool
+	}
+	var list []todo
+	for rows.Next() {
+		var t todo
+		if err := rows.Scan(&t.id, &t.first); err != nil {
+			rows.Close()
+			return errs.Wrap(err, "list communities to count")
+		}
+		list = append(list, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return errs.Wrap(err, "list communities to count")
+	}
+	for _, t := range list {
+		if err := s.RecountCommunity(ctx, t.id, all || t.first); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Job kinds: a recount a little after activity (once for a burst), and a
+// full one nightly, after the participation count.
+const (
+	KindRecount = "stewardship.health.recount"
+	KindDaily   = "stewardship.health.daily"
+	afterDelay  = 5 * time.Minute
+)
+
+// Register makes r recount health when asked and nightly.
+func (s *Service) Register(r *jobs.Runner) {
+	r.Handle(KindRecount, func(ctx context.Context, _ jobs.Run) error { return s.Recount(ctx, false) })
+	r.Handle(KindDaily, func(ctx context.Context, _ jobs.Run) error { return s.Recount(ctx, true) })
+	r.Every(jobs.Schedule{Kind: KindDaily, Period: jobs.Daily(4, 15, time.UTC)})
+}
+
+// RecountAfter is an activity subscriber: after activity in a community,
+// one recount a few minutes later (after the participation count's).
+func (s *Service) RecountAfter(_ context.Context, batch []activity.Activity) (activity.Write, error) {
+	for _, a := range batch {
+		if a.CommunityID != 0 {
+			return func(ctx context.Context, tx *db.Tx) error {
+				return jobs.EnqueueOnce(ctx, tx, jobs.Job{Kind: KindRecount, RunAt: s.now().Add(afterDelay)})
+			}, nil
+		}
+	}
+	return nil, nil
+}
