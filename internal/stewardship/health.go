@@ -202,3 +202,35 @@ func (s *Service) readFading(ctx context.Context, h *Health) error {
 	}
 	return errs.Wrap(rows.Err(), "read fading regulars")
 }
+
+// Verdict says how the figure moved against the window before: "better",
+// "worse", "unchanged" (also for figures with no good direction: "higher",
+// "lower"), or "" when either is missing.
+func (f Figure) Verdict() string {
+	if !f.Current.Valid || !f.Previous.Valid {
+		return ""
+	}
+	c, p := f.Current.Float64, f.Previous.Float64
+	switch {
+	case c == p:
+		return "unchanged"
+	case f.Better == Neither && c > p:
+		return "higher"
+	case f.Better == Neither:
+		return "lower"
+	case (c > p) == (f.Better == Up):
+		return "better"
+	}
+	return "worse"
+}
+
+// Hint says which direction is good, in words.
+func (f Figure) Hint() string {
+	switch f.Better {
+	case Up:
+		return "higher is better"
+	case Down:
+		return "lower is better"
+	}
+	return ""
+}

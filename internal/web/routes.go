@@ -68,6 +68,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /c/{slug}/leave", s.leave)
 	mux.HandleFunc("POST /c/{slug}/members/invite", s.invite)
 	mux.HandleFunc("GET /c/{slug}/participation", s.participation)
+	mux.HandleFunc("GET /c/{slug}/health", s.health)
+	mux.HandleFunc("GET /c/{slug}/health/{file}", s.healthCSV)
 	mux.HandleFunc("POST /c/{slug}/invitations/{key}/resend", s.resendInvitation)
 	mux.HandleFunc("GET /c/{slug}/invitations/{key}/revoke", s.confirmRevokeInvitation)
 	mux.HandleFunc("POST /c/{slug}/invitations/{key}/revoke", s.revokeInvitation)
@@ -203,6 +205,7 @@ func (s *Server) routes() http.Handler {
 	// Help.
 	mux.HandleFunc("GET /help/stages", s.helpStages)
 	mux.HandleFunc("GET /help/participation", s.helpParticipation)
+	mux.HandleFunc("GET /help/health", s.helpHealth)
 
 	// Search over everything the reader may see.
 	mux.HandleFunc("GET /search", s.search)
