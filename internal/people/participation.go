@@ -230,15 +230,8 @@ func (s *Service) RegisterParticipation(r *jobs.Runner) {
 
 // RecountAfter is an activity subscriber: after activity in a community, it
 // asks for one recount a little later.
-func (s *Service) RecountAfter(_ context.Context, batch []activity.Activity) (activity.Write, error) {
-	for _, a := range batch {
-		if a.CommunityID != 0 {
-			return func(ctx context.Context, tx *db.Tx) error {
-				return jobs.EnqueueOnce(ctx, tx, jobs.Job{Kind: KindRecountParticipation, RunAt: s.now().Add(refreshDelay)})
-			}, nil
-		}
-	}
-	return nil, nil
+func (s *Service) RecountAfter(ctx context.Context, batch []activity.Activity) (activity.Write, error) {
+	return activity.Later(KindRecountParticipation, refreshDelay, s.now)(ctx, batch)
 }
 
 // ParticipantsShown bounds a page of the stewards' participation list.

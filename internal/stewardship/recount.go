@@ -209,13 +209,6 @@ func (s *Service) Register(r *jobs.Runner) {
 
 // RecountAfter is an activity subscriber: after activity in a community,
 // one recount a few minutes later (after the participation count's).
-func (s *Service) RecountAfter(_ context.Context, batch []activity.Activity) (activity.Write, error) {
-	for _, a := range batch {
-		if a.CommunityID != 0 {
-			return func(ctx context.Context, tx *db.Tx) error {
-				return jobs.EnqueueOnce(ctx, tx, jobs.Job{Kind: KindRecount, RunAt: s.now().Add(afterDelay)})
-			}, nil
-		}
-	}
-	return nil, nil
+func (s *Service) RecountAfter(ctx context.Context, batch []activity.Activity) (activity.Write, error) {
+	return activity.Later(KindRecount, afterDelay, s.now)(ctx, batch)
 }

@@ -1,6 +1,7 @@
 package stewardship_test
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -40,5 +41,24 @@ func TestMedianPercentileAndAbsenceByHand(t *testing.T) {
 		if got := stewardship.WeekStart(d); !got.Equal(mon) {
 			t.Errorf("week of %v = %v", d, got)
 		}
+	}
+}
+
+// A bar chart scales every bar to the largest value, leaves out missing
+// values and says each bar's value in its title.
+func TestBarChartGeometry(t *testing.T) {
+	t.Parallel()
+	c := stewardship.BarChart("x", "T", "D", []string{"a", "b"}, " h",
+		stewardship.Series{Name: "one", Class: "s1", Values: []float64{2, 4}},
+		stewardship.Series{Name: "two", Class: "s2", Values: []float64{math.NaN(), 1}})
+	if len(c.Bars) != 3 || c.Empty {
+		t.Fatalf("bars: %+v", c.Bars)
+	}
+	tallest, half := c.Bars[1], c.Bars[0]
+	if tallest.Y+tallest.H != c.Base || half.H*2 != tallest.H || tallest.Title != "b, one: 4 h" || c.Bars[2].H*4 != tallest.H {
+		t.Errorf("geometry: %+v (base %v)", c.Bars, c.Base)
+	}
+	if empty := stewardship.BarChart("y", "T", "D", []string{"a"}, "", stewardship.Series{Values: []float64{0}}); !empty.Empty {
+		t.Error("a chart of zeros is not empty")
 	}
 }

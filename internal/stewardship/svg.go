@@ -64,8 +64,11 @@ func BarChart(id, title, desc string, groups []string, unit string, series ...Se
 		top = 1
 	}
 	gw := float64(groupWidth)
-	if len(groups) > 26 { // a year of weeks fits a phone's width when scrolled
-		gw = 18
+	switch {
+	case len(groups) <= 6: // a few named groups: room for their names
+		gw = 2.2 * groupWidth
+	case len(groups) > 26: // a year of weeks, scrolled sideways on a phone
+		gw = groupWidth / 2
 	}
 	c.Width = chartLeft + int(gw)*len(groups) + 8
 	plot := float64(chartHeight - chartTop - chartBottom)
