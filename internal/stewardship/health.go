@@ -52,8 +52,9 @@ type Health struct {
 	Days      int
 	CountedAt time.Time
 	Figures   map[string]Figure
-	Weeks     []Week // of the window, oldest first
-	Flow      []Flow // month by month, oldest first
+	Weeks     []Week   // of the window, oldest first
+	Flow      []Flow   // month by month, oldest first
+	Cohorts   []Cohort // by the month members joined, oldest first
 	Queue     []Waiting
 	Fading    []Faded
 }
@@ -89,7 +90,7 @@ func (s *Service) Health(ctx context.Context, a auth.Actor, slug string, days in
 	if err != nil {
 		return h, errs.Wrap(err, "read health")
 	}
-	for _, read := range []func(context.Context, *Health) error{s.readFigures, s.readWeeks, s.readFlow, s.readQueue, s.readFading} {
+	for _, read := range []func(context.Context, *Health) error{s.readFigures, s.readWeeks, s.readFlow, s.readQueue, s.readFading, s.readCohorts} {
 		if err := read(ctx, &h); err != nil {
 			return h, err
 		}
@@ -233,4 +234,29 @@ func (f Figure) Hint() string {
 		return "lower is better"
 	}
 	return ""
+}
+
+// readCohorts reads the funnel and the retention grid in one query.
+func (s *Service) readCohorts(ctx context.Context, h *Health) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT c.cohort_month, c.members, c.first_30, c.second_90, c.active, r.months_since, r.present
+		FROM health_cohorts c JOIN health_retention r ON r.community_id = c.community_id AND r.cohort_month = c.cohort_month
+		WHERE c.community_id = $1 ORDER BY c.cohort_month, r.months_since`, h.C.ID)
+	if err != nil {
+		return errs.Wrap(err, "read cohorts")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c Cohort
+		var k, present int
+		if err := rows.Scan(&c.Month, &c.Members, &c.First30, &c.Second90, &c.Active, &k, &present); err != nil {
+			return errs.Wrap(err, "read cohorts")
+		}
+		c.Month = c.Month.UTC()
+		if n := len(h.Cohorts); n == 0 || !h.Cohorts[n-1].Month.Equal(c.Month) {
+			h.Cohorts = append(h.Cohorts, c)
+		}
+		last := &h.Cohorts[len(h.Cohorts)-1]
+		last.Present = append(last.Present, present)
+	}
+	return errs.Wrap(rows.Err(), "read cohorts")
 }

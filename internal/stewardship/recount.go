@@ -43,6 +43,7 @@ type summary struct {
 	queue    []int64
 	asked    []time.Time
 	fading   []fadingRow
+	cohorts  []Cohort
 	withFlow bool
 }
 
@@ -90,6 +91,9 @@ func (s *Service) compute(ctx context.Context, communityID int64, now time.Time,
 		return out, err
 	}
 	out.figures = append(out.figures, figure{0, FigUnanswered, num(total), sql.NullFloat64{}}, figure{0, FigFading, num(len(out.fading)), sql.NullFloat64{}})
+	if out.cohorts, err = cohorts(ctx, s.db, communityID, now, levels); err != nil {
+		return out, err
+	}
 	if withFlow {
 		if out.flows, err = flows(ctx, s.db, communityID, now); err != nil {
 			return out, err
@@ -108,7 +112,7 @@ func (s *Service) RecountCommunity(ctx context.Context, communityID int64, withF
 		return err
 	}
 	return s.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
-		tables := []string{"health_figures", "health_weeks", "health_unanswered", "health_fading"}
+		tables := []string{"health_figures", "health_weeks", "health_unanswered", "health_fading", "health_cohorts", "health_retention"}
 		if withFlow {
 			tables = append(tables, "health_flow")
 		}
@@ -139,6 +143,18 @@ func (s *Service) RecountCommunity(ctx context.Context, communityID int64, withF
 			if _, err := tx.ExecContext(ctx, `INSERT INTO health_fading (community_id, person_id, level, last_seen_at) VALUES ($1, $2, $3, $4)`,
 				communityID, f.PersonID, f.Level, f.LastSeen); err != nil {
 				return errs.Wrap(err, "store the fading")
+			}
+		}
+		for _, c := range sum.cohorts {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO health_cohorts (community_id, cohort_month, members, first_30, second_90, active)
+				VALUES ($1, $2, $3, $4, $5, $6)`, communityID, c.Month, c.Members, c.First30, c.Second90, c.Active); err != nil {
+				return errs.Wrap(err, "store a cohort")
+			}
+			for k, n := range c.Present {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO health_retention (community_id, cohort_month, months_since, present) VALUES ($1, $2, $3, $4)`,
+					communityID, c.Month, k, n); err != nil {
+					return errs.Wrap(err, "store retention")
+				}
 			}
 		}
 		for _, f := range sum.flows {

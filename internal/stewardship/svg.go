@@ -101,3 +101,41 @@ func Number(v float64) string {
 	}
 	return fmt.Sprintf("%.1f", v)
 }
+
+// Heatmap is the geometry of a grid of shares (0 to 1): a row per group,
+// a column per step, each cell shaded by its share.
+type Heatmap struct {
+	ID, Title, Desc string
+	Width, Height   int
+	Cells           []Cell
+	Labels          []Label
+}
+
+// Cell is one square of a heatmap.
+type Cell struct {
+	X, Y, W, H float64
+	Opacity    float64 // the share, at least a trace so that 0 is visible
+	Title      string
+}
+
+// HeatmapOf lays out shares[row][column] (NaN: no cell) with row and
+// column names.
+func HeatmapOf(id, title, desc string, rows, columns []string, shares [][]float64) Heatmap {
+	const left, top, size = 64.0, 20.0, 28.0
+	h := Heatmap{ID: id, Title: title, Desc: desc, Width: int(left + size*float64(len(columns)) + 8), Height: int(top + size*float64(len(rows)) + 8)}
+	for j, c := range columns {
+		h.Labels = append(h.Labels, Label{X: left + size*float64(j) + size/2, Y: top - 6, Text: c, Anchor: "middle"})
+	}
+	for i, r := range rows {
+		y := top + size*float64(i)
+		h.Labels = append(h.Labels, Label{X: left - 6, Y: y + size/2 + 4, Text: r, Anchor: "end"})
+		for j, v := range shares[i] {
+			if math.IsNaN(v) {
+				continue
+			}
+			h.Cells = append(h.Cells, Cell{X: left + size*float64(j) + 1, Y: y + 1, W: size - 2, H: size - 2, Opacity: max(v, 0.04),
+				Title: fmt.Sprintf("%s, month %s: %s%%", r, columns[j], Number(math.Round(v*100)))})
+		}
+	}
+	return h
+}

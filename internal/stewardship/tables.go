@@ -16,7 +16,7 @@ type Table struct {
 }
 
 // TableNames are the figures that download as CSV.
-var TableNames = []string{"rings", "flow", "response", "unanswered", "absence", "fading"}
+var TableNames = []string{"rings", "flow", "response", "unanswered", "absence", "fading", "funnel", "retention"}
 
 // Table returns the figure called name (one of TableNames).
 func (h Health) Table(name string) (Table, bool) {
@@ -33,6 +33,10 @@ func (h Health) Table(name string) (Table, bool) {
 		return h.absenceTable(), true
 	case "fading":
 		return h.fadingTable(), true
+	case "funnel":
+		return h.funnelTable(), true
+	case "retention":
+		return h.retentionTable(), true
 	}
 	return Table{}, false
 }
@@ -172,4 +176,78 @@ func nan(v float64, ok bool) float64 {
 		return math.NaN()
 	}
 	return v
+}
+
+// percent is n of all as a whole percentage, "" when all is 0.
+func percent(n, all int) string {
+	if all == 0 {
+		return ""
+	}
+	return Number(math.Round(float64(n)*100/float64(all))) + "%"
+}
+
+func (h Health) funnelTable() Table {
+	t := Table{Name: "funnel", Title: "Newcomers by the month they joined",
+		Head: []string{"joined", "members", "first contribution within 30 days", "second within 90 days", "active or core now"}}
+	for _, c := range h.Cohorts {
+		t.Rows = append(t.Rows, []string{c.Month.Format("2006-01"), strconv.Itoa(c.Members), strconv.Itoa(c.First30), strconv.Itoa(c.Second90), strconv.Itoa(c.Active)})
+	}
+	return t
+}
+
+func (h Health) retentionTable() Table {
+	t := Table{Name: "retention", Title: "Share of each month's newcomers present, by months since joining", Head: []string{"joined", "members"}}
+	for k := range CohortMonths {
+		t.Head = append(t.Head, "month "+strconv.Itoa(k))
+	}
+	for _, c := range h.Cohorts {
+		row := []string{c.Month.Format("2006-01"), strconv.Itoa(c.Members)}
+		for _, n := range c.Present {
+			row = append(row, percent(n, c.Members))
+		}
+		for len(row) < len(t.Head) {
+			row = append(row, "")
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// FunnelChart draws, per month of joining, the shares who made a first
+// contribution within 30 days, a second within 90, and are active now.
+func (h Health) FunnelChart() Chart {
+	var groups []string
+	first, second, active := Series{Name: "first within 30 days", Class: "s1"}, Series{Name: "second within 90 days", Class: "s2"}, Series{Name: "active or core now", Class: "s3"}
+	for _, c := range h.Cohorts {
+		groups = append(groups, c.Month.Format("Jan"))
+		share := func(n int) float64 { return math.Round(float64(n) * 100 / float64(c.Members)) }
+		first.Values = append(first.Values, share(c.First30))
+		second.Values = append(second.Values, share(c.Second90))
+		active.Values = append(active.Values, share(c.Active))
+	}
+	return BarChart("funnel", "Newcomers' first steps", "For the members who joined each month: the share who made a first contribution within 30 days of joining, a second within 90 days, and who are active or core now.",
+		groups, "%", first, second, active)
+}
+
+// RetentionChart shades, per month of joining, the share of those members
+// present in each month since.
+func (h Health) RetentionChart() Heatmap {
+	var rows, columns []string
+	var shares [][]float64
+	for k := range CohortMonths {
+		columns = append(columns, strconv.Itoa(k))
+	}
+	for _, c := range h.Cohorts {
+		rows = append(rows, c.Month.Format("Jan 2006"))
+		line := make([]float64, CohortMonths)
+		for k := range line {
+			line[k] = math.NaN()
+			if k < len(c.Present) {
+				line[k] = float64(c.Present[k]) / float64(c.Members)
+			}
+		}
+		shares = append(shares, line)
+	}
+	return HeatmapOf("retention", "Retention", "For the members who joined each month (rows), the share present in the community in each month since (columns, 0 the month they joined): darker is more.",
+		rows, columns, shares)
 }

@@ -21,6 +21,8 @@ type healthPage struct {
 	Windows               []int
 	Lines                 []healthLine
 	Rings, Response, Flow stewardship.Chart
+	Funnel                stewardship.Chart
+	Retention             stewardship.Heatmap
 	Tables                map[string]stewardship.Table
 }
 
@@ -56,7 +58,8 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := &healthPage{Layout: communityLayout(h.C, "Health", "members"), C: h.C, H: h, Windows: stewardship.Windows,
-		Rings: h.RingsChart(), Response: h.ResponseChart(), Flow: h.FlowChart(), Tables: map[string]stewardship.Table{}}
+		Rings: h.RingsChart(), Response: h.ResponseChart(), Flow: h.FlowChart(),
+		Funnel: h.FunnelChart(), Retention: h.RetentionChart(), Tables: map[string]stewardship.Table{}}
 	p.Community = &p.C
 	for _, name := range stewardship.TableNames {
 		p.Tables[name], _ = h.Table(name)
@@ -116,13 +119,14 @@ func (s *Server) healthCSV(w http.ResponseWriter, r *http.Request) {
 func (s *Server) helpHealth(w http.ResponseWriter, r *http.Request) {
 	p := &healthHelp{Layout: Layout{Title: "A community's health", Crumbs: []Crumb{{"Communities", "/communities"}, {"Health", ""}}},
 		Windows: stewardship.Windows, Default: stewardship.DefaultDays, Within: int(stewardship.AnsweredWithin.Hours()),
-		Waiting: int(stewardship.UnansweredFrom.Hours()), Fading: int(stewardship.FadingAfter.Hours() / 24), Months: stewardship.FlowMonths}
+		Waiting: int(stewardship.UnansweredFrom.Hours()), Fading: int(stewardship.FadingAfter.Hours() / 24), Months: stewardship.FlowMonths,
+		First: int(stewardship.FirstWithin.Hours() / 24), Second: int(stewardship.SecondWithin.Hours() / 24)}
 	s.render(w, r, http.StatusOK, "help/health", p)
 }
 
 // healthHelp is the help page's figures, the ones that count.
 type healthHelp struct {
 	Layout
-	Windows                                  []int
-	Default, Within, Waiting, Fading, Months int
+	Windows                                                 []int
+	Default, Within, Waiting, Fading, Months, First, Second int
 }

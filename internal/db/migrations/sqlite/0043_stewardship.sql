@@ -57,6 +57,26 @@ CREATE TABLE health_fading (
     last_seen_at TIMESTAMP,
     PRIMARY KEY (community_id, person_id)
 );
+-- health_cohorts: members by the month they joined (the last 12 months):
+-- how many made a first contribution within 30 days of joining, a second
+-- within 90, and are active or core now; health_retention: how many of
+-- them were present each month since (0: the month they joined).
+CREATE TABLE health_cohorts (
+    community_id BIGINT NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    cohort_month TIMESTAMP NOT NULL,
+    members      INTEGER NOT NULL,
+    first_30     INTEGER NOT NULL,
+    second_90    INTEGER NOT NULL,
+    active       INTEGER NOT NULL,
+    PRIMARY KEY (community_id, cohort_month)
+);
+CREATE TABLE health_retention (
+    community_id BIGINT NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    cohort_month TIMESTAMP NOT NULL,
+    months_since INTEGER NOT NULL,
+    present      INTEGER NOT NULL,
+    PRIMARY KEY (community_id, cohort_month, months_since)
+);
 -- health_runs: when a community was last counted.
 CREATE TABLE health_runs (
     community_id BIGINT PRIMARY KEY REFERENCES communities(id) ON DELETE CASCADE,
