@@ -238,7 +238,7 @@ func (f Figure) Hint() string {
 
 // readCohorts reads the funnel and the retention grid in one query.
 func (s *Service) readCohorts(ctx context.Context, h *Health) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT c.cohort_month, c.members, c.first_30, c.second_90, c.active, r.months_since, r.present
+	rows, err := s.db.QueryContext(ctx, `SELECT c.cohort_month, c.members, c.first_30, c.second_90, c.active, c.contributed, c.welcomed, r.months_since, r.present
 		FROM health_cohorts c JOIN health_retention r ON r.community_id = c.community_id AND r.cohort_month = c.cohort_month
 		WHERE c.community_id = $1 ORDER BY c.cohort_month, r.months_since`, h.C.ID)
 	if err != nil {
@@ -248,7 +248,7 @@ func (s *Service) readCohorts(ctx context.Context, h *Health) error {
 	for rows.Next() {
 		var c Cohort
 		var k, present int
-		if err := rows.Scan(&c.Month, &c.Members, &c.First30, &c.Second90, &c.Active, &k, &present); err != nil {
+		if err := rows.Scan(&c.Month, &c.Members, &c.First30, &c.Second90, &c.Active, &c.Contributed, &c.Welcomed, &k, &present); err != nil {
 			return errs.Wrap(err, "read cohorts")
 		}
 		c.Month = c.Month.UTC()

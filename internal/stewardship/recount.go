@@ -146,8 +146,8 @@ func (s *Service) RecountCommunity(ctx context.Context, communityID int64, withF
 			}
 		}
 		for _, c := range sum.cohorts {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO health_cohorts (community_id, cohort_month, members, first_30, second_90, active)
-				VALUES ($1, $2, $3, $4, $5, $6)`, communityID, c.Month, c.Members, c.First30, c.Second90, c.Active); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO health_cohorts (community_id, cohort_month, members, first_30, second_90, active, contributed, welcomed)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, communityID, c.Month, c.Members, c.First30, c.Second90, c.Active, c.Contributed, c.Welcomed); err != nil {
 				return errs.Wrap(err, "store a cohort")
 			}
 			for k, n := range c.Present {

@@ -188,9 +188,11 @@ func percent(n, all int) string {
 
 func (h Health) funnelTable() Table {
 	t := Table{Name: "funnel", Title: "Newcomers by the month they joined",
-		Head: []string{"joined", "members", "first contribution within 30 days", "second within 90 days", "active or core now"}}
+		Head: []string{"joined", "members", "first contribution within 30 days", "second within 90 days", "active or core now",
+			"contributed", "first contribution welcomed within 48 h"}}
 	for _, c := range h.Cohorts {
-		t.Rows = append(t.Rows, []string{c.Month.Format("2006-01"), strconv.Itoa(c.Members), strconv.Itoa(c.First30), strconv.Itoa(c.Second90), strconv.Itoa(c.Active)})
+		t.Rows = append(t.Rows, []string{c.Month.Format("2006-01"), strconv.Itoa(c.Members), strconv.Itoa(c.First30), strconv.Itoa(c.Second90), strconv.Itoa(c.Active),
+			strconv.Itoa(c.Contributed), strconv.Itoa(c.Welcomed)})
 	}
 	return t
 }

@@ -59,7 +59,9 @@ CREATE TABLE health_fading (
 );
 -- health_cohorts: members by the month they joined (the last 12 months):
 -- how many made a first contribution within 30 days of joining, a second
--- within 90, and are active or core now; health_retention: how many of
+-- within 90, and are active or core now; of those who contributed at
+-- all, whose first contribution got another person's reply or "this helped
+-- me" within 48 hours (welcomed); health_retention: how many of
 -- them were present each month since (0: the month they joined).
 CREATE TABLE health_cohorts (
     community_id BIGINT NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
@@ -68,6 +70,8 @@ CREATE TABLE health_cohorts (
     first_30     INTEGER NOT NULL,
     second_90    INTEGER NOT NULL,
     active       INTEGER NOT NULL,
+    contributed  INTEGER NOT NULL,
+    welcomed     INTEGER NOT NULL,
     PRIMARY KEY (community_id, cohort_month)
 );
 CREATE TABLE health_retention (
