@@ -192,6 +192,7 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	}
 	directory := people.NewService(d, communities, log)
 	directory.SetTalk(talk)
+	directory.SetLimits(limits)
 	health := stewardship.NewService(d, communities, directory, log)
 	h, err := web.New(web.Deps{DB: d, Auth: accounts, Communities: communities, People: directory,
 		Practice: library, Talk: talk, Gatherings: events, Stewardship: health, Notifier: notifier,

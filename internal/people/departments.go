@@ -15,6 +15,7 @@ import (
 	"hearth/internal/conversation"
 	"hearth/internal/db"
 	"hearth/internal/errs"
+	"hearth/internal/ratelimit"
 )
 
 // Service is the way in to people and departments.
@@ -24,6 +25,7 @@ type Service struct {
 	talk        *conversation.Service // the questions experts are asked about (SetTalk)
 	log         *slog.Logger
 	now         func() time.Time
+	limits      *ratelimit.Limiter // uploads of avatars per person (SetLimits); nil: none
 }
 
 // NewService returns the people service over d; communities answers which
@@ -158,3 +160,8 @@ func (s *Service) DeleteDepartment(ctx context.Context, a auth.Actor, id int64) 
 	}
 	return nil
 }
+
+// SetLimits makes the service apply the rate limits of l (uploads of
+// avatars, per person). Without it (as in most tests) there are none; app
+// sets the configured ones.
+func (s *Service) SetLimits(l *ratelimit.Limiter) { s.limits = l }

@@ -91,8 +91,7 @@ func (s *Service) Experts(ctx context.Context, a auth.Actor, q ExpertQuery) ([]R
 	for rows.Next() {
 		var r Ranked
 		var level int
-		err := rows.Scan(&r.ID, &r.Handle, &r.Name, &r.Title, &r.Pronouns, &r.Languages, &r.Bio, &r.Department, &r.DepartmentID,
-			&r.DepartmentSlug, &r.Admin, &r.Disabled, &r.Joined, &level, &r.Endorsements, &r.Answers, &r.Entries, &r.Hosted, &r.Helped, &r.Score)
+		err := scanPerson(rows, &r.Person, &level, &r.Endorsements, &r.Answers, &r.Entries, &r.Hosted, &r.Helped, &r.Score)
 		if err != nil {
 			return nil, false, errs.Wrap(err, "rank experts")
 		}

@@ -45,8 +45,7 @@ func (s *Service) PeopleToMeet(ctx context.Context, a auth.Actor) ([]Suggestion,
 	for rows.Next() {
 		var x Suggestion
 		var n int
-		err := rows.Scan(&x.ID, &x.Handle, &x.Name, &x.Title, &x.Pronouns, &x.Languages, &x.Bio, &x.Department, &x.DepartmentID,
-			&x.DepartmentSlug, &x.Admin, &x.Disabled, &x.Joined, &n)
+		err := scanPerson(rows, &x.Person, &n)
 		if err != nil {
 			rows.Close()
 			return nil, errs.Wrap(err, "suggest people")
@@ -79,4 +78,4 @@ func (s *Service) PeopleToMeet(ctx context.Context, a auth.Actor) ([]Suggestion,
 }
 
 // personGroup groups by every column of personColumns.
-const personGroup = `p.id, p.handle, p.name, p.title, p.pronouns, p.languages, p.bio, d.name, d.id, d.slug, p.is_admin, p.disabled_at, p.created_at`
+const personGroup = `p.id, p.handle, p.name, p.title, p.pronouns, p.languages, p.bio, d.name, d.id, d.slug, p.is_admin, p.disabled_at, p.created_at, p.avatar`

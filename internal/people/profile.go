@@ -31,6 +31,7 @@ type Person struct {
 	Admin          bool
 	Disabled       bool
 	Joined         time.Time
+	Avatar         int      // the picture's version; 0: initials
 	Interests      []string // on a profile; not on a list
 }
 
@@ -50,12 +51,13 @@ func Initials(name string) string {
 }
 
 const personColumns = `p.id, p.handle, p.name, p.title, p.pronouns, p.languages, p.bio, COALESCE(d.name, ''), COALESCE(d.id, 0), COALESCE(d.slug, ''),
-	p.is_admin, p.disabled_at IS NOT NULL, p.created_at`
+	p.is_admin, p.disabled_at IS NOT NULL, p.created_at, p.avatar`
 
-func scanPerson(sc interface{ Scan(...any) error }) (Person, error) {
-	var p Person
-	err := sc.Scan(&p.ID, &p.Handle, &p.Name, &p.Title, &p.Pronouns, &p.Languages, &p.Bio, &p.Department, &p.DepartmentID, &p.DepartmentSlug, &p.Admin, &p.Disabled, &p.Joined)
-	return p, err
+// scanPerson reads the personColumns of a row into p, then the row's extra
+// columns into extra.
+func scanPerson(sc interface{ Scan(...any) error }, p *Person, extra ...any) error {
+	return sc.Scan(append([]any{&p.ID, &p.Handle, &p.Name, &p.Title, &p.Pronouns, &p.Languages, &p.Bio, &p.Department, &p.DepartmentID,
+		&p.DepartmentSlug, &p.Admin, &p.Disabled, &p.Joined, &p.Avatar}, extra...)...)
 }
 
 // Profile returns the profile with this handle. Profiles are for signed-in
@@ -64,8 +66,9 @@ func (s *Service) Profile(ctx context.Context, a auth.Actor, handle string) (Per
 	if !a.SignedIn() {
 		return Person{}, errs.New(errs.Unauthenticated, "Please sign in to see people's profiles.")
 	}
-	p, err := scanPerson(s.db.QueryRowContext(ctx, `SELECT `+personColumns+` FROM people p
-		LEFT JOIN departments d ON d.id = p.department_id WHERE p.handle = $1`, strings.ToLower(handle)))
+	var p Person
+	err := scanPerson(s.db.QueryRowContext(ctx, `SELECT `+personColumns+` FROM people p
+		LEFT JOIN departments d ON d.id = p.department_id WHERE p.handle = $1`, strings.ToLower(handle)), &p)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && p.Disabled && !a.Admin) {
 		return Person{}, errs.NotFoundf("There is nobody with this handle.")
 	}
@@ -186,8 +189,8 @@ func (s *Service) Find(ctx context.Context, a auth.Actor, f Filter, at At) ([]Pe
 	defer rows.Close()
 	var out []Person
 	for rows.Next() {
-		p, err := scanPerson(rows)
-		if err != nil {
+		var p Person
+		if err := scanPerson(rows, &p); err != nil {
 			return nil, false, errs.Wrap(err, "list people")
 		}
 		out = append(out, p)

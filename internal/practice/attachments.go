@@ -1,15 +1,10 @@
 package practice
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
-	"image"
-	_ "image/gif" // registers GIF with image.DecodeConfig and image.Decode
-	_ "image/jpeg"
-	_ "image/png"
 	"io"
 	"net/http"
 	"path"
@@ -19,12 +14,11 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	_ "golang.org/x/image/webp" // registers WebP
-
 	"hearth/internal/auth"
 	"hearth/internal/community"
 	"hearth/internal/db"
 	"hearth/internal/errs"
+	"hearth/internal/imaging"
 	"hearth/internal/ratelimit"
 )
 
@@ -32,24 +26,15 @@ import (
 // sets another limit: 10 MiB.
 const DefaultMaxUpload int64 = 10 << 20
 
-// Limits on images, checked from their header before any pixel is decoded,
-// so that a small file claiming a huge picture (a pixel flood) costs nothing;
-// MaxImageMemory bounds the memory too.
+// Limits on what is stored with a file (images have theirs in imaging).
 const (
-	MaxImageSide   = 10_000     // pixels, either side
-	MaxImagePixels = 40_000_000 // width × height
-	MaxFilename    = 200        // characters of a stored file name
-	MaxAlt         = 500        // characters of an image's description
-	imageDecoders  = 2          // full decodes (and resized copies) running at once, to bound memory
+	MaxFilename = 200 // characters of a stored file name
+	MaxAlt      = 500 // characters of an image's description
 )
 
 // ErrTooLarge is the cause inside the error Attach returns for a file over
 // the limit, so that web can answer 413.
 var ErrTooLarge = errors.New("attachment over the size limit")
-
-// imageTypes are the sniffed types shown inline, with the format name the
-// image package reports for each.
-var imageTypes = map[string]string{"image/png": "png", "image/jpeg": "jpeg", "image/gif": "gif", "image/webp": "webp"}
 
 // TooLarge returns the error for a file over limit bytes: Invalid, on the
 // field "file", naming the limit in MiB, with ErrTooLarge as its cause.
@@ -152,7 +137,7 @@ func (s *Service) Attach(ctx context.Context, a auth.Actor, communitySlug, entry
 	}
 	att := Attachment{Filename: CleanFilename(filename), Alt: alt, ContentType: http.DetectContentType(data), Size: int64(len(data))}
 	var small resized
-	if format, ok := imageTypes[att.ContentType]; ok {
+	if format, ok := imaging.Types[att.ContentType]; ok {
 		if att.Width, att.Height, small, err = s.checkImage(ctx, data, format); err != nil {
 			return Attachment{}, err
 		}
@@ -214,38 +199,14 @@ func (s *Service) editableEntry(ctx context.Context, tx *db.Tx, a auth.Actor, co
 	return e, nil
 }
 
-// checkImage reads an image's dimensions from its header, refuses a pixel
-// flood and a picture that would take more than MaxImageMemory to decode,
-// and only then decodes it fully, to prove it is a whole image and to make
-// its resized copy when it is wider than DisplayWidth. At most
-// imageDecoders run at once; the others wait their turn.
+// checkImage opens an image (imaging.Decode: the header checked before a
+// pixel is decoded, memory and concurrent decodes bounded), to prove it is
+// a whole image and to make its resized copy when it is wider than
+// DisplayWidth.
 func (s *Service) checkImage(ctx context.Context, data []byte, format string) (width, height int, small resized, err error) {
-	damaged := errs.Field("file", "This image is damaged or incomplete, so it cannot be shown. Try saving it again, or attach another copy.")
-	cfg, got, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil || got != format || cfg.Width <= 0 || cfg.Height <= 0 {
-		return 0, 0, resized{}, damaged
-	}
-	if cfg.Width > MaxImageSide || cfg.Height > MaxImageSide || int64(cfg.Width)*int64(cfg.Height) > MaxImagePixels {
-		return 0, 0, resized{}, errs.Field("file", fmt.Sprintf("This image is %d×%d pixels: too large to show. Keep images within %d pixels a side and %d megapixels.",
-			cfg.Width, cfg.Height, MaxImageSide, MaxImagePixels/1_000_000))
-	}
-	if need := imageMemory(data, format, cfg); need > MaxImageMemory {
-		depth := ""
-		if sixteenBit(cfg.ColorModel) {
-			depth = " at 16 bits per channel"
-		}
-		return 0, 0, resized{}, errs.Field("file", fmt.Sprintf("This image is %d×%d pixels%s: opening it would take %s of memory, more than the %s allowed for one image. "+
-			"Save it with fewer pixels or 8 bits per channel, then attach it again.", cfg.Width, cfg.Height, depth, mebibytes(need), mebibytes(MaxImageMemory)))
-	}
-	select {
-	case s.decodes <- struct{}{}:
-		defer func() { <-s.decodes }()
-	case <-ctx.Done():
-		return 0, 0, resized{}, errs.Wrap(ctx.Err(), "wait to decode image")
-	}
-	img, _, err := image.Decode(bytes.NewReader(data))
+	img, cfg, err := imaging.Decode(ctx, data, format, DisplayWidth)
 	if err != nil {
-		return 0, 0, resized{}, damaged
+		return 0, 0, resized{}, err
 	}
 	if small, err = makeResized(img, format); err != nil {
 		return 0, 0, resized{}, err
@@ -294,7 +255,7 @@ const attachmentColumns = `a.id, a.filename, a.content_type, a.size, a.width, a.
 func scanAttachment(sc interface{ Scan(...any) error }, a *Attachment, extra ...any) error {
 	err := sc.Scan(append([]any{&a.ID, &a.Filename, &a.ContentType, &a.Size, &a.Width, &a.Height, &a.CreatedAt, &a.UploaderName,
 		&a.ResizedType, &a.ResizedWidth, &a.ResizedHeight, &a.Alt}, extra...)...)
-	_, ok := imageTypes[a.ContentType]
+	_, ok := imaging.Types[a.ContentType]
 	a.IsImage = ok && a.Width > 0 && a.Height > 0
 	return err
 }

@@ -1,16 +1,11 @@
 package practice
 
 import (
-	"bytes"
 	"image"
-	"image/jpeg"
-	"image/png"
 	"path"
 	"strings"
 
-	"golang.org/x/image/draw"
-
-	"hearth/internal/errs"
+	"hearth/internal/imaging"
 )
 
 // DisplayWidth is the widest image an entry page shows as it is: a wider
@@ -18,15 +13,6 @@ import (
 // shows instead (linking the original as a download), so that readers do
 // not fetch and decode a picture many times larger than their screen.
 const DisplayWidth = 1600
-
-// resizedSize is the size of an image's resized copy, and whether it needs
-// one: DisplayWidth wide, the height in proportion (at least a pixel).
-func resizedSize(width, height int) (w, h int, ok bool) {
-	if width <= DisplayWidth {
-		return width, height, false
-	}
-	return DisplayWidth, max(1, int((int64(height)*DisplayWidth+int64(width)/2)/int64(width))), true
-}
 
 // resized is an image's resized copy, encoded.
 type resized struct {
@@ -45,39 +31,18 @@ func (r resized) stored() any {
 }
 
 // makeResized returns the copy of a decoded image too wide to show: JPEG
-// (quality 85) for a JPEG, PNG otherwise, which keeps transparency and the
-// sharp edges of diagrams and screenshots. It halves the picture, averaging
-// each 2×2 block, while it is more than twice as wide as the copy, then
-// interpolates the last step: memory stays a fraction of the original's
-// (draw's kernel scalers would hold copy width × original height × 32 bytes).
+// for a JPEG, PNG otherwise (imaging.Encode).
 func makeResized(img image.Image, format string) (resized, error) {
 	b := img.Bounds()
-	w, h, ok := resizedSize(b.Dx(), b.Dy())
+	w, h, ok := imaging.FitWidth(b.Dx(), b.Dy(), DisplayWidth)
 	if !ok {
 		return resized{}, nil
 	}
-	src := img
-	for b := src.Bounds(); b.Dx() > 2*w; b = src.Bounds() {
-		half := image.NewRGBA(image.Rect(0, 0, b.Dx()/2, max(1, b.Dy()/2)))
-		draw.ApproxBiLinear.Scale(half, half.Bounds(), src, b, draw.Src, nil) // at exactly ½, a 2×2 average
-		src = half
-	}
-	dst := image.NewRGBA(image.Rect(0, 0, w, h))
-	draw.ApproxBiLinear.Scale(dst, dst.Bounds(), src, src.Bounds(), draw.Src, nil)
-	var buf bytes.Buffer
-	out := resized{contentType: "image/png", width: w, height: h}
-	var err error
-	if format == "jpeg" {
-		out.contentType = "image/jpeg"
-		err = jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 85})
-	} else {
-		err = png.Encode(&buf, dst)
-	}
+	data, contentType, err := imaging.Encode(imaging.Shrink(img, w, h), format)
 	if err != nil {
-		return resized{}, errs.Wrap(err, "encode resized image")
+		return resized{}, err
 	}
-	out.data = buf.Bytes()
-	return out, nil
+	return resized{data: data, contentType: contentType, width: w, height: h}, nil
 }
 
 // ResizedFilename is the name the resized copy is served under: the

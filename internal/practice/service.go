@@ -30,7 +30,6 @@ type Service struct {
 	views       *viewCounter
 	md          *markup.Renderer // renders bodies when they are saved
 	maxUpload   int64            // the largest attachment, in bytes (SetMaxUpload)
-	decodes     chan struct{}    // bounds how many images are fully decoded at once
 
 	limits *ratelimit.Limiter // new entries, comments and uploads per person (SetLimits); nil: none
 }
@@ -42,7 +41,7 @@ func NewService(d *db.DB, communities *community.Service, log *slog.Logger) *Ser
 		log = slog.Default()
 	}
 	return &Service{db: d, communities: communities, log: log, now: db.Now, views: newViewCounter(), md: markup.New(),
-		maxUpload: DefaultMaxUpload, decodes: make(chan struct{}, imageDecoders)}
+		maxUpload: DefaultMaxUpload}
 }
 
 // subject names an entry's history in the revision store.

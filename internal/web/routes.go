@@ -35,6 +35,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /account/profile", s.updateProfile)
 	mux.HandleFunc("POST /account/time-zone", s.setTimeZone)
 	mux.HandleFunc("POST /account/asks", s.setAsksPaused)
+	mux.HandleFunc("POST /account/avatar", s.uploadAvatar)
+	mux.HandleFunc("POST /account/avatar/remove", s.removeAvatar)
 	mux.HandleFunc("GET /account/calendar", s.calendar)
 	mux.HandleFunc("POST /account/calendar", s.newCalendarFeed)
 	mux.HandleFunc("GET /account/calendar/stop", s.confirmStopCalendarFeed)
@@ -197,6 +199,7 @@ func (s *Server) routes() http.Handler {
 	// People.
 	mux.HandleFunc("GET /people", s.peopleList)
 	mux.HandleFunc("GET /people/{handle}", s.profile)
+	mux.HandleFunc("GET /people/{handle}/avatar", s.avatar)
 	mux.HandleFunc("POST /people/{handle}/endorse", s.endorse)
 	mux.HandleFunc("POST /people/{handle}/endorsements/{id}/hide", s.hideEndorsement)
 	mux.HandleFunc("POST /people/{handle}/endorsements/{id}/show", s.showEndorsement)

@@ -17,6 +17,8 @@ type accountPage struct {
 	Sessions    int
 	Departments []people.Department
 	Profile     Form
+	AvatarForm  Form // the picture's upload
+	Avatar      int  // the picture's version; 0: initials
 	EmailForm   Form
 	Password    Form
 	Zone        Form
@@ -46,12 +48,13 @@ func (s *Server) accountPage(w http.ResponseWriter, r *http.Request, status int,
 		s.fail(w, r, err)
 		return
 	}
+	me, err := s.People.Profile(r.Context(), a, a.Handle)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Avatar = me.Avatar
 	if p.Profile.Values == nil {
-		me, err := s.People.Profile(r.Context(), a, a.Handle)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
 		p.Profile.Values = url.Values{"name": {me.Name}, "title": {me.Title}, "bio": {me.Bio},
 			"department": {strconv.FormatInt(me.DepartmentID, 10)}, "pronouns": {me.Pronouns}, "languages": {me.Languages},
 			"interests": {strings.Join(me.Interests, ", ")}}

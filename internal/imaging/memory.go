@@ -1,4 +1,4 @@
-package practice
+package imaging
 
 import (
 	"encoding/binary"
@@ -7,20 +7,20 @@ import (
 	"image/color"
 )
 
-// MaxImageMemory bounds the memory one image may take while Attach checks
-// it and makes its resized copy: its decoded pixels, laid out as Go's
+// MaxMemory bounds the memory one image may take while Decode checks it
+// and its caller makes a smaller copy: its decoded pixels, laid out as Go's
 // decoder lays them, plus the copy. A small file can claim a picture that
 // takes hundreds of MiB once decoded (a 311 KB PNG of 10,000 × 4,000 pixels
 // at 16 bits per channel takes 305 MiB), so the sides and pixel count alone
-// do not bound it. With imageDecoders at work at once, images cost at most
+// do not bound it. With decoders at work at once, images cost at most
 // twice this.
-const MaxImageMemory = 128 << 20
+const MaxMemory = 128 << 20
 
-// imageMemory estimates, from the header alone, the bytes that decoding
-// the image and making its resized copy allocate at most: width × height ×
+// memoryNeeded estimates, from the header alone, the bytes that decoding
+// the image and shrinking it to width fit allocate at most: width × height ×
 // the bytes per pixel of the decoder's layout for the color model that
 // image.DecodeConfig reports, with what some formats keep beside it.
-func imageMemory(data []byte, format string, cfg image.Config) int64 {
+func memoryNeeded(data []byte, format string, cfg image.Config, fit int) int64 {
 	pixels := int64(cfg.Width) * int64(cfg.Height)
 	perPixel := modelBytes(cfg.ColorModel)
 	switch format {
@@ -43,20 +43,20 @@ func imageMemory(data []byte, format string, cfg image.Config) int64 {
 			perPixel = 8 // lossless: ARGB words, then the NRGBA image made from them
 		}
 	}
-	return int64(float64(pixels)*perPixel) + resizeMemory(cfg.Width, cfg.Height)
+	return int64(float64(pixels)*perPixel) + shrinkMemory(cfg.Width, cfg.Height, fit)
 }
 
-// resizeMemory is what making the resized copy of a width×height image
+// shrinkMemory is what shrinking a width×height picture to fit pixels wide
 // allocates: the halvings (4 bytes a pixel at ¼, 1/16, … of the pixels,
 // 4/3 of a byte a pixel in all), the copy, its encoding (at most about its
 // raw size) and the encoder's state.
-func resizeMemory(width, height int) int64 {
-	w, h, ok := resizedSize(width, height)
+func shrinkMemory(width, height, fit int) int64 {
+	w, h, ok := FitWidth(width, height, fit)
 	if !ok {
 		return 0
 	}
 	n := 2*4*int64(w)*int64(h) + 1<<20
-	if width > 2*DisplayWidth {
+	if width > 2*fit {
 		n += int64(width) * int64(height) * 4 / 3
 	}
 	return n

@@ -1,4 +1,4 @@
-package practice
+package imaging
 
 import (
 	"bytes"
@@ -12,12 +12,13 @@ import (
 	"testing"
 )
 
-// imageMemory must bound what decoding and resizing really allocate, for
+// memoryNeeded must bound what decoding and shrinking really allocate, for
 // every layout Go's decoders use; here it is compared with the bytes the
 // process allocates while doing it (all of them, garbage included: more
 // than the peak), less a fixed allowance for the decoders' own state.
 func TestImageMemoryBoundsTheDecoder(t *testing.T) {
 	const allowance = 256 << 10
+	const fit = 1600 // the width of an attachment's resized copy
 	encode := func(img image.Image, format string) []byte {
 		t.Helper()
 		var buf bytes.Buffer
@@ -83,12 +84,14 @@ func TestImageMemoryBoundsTheDecoder(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		if _, err := makeResized(img, format); err != nil {
-			t.Fatalf("%s: %v", c.name, err)
+		if w, h, ok := FitWidth(cfg.Width, cfg.Height, fit); ok {
+			if _, _, err := Encode(Shrink(img, w, h), format); err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
 		}
 		runtime.ReadMemStats(&after)
 		used := int64(after.TotalAlloc - before.TotalAlloc)
-		if est := imageMemory(c.data, format, cfg); est+allowance < used {
+		if est := memoryNeeded(c.data, format, cfg, fit); est+allowance < used {
 			t.Errorf("%s (%d×%d): estimated %d bytes, allocated %d", c.name, cfg.Width, cfg.Height, est, used)
 		} else {
 			t.Logf("%s (%d×%d): estimated %d bytes, allocated %d", c.name, cfg.Width, cfg.Height, est, used)
