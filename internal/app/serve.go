@@ -27,6 +27,7 @@ import (
 	"hearth/internal/people"
 	"hearth/internal/practice"
 	"hearth/internal/ratelimit"
+	"hearth/internal/stewardship"
 	"hearth/internal/web"
 )
 
@@ -193,8 +194,9 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 			listener = newInbound(cfg, d, notifier, accounts, limits, library, talk, log)
 		}
 	}
+	health := stewardship.NewService(d, communities, directory, log)
 	h, err := web.New(web.Deps{DB: d, Auth: accounts, Communities: communities, People: directory,
-		Practice: library, Talk: talk, Gatherings: events, Notifier: notifier,
+		Practice: library, Talk: talk, Gatherings: events, Stewardship: health, Notifier: notifier,
 		Logger: log, BaseURL: cfg.BaseURL, Secure: cfg.Secure(), SessionTTL: cfg.SessionLifetime, DevOutbox: sender == nil})
 	if err != nil {
 		return nil, nil, err
@@ -206,11 +208,13 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	bus.SubscribeBatch("notify", notifier.PrepareBatch)
 	bus.SubscribeBatch("expertise", directory.RefreshAfter)
 	bus.SubscribeBatch("participation", directory.RecountAfter)
+	bus.SubscribeBatch("health", health.RecountAfter)
 	bus.Register(runner)
 	notifier.Register(runner)
 	events.Register(runner)
 	directory.Register(runner)
 	directory.RegisterParticipation(runner)
+	health.Register(runner)
 	notify.NewDelivery(d, sender, log).Register(runner)
 	return h, &Workers{Jobs: runner, practice: library, Inbound: listener}, nil
 }

@@ -92,6 +92,10 @@ func (v View) CanEditCharter() bool { return v.IsSteward() && v.writable() }
 // CanManageMembers reports whether the actor may approve, invite, change roles and remove.
 func (v View) CanManageMembers() bool { return v.IsSteward() && v.Status == Active }
 
+// CanSeeHealth reports whether the actor may read the community's health
+// figures: its stewards and administrators.
+func (v View) CanSeeHealth() bool { return v.IsSteward() || v.Actor.Admin }
+
 // CanArchive reports whether the actor may archive or unarchive the community.
 func (v View) CanArchive() bool {
 	return (v.IsSteward() || v.Actor.Admin) && (v.Status == Active || v.Status == Archived)

@@ -21,6 +21,7 @@ import (
 	directory "hearth/internal/people"
 	"hearth/internal/practice"
 	"hearth/internal/progress"
+	"hearth/internal/stewardship"
 )
 
 // Password signs in to every demo account.
@@ -138,6 +139,10 @@ func LoadProgress(ctx context.Context, d *db.DB, out, w io.Writer) error {
 		return err
 	}
 	if err := people.RecountParticipation(ctx, true); err != nil {
+		return err
+	}
+	// The stewards' health figures, from all of the above.
+	if err := stewardship.NewService(d, nil, people, nil).Recount(ctx, true); err != nil {
 		return err
 	}
 	// The rows above carry Markdown only: render it (and index it) as a save would.

@@ -115,29 +115,34 @@ func quoted(verbs []string) string {
 	return strings.Join(q, ", ")
 }
 
-// RecountCommunity recounts the participation of every active member of a
-// community in one transaction: one aggregate over the community's activity
-// log in the window (its index by community and time) and one over its
-// attendance.
-func (s *Service) RecountCommunity(ctx context.Context, communityID int64) error {
-	now := s.now()
-	since := now.Add(-ParticipationWindow)
+// participationSelect is the one computation of the levels: each active
+// member of community $1 (joined by $3) with their points between $2 and
+// $3, from one aggregate over the community's activity log in the window
+// (its index by community and time) and one over its attendance.
+func participationSelect() string {
 	score := fmt.Sprintf(`(%d * COALESCE(a.contributions, 0) + %d * COALESCE(a.replies, 0) + %d * COALESCE(t.attended, 0))`,
 		WeightContribution, WeightReply, WeightAttended)
+	return `SELECT m.community_id, m.person_id, COALESCE(a.contributions, 0), COALESCE(a.replies, 0), COALESCE(t.attended, 0), ` + score + `, ` + levelSQL(score) + ` AS level
+			FROM memberships m
+			LEFT JOIN (SELECT actor_id,
+					SUM(CASE WHEN verb IN (` + quoted(contributionVerbs) + `) THEN 1 ELSE 0 END) AS contributions,
+					SUM(CASE WHEN verb IN (` + quoted(replyVerbs) + `) THEN 1 ELSE 0 END) AS replies
+				FROM activities WHERE community_id = $1 AND created_at > $2 AND created_at <= $3 GROUP BY actor_id) a ON a.actor_id = m.person_id
+			LEFT JOIN (SELECT r.person_id, COUNT(*) AS attended FROM gathering_rsvps r JOIN gathering_occurrences o ON o.id = r.occurrence_id
+				WHERE o.community_id = $1 AND o.starts_at > $2 AND o.starts_at <= $3 AND r.attended GROUP BY r.person_id) t ON t.person_id = m.person_id
+			WHERE m.community_id = $1 AND m.status = 'active' AND m.created_at <= $3`
+}
+
+// RecountCommunity recounts the participation of every active member of a
+// community in one transaction.
+func (s *Service) RecountCommunity(ctx context.Context, communityID int64) error {
+	now := s.now()
 	return s.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM participation WHERE community_id = $1`, communityID); err != nil {
 			return errs.Wrap(err, "recount participation")
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO participation (community_id, person_id, contributions, replies, attended, score, level)
-			SELECT m.community_id, m.person_id, COALESCE(a.contributions, 0), COALESCE(a.replies, 0), COALESCE(t.attended, 0), `+score+`, `+levelSQL(score)+`
-			FROM memberships m
-			LEFT JOIN (SELECT actor_id,
-					SUM(CASE WHEN verb IN (`+quoted(contributionVerbs)+`) THEN 1 ELSE 0 END) AS contributions,
-					SUM(CASE WHEN verb IN (`+quoted(replyVerbs)+`) THEN 1 ELSE 0 END) AS replies
-				FROM activities WHERE community_id = $1 AND created_at > $2 GROUP BY actor_id) a ON a.actor_id = m.person_id
-			LEFT JOIN (SELECT r.person_id, COUNT(*) AS attended FROM gathering_rsvps r JOIN gathering_occurrences o ON o.id = r.occurrence_id
-				WHERE o.community_id = $1 AND o.starts_at > $2 AND o.starts_at <= $3 AND r.attended GROUP BY r.person_id) t ON t.person_id = m.person_id
-			WHERE m.community_id = $1 AND m.status = 'active'`, communityID, since, now)
+			`+participationSelect(), communityID, now.Add(-ParticipationWindow), now)
 		if err != nil {
 			return errs.Wrap(err, "recount participation")
 		}
@@ -146,6 +151,34 @@ func (s *Service) RecountCommunity(ctx context.Context, communityID int64) error
 		return errs.Wrap(err, "recount participation")
 	})
 }
+
+// LevelsAt is the level each member of a community had at time at (those
+// who were active members then and are still), by the same rules as the
+// participation count: stewardship compares the rings between two dates.
+func LevelsAt(ctx context.Context, q db.Q, communityID int64, at time.Time) (map[int64]Ring, error) {
+	rows, err := q.QueryContext(ctx, `SELECT x.person_id, x.level FROM (`+participationSelect()+`) x`, communityID, at.Add(-ParticipationWindow), at)
+	if err != nil {
+		return nil, errs.Wrap(err, "levels at a date")
+	}
+	defer rows.Close()
+	out := map[int64]Ring{}
+	for rows.Next() {
+		var id int64
+		var r Ring
+		if err := rows.Scan(&id, &r); err != nil {
+			return nil, errs.Wrap(err, "levels at a date")
+		}
+		out[id] = r
+	}
+	return out, errs.Wrap(rows.Err(), "levels at a date")
+}
+
+// ContributionVerbs and ReplyVerbs are the activity verbs that count as a
+// contribution and as a reply, for the figures that count them the same way.
+func ContributionVerbs() []string { return append([]string(nil), contributionVerbs...) }
+
+// ReplyVerbs: see ContributionVerbs.
+func ReplyVerbs() []string { return append([]string(nil), replyVerbs...) }
 
 // RecountParticipation recounts the communities with activity since they
 // were last counted (all of them when all is set: the window moves even
@@ -197,15 +230,8 @@ func (s *Service) RegisterParticipation(r *jobs.Runner) {
 
 // RecountAfter is an activity subscriber: after activity in a community, it
 // asks for one recount a little later.
-func (s *Service) RecountAfter(_ context.Context, batch []activity.Activity) (activity.Write, error) {
-	for _, a := range batch {
-		if a.CommunityID != 0 {
-			return func(ctx context.Context, tx *db.Tx) error {
-				return jobs.EnqueueOnce(ctx, tx, jobs.Job{Kind: KindRecountParticipation, RunAt: s.now().Add(refreshDelay)})
-			}, nil
-		}
-	}
-	return nil, nil
+func (s *Service) RecountAfter(ctx context.Context, batch []activity.Activity) (activity.Write, error) {
+	return activity.Later(KindRecountParticipation, refreshDelay, s.now)(ctx, batch)
 }
 
 // ParticipantsShown bounds a page of the stewards' participation list.

@@ -84,6 +84,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /c/{slug}/mentoring/{id}/goals", s.setMentorshipGoals())
 	mux.HandleFunc("POST /c/{slug}/mentoring/{id}/checkins", s.addMentorshipCheckIn())
 	mux.HandleFunc("POST /c/{slug}/mentoring/{id}/end", s.endMentorship())
+	mux.HandleFunc("GET /c/{slug}/health", s.health)
+	mux.HandleFunc("GET /c/{slug}/health/{file}", s.healthCSV)
 	mux.HandleFunc("POST /c/{slug}/invitations/{key}/resend", s.resendInvitation)
 	mux.HandleFunc("GET /c/{slug}/invitations/{key}/revoke", s.confirmRevokeInvitation)
 	mux.HandleFunc("POST /c/{slug}/invitations/{key}/revoke", s.revokeInvitation)
@@ -226,6 +228,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /help/stages", s.helpStages)
 	mux.HandleFunc("GET /help/participation", s.helpParticipation)
 	mux.HandleFunc("GET /help/mentoring", s.helpMentoring)
+	mux.HandleFunc("GET /help/health", s.helpHealth)
 
 	// Search over everything the reader may see.
 	mux.HandleFunc("GET /search", s.search)

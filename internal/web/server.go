@@ -21,6 +21,7 @@ import (
 	"hearth/internal/notify"
 	"hearth/internal/people"
 	"hearth/internal/practice"
+	"hearth/internal/stewardship"
 )
 
 //go:embed templates static
@@ -35,6 +36,7 @@ type Deps struct {
 	Practice    *practice.Service
 	Talk        *conversation.Service
 	Gatherings  *gathering.Service
+	Stewardship *stewardship.Service
 	Notifier    *notify.Notifier
 	Logger      *slog.Logger
 	BaseURL     string

@@ -1,0 +1,132 @@
+package web
+
+import (
+	"encoding/csv"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"hearth/internal/community"
+	"hearth/internal/errs"
+	"hearth/internal/gathering"
+	"hearth/internal/stewardship"
+)
+
+// healthPage is a steward's view of the community's health.
+type healthPage struct {
+	Layout
+	C                     community.View
+	H                     stewardship.Health
+	Windows               []int
+	Lines                 []healthLine
+	Rings, Response, Flow stewardship.Chart
+	Funnel                stewardship.Chart
+	Retention             stewardship.Heatmap
+	Tables                map[string]stewardship.Table
+}
+
+// healthLine is one figure next to the window before it.
+type healthLine struct {
+	Label, Current, Previous, Hint, Verdict string
+}
+
+// healthLines are the figures of the summary, in order, with their units.
+var healthLines = []struct {
+	label, figure, unit string
+	scale               float64
+}{
+	{"Core members", stewardship.FigRing + "core", "", 1},
+	{"Active members", stewardship.FigRing + "active", "", 1},
+	{"Occasional members", stewardship.FigRing + "occasional", "", 1},
+	{"Peripheral members", stewardship.FigRing + "peripheral", "", 1},
+	{"Questions asked", stewardship.FigQuestions, "", 1},
+	{"Median time to a first response", stewardship.FigMedian, " h", 1},
+	{"90th percentile of the time to a first response", stewardship.FigP90, " h", 1},
+	{"Questions answered within 48 hours", stewardship.FigInTime, "%", 100},
+	{"Fewest members making half the contributions", stewardship.FigAbsenceAll, "", 1},
+	{"Fewest members making half the answers", stewardship.FigAbsenceAns, "", 1},
+	{"Questions waiting more than 72 hours", stewardship.FigUnanswered, "", 1},
+	{"Fading regulars", stewardship.FigFading, "", 1},
+}
+
+func (s *Server) health(w http.ResponseWriter, r *http.Request) {
+	days, _ := strconv.Atoi(r.URL.Query().Get("days"))
+	h, err := s.Stewardship.Health(r.Context(), actorOf(r), r.PathValue("slug"), days)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := &healthPage{Layout: communityLayout(h.C, "Health", "members"), C: h.C, H: h, Windows: stewardship.Windows,
+		Rings: h.RingsChart(), Response: h.ResponseChart(), Flow: h.FlowChart(),
+		Funnel: h.FunnelChart(), Retention: h.RetentionChart(), Tables: map[string]stewardship.Table{}}
+	p.Community = &p.C
+	for _, name := range stewardship.TableNames {
+		p.Tables[name], _ = h.Table(name)
+	}
+	for _, l := range healthLines {
+		f := h.Figures[l.figure]
+		line := healthLine{Label: l.label, Hint: f.Hint(), Verdict: f.Verdict()}
+		if f.Current.Valid {
+			line.Current = stewardship.Number(round1(f.Current.Float64*l.scale)) + l.unit
+		}
+		if f.Previous.Valid {
+			line.Previous = stewardship.Number(round1(f.Previous.Float64*l.scale)) + l.unit
+		}
+		p.Lines = append(p.Lines, line)
+	}
+	s.render(w, r, http.StatusOK, "community/health", p)
+}
+
+func round1(v float64) float64 { return float64(int64(v*10+0.5)) / 10 }
+
+// healthCSV downloads one figure's table as CSV; a cell a spreadsheet
+// would read as a formula is prefixed with a quote.
+func (s *Server) healthCSV(w http.ResponseWriter, r *http.Request) {
+	name, ok := strings.CutSuffix(r.PathValue("file"), ".csv")
+	days, _ := strconv.Atoi(r.URL.Query().Get("days"))
+	h, err := s.Stewardship.Health(r.Context(), actorOf(r), r.PathValue("slug"), days)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	t, known := h.Table(name)
+	if !ok || !known {
+		s.fail(w, r, errs.NotFoundf("There is no such figure."))
+		return
+	}
+	file := h.C.Slug + "-" + t.Name + "-" + strconv.Itoa(h.Days) + "-days.csv"
+	s.sendDownload(w, r, file, "text/csv; charset=utf-8", func(dw io.Writer) error {
+		cw := csv.NewWriter(dw)
+		if err := cw.Write(t.Head); err != nil {
+			return err
+		}
+		for _, row := range t.Rows {
+			safe := make([]string, len(row))
+			for i, c := range row {
+				safe[i] = gathering.CSVCell(c)
+			}
+			if err := cw.Write(safe); err != nil {
+				return err
+			}
+		}
+		cw.Flush()
+		return cw.Error()
+	})
+}
+
+// helpHealth explains each figure of the health page and its rules.
+func (s *Server) helpHealth(w http.ResponseWriter, r *http.Request) {
+	p := &healthHelp{Layout: Layout{Title: "A community's health", Crumbs: []Crumb{{"Communities", "/communities"}, {"Health", ""}}},
+		Windows: stewardship.Windows, Default: stewardship.DefaultDays, Within: int(stewardship.AnsweredWithin.Hours()),
+		Waiting: int(stewardship.UnansweredFrom.Hours()), Fading: int(stewardship.FadingAfter.Hours() / 24), Months: stewardship.FlowMonths,
+		First: int(stewardship.FirstWithin.Hours() / 24), Second: int(stewardship.SecondWithin.Hours() / 24)}
+	s.render(w, r, http.StatusOK, "help/health", p)
+}
+
+// healthHelp is the help page's figures, the ones that count.
+type healthHelp struct {
+	Layout
+	Windows                                                 []int
+	Default, Within, Waiting, Fading, Months, First, Second int
+}

@@ -1,0 +1,174 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"hearth/internal/apptest"
+	"hearth/internal/community"
+	"hearth/internal/db"
+	"hearth/internal/db/dbtest"
+)
+
+// healthWorld is a community "bread" stewarded by sam with a member mia,
+// an outsider and an administrator; waiting adds questions asked days ago
+// that nobody answered, tagged with a topic sam declared expertise in.
+type healthWorld struct {
+	e *apptest.Env
+	d *db.DB
+}
+
+func newHealthWorld(t *testing.T, d *db.DB) *healthWorld {
+	t.Helper()
+	e := apptest.New(t, d)
+	sam := e.Person("sam")
+	e.Community(sam, "bread", community.Public, community.Open)
+	e.SetMembership("bread", e.Person("mia"), community.RoleMember, community.ActiveMember)
+	e.Person("out")
+	ada := e.Person("ada")
+	if _, err := d.ExecContext(t.Context(), "UPDATE people SET is_admin = TRUE WHERE id = $1", ada.PersonID); err != nil {
+		t.Fatal(err)
+	}
+	if r := e.As("sam").Post("/account/expertise", form("topic_0", "sourdough", "level_0", "expert")); r.Status != http.StatusSeeOther {
+		t.Fatalf("expertise: %d", r.Status)
+	}
+	return &healthWorld{e: e, d: d}
+}
+
+func (w *healthWorld) exec(t *testing.T, q string, args ...any) {
+	t.Helper()
+	if _, err := w.d.ExecContext(t.Context(), q, args...); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+}
+
+// waiting adds n unanswered questions by mia, asked days ago, the first
+// titled title.
+func (w *healthWorld) waiting(t *testing.T, n int, title string) {
+	t.Helper()
+	mia := w.e.Actor("mia")
+	for i := range n {
+		at := db.Now().Add(-time.Duration(4*24+i) * time.Hour)
+		ti := title
+		if i > 0 {
+			ti = fmt.Sprintf("%s %d", title, i)
+		}
+		var id int64
+		err := w.d.Writer().QueryRowContext(t.Context(), `INSERT INTO threads (community_id, kind, title, body, author_id, created_at, last_activity_at)
+			SELECT id, 'question', $1, 'Why?', $2, $3, $3 FROM communities WHERE slug = 'bread' RETURNING id`, ti, mia.PersonID, at).Scan(&id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.exec(t, `INSERT INTO thread_tags (thread_id, tag) VALUES ($1, 'sourdough')`, id)
+		w.exec(t, `INSERT INTO activities (actor_id, verb, subject_kind, subject_id, community_id, created_at)
+			SELECT $1, 'question.asked', 'thread', $2, id, $3 FROM communities WHERE slug = 'bread'`, mia.PersonID, id, at)
+	}
+}
+
+// recount runs the jobs that follow activity now rather than in a few minutes.
+func (w *healthWorld) recount(t *testing.T) {
+	t.Helper()
+	for range 3 {
+		w.exec(t, `UPDATE jobs SET run_at = $1 WHERE kind IN ('people.participation.recount', 'people.expertise.refresh', 'stewardship.health.recount') AND status = 'queued'`, db.Now())
+		if _, err := w.e.Worker.RunDue(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// The health page and its CSV files are for the community's stewards and
+// administrators (everyone else: 404); the page shows the waiting question
+// with its expert, the chart with its table, and the figures next to the
+// period before; a figure's CSV neutralises formulas; the rules have a page.
+func TestHealthPages(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newHealthWorld(t, d)
+		e := w.e
+		w.waiting(t, 1, "=cmd|' /C calc'!A0 rye?")
+		w.recount(t)
+		paths := []string{"/c/bread/health", "/c/bread/health?days=30", "/c/bread/health/unanswered.csv", "/c/bread/health/rings.csv?days=365"}
+		for who, c := range map[string]*apptest.Client{"member": e.As("mia"), "outsider": e.As("out"), "visitor": e.Visitor()} {
+			for _, p := range paths {
+				if r := c.Get(p); r.Status != http.StatusNotFound {
+					t.Errorf("%s GET %s: %d", who, p, r.Status)
+				}
+			}
+		}
+		for who, c := range map[string]*apptest.Client{"steward": e.As("sam"), "admin": e.As("ada")} {
+			for _, p := range paths {
+				if r := c.Get(p); r.Status != http.StatusOK {
+					t.Errorf("%s GET %s: %d", who, p, r.Status)
+				}
+			}
+			if r := c.Get("/c/bread/health/secrets.csv"); r.Status != http.StatusNotFound {
+				t.Errorf("%s: an unknown figure: %d", who, r.Status)
+			}
+		}
+		page := e.As("sam").Get("/c/bread/health").Body
+		for _, want := range []string{`<strong aria-current="page">90 days</strong>`, `<a href="/c/bread/health?days=30">30 days</a>`,
+			`=cmd|&#39; /C calc&#39;!A0 rye?</a>`, `Who might know: <a href="/people/sam">Sam Tester</a>`,
+			`<svg role="img" aria-labelledby="response-t response-d"`, `<title id="rings-t">Members on each ring</title>`,
+			`<th scope="row">Questions waiting more than 72 hours <span class="meta">(lower is better)</span></th><td>1</td><td>—</td>`,
+			`<th scope="row">Occasional members</th><td>1</td><td>0</td><td><span class="badge verdict-higher">higher</span>`,
+			`href="/c/bread/health/rings.csv?days=90"`, `<title id="retention-t">Retention</title>`, `href="/c/bread/health/funnel.csv?days=90"`} {
+			if !strings.Contains(page, want) {
+				t.Errorf("the health page lacks %s", want)
+			}
+		}
+		csv := e.As("sam").Get("/c/bread/health/unanswered.csv")
+		if ct := csv.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/csv") || !strings.Contains(csv.Header.Get("Content-Disposition"), "bread-unanswered-90-days.csv") {
+			t.Errorf("csv headers: %v", csv.Header)
+		}
+		if !strings.HasPrefix(csv.Body, "question,asked,address,suggested experts\n") || !strings.Contains(csv.Body, "\n'=cmd|' /C calc'!A0 rye?,") ||
+			!strings.Contains(csv.Body, "Sam Tester (@sam)") {
+			t.Errorf("the queue as CSV:\n%s", csv.Body)
+		}
+		if rings := e.As("sam").Get("/c/bread/health/rings.csv?days=365").Body; !strings.Contains(rings, "ring,last 365 days,the 365 days before\ncore,0,0\n") {
+			t.Errorf("rings as CSV:\n%s", rings)
+		}
+		if home := e.As("sam").Get("/c/bread").Body; !strings.Contains(home, `<a href="/c/bread/health">Community health</a>`) {
+			t.Error("the steward's home does not link the health page")
+		}
+		if r := e.Visitor().Get("/help/health"); r.Status != http.StatusOK || !strings.Contains(r.Body, "more than 72 hours") {
+			t.Errorf("help page: %d", r.Status)
+		}
+	})
+}
+
+// The health page runs the same queries whatever the community's history:
+// a few waiting questions or many, a little activity or much more.
+func TestHealthPageQueryCountDoesNotGrow(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newHealthWorld(t, d)
+		sam := w.e.As("sam")
+		w.waiting(t, 2, "Few")
+		w.recount(t)
+		few := leastQueries(t, d, sam, "/c/bread/health")
+		w.waiting(t, 40, "Many")
+		for i := range 30 {
+			h := fmt.Sprintf("m%02d", i)
+			w.e.SetMembership("bread", w.e.Person(h), community.RoleMember, community.ActiveMember)
+			w.exec(t, `INSERT INTO activities (actor_id, verb, subject_kind, subject_id, community_id, created_at)
+				SELECT p.id, 'entry.published', 'entry', 1, c.id, $1 FROM people p, communities c WHERE p.handle = $2 AND c.slug = 'bread'`,
+				db.Now().Add(-time.Duration(35+i)*24*time.Hour), h)
+		}
+		// Something new happens: the recount after activity follows.
+		if r := w.e.As("mia").Post("/c/bread/practice/new", form("kind", "lesson", "title", "Rye", "summary", "About rye.", "action", "publish")); r.Status != http.StatusSeeOther {
+			t.Fatalf("publish: %d", r.Status)
+		}
+		w.recount(t)
+		if body := sam.Get("/c/bread/health").Body; !strings.Contains(body, "Many 39") {
+			t.Fatalf("the many questions are not on the page")
+		}
+		many := leastQueries(t, d, sam, "/c/bread/health")
+		t.Logf("GET /c/bread/health: %d queries with 2 waiting questions, %d with 42 and 30 more members", few, many)
+		if many != few {
+			t.Errorf("the health page ran %d queries with a short history, %d with a longer one", few, many)
+		}
+	})
+}
