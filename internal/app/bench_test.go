@@ -33,7 +33,8 @@ func TestBenchEndToEnd(t *testing.T) {
 		t.Fatalf("--json printed %q: %v", out, err)
 	}
 	want := []string{"reference page", "entry page", "library list", "community home", "directory", "search mix",
-		"thread page (60 replies)", "talk list (40 threads)", "comment (sequential writes)", "reply (sequential writes)"}
+		"thread page (60 replies)", "talk list (40 threads)", "gathering page (200 going)", "conference programme (40 sessions)",
+		"comment (sequential writes)", "reply (sequential writes)"}
 	if rep.Engine != "sqlite" || rep.Entries != 150 || rep.Comments != 450 || rep.Threads != 40 || rep.Replies != 60 || len(rep.Results) != len(want) {
 		t.Fatalf("report = %+v", rep)
 	}
@@ -42,7 +43,7 @@ func TestBenchEndToEnd(t *testing.T) {
 			t.Errorf("result %d = %+v", i, r)
 		}
 	}
-	if rep.Results[0].Ratio != 1 || rep.Results[8].Clients != 1 || rep.Results[9].Clients != 1 || rep.Results[1].Clients != 4 {
+	if rep.Results[0].Ratio != 1 || rep.Results[10].Clients != 1 || rep.Results[11].Clients != 1 || rep.Results[1].Clients != 4 {
 		t.Errorf("ratios and clients = %+v", rep.Results)
 	}
 
