@@ -88,6 +88,9 @@ func Index(ctx context.Context, q db.Q, d db.Dialect, kind string, ids ...int64)
 		keys[i] = docID(k, id)
 	}
 	e := engineFor(d)
+	if err := unpost(ctx, q, keys); err != nil {
+		return err
+	}
 	if err := e.remove(ctx, q, keys); err != nil {
 		return err
 	}
@@ -95,7 +98,10 @@ func Index(ctx context.Context, q db.Q, d db.Dialect, kind string, ids ...int64)
 	for i, doc := range docs {
 		batch[i] = prepare(k, doc)
 	}
-	return putAll(ctx, q, e, batch)
+	if err := putAll(ctx, q, e, batch); err != nil {
+		return err
+	}
+	return post(ctx, q, batch)
 }
 
 // Remove takes the subjects with these ids of kind out of the index.
@@ -107,6 +113,9 @@ func Remove(ctx context.Context, q db.Q, d db.Dialect, kind string, ids ...int64
 	keys := make([]int64, len(ids))
 	for i, id := range ids {
 		keys[i] = docID(k, id)
+	}
+	if err := unpost(ctx, q, keys); err != nil {
+		return err
 	}
 	return engineFor(d).remove(ctx, q, keys)
 }
@@ -144,6 +153,13 @@ func RebuildProgress(ctx context.Context, d *db.DB, progress Progress) error {
 		if err := e.clear(ctx, tx); err != nil {
 			return err
 		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM search_postings"); err != nil {
+			return errs.Wrap(err, "clear index")
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM search_terms"); err != nil {
+			return errs.Wrap(err, "clear index")
+		}
+		lists := newListBuilder()
 		done := 0
 		for _, k := range kinds() {
 			for after := int64(0); ; {
@@ -165,12 +181,16 @@ func RebuildProgress(ctx context.Context, d *db.DB, progress Progress) error {
 				if err := putAll(ctx, tx, e, batch); err != nil {
 					return err
 				}
+				lists.add(batch)
 				done += len(batch)
 				if progress != nil {
 					progress(done)
 				}
 				after = ids[len(ids)-1]
 			}
+		}
+		if err := lists.write(ctx, tx); err != nil {
+			return err
 		}
 		if err := e.optimize(ctx, tx); err != nil {
 			return err

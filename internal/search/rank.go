@@ -2,6 +2,8 @@ package search
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"math"
 	"slices"
 	"strconv"
@@ -56,7 +58,51 @@ type scored struct {
 	score   float64
 }
 
-func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args []any, want int) ([]scored, error) {
+// rank ranks the documents that meet where (over search_docs s) for the
+// query's terms: from the posting lists when lists is set and every term is
+// a word (topk.go), otherwise, or when the lists run dry, from the newest-
+// first candidates (newest).
+func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args []any, want int, lists bool) ([]scored, error) {
+	idf, floors, err := idfs(ctx, d, e, t)
+	if err != nil {
+		return nil, err
+	}
+	if !lists || !allWords(t) {
+		return newest(ctx, d, e, t, idf, where, args, want)
+	}
+	best, end, err := topK(ctx, d, t, idf, floors, where, args, want)
+	if err != nil || end != topKDry {
+		return best, err
+	}
+	more, err := newest(ctx, d, e, t, idf, where, args, want)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[int64]bool{}
+	for _, s := range best {
+		seen[s.id] = true
+	}
+	for _, s := range more {
+		if !seen[s.id] {
+			best = append(best, s)
+		}
+	}
+	sortScored(best)
+	return best, nil
+}
+
+// allWords reports whether every term is a single word (no phrase, no prefix).
+func allWords(t []qterm) bool {
+	for _, q := range t {
+		if len(q.stems) > 1 || q.prefix {
+			return false
+		}
+	}
+	return true
+}
+
+// newest ranks the bounded newest-first candidates (see above).
+func newest(ctx context.Context, d *db.DB, e engine, t []qterm, idf []float64, where string, args []any, want int) ([]scored, error) {
 	forward := map[int64]string{} // the candidates' forward index, read by the walks
 	walk := func(terms []qterm, titles bool, n int) ([]int64, error) {
 		a := slices.Clone(args)
@@ -121,10 +167,6 @@ func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	idf, err := idfs(ctx, d, e, t)
-	if err != nil {
-		return nil, err
-	}
 	out := make([]scored, 0, len(ids))
 	for _, id := range ids {
 		s := scored{id: id}
@@ -141,18 +183,7 @@ func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args
 			out = append(out, s)
 		}
 	}
-	slices.SortFunc(out, func(a, b scored) int {
-		switch {
-		case a.matched != b.matched:
-			return b.matched - a.matched
-		case a.score != b.score:
-			if a.score > b.score {
-				return -1
-			}
-			return 1
-		}
-		return int(b.id - a.id) // newer first
-	})
+	sortScored(out)
 	return out, nil
 }
 
@@ -182,48 +213,88 @@ func impactOf(forward string, q qterm) (float64, bool) {
 	return total, found == len(q.stems)
 }
 
-// idfs gives each term its inverse document frequency, from a count that
-// stops at dfLimit (a word in more documents than that tells little).
-func idfs(ctx context.Context, d *db.DB, e engine, t []qterm) ([]float64, error) {
+// idfs gives each term its inverse document frequency and, for a word, the
+// floor of its posting list (-1 when the list holds every document with the
+// word). A word's frequency is its cut list's recorded one, or its whole
+// list's length; a phrase's or a prefix's is counted up to dfLimit (a word
+// in more documents than that tells little).
+func idfs(ctx context.Context, d *db.DB, e engine, t []qterm) ([]float64, []int, error) {
 	n, err := docCount(ctx, d)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out := make([]float64, len(t))
+	out, floors := make([]float64, len(t)), make([]int, len(t))
 	for i, q := range t {
-		df, err := docFreq(ctx, d, e, e.match([]qterm{q}, false))
-		if err != nil {
-			return nil, err
+		var c countAt
+		if len(q.stems) == 1 && !q.prefix {
+			c, err = wordFreq(ctx, d, q.stems[0])
+		} else {
+			c, err = docFreq(ctx, d, e, e.match([]qterm{q}, false))
 		}
+		if err != nil {
+			return nil, nil, err
+		}
+		df := c.n
 		out[i] = math.Log(1 + (float64(max(n, df))-float64(df)+0.5)/(float64(df)+0.5))
+		floors[i] = c.floor
 	}
-	return out, nil
+	return out, floors, nil
 }
 
-// docFreq is how many documents match (up to dfLimit), remembered for a few
-// seconds per database and match: a phrase's or a prefix's count walks up
-// to dfLimit matches (a quarter of a phrase query's CPU), and it only
-// scales the IDF. The memory holds at most maxDFs counts.
-func docFreq(ctx context.Context, d *db.DB, e engine, match string) (int, error) {
-	key := dfKey{d, match}
+// remembered is a count remembered for a few seconds per database and key
+// (a match, or a word): counts only scale the IDF. It holds at most maxDFs.
+func remembered(key dfKey, count func() (countAt, error)) (countAt, error) {
 	dfs.Lock()
 	c, ok := dfs.m[key]
 	dfs.Unlock()
 	if ok && time.Since(c.at) < 10*time.Second {
-		return c.n, nil
+		return c, nil
 	}
-	n, err := e.count(ctx, d, match, dfLimit)
+	c, err := count()
 	if err != nil {
-		return 0, err
+		return c, err
 	}
+	c.at = time.Now()
 	dfs.Lock()
 	if len(dfs.m) >= maxDFs {
 		clear(dfs.m)
 	}
-	dfs.m[key] = countAt{n: n, at: time.Now()}
+	dfs.m[key] = c
 	dfs.Unlock()
-	return n, nil
+	return c, nil
 }
+
+// docFreq is how many documents match (up to dfLimit): a phrase's or a
+// prefix's count walks up to dfLimit matches (a quarter of a phrase query's
+// CPU before it was remembered).
+func docFreq(ctx context.Context, d *db.DB, e engine, match string) (countAt, error) {
+	return remembered(dfKey{d, match}, func() (countAt, error) {
+		n, err := e.count(ctx, d, match, dfLimit)
+		return countAt{n: n, floor: -1}, err
+	})
+}
+
+// wordFreq is a word's document frequency and its list's floor: from
+// search_terms for a cut list, else its list's length.
+func wordFreq(ctx context.Context, d *db.DB, word string) (countAt, error) {
+	return remembered(dfKey{d, "\x00" + word}, func() (countAt, error) {
+		c := countAt{floor: -1}
+		err := d.QueryRowContext(ctx, "SELECT df, floor FROM search_terms WHERE term = $1", word).Scan(&c.n, &c.floor)
+		if err == nil {
+			return c, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return c, err
+		}
+		err = d.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM search_postings WHERE term = $1 LIMIT "+
+			strconv.Itoa(maxListCount)+") l", word).Scan(&c.n)
+		return c, err
+	})
+}
+
+// maxListCount bounds the count of an uncut list (a job cuts those longer
+// than listLimit; until it runs, a frequency past this tells no more).
+const maxListCount = 20 * listLimit
 
 type dfKey struct {
 	d     *db.DB
@@ -257,8 +328,9 @@ func docCount(ctx context.Context, d *db.DB) (int, error) {
 }
 
 type countAt struct {
-	n  int
-	at time.Time
+	n     int
+	floor int
+	at    time.Time
 }
 
 var counts = struct {

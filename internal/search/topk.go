@@ -1,0 +1,217 @@
+package search
+
+import (
+	"context"
+	"math"
+	"slices"
+	"strconv"
+
+	"hearth/internal/db"
+)
+
+// topK ranks a query of single words by reading each word's posting list
+// best first (Fagin's threshold algorithm): each document met in a list,
+// if the reader may see it (where, over its search_docs row s, is part of
+// the reading), is scored exactly from its forward index; the reading stops
+// as soon as no document not yet met could rank above the want-th found:
+// one not met holds at most the words whose lists are not read to their end,
+// each with at most the impact where its reading stands (or its floor, when
+// a cut list was read to its end). Then the first want are exact.
+//
+// It reports how it ended: exact; over budget (postingBudget postings read:
+// the best met are returned, an approximation); or dry, when a cut list
+// ran out before the bound was reached (a narrow scope, a deep page): the
+// caller then adds the newest-first candidates.
+const (
+	firstChunk    = 64
+	nextChunk     = 256
+	postingBudget = 2000
+)
+
+type topKEnd int
+
+const (
+	topKExact topKEnd = iota
+	topKBudget
+	topKDry
+)
+
+// cursor is where the reading of one word's list stands.
+type cursor struct {
+	term          string
+	idf           float64
+	floor         int // the highest impact the list may miss; -1 when it misses none
+	impact        int // the last impact read
+	doc           int64
+	started, done bool
+}
+
+// bound is the most an unread document may hold of this word: whether it
+// can hold it, and its impact at most.
+func (c *cursor) bound() (bool, int) {
+	switch {
+	case !c.started:
+		return true, math.MaxInt32
+	case !c.done:
+		return true, c.impact
+	case c.floor >= 0:
+		return true, c.floor
+	}
+	return false, 0
+}
+
+func topK(ctx context.Context, d *db.DB, t []qterm, idf []float64, floors []int, where string, args []any, want int) ([]scored, topKEnd, error) {
+	cs := make([]*cursor, len(t))
+	for i, q := range t {
+		cs[i] = &cursor{term: q.stems[0], idf: idf[i], floor: floors[i]}
+	}
+	met := map[int64]scored{}
+	var best []scored
+	read := 0
+	for {
+		// The cursor to advance: one not started, else the one whose
+		// bound weighs most.
+		var next *cursor
+		weight := -1.0
+		for _, c := range cs {
+			if c.done {
+				continue
+			}
+			if !c.started {
+				next = c
+				break
+			}
+			if w := c.idf * float64(c.impact); w > weight {
+				next, weight = c, w
+			}
+		}
+		if next == nil || read >= postingBudget {
+			best = sortedScores(met)
+			if next == nil {
+				return best, dryOrExact(cs, best, want), nil
+			}
+			return best, topKBudget, nil
+		}
+		n := nextChunk
+		if !next.started {
+			n = max(firstChunk, want)
+		}
+		got, err := readList(ctx, d, next, where, args, n, func(id int64, fw string) {
+			if _, ok := met[id]; !ok {
+				met[id] = scoreOf(id, fw, t, idf)
+			}
+		})
+		if err != nil {
+			return nil, topKExact, err
+		}
+		read += got
+		best = sortedScores(met)
+		if reached(cs, best, want) {
+			return best, topKExact, nil
+		}
+	}
+}
+
+// dryOrExact tells, once every list is read, whether the ranking is exact.
+func dryOrExact(cs []*cursor, best []scored, want int) topKEnd {
+	if reached(cs, best, want) {
+		return topKExact
+	}
+	return topKDry
+}
+
+// reached reports whether no unread document can rank above the want-th
+// best met (or, with fewer met, whether no unread document can match).
+func reached(cs []*cursor, best []scored, want int) bool {
+	matched, score := 0, 0.0
+	for _, c := range cs {
+		if ok, impact := c.bound(); ok {
+			matched++
+			score += c.idf * float64(impact) / 1000
+		}
+	}
+	if matched == 0 {
+		return true
+	}
+	if len(best) < want {
+		return false
+	}
+	k := best[want-1]
+	return k.matched > matched || (k.matched == matched && k.score >= score)
+}
+
+// readList reads the next n postings of c's list that the reader may see
+// (and that meet the query's filters), calling found with each one's key
+// and forward index; it returns how many it read.
+func readList(ctx context.Context, d *db.DB, c *cursor, where string, args []any, n int, found func(id int64, forward string)) (int, error) {
+	a := append([]any{c.term}, args[1:]...)
+	after := ""
+	if c.started {
+		after = " AND (p.impact, p.doc_id) < ($" + strconv.Itoa(len(a)+1) + ", $" + strconv.Itoa(len(a)+2) + ")"
+		a = append(a, c.impact, c.doc)
+	}
+	// CROSS JOIN keeps the list the outer loop on SQLite (PostgreSQL
+	// plans it alike); the order is the primary key's, read backwards, so
+	// LIMIT stops the reading.
+	rows, err := d.QueryContext(ctx, `SELECT p.impact, p.doc_id, s.terms FROM search_postings p CROSS JOIN search_docs s
+		WHERE p.term = $1 AND s.doc_id = p.doc_id`+after+` AND `+where+` ORDER BY p.impact DESC, p.doc_id DESC LIMIT `+strconv.Itoa(n), a...)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	got := 0
+	for rows.Next() {
+		var fw string
+		if err := rows.Scan(&c.impact, &c.doc, &fw); err != nil {
+			return 0, err
+		}
+		got++
+		found(c.doc, fw)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	c.started = true
+	c.done = got < n
+	return got, nil
+}
+
+// scoreOf is a document's rank for single-word terms from its forward index.
+func scoreOf(id int64, forward string, t []qterm, idf []float64) scored {
+	s := scored{id: id}
+	for i, q := range t {
+		if impact, ok := impactOf(forward, q); ok {
+			s.matched++
+			s.score += idf[i] * impact
+		}
+	}
+	return s
+}
+
+func sortedScores(m map[int64]scored) []scored {
+	out := make([]scored, 0, len(m))
+	for _, s := range m {
+		if s.matched > 0 {
+			out = append(out, s)
+		}
+	}
+	sortScored(out)
+	return out
+}
+
+// sortScored orders hits best first: more of the query's terms, then a
+// higher score, then newer.
+func sortScored(out []scored) {
+	slices.SortFunc(out, func(a, b scored) int {
+		switch {
+		case a.matched != b.matched:
+			return b.matched - a.matched
+		case a.score != b.score:
+			if a.score > b.score {
+				return -1
+			}
+			return 1
+		}
+		return int(b.id - a.id) // newer first
+	})
+}
