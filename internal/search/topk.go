@@ -2,6 +2,8 @@ package search
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"math"
 	"slices"
 	"strconv"
@@ -105,6 +107,13 @@ func topK(ctx context.Context, d *db.DB, t []qterm, idf []float64, floors []int,
 			return nil, topKExact, err
 		}
 		read += got
+		if next.done && next.floor < 0 {
+			// The floor was read a few seconds ago (idfs): a list read to
+			// its end is the whole list only if no job cut it since.
+			if next.floor, err = floorNow(ctx, d, next.term); err != nil {
+				return nil, topKExact, err
+			}
+		}
 		best = sortedScores(met)
 		if reached(cs, best, want) {
 			return best, topKExact, nil
@@ -174,6 +183,16 @@ func readList(ctx context.Context, d *db.DB, c *cursor, where string, args []any
 	c.started = true
 	c.done = got < n
 	return got, nil
+}
+
+// floorNow reads the floor of term's list: -1 when it is whole.
+func floorNow(ctx context.Context, d *db.DB, term string) (int, error) {
+	floor := -1
+	err := d.QueryRowContext(ctx, "SELECT floor FROM search_terms WHERE term = $1", term).Scan(&floor)
+	if errors.Is(err, sql.ErrNoRows) {
+		return -1, nil
+	}
+	return floor, err
 }
 
 // scoreOf is a document's rank for single-word terms from its forward index.
