@@ -27,6 +27,7 @@ import (
 	"hearth/internal/people"
 	"hearth/internal/practice"
 	"hearth/internal/ratelimit"
+	"hearth/internal/search"
 	"hearth/internal/web"
 )
 
@@ -209,6 +210,7 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	events.Register(runner)
 	directory.Register(runner)
 	directory.RegisterParticipation(runner)
+	search.RegisterJobs(runner, d) // the search's posting lists cut again hourly
 	notify.NewDelivery(d, sender, log).Register(runner)
 	return h, &Workers{Jobs: runner, practice: library, Inbound: listener}, nil
 }
