@@ -154,16 +154,10 @@ func reached(cs []*cursor, best []scored, want int) bool {
 // and forward index; it returns how many it read.
 func readList(ctx context.Context, d *db.DB, c *cursor, where string, args []any, n int, found func(id int64, forward string)) (int, error) {
 	a := append([]any{c.term}, args[1:]...)
-	after := ""
 	if c.started {
-		after = " AND (p.impact, p.doc_id) < ($" + strconv.Itoa(len(a)+1) + ", $" + strconv.Itoa(len(a)+2) + ")"
 		a = append(a, c.impact, c.doc)
 	}
-	// CROSS JOIN keeps the list the outer loop on SQLite (PostgreSQL
-	// plans it alike); the order is the primary key's, read backwards, so
-	// LIMIT stops the reading.
-	rows, err := d.QueryContext(ctx, `SELECT p.impact, p.doc_id, s.terms FROM search_postings p CROSS JOIN search_docs s
-		WHERE p.term = $1 AND s.doc_id = p.doc_id`+after+` AND `+where+` ORDER BY p.impact DESC, p.doc_id DESC LIMIT `+strconv.Itoa(n), a...)
+	rows, err := d.QueryContext(ctx, listSQL(where, len(args), c.started, n), a...)
 	if err != nil {
 		return 0, err
 	}
@@ -183,6 +177,20 @@ func readList(ctx context.Context, d *db.DB, c *cursor, where string, args []any
 	c.started = true
 	c.done = got < n
 	return got, nil
+}
+
+// listSQL reads a list's next n postings that meet where (over s, with
+// nargs arguments, $1 the term), after the cursor ($nargs+1, $nargs+2) when
+// after is set. CROSS JOIN keeps the list the outer loop on SQLite
+// (PostgreSQL plans it alike); the order is the primary key's, read
+// backwards, so LIMIT stops the reading.
+func listSQL(where string, nargs int, after bool, n int) string {
+	cond := ""
+	if after {
+		cond = " AND (p.impact, p.doc_id) < ($" + strconv.Itoa(nargs+1) + ", $" + strconv.Itoa(nargs+2) + ")"
+	}
+	return `SELECT p.impact, p.doc_id, s.terms FROM search_postings p CROSS JOIN search_docs s
+		WHERE p.term = $1 AND s.doc_id = p.doc_id` + cond + ` AND ` + where + ` ORDER BY p.impact DESC, p.doc_id DESC LIMIT ` + strconv.Itoa(n)
 }
 
 // floorNow reads the floor of term's list: -1 when it is whole.
