@@ -74,31 +74,40 @@ func TrimLists(ctx context.Context, d *db.DB, limit int) error { return trim(ctx
 // the documents' forward indexes: a posting of no document, or a document
 // missing from a list it belongs in (uncut, or above the cut's floor).
 func CheckLists(ctx context.Context, d *db.DB) error {
-	rows, err := d.QueryContext(ctx, "SELECT doc_id, terms FROM search_docs")
+	rows, err := d.QueryContext(ctx, "SELECT doc_id, terms, kind, subject_id, COALESCE(community_id, 0), draft FROM search_docs")
 	if err != nil {
 		return err
 	}
-	forward := map[int64]string{}
-	if _, err := scanForward(rows, forward); err != nil {
+	want := map[posting]bool{}
+	for rows.Next() {
+		var p posting
+		var terms string
+		if err := rows.Scan(&p.doc, &terms, &p.kind, &p.subject, &p.community, &p.draft); err != nil {
+			rows.Close()
+			return err
+		}
+		eachTerm(terms, func(term string, impact int) {
+			p.term, p.impact = term, impact
+			want[p] = true
+		})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
 		return err
 	}
-	want := map[posting]bool{}
-	for id, fw := range forward {
-		eachTerm(fw, func(term string, impact int) { want[posting{term, impact, id}] = true })
-	}
 	have := map[posting]bool{}
-	rows, err = d.QueryContext(ctx, "SELECT term, impact, doc_id FROM search_postings")
+	rows, err = d.QueryContext(ctx, "SELECT term, impact, doc_id, kind, subject_id, COALESCE(community_id, 0), draft FROM search_postings")
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var p posting
-		if err := rows.Scan(&p.term, &p.impact, &p.doc); err != nil {
+		if err := rows.Scan(&p.term, &p.impact, &p.doc, &p.kind, &p.subject, &p.community, &p.draft); err != nil {
 			return err
 		}
 		if !want[p] {
-			return fmt.Errorf("posting %+v belongs to no document", p)
+			return fmt.Errorf("posting %+v belongs to no document (or its scope is stale)", p)
 		}
 		have[p] = true
 	}

@@ -3,6 +3,8 @@ package search
 import (
 	"container/heap"
 	"context"
+	"database/sql"
+	"strconv"
 	"slices"
 	"strings"
 	"time"
@@ -29,8 +31,8 @@ type termList struct {
 
 func newListBuilder() *listBuilder { return &listBuilder{lists: map[string]*termList{}} }
 
-func (b *listBuilder) add(docs []indexed) {
-	for _, p := range postingsOf(docs) {
+func (b *listBuilder) add(ps []posting) {
+	for _, p := range ps {
 		l := b.lists[p.term]
 		if l == nil {
 			l = &termList{floor: -1}
@@ -88,6 +90,48 @@ func insertTerms(ctx context.Context, q db.Q, rows []string, args []any) error {
 	}
 	_, err := q.ExecContext(ctx, "INSERT INTO search_terms (term, df, floor, counted) VALUES "+strings.Join(rows, ", "), args...)
 	return errs.Wrap(err, "write posting lists")
+}
+
+// buildLists builds the posting lists again from search_docs' forward
+// indexes, without analysing any text: after a change in how lists are
+// kept (migration 0045 asks for it).
+func buildLists(ctx context.Context, q db.Q) error {
+	for _, table := range []string{"search_postings", "search_terms"} {
+		if _, err := q.ExecContext(ctx, "DELETE FROM "+table); err != nil {
+			return errs.Wrap(err, "build posting lists")
+		}
+	}
+	b := newListBuilder()
+	for after := int64(-1); ; {
+		rows, err := q.QueryContext(ctx, `SELECT doc_id, kind, subject_id, community_id, draft, terms FROM search_docs
+			WHERE doc_id > $1 ORDER BY doc_id LIMIT `+strconv.Itoa(rebuildBatch), after)
+		if err != nil {
+			return errs.Wrap(err, "build posting lists")
+		}
+		var ps []posting
+		n := 0
+		for rows.Next() {
+			var sc scope
+			var community sql.NullInt64
+			var terms string
+			if err := rows.Scan(&after, &sc.kind, &sc.subject, &community, &sc.draft, &terms); err != nil {
+				rows.Close()
+				return errs.Wrap(err, "build posting lists")
+			}
+			sc.community = community.Int64
+			eachTerm(terms, func(term string, impact int) { ps = append(ps, posting{term, impact, after, sc}) })
+			n++
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return errs.Wrap(err, "build posting lists")
+		}
+		if n == 0 {
+			break
+		}
+		b.add(ps)
+	}
+	return b.write(ctx, q)
 }
 
 // postingHeap orders postings worst first: lower impact, then older.

@@ -79,8 +79,8 @@ func TestListReadingStops(t *testing.T) {
 		where := f.restrict(auth.Actor{PersonID: 1}, Query{Text: "bread"})
 		args := append([]any{"bread"}, f.args[1:]...)
 		plan := explainPlan(t, d, listSQL(where, len(f.args), true, 64), append(args, 500, int64(1000)))
-		if d.Dialect == db.SQLite && (!strings.Contains(plan, "SEARCH p USING PRIMARY KEY (term=? AND") ||
-			!strings.Contains(plan, "SEARCH s USING INTEGER PRIMARY KEY") || strings.Contains(plan, "TEMP B-TREE")) {
+		if d.Dialect == db.SQLite && (!strings.Contains(plan, "SEARCH s USING PRIMARY KEY (term=? AND") ||
+			strings.Contains(plan, "TEMP B-TREE")) {
 			t.Errorf("the list is not read in order along its key:\n%s", plan)
 		}
 	})

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"database/sql"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,11 +23,20 @@ import (
 // listLimit is how many documents a cut list keeps (the design note's M).
 const listLimit = 1000
 
-// posting is one document in a term's list.
+// posting is one document in a term's list, with the document's scope.
 type posting struct {
 	term   string
 	impact int
 	doc    int64
+	scope
+}
+
+// scope is what a search_docs row says of who may see it.
+type scope struct {
+	kind      string
+	subject   int64
+	community int64 // 0 for none
+	draft     bool
 }
 
 // eachTerm calls fn with each term of a forward index and its impact.
@@ -44,7 +54,8 @@ func eachTerm(forward string, fn func(term string, impact int)) {
 func postingsOf(docs []indexed) []posting {
 	var out []posting
 	for _, doc := range docs {
-		eachTerm(doc.forward, func(term string, impact int) { out = append(out, posting{term, impact, doc.id}) })
+		sc := scope{doc.kind.Name, doc.ID, doc.CommunityID, doc.Draft}
+		eachTerm(doc.forward, func(term string, impact int) { out = append(out, posting{term, impact, doc.id, sc}) })
 	}
 	return out
 }
@@ -112,14 +123,14 @@ func insertPostings(ctx context.Context, q db.Q, ps []posting) error {
 	for len(ps) > 0 {
 		n := min(len(ps), postingBatch)
 		var b strings.Builder
-		b.WriteString("INSERT INTO search_postings (term, impact, doc_id) VALUES ")
-		args := make([]any, 0, 3*n)
+		b.WriteString("INSERT INTO search_postings (term, impact, doc_id, kind, subject_id, community_id, draft) VALUES ")
+		args := make([]any, 0, 7*n)
 		for i, p := range ps[:n] {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			b.WriteString("(" + db.Placeholders(len(args)+1, 3) + ")")
-			args = append(args, p.term, p.impact, p.doc)
+			b.WriteString("(" + db.Placeholders(len(args)+1, 7) + ")")
+			args = append(args, p.term, p.impact, p.doc, p.kind, p.subject, nullID(p.community), p.draft)
 		}
 		b.WriteString(" ON CONFLICT (term, impact, doc_id) DO NOTHING")
 		if _, err := q.ExecContext(ctx, b.String(), args...); err != nil {
@@ -149,10 +160,19 @@ func unpost(ctx context.Context, q db.Q, keys []int64) error {
 			return errs.Wrap(err, "unindex documents")
 		}
 		for id, fw := range forward {
-			eachTerm(fw, func(term string, impact int) { ps = append(ps, posting{term, impact, id}) })
+			eachTerm(fw, func(term string, impact int) { ps = append(ps, posting{term: term, impact: impact, doc: id}) })
 		}
 		rest = rest[n:]
 	}
+	return errs.Wrap(eachPostings(ps, func(where string, args []any) error {
+		_, err := q.ExecContext(ctx, "DELETE FROM search_postings WHERE "+where, args...)
+		return err
+	}), "unindex documents")
+}
+
+// eachPostings calls fn with a condition that selects a batch of ps by
+// their keys, and its arguments, batch after batch.
+func eachPostings(ps []posting, fn func(where string, args []any) error) error {
 	for len(ps) > 0 {
 		n := min(len(ps), postingBatch)
 		conds := make([]string, n)
@@ -161,10 +181,59 @@ func unpost(ctx context.Context, q db.Q, keys []int64) error {
 			conds[i] = "(term = $" + strconv.Itoa(len(args)+1) + " AND impact = $" + strconv.Itoa(len(args)+2) + " AND doc_id = $" + strconv.Itoa(len(args)+3) + ")"
 			args = append(args, p.term, p.impact, p.doc)
 		}
-		if _, err := q.ExecContext(ctx, "DELETE FROM search_postings WHERE "+strings.Join(conds, " OR "), args...); err != nil {
-			return errs.Wrap(err, "unindex documents")
+		if err := fn(strings.Join(conds, " OR "), args); err != nil {
+			return err
 		}
 		ps = ps[n:]
+	}
+	return nil
+}
+
+// rescope gives the postings of the documents with these keys their
+// documents' scope, as search_docs now holds it.
+func rescope(ctx context.Context, q db.Q, keys []int64) error {
+	for len(keys) > 0 {
+		n := min(len(keys), putBatch)
+		args := make([]any, n)
+		for i, id := range keys[:n] {
+			args[i] = id
+		}
+		rows, err := q.QueryContext(ctx, "SELECT doc_id, terms, community_id, draft FROM search_docs WHERE doc_id IN ("+db.Placeholders(1, n)+")", args...)
+		if err != nil {
+			return errs.Wrap(err, "index entry")
+		}
+		type doc struct {
+			id        int64
+			terms     string
+			community sql.NullInt64
+			draft     bool
+		}
+		var docs []doc
+		for rows.Next() {
+			var d doc
+			if err := rows.Scan(&d.id, &d.terms, &d.community, &d.draft); err != nil {
+				rows.Close()
+				return errs.Wrap(err, "index entry")
+			}
+			docs = append(docs, d)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return errs.Wrap(err, "index entry")
+		}
+		for _, d := range docs {
+			var ps []posting
+			eachTerm(d.terms, func(term string, impact int) { ps = append(ps, posting{term: term, impact: impact, doc: d.id}) })
+			err := eachPostings(ps, func(where string, args []any) error {
+				_, err := q.ExecContext(ctx, "UPDATE search_postings SET community_id = $"+strconv.Itoa(len(args)+1)+", draft = $"+strconv.Itoa(len(args)+2)+
+					" WHERE "+where, append(args, d.community, d.draft)...)
+				return err
+			})
+			if err != nil {
+				return errs.Wrap(err, "index entry")
+			}
+		}
+		keys = keys[n:]
 	}
 	return nil
 }

@@ -98,14 +98,14 @@ func topK(ctx context.Context, d *db.DB, t []qterm, idf []float64, floors []int,
 		if !next.started {
 			n = max(firstChunk, want)
 		}
-		got, err := readList(ctx, d, next, where, args, n, func(id int64, fw string) {
-			if _, ok := met[id]; !ok {
-				met[id] = scoreOf(id, fw, t, idf)
-			}
-		})
+		ids, impacts, err := readList(ctx, d, next, where, args, n)
 		if err != nil {
 			return nil, topKExact, err
 		}
+		if err := meet(ctx, d, t, idf, met, ids, impacts); err != nil {
+			return nil, topKExact, err
+		}
+		got := len(ids)
 		read += got
 		if next.done && next.floor < 0 {
 			// The floor was read a few seconds ago (idfs): a list read to
@@ -150,47 +150,78 @@ func reached(cs []*cursor, best []scored, want int) bool {
 }
 
 // readList reads the next n postings of c's list that the reader may see
-// (and that meet the query's filters), calling found with each one's key
-// and forward index; it returns how many it read.
-func readList(ctx context.Context, d *db.DB, c *cursor, where string, args []any, n int, found func(id int64, forward string)) (int, error) {
+// (and that meet the query's filters): their documents' keys and impacts.
+func readList(ctx context.Context, d *db.DB, c *cursor, where string, args []any, n int) ([]int64, []int, error) {
 	a := append([]any{c.term}, args[1:]...)
 	if c.started {
 		a = append(a, c.impact, c.doc)
 	}
 	rows, err := d.QueryContext(ctx, listSQL(where, len(args), c.started, n), a...)
 	if err != nil {
-		return 0, err
+		return nil, nil, err
 	}
 	defer rows.Close()
-	got := 0
+	var ids []int64
+	var impacts []int
 	for rows.Next() {
-		var fw string
-		if err := rows.Scan(&c.impact, &c.doc, &fw); err != nil {
-			return 0, err
+		if err := rows.Scan(&c.impact, &c.doc); err != nil {
+			return nil, nil, err
 		}
-		got++
-		found(c.doc, fw)
+		ids, impacts = append(ids, c.doc), append(impacts, c.impact)
 	}
 	if err := rows.Err(); err != nil {
-		return 0, err
+		return nil, nil, err
 	}
 	c.started = true
-	c.done = got < n
-	return got, nil
+	c.done = len(ids) < n
+	return ids, impacts, nil
 }
 
-// listSQL reads a list's next n postings that meet where (over s, with
-// nargs arguments, $1 the term), after the cursor ($nargs+1, $nargs+2) when
-// after is set. CROSS JOIN keeps the list the outer loop on SQLite
-// (PostgreSQL plans it alike); the order is the primary key's, read
-// backwards, so LIMIT stops the reading.
+// meet scores the documents read from a list that were not met before: for
+// a query of one word, from the impacts read; otherwise from their forward
+// indexes (the threshold algorithm's random access).
+func meet(ctx context.Context, d *db.DB, t []qterm, idf []float64, met map[int64]scored, ids []int64, impacts []int) error {
+	if len(t) == 1 {
+		for i, id := range ids {
+			met[id] = scored{id: id, matched: 1, score: idf[0] * float64(impacts[i]) / 1000}
+		}
+		return nil
+	}
+	var fresh []any
+	for _, id := range ids {
+		if _, ok := met[id]; !ok {
+			fresh = append(fresh, id)
+		}
+	}
+	if len(fresh) == 0 {
+		return nil
+	}
+	rows, err := d.QueryContext(ctx, "SELECT doc_id, terms FROM search_docs WHERE doc_id IN ("+db.Placeholders(1, len(fresh))+")", fresh...)
+	if err != nil {
+		return err
+	}
+	forward := map[int64]string{}
+	if _, err := scanForward(rows, forward); err != nil {
+		return err
+	}
+	for id, fw := range forward {
+		met[id] = scoreOf(id, fw, t, idf)
+	}
+	return nil
+}
+
+// listSQL reads a list's next n postings that meet where (over s, here the
+// postings themselves, which hold their documents' scope; nargs arguments,
+// $1 the term), after the cursor ($nargs+1, $nargs+2) when after is set.
+// The order is the primary key's, read backwards, so LIMIT stops the
+// reading.
 func listSQL(where string, nargs int, after bool, n int) string {
 	cond := ""
 	if after {
-		cond = " AND (p.impact, p.doc_id) < ($" + strconv.Itoa(nargs+1) + ", $" + strconv.Itoa(nargs+2) + ")"
+		cond = " AND (s.impact, s.doc_id) < ($" + strconv.Itoa(nargs+1) + ", $" + strconv.Itoa(nargs+2) + ")"
 	}
-	return `SELECT p.impact, p.doc_id, s.terms FROM search_postings p CROSS JOIN search_docs s
-		WHERE p.term = $1 AND s.doc_id = p.doc_id` + cond + ` AND ` + where + ` ORDER BY p.impact DESC, p.doc_id DESC LIMIT ` + strconv.Itoa(n)
+	return `SELECT s.impact, s.doc_id FROM search_postings s WHERE s.term = $1` + cond + ` AND ` + where +
+		` ORDER BY s.impact DESC, s.doc_id DESC LIMIT ` + strconv.Itoa(n)
 }
 
 // floorNow reads the floor of term's list: -1 when it is whole.

@@ -7,12 +7,19 @@
 -- list was cut to its best documents, and every document whose impact is
 -- above floor is still in it (writes add those; a job cuts lists again).
 -- df is the term's document frequency when the list was cut or last
--- counted (counted, Unix seconds). Scope is not stored here: a reading
--- joins search_docs, whose community and draft flag writes keep current.
+-- counted (counted, Unix seconds). Each posting repeats its document's
+-- scope from search_docs (kind, subject, community, draft flag), so that a
+-- reading filters what the reader may see without reading the document;
+-- writes keep it current, and the page shown is checked against the live
+-- tables.
 CREATE TABLE search_postings (
     term   TEXT NOT NULL,
     impact BIGINT NOT NULL,
     doc_id BIGINT NOT NULL,
+    kind         TEXT NOT NULL,
+    subject_id   BIGINT NOT NULL,
+    community_id BIGINT,
+    draft        BOOLEAN NOT NULL DEFAULT FALSE,
     PRIMARY KEY (term, impact, doc_id)
 );
 CREATE TABLE search_terms (
@@ -21,6 +28,6 @@ CREATE TABLE search_terms (
     floor   BIGINT NOT NULL,
     counted BIGINT NOT NULL DEFAULT 0
 );
--- The lists are built by the Go analyzer's output: the next start rebuilds
--- the index (search.EnsureBuilt).
-INSERT INTO search_meta (name, value) VALUES ('rebuild', 'migration 0045') ON CONFLICT (name) DO NOTHING;
+-- The lists are built in Go from search_docs' forward indexes: the next
+-- start builds them (search.EnsureBuilt).
+INSERT INTO search_meta (name, value) VALUES ('lists', 'migration 0045') ON CONFLICT (name) DO NOTHING;
