@@ -4,8 +4,8 @@ import (
 	"container/heap"
 	"context"
 	"database/sql"
-	"strconv"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 

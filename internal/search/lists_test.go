@@ -172,5 +172,21 @@ func TestPostingListsTopK(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkTopK(t, w, "cut again")
+
+		// Built again from the stored forward indexes, as after migration 0045.
+		if _, err := d.ExecContext(ctx, "INSERT INTO search_meta (name, value) VALUES ('lists', 'test') ON CONFLICT (name) DO NOTHING"); err != nil {
+			t.Fatal(err)
+		}
+		if err := search.EnsureBuilt(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		var cutNow int
+		if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM search_terms").Scan(&cutNow); err != nil {
+			t.Fatal(err)
+		}
+		if cutNow != 0 {
+			t.Errorf("%d lists cut after building them again, want none (each shorter than %d)", cutNow, 1000)
+		}
+		checkTopK(t, w, "built again")
 	})
 }

@@ -71,7 +71,7 @@ func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args
 		return newest(ctx, d, e, t, idf, where, args, want)
 	}
 	best, end, err := topK(ctx, d, t, idf, floors, where, args, want)
-	if err != nil || end != topKDry {
+	if err != nil || end == topKExact {
 		return best, err
 	}
 	more, err := newest(ctx, d, e, t, idf, where, args, want)

@@ -20,14 +20,16 @@ import (
 // each with at most the impact where its reading stands (or its floor, when
 // a cut list was read to its end). Then the first want are exact.
 //
-// It reports how it ended: exact; over budget (postingBudget postings read:
-// the best met are returned, an approximation); or dry, when a cut list
-// ran out before the bound was reached (a narrow scope, a deep page): the
-// caller then adds the newest-first candidates.
+// It reports how it ended: exact; over budget (postingBudget postings read,
+// or metBudget documents met: the best met are returned, an approximation);
+// or dry, when a cut list ran out before the bound was reached (a narrow
+// scope, a deep page). Short of exact, the caller adds the newest-first
+// candidates.
 const (
 	firstChunk    = 64
 	nextChunk     = 256
 	postingBudget = 2000
+	metBudget     = 300 // documents of a query of several words scored from their forward index
 )
 
 type topKEnd int
@@ -87,7 +89,7 @@ func topK(ctx context.Context, d *db.DB, t []qterm, idf []float64, floors []int,
 				next, weight = c, w
 			}
 		}
-		if next == nil || read >= postingBudget {
+		if next == nil || read >= postingBudget || (len(t) > 1 && len(met) >= metBudget) {
 			best = sortedScores(met)
 			if next == nil {
 				return best, dryOrExact(cs, best, want), nil
