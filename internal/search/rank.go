@@ -59,15 +59,15 @@ type scored struct {
 }
 
 // rank ranks the documents that meet where (over search_docs s) for the
-// query's terms: from the posting lists when lists is set and every term is
-// a word (topk.go), otherwise, or when the lists run dry, from the newest-
-// first candidates (newest).
-func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args []any, want int, lists bool) ([]scored, error) {
-	idf, floors, err := idfs(ctx, d, e, t)
+// query's terms: from the posting lists when every term is a word and the
+// lists can rank them (topk.go, narrowWord); otherwise, or when the lists'
+// reading ends short of exact, from the newest-first candidates (newest).
+func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args []any, want int) ([]scored, error) {
+	idf, floors, dfs, err := idfs(ctx, d, e, t)
 	if err != nil {
 		return nil, err
 	}
-	if !lists || !allWords(t) {
+	if !allWords(t) || !narrowWord(t, floors, dfs) {
 		return newest(ctx, d, e, t, idf, where, args, want)
 	}
 	best, end, err := topK(ctx, d, t, idf, floors, where, args, want)
@@ -99,6 +99,25 @@ func allWords(t []qterm) bool {
 		}
 	}
 	return true
+}
+
+// narrowWord reports whether the lists can rank the query within their
+// budget: one word, or several of which one has a whole list short enough
+// to be read and scored entirely (it then bounds every document with all
+// the words). For several common words (every list cut) the threshold
+// algorithm would score thousands of documents from their forward index
+// before it could stop; the newest documents with all of them are ranked
+// instead.
+func narrowWord(t []qterm, floors, dfs []int) bool {
+	if len(t) == 1 {
+		return true
+	}
+	for i := range t {
+		if floors[i] < 0 && dfs[i] <= metBudget {
+			return true
+		}
+	}
+	return false
 }
 
 // newest ranks the bounded newest-first candidates (see above).
@@ -218,12 +237,13 @@ func impactOf(forward string, q qterm) (float64, bool) {
 // word). A word's frequency is its cut list's recorded one, or its whole
 // list's length; a phrase's or a prefix's is counted up to dfLimit (a word
 // in more documents than that tells little).
-func idfs(ctx context.Context, d *db.DB, e engine, t []qterm) ([]float64, []int, error) {
+func idfs(ctx context.Context, d *db.DB, e engine, t []qterm) (idf []float64, floors, dfs []int, err error) {
 	n, err := docCount(ctx, d)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	out, floors := make([]float64, len(t)), make([]int, len(t))
+	out := make([]float64, len(t))
+	floors, dfs = make([]int, len(t)), make([]int, len(t))
 	for i, q := range t {
 		var c countAt
 		if len(q.stems) == 1 && !q.prefix {
@@ -232,13 +252,14 @@ func idfs(ctx context.Context, d *db.DB, e engine, t []qterm) ([]float64, []int,
 			c, err = docFreq(ctx, d, e, e.match([]qterm{q}, false))
 		}
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		df := c.n
+		dfs[i] = df
 		out[i] = math.Log(1 + (float64(max(n, df))-float64(df)+0.5)/(float64(df)+0.5))
 		floors[i] = c.floor
 	}
-	return out, floors, nil
+	return out, floors, dfs, nil
 }
 
 // remembered is a count remembered for a few seconds per database and key

@@ -117,10 +117,7 @@ func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, erro
 	if where == "" {
 		return res, nil
 	}
-	// Within one community the lists would mostly hold documents of others:
-	// the newest-first walks find its matches more cheaply.
-	lists := strings.TrimSpace(q.Community) == ""
-	ranked, err := rank(ctx, d, engineFor(d.Dialect), t, where, f.args, q.Page*PageSize+1, lists)
+	ranked, err := rank(ctx, d, engineFor(d.Dialect), t, where, f.args, q.Page*PageSize+1)
 	if err != nil {
 		return res, errs.Wrap(err, "search")
 	}
