@@ -127,7 +127,7 @@ func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, erro
 	}
 	page := ranked[from:min(len(ranked), from+PageSize)]
 	res.More = len(ranked) > from+PageSize
-	if page, err = stillVisible(ctx, d, a, q, page, readable, stewards); err != nil {
+	if page, err = stillVisible(ctx, d, a, q, page, readable, stewards); err != nil || len(page) == 0 {
 		return res, errs.Wrap(err, "search")
 	}
 	hits, err := show(ctx, d, page, newMatcher(t))
