@@ -19,8 +19,10 @@ import (
 // the impact (weighted term frequency, length-normalised) was stored when
 // the document was indexed.
 //
-// The candidates are a bounded set, gathered by walks of the index that
-// stop after a fixed number of rows whatever the term's frequency:
+// Queries of words are ranked from the posting lists (topk.go) when they
+// can be; the others, and those whose lists' reading ends short of exact,
+// rank candidates: a bounded set, gathered by walks of the index that stop
+// after a fixed number of rows whatever the term's frequency:
 //   - documents with every term, newest first, and those with every term in
 //     their title or tags (which weigh most), newest first, when the first
 //     walk stopped at its limit (otherwise it found them all already);
