@@ -54,7 +54,17 @@ func TopK(ctx context.Context, d *db.DB, a auth.Actor, text string, want int) ([
 	if err != nil {
 		return nil, false, err
 	}
-	best, end, err := topK(ctx, d, t, idf, floors, where, f.args, want)
+	var cs []*cursor
+	if len(t) == 1 && t[0].prefix {
+		if cs, err = prefixCursors(ctx, d, t[0].stems[0], idf[0]); err != nil {
+			return nil, false, err
+		}
+	} else {
+		for i, q := range t {
+			cs = append(cs, &cursor{slot: i, term: q.stems[0], idf: idf[i], floor: floors[i]})
+		}
+	}
+	best, end, err := topK(ctx, d, t, idf, cs, where, f.args, want)
 	return hitNames(best[:min(len(best), want)]), end == topKExact, err
 }
 

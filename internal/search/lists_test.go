@@ -15,7 +15,7 @@ import (
 
 // listWords is the constructed corpus's vocabulary: few words, so that most
 // are in many documents and their lists can be cut short.
-var listWords = strings.Fields("apple birch cedar damson elder fennel ginger hazel iris juniper kale lemon")
+var listWords = strings.Fields("apple birch cedar damson elder fennel ginger hazel iris juniper kale lemon bread breadth breakfast")
 
 // listCorpus writes n entries in the three communities (some drafts) with
 // titles, tags and bodies drawn from listWords (a word more likely the
@@ -44,9 +44,9 @@ func listCorpus(w *world, n int, seed uint64) [][2]string {
 	return out
 }
 
-// listQueries are single words, two and three words, and a word no
-// document holds next to one many do.
-var listQueries = []string{"apple", "cedar", "kale", "lemon", "apple birch", "hazel kale", "birch iris lemon", "quince apple", "juniper quince"}
+// listQueries are single words, two and three words, a word no document
+// holds next to one many do, and prefixes (of three words, of one, of none).
+var listQueries = []string{"apple", "cedar", "kale", "lemon", "apple birch", "hazel kale", "birch iris lemon", "quince apple", "juniper quince", "bre*", "app*", "qui*"}
 
 // checkTopK compares, for each reader and query, the posting lists' top k
 // (when the reading says it is exact) and the search's first page with the

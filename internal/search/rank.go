@@ -69,10 +69,21 @@ func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args
 	if err != nil {
 		return nil, err
 	}
-	if !allWords(t) || !narrowWord(t, floors, dfs) {
+	var cs []*cursor
+	switch {
+	case allWords(t) && narrowWord(t, floors, dfs):
+		for i, q := range t {
+			cs = append(cs, &cursor{slot: i, term: q.stems[0], idf: idf[i], floor: floors[i]})
+		}
+	case len(t) == 1 && t[0].prefix:
+		if cs, err = prefixCursors(ctx, d, t[0].stems[0], idf[0]); err != nil {
+			return nil, err
+		}
+	}
+	if len(cs) == 0 {
 		return newest(ctx, d, e, t, idf, where, args, want)
 	}
-	best, end, err := topK(ctx, d, t, idf, floors, where, args, want)
+	best, end, err := topK(ctx, d, t, idf, cs, where, args, want)
 	if err != nil || end == topKExact {
 		return best, err
 	}
@@ -80,18 +91,61 @@ func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args
 	if err != nil {
 		return nil, err
 	}
-	seen := map[int64]bool{}
+	// Both score exactly, but for a prefix the lists' reading knows only
+	// the best impact it met (its best word's posting may have been cut):
+	// the higher score is the document's.
+	all := map[int64]scored{}
 	for _, s := range best {
-		seen[s.id] = true
+		all[s.id] = s
 	}
 	for _, s := range more {
-		if !seen[s.id] {
-			best = append(best, s)
+		if b, ok := all[s.id]; !ok || s.matched > b.matched || (s.matched == b.matched && s.score > b.score) {
+			all[s.id] = s
 		}
 	}
-	sortScored(best)
-	return best, nil
+	return sortedScores(all), nil
 }
+
+// prefixCursors reads a prefix through the lists of the maxPrefixTerms
+// most frequent of the first maxPrefixSeen words that start with it (found
+// by seeks along the lists' primary key): none when no word does.
+func prefixCursors(ctx context.Context, d *db.DB, prefix string, idf float64) ([]*cursor, error) {
+	var words []string
+	for after := ""; len(words) < maxPrefixSeen; {
+		cond, arg := "term >= $1", prefix
+		if after != "" {
+			cond, arg = "term > $1", after
+		}
+		var w string
+		err := d.QueryRowContext(ctx, "SELECT term FROM search_postings WHERE "+cond+" ORDER BY term LIMIT 1", arg).Scan(&w)
+		if errors.Is(err, sql.ErrNoRows) || (err == nil && !strings.HasPrefix(w, prefix)) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		words, after = append(words, w), w
+	}
+	var cs []*cursor
+	freq := map[string]int{}
+	for _, w := range words {
+		c, err := wordFreq(ctx, d, w)
+		if err != nil {
+			return nil, err
+		}
+		freq[w] = c.n
+		cs = append(cs, &cursor{term: w, idf: idf, floor: c.floor})
+	}
+	slices.SortStableFunc(cs, func(a, b *cursor) int { return freq[b.term] - freq[a.term] })
+	return cs[:min(len(cs), maxPrefixTerms)], nil
+}
+
+// A prefix is read through at most maxPrefixTerms lists, chosen among the
+// first maxPrefixSeen words that start with it.
+const (
+	maxPrefixTerms = 16
+	maxPrefixSeen  = 64
+)
 
 // allWords reports whether every term is a single word (no phrase, no prefix).
 func allWords(t []qterm) bool {

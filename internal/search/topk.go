@@ -40,8 +40,11 @@ const (
 	topKDry
 )
 
-// cursor is where the reading of one word's list stands.
+// cursor is where the reading of one word's list stands. A query's term
+// is read through one cursor, a prefix through one per word it expands to
+// (slot is the query term's index).
 type cursor struct {
+	slot          int
 	term          string
 	idf           float64
 	floor         int // the highest impact the list may miss; -1 when it misses none
@@ -64,11 +67,7 @@ func (c *cursor) bound() (bool, int) {
 	return false, 0
 }
 
-func topK(ctx context.Context, d *db.DB, t []qterm, idf []float64, floors []int, where string, args []any, want int) ([]scored, topKEnd, error) {
-	cs := make([]*cursor, len(t))
-	for i, q := range t {
-		cs[i] = &cursor{term: q.stems[0], idf: idf[i], floor: floors[i]}
-	}
+func topK(ctx context.Context, d *db.DB, t []qterm, idf []float64, cs []*cursor, where string, args []any, want int) ([]scored, topKEnd, error) {
 	met := map[int64]scored{}
 	var best []scored
 	read := 0
@@ -92,7 +91,7 @@ func topK(ctx context.Context, d *db.DB, t []qterm, idf []float64, floors []int,
 		if next == nil || read >= postingBudget || (len(t) > 1 && len(met) >= metBudget) {
 			best = sortedScores(met)
 			if next == nil {
-				return best, dryOrExact(cs, best, want), nil
+				return best, dryOrExact(len(t), cs, best, want), nil
 			}
 			return best, topKBudget, nil
 		}
@@ -109,23 +108,24 @@ func topK(ctx context.Context, d *db.DB, t []qterm, idf []float64, floors []int,
 		}
 		got := len(ids)
 		read += got
-		if next.done && next.floor < 0 {
+		if next.done {
 			// The floor was read a few seconds ago (idfs): a list read to
-			// its end is the whole list only if no job cut it since.
+			// its end is the whole list only if no job cut it since, and
+			// a cut raises the floor.
 			if next.floor, err = floorNow(ctx, d, next.term); err != nil {
 				return nil, topKExact, err
 			}
 		}
 		best = sortedScores(met)
-		if reached(cs, best, want) {
+		if reached(len(t), cs, best, want) {
 			return best, topKExact, nil
 		}
 	}
 }
 
 // dryOrExact tells, once every list is read, whether the ranking is exact.
-func dryOrExact(cs []*cursor, best []scored, want int) topKEnd {
-	if reached(cs, best, want) {
+func dryOrExact(slots int, cs []*cursor, best []scored, want int) topKEnd {
+	if reached(slots, cs, best, want) {
 		return topKExact
 	}
 	return topKDry
@@ -133,12 +133,19 @@ func dryOrExact(cs []*cursor, best []scored, want int) topKEnd {
 
 // reached reports whether no unread document can rank above the want-th
 // best met (or, with fewer met, whether no unread document can match).
-func reached(cs []*cursor, best []scored, want int) bool {
-	matched, score := 0, 0.0
+func reached(slots int, cs []*cursor, best []scored, want int) bool {
+	possible, most := make([]bool, slots), make([]float64, slots) // per query term, over its cursors
 	for _, c := range cs {
 		if ok, impact := c.bound(); ok {
+			possible[c.slot] = true
+			most[c.slot] = max(most[c.slot], c.idf*float64(impact)/1000)
+		}
+	}
+	matched, score := 0, 0.0
+	for i := range slots {
+		if possible[i] {
 			matched++
-			score += c.idf * float64(impact) / 1000
+			score += most[i]
 		}
 	}
 	if matched == 0 {
@@ -184,8 +191,14 @@ func readList(ctx context.Context, d *db.DB, c *cursor, where string, args []any
 // indexes (the threshold algorithm's random access).
 func meet(ctx context.Context, d *db.DB, t []qterm, idf []float64, met map[int64]scored, ids []int64, impacts []int) error {
 	if len(t) == 1 {
+		// A prefix's document may be met in the lists of several of its
+		// words: it scores by the best. One not met yet in its best word's
+		// list has at most that list's cursor's impact, so the bound holds.
 		for i, id := range ids {
-			met[id] = scored{id: id, matched: 1, score: idf[0] * float64(impacts[i]) / 1000}
+			s := scored{id: id, matched: 1, score: idf[0] * float64(impacts[i]) / 1000}
+			if s.score > met[id].score {
+				met[id] = s
+			}
 		}
 		return nil
 	}
