@@ -143,3 +143,18 @@ func CheckLists(ctx context.Context, d *db.DB) error {
 	}
 	return nil
 }
+
+// ForgetCounts drops the document frequencies remembered for d, so that
+// what follows (an oracle and the search it checks) reads the same ones.
+func ForgetCounts(d *db.DB) {
+	dfs.Lock()
+	for k := range dfs.m {
+		if k.d == d {
+			delete(dfs.m, k)
+		}
+	}
+	dfs.Unlock()
+	counts.Lock()
+	delete(counts.m, d)
+	counts.Unlock()
+}
