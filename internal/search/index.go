@@ -217,7 +217,7 @@ func EnsureBuiltProgress(ctx context.Context, d *db.DB, progress Progress) error
 	case lists > 0:
 		// Only the posting lists, from the stored forward indexes.
 		return d.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
-			if err := buildLists(ctx, tx); err != nil {
+			if err := buildLists(ctx, tx, progress); err != nil {
 				return err
 			}
 			_, err := tx.ExecContext(ctx, "DELETE FROM search_meta WHERE name = 'lists'")

@@ -95,13 +95,14 @@ func insertTerms(ctx context.Context, q db.Q, rows []string, args []any) error {
 // buildLists builds the posting lists again from search_docs' forward
 // indexes, without analysing any text: after a change in how lists are
 // kept (migration 0045 asks for it).
-func buildLists(ctx context.Context, q db.Q) error {
+func buildLists(ctx context.Context, q db.Q, progress Progress) error {
 	for _, table := range []string{"search_postings", "search_terms"} {
 		if _, err := q.ExecContext(ctx, "DELETE FROM "+table); err != nil {
 			return errs.Wrap(err, "build posting lists")
 		}
 	}
 	b := newListBuilder()
+	done := 0
 	for after := int64(-1); ; {
 		rows, err := q.QueryContext(ctx, `SELECT doc_id, kind, subject_id, community_id, draft, terms FROM search_docs
 			WHERE doc_id > $1 ORDER BY doc_id LIMIT `+strconv.Itoa(rebuildBatch), after)
@@ -130,6 +131,9 @@ func buildLists(ctx context.Context, q db.Q) error {
 			break
 		}
 		b.add(ps)
+		if done += n; progress != nil {
+			progress(done)
+		}
 	}
 	return b.write(ctx, q)
 }
