@@ -2,6 +2,8 @@ package search
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"math"
 	"strconv"
 	"time"
@@ -71,6 +73,9 @@ func cut(ctx context.Context, tx *db.Tx, term string, n, limit int) error {
 	var doc int64
 	err := tx.QueryRowContext(ctx, `SELECT impact, doc_id FROM search_postings WHERE term = $1
 		ORDER BY impact DESC, doc_id DESC LIMIT 1 OFFSET `+strconv.Itoa(limit), term).Scan(&impact, &doc)
+	if errors.Is(err, sql.ErrNoRows) { // deletes shortened it since it was counted
+		return nil
+	}
 	if err != nil {
 		return errs.Wrap(err, "trim posting lists")
 	}
