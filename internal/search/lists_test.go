@@ -2,6 +2,8 @@ package search_test
 
 import (
 	"context"
+	"io"
+	"log/slog"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -9,6 +11,7 @@ import (
 
 	"hearth/internal/db"
 	"hearth/internal/db/dbtest"
+	"hearth/internal/jobs"
 	"hearth/internal/practice"
 	"hearth/internal/search"
 )
@@ -189,5 +192,63 @@ func TestPostingListsTopK(t *testing.T) {
 			t.Errorf("%d lists cut after building them again, want none (each shorter than %d)", cutNow, 1000)
 		}
 		checkTopK(t, w, "built again")
+	})
+}
+
+// TestListsJobCountsAgain: the hourly job, run by the jobs runner, counts
+// again the document frequency of cut words.
+func TestListsJobCountsAgain(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		ctx := context.Background()
+		listCorpus(w, 20, 3)
+		if err := search.TrimLists(ctx, d, 4); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.ExecContext(ctx, "UPDATE search_terms SET df = 0, counted = 0"); err != nil {
+			t.Fatal(err)
+		}
+		r := jobs.NewRunner(d, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		search.RegisterJobs(r, d)
+		if _, err := r.RunDue(ctx); err != nil {
+			t.Fatal(err)
+		}
+		holding := map[string]int{} // documents holding each term, from their forward index
+		rows, err := d.QueryContext(ctx, "SELECT terms FROM search_docs")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var terms string
+			if err := rows.Scan(&terms); err != nil {
+				t.Fatal(err)
+			}
+			f := strings.Fields(terms)
+			for i := 0; i < len(f); i += 2 {
+				holding[f[i]]++
+			}
+		}
+		rows.Close()
+		rows, err = d.QueryContext(ctx, "SELECT term, df FROM search_terms")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		n := 0
+		for rows.Next() {
+			var term string
+			var df int
+			if err := rows.Scan(&term, &df); err != nil {
+				t.Fatal(err)
+			}
+			n++
+			if df != holding[term] {
+				t.Errorf("%q counted in %d documents, %d hold it", term, df, holding[term])
+			}
+		}
+		if n == 0 {
+			t.Error("no list was cut")
+		}
 	})
 }
