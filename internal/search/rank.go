@@ -323,10 +323,14 @@ func idfs(ctx context.Context, d *db.DB, e engine, t []qterm) (idf []float64, fl
 func remembered(key dfKey, count func() (countAt, error)) (countAt, error) {
 	dfs.Lock()
 	c, ok := dfs.m[key]
-	dfs.Unlock()
 	if ok && time.Since(c.at) < 10*time.Second {
+		dfs.Unlock()
 		return c, nil
 	}
+	if ok { // this caller counts again; concurrent searches keep the old count meanwhile
+		dfs.m[key] = countAt{n: c.n, floor: c.floor, at: time.Now()}
+	}
+	dfs.Unlock()
 	c, err := count()
 	if err != nil {
 		return c, err
@@ -390,10 +394,16 @@ var dfs = struct {
 func docCount(ctx context.Context, d *db.DB) (int, error) {
 	counts.Lock()
 	c, ok := counts.m[d]
-	counts.Unlock()
 	if ok && time.Since(c.at) < 10*time.Second {
+		counts.Unlock()
 		return c.n, nil
 	}
+	if ok {
+		// This caller counts again; concurrent searches keep the old count
+		// meanwhile (64 of them counting at once cost 5% of a loaded run).
+		counts.m[d] = countAt{n: c.n, at: time.Now()}
+	}
+	counts.Unlock()
 	var n int
 	if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM search_docs").Scan(&n); err != nil {
 		return 0, err
