@@ -28,6 +28,7 @@ import (
 	"hearth/internal/practice"
 	"hearth/internal/ratelimit"
 	"hearth/internal/stewardship"
+	"hearth/internal/search"
 	"hearth/internal/web"
 )
 
@@ -215,6 +216,7 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	directory.Register(runner)
 	directory.RegisterParticipation(runner)
 	health.Register(runner)
+	search.RegisterJobs(runner, d) // the search's posting lists cut again hourly
 	notify.NewDelivery(d, sender, log).Register(runner)
 	return h, &Workers{Jobs: runner, practice: library, Inbound: listener}, nil
 }

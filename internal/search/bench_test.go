@@ -56,6 +56,13 @@ func benchSearch(b *testing.B, d *db.DB, entries, comments int, load bool) {
 		b.Logf("%s: loaded %d entries and %d comments in %v, indexed them in %v", d.Dialect, entries, comments,
 			loaded.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
 	}
+	start := time.Now()
+	if err := search.EnsureBuilt(ctx, d); err != nil { // a kept file a migration asks to index again
+		b.Fatal(err)
+	}
+	if el := time.Since(start); el > time.Second {
+		b.Logf("%s: indexed again in %v", d.Dialect, el.Round(time.Millisecond))
+	}
 	var docs int
 	if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM search_docs").Scan(&docs); err != nil {
 		b.Fatal(err)

@@ -88,6 +88,9 @@ func Index(ctx context.Context, q db.Q, d db.Dialect, kind string, ids ...int64)
 		keys[i] = docID(k, id)
 	}
 	e := engineFor(d)
+	if err := unpost(ctx, q, keys); err != nil {
+		return err
+	}
 	if err := e.remove(ctx, q, keys); err != nil {
 		return err
 	}
@@ -95,7 +98,10 @@ func Index(ctx context.Context, q db.Q, d db.Dialect, kind string, ids ...int64)
 	for i, doc := range docs {
 		batch[i] = prepare(k, doc)
 	}
-	return putAll(ctx, q, e, batch)
+	if err := putAll(ctx, q, e, batch); err != nil {
+		return err
+	}
+	return post(ctx, q, batch)
 }
 
 // Remove takes the subjects with these ids of kind out of the index.
@@ -107,6 +113,9 @@ func Remove(ctx context.Context, q db.Q, d db.Dialect, kind string, ids ...int64
 	keys := make([]int64, len(ids))
 	for i, id := range ids {
 		keys[i] = docID(k, id)
+	}
+	if err := unpost(ctx, q, keys); err != nil {
+		return err
 	}
 	return engineFor(d).remove(ctx, q, keys)
 }
@@ -144,6 +153,13 @@ func RebuildProgress(ctx context.Context, d *db.DB, progress Progress) error {
 		if err := e.clear(ctx, tx); err != nil {
 			return err
 		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM search_postings"); err != nil {
+			return errs.Wrap(err, "clear index")
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM search_terms"); err != nil {
+			return errs.Wrap(err, "clear index")
+		}
+		lists := newListBuilder()
 		done := 0
 		for _, k := range kinds() {
 			for after := int64(0); ; {
@@ -165,6 +181,7 @@ func RebuildProgress(ctx context.Context, d *db.DB, progress Progress) error {
 				if err := putAll(ctx, tx, e, batch); err != nil {
 					return err
 				}
+				lists.add(postingsOf(batch))
 				done += len(batch)
 				if progress != nil {
 					progress(done)
@@ -172,10 +189,13 @@ func RebuildProgress(ctx context.Context, d *db.DB, progress Progress) error {
 				after = ids[len(ids)-1]
 			}
 		}
+		if err := lists.write(ctx, tx); err != nil {
+			return err
+		}
 		if err := e.optimize(ctx, tx); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, "DELETE FROM search_meta WHERE name = 'rebuild'")
+		_, err := tx.ExecContext(ctx, "DELETE FROM search_meta WHERE name IN ('rebuild', 'lists')")
 		return errs.Wrap(err, "rebuild index")
 	})
 }
@@ -186,14 +206,25 @@ func EnsureBuilt(ctx context.Context, d *db.DB) error { return EnsureBuiltProgre
 
 // EnsureBuiltProgress is EnsureBuilt telling progress of a rebuild.
 func EnsureBuiltProgress(ctx context.Context, d *db.DB, progress Progress) error {
-	var n int
-	if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM search_meta WHERE name = 'rebuild'").Scan(&n); err != nil {
+	var rebuild, lists int
+	if err := d.QueryRowContext(ctx, `SELECT COUNT(CASE WHEN name = 'rebuild' THEN 1 END), COUNT(CASE WHEN name = 'lists' THEN 1 END)
+		FROM search_meta`).Scan(&rebuild, &lists); err != nil {
 		return errs.Wrap(err, "check search index")
 	}
-	if n == 0 {
-		return nil
+	switch {
+	case rebuild > 0:
+		return RebuildProgress(ctx, d, progress)
+	case lists > 0:
+		// Only the posting lists, from the stored forward indexes.
+		return d.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
+			if err := buildLists(ctx, tx, progress); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, "DELETE FROM search_meta WHERE name = 'lists'")
+			return errs.Wrap(err, "build posting lists")
+		})
 	}
-	return RebuildProgress(ctx, d, progress)
+	return nil
 }
 
 // Compatibility with the practice service's calls.
@@ -204,10 +235,21 @@ func IndexEntry(ctx context.Context, q db.Q, d db.Dialect, entryID int64) error 
 	if err := Index(ctx, q, d, KindEntry, entryID); err != nil {
 		return err
 	}
-	_, err := q.ExecContext(ctx, `UPDATE search_docs SET community_id = e.community_id, draft = e.maturity = 'draft'
+	// Only comments whose scope changed (a move, a maturity to or from
+	// draft) are written, with their postings.
+	rows, err := q.QueryContext(ctx, `UPDATE search_docs SET community_id = e.community_id, draft = e.maturity = 'draft'
 		FROM entries e WHERE e.id = $1 AND search_docs.kind = 'comment'
-		AND search_docs.subject_id IN (SELECT id FROM posts WHERE subject_kind = 'entry' AND subject_id = $1)`, entryID)
-	return errs.Wrap(err, "index entry")
+		AND search_docs.subject_id IN (SELECT id FROM posts WHERE subject_kind = 'entry' AND subject_id = $1)
+		AND (search_docs.community_id IS DISTINCT FROM e.community_id OR search_docs.draft <> (e.maturity = 'draft'))
+		RETURNING search_docs.doc_id`, entryID)
+	if err != nil {
+		return errs.Wrap(err, "index entry")
+	}
+	changed, err := scanIDs(rows)
+	if err != nil {
+		return errs.Wrap(err, "index entry")
+	}
+	return rescope(ctx, q, changed)
 }
 
 // RemoveEntry takes the entry and its comments out of the index. Call it

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"hearth/internal/auth"
 	"hearth/internal/db"
 	"hearth/internal/db/dbtest"
 )
@@ -65,4 +66,22 @@ func explainPlan(t *testing.T, d *db.DB, query string, args []any) string {
 		t.Fatal(err)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// TestListReadingStops: a posting list is read along its primary key,
+// backwards, with no sort, each document looked up by its key, so LIMIT
+// stops the reading whatever the list's length (SQLite; PostgreSQL plans
+// tables this small by sequential scans, so only that it runs is checked).
+func TestListReadingStops(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := &filter{args: []any{nil}, readable: "1, 2", stewards: "NULL", scope: true}
+		where := f.restrict(auth.Actor{PersonID: 1}, Query{Text: "bread"})
+		args := append([]any{"bread"}, f.args[1:]...)
+		plan := explainPlan(t, d, listSQL(where, len(f.args), true, 64), append(args, 500, int64(1000)))
+		if d.Dialect == db.SQLite && (!strings.Contains(plan, "SEARCH s USING PRIMARY KEY (term=? AND") ||
+			strings.Contains(plan, "TEMP B-TREE")) {
+			t.Errorf("the list is not read in order along its key:\n%s", plan)
+		}
+	})
 }

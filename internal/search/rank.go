@@ -2,6 +2,8 @@ package search
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"math"
 	"slices"
 	"strconv"
@@ -17,8 +19,10 @@ import (
 // the impact (weighted term frequency, length-normalised) was stored when
 // the document was indexed.
 //
-// The candidates are a bounded set, gathered by walks of the index that
-// stop after a fixed number of rows whatever the term's frequency:
+// Queries of words are ranked from the posting lists (topk.go) when they
+// can be; the others, and those whose lists' reading ends short of exact,
+// rank candidates: a bounded set, gathered by walks of the index that stop
+// after a fixed number of rows whatever the term's frequency:
 //   - documents with every term, newest first, and those with every term in
 //     their title or tags (which weigh most), newest first, when the first
 //     walk stopped at its limit (otherwise it found them all already);
@@ -56,7 +60,124 @@ type scored struct {
 	score   float64
 }
 
+// rank ranks the documents that meet where (over search_docs s) for the
+// query's terms: from the posting lists when every term is a word and the
+// lists can rank them (topk.go, narrowWord); otherwise, or when the lists'
+// reading ends short of exact, from the newest-first candidates (newest).
 func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args []any, want int) ([]scored, error) {
+	idf, floors, dfs, err := idfs(ctx, d, e, t)
+	if err != nil {
+		return nil, err
+	}
+	var cs []*cursor
+	switch {
+	case allWords(t) && narrowWord(t, floors, dfs):
+		for i, q := range t {
+			cs = append(cs, &cursor{slot: i, term: q.stems[0], idf: idf[i], floor: floors[i]})
+		}
+	case len(t) == 1 && t[0].prefix:
+		if cs, err = prefixCursors(ctx, d, t[0].stems[0], idf[0]); err != nil {
+			return nil, err
+		}
+	}
+	if len(cs) == 0 {
+		return newest(ctx, d, e, t, idf, where, args, want)
+	}
+	best, end, err := topK(ctx, d, t, idf, cs, where, args, want)
+	if err != nil || end == topKExact {
+		return best, err
+	}
+	more, err := newest(ctx, d, e, t, idf, where, args, want)
+	if err != nil {
+		return nil, err
+	}
+	// Both score exactly, but for a prefix the lists' reading knows only
+	// the best impact it met (its best word's posting may have been cut):
+	// the higher score is the document's.
+	all := map[int64]scored{}
+	for _, s := range best {
+		all[s.id] = s
+	}
+	for _, s := range more {
+		if b, ok := all[s.id]; !ok || s.matched > b.matched || (s.matched == b.matched && s.score > b.score) {
+			all[s.id] = s
+		}
+	}
+	return sortedScores(all), nil
+}
+
+// prefixCursors reads a prefix through the lists of the maxPrefixTerms
+// most frequent of the first maxPrefixSeen words that start with it (found
+// by seeks along the lists' primary key): none when no word does.
+func prefixCursors(ctx context.Context, d *db.DB, prefix string, idf float64) ([]*cursor, error) {
+	var words []string
+	for after := ""; len(words) < maxPrefixSeen; {
+		cond, arg := "term >= $1", prefix
+		if after != "" {
+			cond, arg = "term > $1", after
+		}
+		var w string
+		err := d.QueryRowContext(ctx, "SELECT term FROM search_postings WHERE "+cond+" ORDER BY term LIMIT 1", arg).Scan(&w)
+		if errors.Is(err, sql.ErrNoRows) || (err == nil && !strings.HasPrefix(w, prefix)) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		words, after = append(words, w), w
+	}
+	var cs []*cursor
+	freq := map[string]int{}
+	for _, w := range words {
+		c, err := wordFreq(ctx, d, w)
+		if err != nil {
+			return nil, err
+		}
+		freq[w] = c.n
+		cs = append(cs, &cursor{term: w, idf: idf, floor: c.floor})
+	}
+	slices.SortStableFunc(cs, func(a, b *cursor) int { return freq[b.term] - freq[a.term] })
+	return cs[:min(len(cs), maxPrefixTerms)], nil
+}
+
+// A prefix is read through at most maxPrefixTerms lists, chosen among the
+// first maxPrefixSeen words that start with it.
+const (
+	maxPrefixTerms = 16
+	maxPrefixSeen  = 64
+)
+
+// allWords reports whether every term is a single word (no phrase, no prefix).
+func allWords(t []qterm) bool {
+	for _, q := range t {
+		if len(q.stems) > 1 || q.prefix {
+			return false
+		}
+	}
+	return true
+}
+
+// narrowWord reports whether the lists can rank the query within their
+// budget: one word, or several of which one has a whole list short enough
+// to be read and scored entirely (it then bounds every document with all
+// the words). For several common words (every list cut) the threshold
+// algorithm would score thousands of documents from their forward index
+// before it could stop; the newest documents with all of them are ranked
+// instead.
+func narrowWord(t []qterm, floors, dfs []int) bool {
+	if len(t) == 1 {
+		return true
+	}
+	for i := range t {
+		if floors[i] < 0 && dfs[i] <= metBudget {
+			return true
+		}
+	}
+	return false
+}
+
+// newest ranks the bounded newest-first candidates (see above).
+func newest(ctx context.Context, d *db.DB, e engine, t []qterm, idf []float64, where string, args []any, want int) ([]scored, error) {
 	forward := map[int64]string{} // the candidates' forward index, read by the walks
 	walk := func(terms []qterm, titles bool, n int) ([]int64, error) {
 		a := slices.Clone(args)
@@ -121,10 +242,6 @@ func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	idf, err := idfs(ctx, d, e, t)
-	if err != nil {
-		return nil, err
-	}
 	out := make([]scored, 0, len(ids))
 	for _, id := range ids {
 		s := scored{id: id}
@@ -141,18 +258,7 @@ func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args
 			out = append(out, s)
 		}
 	}
-	slices.SortFunc(out, func(a, b scored) int {
-		switch {
-		case a.matched != b.matched:
-			return b.matched - a.matched
-		case a.score != b.score:
-			if a.score > b.score {
-				return -1
-			}
-			return 1
-		}
-		return int(b.id - a.id) // newer first
-	})
+	sortScored(out)
 	return out, nil
 }
 
@@ -182,48 +288,94 @@ func impactOf(forward string, q qterm) (float64, bool) {
 	return total, found == len(q.stems)
 }
 
-// idfs gives each term its inverse document frequency, from a count that
-// stops at dfLimit (a word in more documents than that tells little).
-func idfs(ctx context.Context, d *db.DB, e engine, t []qterm) ([]float64, error) {
+// idfs gives each term its inverse document frequency and, for a word, the
+// floor of its posting list (-1 when the list holds every document with the
+// word). A word's frequency is its cut list's recorded one, or its whole
+// list's length; a phrase's or a prefix's is counted up to dfLimit (a word
+// in more documents than that tells little).
+func idfs(ctx context.Context, d *db.DB, e engine, t []qterm) (idf []float64, floors, dfs []int, err error) {
 	n, err := docCount(ctx, d)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	out := make([]float64, len(t))
+	floors, dfs = make([]int, len(t)), make([]int, len(t))
 	for i, q := range t {
-		df, err := docFreq(ctx, d, e, e.match([]qterm{q}, false))
-		if err != nil {
-			return nil, err
+		var c countAt
+		if len(q.stems) == 1 && !q.prefix {
+			c, err = wordFreq(ctx, d, q.stems[0])
+		} else {
+			c, err = docFreq(ctx, d, e, e.match([]qterm{q}, false))
 		}
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		df := c.n
+		dfs[i] = df
 		out[i] = math.Log(1 + (float64(max(n, df))-float64(df)+0.5)/(float64(df)+0.5))
+		floors[i] = c.floor
 	}
-	return out, nil
+	return out, floors, dfs, nil
 }
 
-// docFreq is how many documents match (up to dfLimit), remembered for a few
-// seconds per database and match: a phrase's or a prefix's count walks up
-// to dfLimit matches (a quarter of a phrase query's CPU), and it only
-// scales the IDF. The memory holds at most maxDFs counts.
-func docFreq(ctx context.Context, d *db.DB, e engine, match string) (int, error) {
-	key := dfKey{d, match}
+// remembered is a count remembered for a few seconds per database and key
+// (a match, or a word): counts only scale the IDF. It holds at most maxDFs.
+func remembered(key dfKey, count func() (countAt, error)) (countAt, error) {
 	dfs.Lock()
 	c, ok := dfs.m[key]
-	dfs.Unlock()
 	if ok && time.Since(c.at) < 10*time.Second {
-		return c.n, nil
+		dfs.Unlock()
+		return c, nil
 	}
-	n, err := e.count(ctx, d, match, dfLimit)
+	if ok { // this caller counts again; concurrent searches keep the old count meanwhile
+		dfs.m[key] = countAt{n: c.n, floor: c.floor, at: time.Now()}
+	}
+	dfs.Unlock()
+	c, err := count()
 	if err != nil {
-		return 0, err
+		return c, err
 	}
+	c.at = time.Now()
 	dfs.Lock()
 	if len(dfs.m) >= maxDFs {
 		clear(dfs.m)
 	}
-	dfs.m[key] = countAt{n: n, at: time.Now()}
+	dfs.m[key] = c
 	dfs.Unlock()
-	return n, nil
+	return c, nil
 }
+
+// docFreq is how many documents match (up to dfLimit): a phrase's or a
+// prefix's count walks up to dfLimit matches (a quarter of a phrase query's
+// CPU before it was remembered).
+func docFreq(ctx context.Context, d *db.DB, e engine, match string) (countAt, error) {
+	return remembered(dfKey{d, match}, func() (countAt, error) {
+		n, err := e.count(ctx, d, match, dfLimit)
+		return countAt{n: n, floor: -1}, err
+	})
+}
+
+// wordFreq is a word's document frequency and its list's floor: from
+// search_terms for a cut list, else its list's length.
+func wordFreq(ctx context.Context, d *db.DB, word string) (countAt, error) {
+	return remembered(dfKey{d, "\x00" + word}, func() (countAt, error) {
+		c := countAt{floor: -1}
+		err := d.QueryRowContext(ctx, "SELECT df, floor FROM search_terms WHERE term = $1", word).Scan(&c.n, &c.floor)
+		if err == nil {
+			return c, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return c, err
+		}
+		err = d.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM search_postings WHERE term = $1 LIMIT "+
+			strconv.Itoa(maxListCount)+") l", word).Scan(&c.n)
+		return c, err
+	})
+}
+
+// maxListCount bounds the count of an uncut list (a job cuts those longer
+// than listLimit; until it runs, a frequency past this tells no more).
+const maxListCount = 20 * listLimit
 
 type dfKey struct {
 	d     *db.DB
@@ -242,10 +394,16 @@ var dfs = struct {
 func docCount(ctx context.Context, d *db.DB) (int, error) {
 	counts.Lock()
 	c, ok := counts.m[d]
-	counts.Unlock()
 	if ok && time.Since(c.at) < 10*time.Second {
+		counts.Unlock()
 		return c.n, nil
 	}
+	if ok {
+		// This caller counts again; concurrent searches keep the old count
+		// meanwhile (64 of them counting at once cost 5% of a loaded run).
+		counts.m[d] = countAt{n: c.n, at: time.Now()}
+	}
+	counts.Unlock()
 	var n int
 	if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM search_docs").Scan(&n); err != nil {
 		return 0, err
@@ -257,8 +415,9 @@ func docCount(ctx context.Context, d *db.DB) (int, error) {
 }
 
 type countAt struct {
-	n  int
-	at time.Time
+	n     int
+	floor int
+	at    time.Time
 }
 
 var counts = struct {

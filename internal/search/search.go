@@ -6,9 +6,11 @@
 // match its terms, and ranking (rank.go) and highlighting (highlight.go) are
 // in Go, so both engines rank and mark alike.
 //
-// A query never scores every match: it gathers a bounded set of candidates
-// (each a walk of the index, newest first, that stops after a fixed number
-// of rows) and ranks them exactly from their stored term weights. See
+// A query never scores every match: its words' posting lists are read best
+// first until the top of the ranking is settled (topk.go), or, for phrases,
+// prefixes and several common words, a bounded set of candidates (each a
+// walk of the index, newest first, that stops after a fixed number of
+// rows) is ranked exactly from their stored term weights. See
 // docs/performance.md for why and what it costs.
 package search
 
@@ -127,7 +129,7 @@ func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, erro
 	}
 	page := ranked[from:min(len(ranked), from+PageSize)]
 	res.More = len(ranked) > from+PageSize
-	if page, err = stillVisible(ctx, d, a, q, page, readable, stewards); err != nil {
+	if page, err = stillVisible(ctx, d, a, q, page, readable, stewards); err != nil || len(page) == 0 {
 		return res, errs.Wrap(err, "search")
 	}
 	hits, err := show(ctx, d, page, newMatcher(t))
