@@ -27,8 +27,8 @@ import (
 	"hearth/internal/people"
 	"hearth/internal/practice"
 	"hearth/internal/ratelimit"
-	"hearth/internal/stewardship"
 	"hearth/internal/search"
+	"hearth/internal/stewardship"
 	"hearth/internal/web"
 )
 
