@@ -310,8 +310,12 @@ func Placeholders(from, n int) string {
 // InIDs returns the placeholders, from $from, of an IN list of ids and their
 // arguments, padded (the last id repeated) to 8, 16, 32… items: so a query
 // over a page's ids takes a few texts, which stay prepared, rather than a
-// new text (parsed and planned again) for every list.
+// new text (parsed and planned again) for every list. No ids give "NULL",
+// which matches nothing.
 func InIDs(from int, ids []int64) (string, []any) {
+	if len(ids) == 0 {
+		return "NULL", nil // matches nothing
+	}
 	n := 8
 	for n < len(ids) {
 		n *= 2

@@ -22,6 +22,9 @@ func TestInIDsPadsAndFindsTheSameRows(t *testing.T) {
 			t.Errorf("%d ids: %d arguments, want %d", c.n, len(args), c.size)
 		}
 	}
+	if in, args := db.InIDs(1, nil); in != "NULL" || len(args) != 0 {
+		t.Errorf("no ids: %q %v, want NULL and no arguments", in, args)
+	}
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		in, args := db.InIDs(2, []int64{3, 1, 3})

@@ -117,7 +117,7 @@ func listQuery(v community.View, a auth.Actor, f Filter, now time.Time) (string,
 			arg(strings.ToLower(strings.TrimPrefix(f.Author, "@"))) + ")"
 	}
 	if f.Stale {
-		where += " AND " + staleCondition(arg(now), arg(now.AddDate(0, 0, -v.Practice.StaleAfterDays)))
+		where += " AND " + StaleCondition(arg(now), arg(now.AddDate(0, 0, -v.Practice.StaleAfterDays)))
 	}
 	order := "DESC"
 	switch {
@@ -131,9 +131,11 @@ func listQuery(v community.View, a auth.Actor, f Filter, now time.Time) (string,
 		` ORDER BY e.updated_at ` + order + `, e.id ` + order + ` LIMIT ` + arg(PageSize+1), args
 }
 
-// staleCondition is the SQL twin of Entry.markStale, over entries e, given
-// placeholders for now and for the oldest acceptable edit or verification.
-func staleCondition(now, threshold string) string {
+// StaleCondition is the SQL twin of Entry.markStale, over entries e, given
+// placeholders for now and for the oldest acceptable edit or verification
+// (now less the community's stale_after_days). Stewardship lists stale
+// entries by it too, so that "stale" has one definition.
+func StaleCondition(now, threshold string) string {
 	return `(e.maturity <> 'draft' AND ((e.review_by IS NOT NULL AND e.review_by < ` + now + `)
 		OR (CASE WHEN e.verified_at > e.updated_at THEN e.verified_at ELSE e.updated_at END) < ` + threshold + `))`
 }

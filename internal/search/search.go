@@ -203,11 +203,12 @@ func (f *filter) restrict(a auth.Actor, q Query) string {
 func stillVisible(ctx context.Context, d *db.DB, a auth.Actor, q Query, page []scored, readable, stewards string) ([]scored, error) {
 	f := &filter{readable: readable, stewards: stewards}
 	where := f.restrict(a, q)
-	ids := make([]string, len(page))
+	ids := make([]int64, len(page))
 	for i, s := range page {
-		ids[i] = strconv.FormatInt(s.id, 10)
+		ids[i] = s.id
 	}
-	rows, err := d.QueryContext(ctx, "SELECT s.doc_id FROM search_docs s WHERE s.doc_id IN ("+strings.Join(ids, ", ")+") AND "+where, f.args...)
+	in, idArgs := db.InIDs(len(f.args)+1, ids) // a few texts, which stay prepared
+	rows, err := d.QueryContext(ctx, "SELECT s.doc_id FROM search_docs s WHERE s.doc_id IN ("+in+") AND "+where, append(f.args, idArgs...)...)
 	if err != nil {
 		return nil, err
 	}

@@ -57,6 +57,7 @@ type Health struct {
 	Cohorts   []Cohort // by the month members joined, oldest first
 	Queue     []Waiting
 	Fading    []Faded
+	Stale     []StaleEntry // the most viewed first
 }
 
 // better is the good direction of each stored figure.
@@ -90,7 +91,7 @@ func (s *Service) Health(ctx context.Context, a auth.Actor, slug string, days in
 	if err != nil {
 		return h, errs.Wrap(err, "read health")
 	}
-	for _, read := range []func(context.Context, *Health) error{s.readFigures, s.readWeeks, s.readFlow, s.readQueue, s.readFading, s.readCohorts} {
+	for _, read := range []func(context.Context, *Health) error{s.readFigures, s.readWeeks, s.readFlow, s.readQueue, s.readFading, s.readStale, s.readCohorts} {
 		if err := read(ctx, &h); err != nil {
 			return h, err
 		}

@@ -2,6 +2,7 @@ package stewardship_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -217,6 +218,44 @@ func TestHealthIsForStewardsAndAdministrators(t *testing.T) {
 		}
 		if _, err := w.s.Health(ctx, out, "bread", 90); !errs.Is(err, errs.NotFound) {
 			t.Errorf("outsider: %v", err)
+		}
+	})
+}
+
+// Stale knowledge: the entries past review by the library's own rule
+// (review-by date passed, or neither edited nor verified for the
+// community's 365 days), never drafts, the most viewed first.
+func TestStaleKnowledgeByHand(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+		w := newWorld(t, d, now)
+		old, recent := now.AddDate(-2, 0, 0), now.AddDate(0, 0, -1)
+		entry := func(slug, maturity string, updated time.Time, views int, reviewBy, verified any) {
+			t.Helper()
+			w.exec(t, `INSERT INTO entries (community_id, slug, kind, title, maturity, created_at, updated_at, views, review_by, verified_at)
+				VALUES ($1, $2, 'lesson', $3, $4, $5, $5, $6, $7, $8)`, w.c, slug, "Entry "+slug, maturity, updated, views, reviewBy, verified)
+		}
+		entry("a", "published", old, 50, nil, nil)                        // not edited for two years
+		entry("b", "published", recent, 80, now.AddDate(0, 0, -10), nil)  // review was due ten days ago
+		entry("c", "published", old, 500, nil, now.AddDate(0, 0, -10))    // verified ten days ago
+		entry("d", "draft", old, 900, nil, nil)                           // a draft is never stale
+		entry("e", "published", recent, 1000, now.AddDate(0, 0, 30), nil) // review due next month
+		entry("f", "reviewed", old, 50, nil, nil)                         // as stale as a, later id
+		h := w.health(t, 90)
+		var got []string
+		for _, e := range h.Stale {
+			got = append(got, e.Slug)
+		}
+		if want := []string{"b", "a", "f"}; !slices.Equal(got, want) {
+			t.Fatalf("stale entries %v, want %v", got, want)
+		}
+		if !h.Stale[0].ReviewBy.Valid || h.Stale[1].ReviewBy.Valid || h.Stale[0].Views != 80 {
+			t.Errorf("stale entries' details: %+v", h.Stale)
+		}
+		table, ok := h.Table("stale")
+		if !ok || len(table.Rows) != 3 || table.Rows[0][1] != "/c/bread/practice/b" || table.Rows[0][3] != "2026-11-20" {
+			t.Errorf("stale table: %+v", table)
 		}
 	})
 }

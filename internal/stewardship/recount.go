@@ -42,6 +42,7 @@ type summary struct {
 	queue    []int64
 	asked    []time.Time
 	fading   []fadingRow
+	stale    []staleRow
 	cohorts  []Cohort
 	withFlow bool
 }
@@ -87,6 +88,9 @@ func (s *Service) compute(ctx context.Context, communityID int64, now time.Time,
 		return out, err
 	}
 	if out.fading, err = fading(ctx, s.db, communityID, now.Add(-FadingAfter), now); err != nil {
+		return out, err
+	}
+	if out.stale, err = stale(ctx, s.db, communityID, now); err != nil {
 		return out, err
 	}
 	out.figures = append(out.figures, figure{0, FigUnanswered, num(total), sql.NullFloat64{}}, figure{0, FigFading, num(len(out.fading)), sql.NullFloat64{}})

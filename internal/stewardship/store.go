@@ -18,7 +18,7 @@ func (s *Service) RecountCommunity(ctx context.Context, communityID int64, withF
 		return err
 	}
 	return s.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
-		tables := []string{"health_figures", "health_weeks", "health_unanswered", "health_fading", "health_cohorts", "health_retention"}
+		tables := []string{"health_figures", "health_weeks", "health_unanswered", "health_fading", "health_stale", "health_cohorts", "health_retention"}
 		if withFlow {
 			tables = append(tables, "health_flow")
 		}
@@ -49,6 +49,12 @@ func (s *Service) RecountCommunity(ctx context.Context, communityID int64, withF
 			if _, err := tx.ExecContext(ctx, `INSERT INTO health_fading (community_id, person_id, level, last_seen_at) VALUES ($1, $2, $3, $4)`,
 				communityID, f.PersonID, f.Level, f.LastSeen); err != nil {
 				return errs.Wrap(err, "store the fading")
+			}
+		}
+		for _, e := range sum.stale {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO health_stale (community_id, entry_id, views, review_by) VALUES ($1, $2, $3, $4)`,
+				communityID, e.EntryID, e.Views, e.ReviewBy); err != nil {
+				return errs.Wrap(err, "store the stale entries")
 			}
 		}
 		for _, c := range sum.cohorts {

@@ -16,7 +16,7 @@ type Table struct {
 }
 
 // TableNames are the figures that download as CSV.
-var TableNames = []string{"rings", "flow", "response", "unanswered", "absence", "fading", "funnel", "retention"}
+var TableNames = []string{"rings", "flow", "response", "unanswered", "absence", "fading", "stale", "funnel", "retention"}
 
 // Table returns the figure called name (one of TableNames).
 func (h Health) Table(name string) (Table, bool) {
@@ -33,6 +33,8 @@ func (h Health) Table(name string) (Table, bool) {
 		return h.absenceTable(), true
 	case "fading":
 		return h.fadingTable(), true
+	case "stale":
+		return h.staleTable(), true
 	case "funnel":
 		return h.funnelTable(), true
 	case "retention":

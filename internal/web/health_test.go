@@ -114,7 +114,7 @@ func TestHealthPages(t *testing.T) {
 			`<svg role="img" aria-labelledby="response-t response-d"`, `<title id="rings-t">Members on each ring</title>`,
 			`<th scope="row">Questions waiting more than 72 hours <span class="meta">(lower is better)</span></th><td>1</td><td>—</td>`,
 			`<th scope="row">Occasional members</th><td>1</td><td>0</td><td><span class="badge verdict-higher">higher</span>`,
-			`href="/c/bread/health/rings.csv?days=90"`, `<title id="retention-t">Retention</title>`, `href="/c/bread/health/funnel.csv?days=90"`} {
+			`href="/c/bread/health/rings.csv?days=90"`, `<title id="retention-t">Retention</title>`, `href="/c/bread/health/funnel.csv?days=90"`, `<h2 id="stale-h">Stale knowledge</h2>`} {
 			if !strings.Contains(page, want) {
 				t.Errorf("the health page lacks %s", want)
 			}
