@@ -60,14 +60,7 @@ func (s *Service) SetLinks(baseURL string) { s.baseURL = strings.TrimRight(baseU
 // (guests who have a place keep it).
 func (s *Service) SetGuestsOpen(ctx context.Context, a auth.Actor, slug string, id int64, open bool) error {
 	return s.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
-		c, err := s.communities.ViewTx(ctx, tx, a, slug)
-		if err != nil {
-			return err
-		}
-		if err := mayRead(c); err != nil {
-			return err
-		}
-		v, err := s.load(ctx, tx, c, id, true)
+		v, err := s.readTx(ctx, tx, a, slug, id)
 		if err != nil {
 			return err
 		}
@@ -104,14 +97,7 @@ func (s *Service) SignUpGuest(ctx context.Context, a auth.Actor, slug string, id
 		}
 	}
 	return s.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
-		c, err := s.communities.ViewTx(ctx, tx, a, slug)
-		if err != nil {
-			return err
-		}
-		if err := mayRead(c); err != nil {
-			return err
-		}
-		g, err := s.load(ctx, tx, c, id, false)
+		g, err := s.readTx(ctx, tx, a, slug, id)
 		if err != nil {
 			return err
 		}
@@ -138,7 +124,7 @@ func (s *Service) SignUpGuest(ctx context.Context, a auth.Actor, slug string, id
 			Body: fmt.Sprintf("Hello %s,\n\nYou asked for a place at %s, a gathering of %s:\n%s (%s)%s\n\n"+
 				"Your place counts once you confirm it here:\n%s\n\nThe same link lets you give your place back if you cannot come.\n"+
 				"If you did not ask for this, ignore this message: nothing is booked.\n",
-				name, o.Title, c.Name, w.Local(), g.Zone, wherePlain(o), s.baseURL+GuestURL(raw))})
+				name, o.Title, g.Community.Name, w.Local(), g.Zone, wherePlain(o), s.baseURL+GuestURL(raw))})
 	})
 }
 
