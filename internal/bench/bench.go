@@ -149,6 +149,13 @@ func Run(ctx context.Context, d *db.DB, hearth http.Handler, o Options, w io.Wri
 	if err != nil {
 		return rep, err
 	}
+	err = rep.measure(ctx, targets, o, w)
+	return rep, err
+}
+
+// measure runs each target o measures in turn, telling how far it is on w,
+// and fills in the report's results and their ratios to the reference.
+func (rep *Report) measure(ctx context.Context, targets []target, o Options, w io.Writer) error {
 	for _, t := range targets {
 		if !o.measures(t.name) {
 			continue
@@ -156,12 +163,12 @@ func Run(ctx context.Context, d *db.DB, hearth http.Handler, o Options, w io.Wri
 		fmt.Fprintf(w, "%s: %d client(s), %v\n", t.name, t.clients, o.Warmup+o.Duration)
 		r, err := t.run(ctx, o)
 		if err != nil {
-			return rep, fmt.Errorf("%s: %w", t.name, err)
+			return fmt.Errorf("%s: %w", t.name, err)
 		}
 		rep.Results = append(rep.Results, r)
 	}
 	rep.ratios()
-	return rep, nil
+	return nil
 }
 
 // measures reports whether the target called name is measured: all of them

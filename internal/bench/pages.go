@@ -2,7 +2,6 @@ package bench
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -62,14 +61,7 @@ func MeasurePages(ctx context.Context, d *db.DB, h http.Handler, email, password
 				return req, err
 			}})
 	}
-	for _, t := range targets {
-		fmt.Fprintf(w, "%s: %d client(s), %v\n", t.name, t.clients, o.Warmup+o.Duration)
-		r, err := t.run(ctx, o)
-		if err != nil {
-			return rep, fmt.Errorf("%s: %w", t.name, err)
-		}
-		rep.Results = append(rep.Results, r)
-	}
-	rep.ratios()
-	return rep, nil
+	o.Only = nil // every page given is measured
+	err = rep.measure(ctx, targets, o, w)
+	return rep, err
 }
