@@ -21,18 +21,19 @@ const defaultHashWait = 3 * time.Second
 var errBusy = errs.RetryAfter(errs.Unavailable, time.Second,
 	"Hearth is busy checking other passwords. Please try again in a moment.")
 
-// collectEvery is how many hashes' garbage (about 19 MiB each) may pile up
-// before a collection. Left to the collector's pacing, a burst piles up far
-// more: "hearth serve" lets the heap grow to five times the live data between
-// collections (GOGC=400), and the hashes in flight count as live, so 150
-// simultaneous sign-ins took some 300 MiB with two hashes at a time.
-const collectEvery = 4
+// collectAfterKiB is how much hashes' garbage (about 19 MiB a hash at
+// Hearth's cost) may pile up before a collection. Left to the collector's
+// pacing, a burst piles up far more: "hearth serve" lets the heap grow to
+// five times the live data between collections (GOGC=400), and the hashes in
+// flight count as live, so 150 simultaneous sign-ins took some 300 MiB with
+// two hashes at a time.
+const collectAfterKiB = 4 * argonMemory
 
 // hashSlots bounds the password hashes in flight, and the garbage they leave.
 type hashSlots struct {
 	slots chan struct{}
 	wait  time.Duration
-	done  *atomic.Int32 // hashes finished since the last collection
+	done  *atomic.Int64 // KiB hashed since the last collection
 }
 
 func newHashSlots(n int, wait time.Duration) hashSlots {
@@ -42,21 +43,23 @@ func newHashSlots(n int, wait time.Duration) hashSlots {
 	if wait <= 0 {
 		wait = defaultHashWait
 	}
-	return hashSlots{slots: make(chan struct{}, n), wait: wait, done: new(atomic.Int32)}
+	return hashSlots{slots: make(chan struct{}, n), wait: wait, done: new(atomic.Int64)}
 }
 
-// finished counts a hash done in its slot and, every collectEvery hashes,
-// collects before giving the slot back, so that no new hash starts on a
-// pile of dead ones. A collection of Hearth's small heap takes a few
-// milliseconds; a hash, about a hundred.
-func (h hashSlots) finished() {
-	if h.done.Add(1)%collectEvery == 0 {
+// finished counts the memory of a hash done in its slot and, once
+// collectAfterKiB has piled up, collects before giving the slot back, so
+// that no new hash starts on a pile of dead ones. A collection of Hearth's
+// small heap takes a few milliseconds; a hash, about a hundred.
+func (h hashSlots) finished(memoryKiB uint32) {
+	if h.done.Add(int64(memoryKiB)) >= collectAfterKiB {
+		h.done.Store(0)
 		runtime.GC()
 	}
 }
 
-// run runs fn when a slot is free, waiting at most h.wait for one.
-func (h hashSlots) run(ctx context.Context, fn func()) error {
+// run runs fn, a hash taking memoryKiB, when a slot is free, waiting at
+// most h.wait for one.
+func (h hashSlots) run(ctx context.Context, memoryKiB uint32, fn func()) error {
 	select {
 	case h.slots <- struct{}{}:
 	default:
@@ -72,7 +75,7 @@ func (h hashSlots) run(ctx context.Context, fn func()) error {
 	}
 	defer func() { <-h.slots }()
 	fn()
-	h.finished()
+	h.finished(memoryKiB)
 	return nil
 }
 
@@ -80,7 +83,7 @@ func (h hashSlots) run(ctx context.Context, fn func()) error {
 func (s *Service) hash(ctx context.Context, pw string) (string, error) {
 	var h string
 	var err error
-	if serr := s.hashing.run(ctx, func() { h, err = HashPassword(pw) }); serr != nil {
+	if serr := s.hashing.run(ctx, s.passwordCost.MemoryKiB, func() { h, err = hashPasswordAt(s.passwordCost, pw) }); serr != nil {
 		return "", serr
 	}
 	return h, errs.Wrap(err, "hash password")
@@ -90,7 +93,7 @@ func (s *Service) hash(ctx context.Context, pw string) (string, error) {
 func (s *Service) verify(ctx context.Context, hash, pw string) (bool, error) {
 	var ok bool
 	var err error
-	if serr := s.hashing.run(ctx, func() { ok, err = VerifyPassword(hash, pw) }); serr != nil {
+	if serr := s.hashing.run(ctx, hashMemoryKiB(hash), func() { ok, err = VerifyPassword(hash, pw) }); serr != nil {
 		return false, serr
 	}
 	return ok, errs.Wrap(err, "verify password")

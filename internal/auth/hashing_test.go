@@ -18,7 +18,7 @@ func TestHashSlotsBoundHashesInFlight(t *testing.T) {
 	var wg sync.WaitGroup
 	for range 20 {
 		wg.Go(func() {
-			err := h.run(context.Background(), func() {
+			err := h.run(context.Background(), argonMemory, func() {
 				n := running.Add(1)
 				for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
 				}
@@ -42,10 +42,10 @@ func TestHashSlotsRefuseWhenBusy(t *testing.T) {
 	t.Parallel()
 	h := newHashSlots(1, time.Millisecond)
 	hold, held := make(chan struct{}), make(chan struct{})
-	go h.run(context.Background(), func() { close(held); <-hold }) //nolint:errcheck
+	go h.run(context.Background(), argonMemory, func() { close(held); <-hold }) //nolint:errcheck
 	<-held
 	ran := false
-	err := h.run(context.Background(), func() { ran = true })
+	err := h.run(context.Background(), argonMemory, func() { ran = true })
 	close(hold)
 	if !errs.Is(err, errs.Unavailable) || errs.RetryAfterOf(err) <= 0 || ran {
 		t.Fatalf("a hash past its wait: %v (retry after %v), ran %v", err, errs.RetryAfterOf(err), ran)

@@ -27,6 +27,18 @@ const (
 	argonKeyLen  = 32
 )
 
+// PasswordCost is the work of hashing a new password with argon2id. Hearth
+// hashes at DefaultPasswordCost; only the test harness lowers it, to sign up
+// thousands of people quickly. A hash keeps its parameters, so a password is
+// always checked at the cost it was hashed with.
+type PasswordCost struct {
+	MemoryKiB uint32
+	Passes    uint32
+}
+
+// DefaultPasswordCost is OWASP's baseline for argon2id.
+var DefaultPasswordCost = PasswordCost{MemoryKiB: argonMemory, Passes: argonTime}
+
 // CheckPassword returns a message for a person when pw is not acceptable, or "".
 func CheckPassword(pw string) string {
 	n := utf8.RuneCountInString(pw)
@@ -41,16 +53,18 @@ func CheckPassword(pw string) string {
 	return ""
 }
 
-// HashPassword returns pw hashed with argon2id as a PHC string.
-func HashPassword(pw string) (string, error) {
+// HashPassword returns pw hashed with argon2id at DefaultPasswordCost as a PHC string.
+func HashPassword(pw string) (string, error) { return hashPasswordAt(DefaultPasswordCost, pw) }
+
+func hashPasswordAt(c PasswordCost, pw string) (string, error) {
 	salt := make([]byte, 16)
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
 	}
-	key := argon2.IDKey([]byte(pw), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
+	key := argon2.IDKey([]byte(pw), salt, c.Passes, c.MemoryKiB, argonThreads, argonKeyLen)
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
-		argon2.Version, argonMemory, argonTime, argonThreads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
+		argon2.Version, c.MemoryKiB, c.Passes, argonThreads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
 }
 
 // VerifyPassword reports whether pw matches the PHC string hash, using the
@@ -64,11 +78,9 @@ func VerifyPassword(hash, pw string) (bool, error) {
 	if _, err := fmt.Sscanf(parts[2], "v=%d", &version); err != nil || version != argon2.Version {
 		return false, errors.New("unsupported argon2 version")
 	}
-	var m uint32
-	var t uint32
-	var p uint8
-	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &m, &t, &p); err != nil {
-		return false, fmt.Errorf("argon2 parameters: %w", err)
+	m, t, p, err := argonParams(parts[3])
+	if err != nil {
+		return false, err
 	}
 	b64 := base64.RawStdEncoding
 	salt, err := b64.DecodeString(parts[4])
@@ -81,4 +93,23 @@ func VerifyPassword(hash, pw string) (bool, error) {
 	}
 	got := argon2.IDKey([]byte(pw), salt, t, m, p, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
+}
+
+// argonParams reads "m=…,t=…,p=…", a PHC string's parameters.
+func argonParams(s string) (memoryKiB, passes uint32, lanes uint8, err error) {
+	if _, err := fmt.Sscanf(s, "m=%d,t=%d,p=%d", &memoryKiB, &passes, &lanes); err != nil {
+		return 0, 0, 0, fmt.Errorf("argon2 parameters: %w", err)
+	}
+	return memoryKiB, passes, lanes, nil
+}
+
+// hashMemoryKiB is the memory checking against hash takes (Hearth's own cost
+// for a hash it cannot read: checking it will fail anyway).
+func hashMemoryKiB(hash string) uint32 {
+	if parts := strings.Split(hash, "$"); len(parts) == 6 {
+		if m, _, _, err := argonParams(parts[3]); err == nil {
+			return m
+		}
+	}
+	return argonMemory
 }

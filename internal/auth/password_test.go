@@ -76,8 +76,35 @@ func TestStoredPasswordIsArgon2id(t *testing.T) {
 		if !phcPattern.MatchString(hash) {
 			t.Fatalf("stored hash %q is not an argon2id PHC string", hash)
 		}
+		// Unless told otherwise, at OWASP's baseline: 19 MiB, 2 passes, 1 lane.
+		if !strings.Contains(hash, "$m=19456,t=2,p=1$") {
+			t.Fatalf("stored hash %q is not at the default cost", hash)
+		}
 		if ok, err := auth.VerifyPassword(hash, password); !ok || err != nil {
 			t.Fatalf("stored hash does not verify the password: %v, %v", ok, err)
 		}
 	})
+}
+
+// A service told to hash at another cost (the test harness's cheap one)
+// stores that cost in the hash, and checks the password with it, also
+// through a service hashing at the default cost.
+func TestPasswordCostIsKeptInTheHash(t *testing.T) {
+	t.Parallel()
+	d := dbtest.SQLite(t)
+	cheap := auth.NewService(d, auth.Options{BaseURL: baseURL, PasswordCost: auth.PasswordCost{MemoryKiB: 64, Passes: 1}})
+	if _, err := cheap.CreateAdmin(context.Background(), "Test Institution", auth.NewAccount{Name: "Ada Lovelace", Handle: "ada",
+		Email: "ada@example.org", Password: password}); err != nil {
+		t.Fatal(err)
+	}
+	var hash string
+	if err := d.QueryRowContext(context.Background(), "SELECT password_hash FROM people WHERE handle = 'ada'").Scan(&hash); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(hash, "$m=64,t=1,p=1$") {
+		t.Fatalf("stored hash %q is not at the cost asked for", hash)
+	}
+	if _, _, err := auth.NewService(d, auth.Options{BaseURL: baseURL}).SignIn(context.Background(), "ada@example.org", password, "127.0.0.2", "test"); err != nil {
+		t.Fatalf("sign in with a cheaper hash: %v", err)
+	}
 }

@@ -42,6 +42,7 @@ type Service struct {
 	sessions        *sessionCache
 	limits          *ratelimit.Limiter
 	hashing         hashSlots
+	passwordCost    PasswordCost
 }
 
 // Options configure a Service.
@@ -54,6 +55,7 @@ type Options struct {
 	Limits          *ratelimit.Limiter // nil: the default limits, on the same database and clock
 	PasswordHashers int                // password hashes at once (about 19 MiB each); 0: one per core
 	HashWait        time.Duration      // how long a hash waits for its turn before "busy"; 0: 3 s
+	PasswordCost    PasswordCost       // zero: DefaultPasswordCost; the test harness lowers it
 }
 
 // NewService returns the account service over d.
@@ -70,12 +72,16 @@ func NewService(d *db.DB, o Options) *Service {
 	if o.SessionLifetime == 0 {
 		o.SessionLifetime = 30 * 24 * time.Hour
 	}
+	if o.PasswordCost == (PasswordCost{}) {
+		o.PasswordCost = DefaultPasswordCost
+	}
 	if o.Limits == nil {
 		o.Limits = ratelimit.New(d, ratelimit.Defaults(), o.Now)
 	}
 	return &Service{db: d, baseURL: strings.TrimRight(o.BaseURL, "/"), sessionIdle: o.SessionIdle,
 		sessionLifetime: o.SessionLifetime, log: o.Logger, now: func() time.Time { return o.Now().UTC().Truncate(time.Microsecond) },
-		sessions: newSessionCache(), limits: o.Limits, hashing: newHashSlots(o.PasswordHashers, o.HashWait)}
+		sessions: newSessionCache(), limits: o.Limits, hashing: newHashSlots(o.PasswordHashers, o.HashWait),
+		passwordCost: o.PasswordCost}
 }
 
 // Limits returns the rate limiter the service applies, for the services

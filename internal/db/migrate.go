@@ -2,7 +2,9 @@ package db
 
 import (
 	"context"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"math"
@@ -18,6 +20,27 @@ var migrations embed.FS
 // migrationLockID keys the PostgreSQL advisory lock that keeps two instances
 // starting at once from migrating together.
 const migrationLockID = 7_004_211
+
+// SchemaDigest names the schema the embedded migrations of dialect build: a
+// short hash of their names and contents. Tests key a migrated template
+// database by it, so that a template is never reused for another schema.
+func SchemaDigest(dialect Dialect) (string, error) {
+	dir := path.Join("migrations", string(dialect))
+	entries, err := fs.ReadDir(migrations, dir) // sorted by name
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	for _, e := range entries {
+		body, err := migrations.ReadFile(path.Join(dir, e.Name()))
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%s %d\n", e.Name(), len(body))
+		h.Write(body)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12], nil
+}
 
 // Migrate applies, in order, every embedded migration of d's dialect that has
 // not been applied yet, each in its own transaction.

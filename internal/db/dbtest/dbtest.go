@@ -10,7 +10,6 @@ import (
 	"math"
 	"net/url"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"hearth/internal/db"
@@ -40,7 +39,8 @@ func Each(t *testing.T, fn func(t *testing.T, d *db.DB)) {
 	t.Run("postgres", func(t *testing.T) { fn(t, Postgres(t)) })
 }
 
-// SQLite returns a migrated database in a new temporary file.
+// SQLite returns a migrated database in a new temporary file (a copy of a
+// migrated template).
 func SQLite(t testing.TB) *db.DB { t.Helper(); return SQLiteAt(t, math.MaxInt) }
 
 // EachAt is Each on databases migrated only up to migration upTo, for
@@ -54,7 +54,13 @@ func EachAt(t *testing.T, upTo int, fn func(t *testing.T, d *db.DB)) {
 // SQLiteAt returns a database in a new temporary file, migrated up to upTo.
 func SQLiteAt(t testing.TB, upTo int) *db.DB {
 	t.Helper()
-	d, err := db.OpenAt(context.Background(), "", filepath.Join(t.TempDir(), "hearth.db"), upTo)
+	path := tempDBPath(t)
+	if upTo == math.MaxInt {
+		if err := freshSQLite(path); err != nil {
+			t.Fatalf("sqlite template: %v", err)
+		}
+	}
+	d, err := db.OpenAt(context.Background(), "", path, upTo)
 	if err != nil {
 		t.Fatalf("open sqlite: %v", err)
 	}
@@ -62,14 +68,29 @@ func SQLiteAt(t testing.TB, upTo int) *db.DB {
 	return d
 }
 
-// Postgres returns a migrated database in a new schema of the test server,
+// Postgres returns a migrated database of its own on the test server (a
+// copy of a migrated template named after HEARTH_TEST_POSTGRES's database),
 // dropped when the test ends. It skips when HEARTH_TEST_POSTGRES is unset.
 func Postgres(t testing.TB) *db.DB { t.Helper(); return PostgresAt(t, math.MaxInt) }
 
-// PostgresAt is Postgres migrated only up to migration upTo.
+// PostgresAt is Postgres migrated only up to migration upTo; below the
+// latest migration, in a new schema of HEARTH_TEST_POSTGRES's database.
 func PostgresAt(t testing.TB, upTo int) *db.DB {
 	t.Helper()
 	dsn := PostgresURL(t)
+	if upTo == math.MaxInt {
+		fresh, drop, err := freshPostgres(dsn)
+		if err != nil {
+			t.Fatalf("postgres template: %v", err)
+		}
+		t.Cleanup(drop)
+		d, err := db.OpenAt(context.Background(), fresh, "", upTo)
+		if err != nil {
+			t.Fatalf("open postgres: %v", err)
+		}
+		t.Cleanup(func() { d.Close() })
+		return d
+	}
 	schema := "t_" + randomHex(8)
 	admin, err := sql.Open("pgx", dsn)
 	if err != nil {
