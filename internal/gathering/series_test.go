@@ -91,6 +91,9 @@ func TestThisAndFollowingSplitsTheSeries(t *testing.T) {
 		w := newWorld(t, d)
 		w.community(t, "bread", community.Public)
 		g := w.schedule(t, "bread", w.weekly("10"))
+		if err := w.svc.SetGuestsOpen(w.ctx, w.actors["steward"], "bread", g.ID, true); err != nil {
+			t.Fatal(err)
+		}
 		os := w.occurrences(t, g)
 		from := os[4]
 		if _, err := w.svc.Answer(w.ctx, w.actors["member"], "bread", g.ID, os[6].ID, gathering.Going); err != nil {
@@ -125,6 +128,9 @@ func TestThisAndFollowingSplitsTheSeries(t *testing.T) {
 			if o.Start.In(paris).Hour() != 19 || o.Place != "The new bakery" {
 				t.Errorf("new series date %v at %s", o.Start.In(paris), o.Place)
 			}
+		}
+		if !nv.GuestsOpen {
+			t.Errorf("the new series is closed to visitors; the old one was open")
 		}
 		if nv.SplitFrom != g.ID {
 			t.Errorf("the new series does not say where it came from")
