@@ -119,6 +119,26 @@ func TestSessionInputIsChecked(t *testing.T) {
 		if strings.Contains(string(x.HTML), "<script") || !strings.Contains(string(x.HTML), "<em>questions</em>") {
 			t.Errorf("description rendered as %s", x.HTML)
 		}
+		// The programme reads the speakers packed into its one query: names
+		// holding the packing's own characters come back as they were.
+		in = w.session("Suspension bridges", "11:00", "12:00")
+		in.Speakers = "12:3:Zoë Ünal\n@mem\n:\n0:"
+		y := w.addSession(t, "eng", g, in)
+		_, page, _, err := w.svc.Programme(w.ctx, w.actors["member"], "eng", g.ID, 0)
+		if err != nil || len(page) != 2 {
+			t.Fatalf("programme: %d sessions, %v", len(page), err)
+		}
+		for i, want := range []gathering.Session{x, y} {
+			if fmt.Sprint(page[i].Speakers) != fmt.Sprint(want.Speakers) {
+				t.Errorf("programme's speakers of %q: %+v, want %+v", want.Title, page[i].Speakers, want.Speakers)
+			}
+		}
+		if len(y.Speakers) != 4 || y.Speakers[0].Guest != "12:3:Zoë Ünal" || y.Speakers[1].Handle != "mem" || y.Speakers[3].Guest != "0:" {
+			t.Errorf("speakers of the second session: %+v", y.Speakers)
+		}
+		if err := w.svc.DeleteSession(w.ctx, w.actors["steward"], "eng", g.ID, y.ID); err != nil {
+			t.Fatal(err)
+		}
 		for who, kind := range map[string]string{"member": "forbidden", "visitor": "unauthenticated", "outsider": "forbidden", "host": "forbidden"} {
 			_, err := w.svc.AddSession(w.ctx, w.actors[who], "eng", g.ID, w.session("Mine", "10:00", "11:00"))
 			want(t, who+" adds a session", err, kind)
@@ -132,7 +152,7 @@ func TestSessionInputIsChecked(t *testing.T) {
 		in2.Title, in2.StartTime, in2.EndDate, in2.EndTime = "Bridges 2027", "09:00", w.day(11), "18:00"
 		in2.Repeat = w.weekly("3").Repeat
 		in2.Repeat.Days = nil // the first date's own weekday
-		_, err := w.svc.Edit(w.ctx, w.actors["steward"], "eng", g.ID, in2)
+		_, err = w.svc.Edit(w.ctx, w.actors["steward"], "eng", g.ID, in2)
 		if errsFields(err)["repeat"] == "" {
 			t.Errorf("a conference became a series: %v", err)
 		}

@@ -22,7 +22,7 @@ func (s *Service) MySchedule(ctx context.Context, a auth.Actor, slug string, id 
 	if !a.SignedIn() {
 		return v, o, nil, errs.New(errs.Unauthenticated, "Please sign in to see your schedule.")
 	}
-	list, err := s.sessions(ctx, `SELECT `+sessionColumns+`, m.state FROM gathering_session_places m JOIN gathering_sessions s ON s.id = m.session_id
+	list, err := s.sessions(ctx, `SELECT `+s.listColumns()+`, m.state FROM gathering_session_places m JOIN gathering_sessions s ON s.id = m.session_id
 		WHERE m.person_id = $1 AND s.gathering_id = $2 ORDER BY s.starts_at, s.id`, a.PersonID, id)
 	return v, o, list, err
 }

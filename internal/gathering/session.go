@@ -166,7 +166,7 @@ func (s *Service) Programme(ctx context.Context, a auth.Actor, slug string, id, 
 		args = append(args, after)
 		keyset = ` AND (s.starts_at, s.id) > (SELECT k.starts_at, k.id FROM gathering_sessions k WHERE k.id = $3 AND k.gathering_id = $1)`
 	}
-	list, err := s.sessions(ctx, `SELECT `+sessionColumns+`, COALESCE(m.state, '') FROM gathering_sessions s
+	list, err := s.sessions(ctx, `SELECT `+s.listColumns()+`, COALESCE(m.state, '') FROM gathering_sessions s
 		LEFT JOIN gathering_session_places m ON m.session_id = s.id AND m.person_id = $2
 		WHERE s.gathering_id = $1`+keyset+` ORDER BY s.starts_at, s.id LIMIT `+strconv.Itoa(ProgrammePage+1), args...)
 	if err != nil {
@@ -180,34 +180,32 @@ func (s *Service) Programme(ctx context.Context, a auth.Actor, slug string, id, 
 	return v, list, next, nil
 }
 
-// sessions reads the sessions query selects (sessionColumns and the
-// reader's place), with their speakers: two queries whatever the number.
+// sessions reads the sessions query selects (listColumns and the reader's
+// place), with their speakers, in one query.
 func (s *Service) sessions(ctx context.Context, query string, args ...any) ([]Session, error) {
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, errs.Wrap(err, "read programme")
 	}
+	defer rows.Close()
 	var list []Session
 	for rows.Next() {
 		var x Session
-		if err := s.scanSession(rows, &x, &x.Mine); err != nil {
-			rows.Close()
+		var speakers string
+		if err := s.scanSession(rows, &x, &speakers, &x.Mine); err != nil {
+			return nil, errs.Wrap(err, "read programme")
+		}
+		if x.Speakers, err = unpackSpeakers(speakers); err != nil {
 			return nil, errs.Wrap(err, "read programme")
 		}
 		list = append(list, x)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, errs.Wrap(err, "read programme")
-	}
-	sp, err := s.speakersOf(ctx, s.db, list)
-	if err != nil {
-		return nil, err
-	}
-	for i := range list {
-		list[i].Speakers = sp[list[i].ID]
-	}
-	return list, nil
+	return list, errs.Wrap(rows.Err(), "read programme")
+}
+
+// listColumns are a session's columns and its packed speakers, for sessions.
+func (s *Service) listColumns() string {
+	return sessionColumns + ", " + speakersColumn(s.db.Dialect)
 }
 
 // speakersOf reads the speakers of the sessions in one query.
