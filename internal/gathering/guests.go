@@ -228,6 +228,9 @@ func (s *Service) ConfirmGuest(ctx context.Context, token string) (Guest, error)
 		}
 		out.Status = GuestGoing
 		out.Occurrence.Going++
+		if err := s.scheduleReminders(ctx, tx, g.Occurrence.ID, g.Occurrence.Start); err != nil { // the guest's, the day before
+			return err
+		}
 		return count(ctx, tx, g.Occurrence.ID, 1, 0)
 	})
 	return out, err

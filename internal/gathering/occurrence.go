@@ -76,6 +76,13 @@ func (s *Service) ChangeOccurrence(ctx context.Context, a auth.Actor, slug strin
 		if err != nil {
 			return err
 		}
+		guests, err := s.guestsAhead(ctx, tx, v.Gathering, occ)
+		if err != nil {
+			return err
+		}
+		if err := s.tellGuests(ctx, tx, v, guests, "Changed", movedNews); err != nil {
+			return err
+		}
 		o.Start, o.End, o.Title, o.OnlineURL, o.Place, o.Changed = start, end, c.title, c.onlineURL, c.place, true
 		return recordChanged(ctx, tx, a, v, OccurrenceURL(slug, id, occ), "Now "+o.When(v.Gathering, "").Local()+" ("+v.Zone+").", told)
 	})
@@ -97,8 +104,15 @@ func (s *Service) CancelOccurrence(ctx context.Context, a auth.Actor, slug strin
 		if o.Cancelled {
 			return nil
 		}
+		guests, err := s.guestsAhead(ctx, tx, v.Gathering, occ)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE gathering_occurrences SET cancelled_at = $1 WHERE id = $2`, s.now(), occ); err != nil {
 			return errs.Wrap(err, "cancel occurrence")
+		}
+		if err := s.tellGuests(ctx, tx, v, guests, "Cancelled", cancelledNews); err != nil {
+			return err
 		}
 		if err := s.bump(ctx, tx, v.ID); err != nil {
 			return err
@@ -198,10 +212,17 @@ func (s *Service) SplitFrom(ctx context.Context, a auth.Actor, slug string, id, 
 		if err != nil {
 			return err
 		}
+		guests, err := s.guestsAhead(ctx, tx, g, 0) // before the sync, as the answers
+		if err != nil {
+			return err
+		}
 		if _, err := s.sync(ctx, tx, g, starts); err != nil {
 			return err
 		}
 		nv = View{Gathering: g, Community: v.Community}
+		if err := s.tellGuests(ctx, tx, nv, guests, "Changed", changedNews); err != nil {
+			return err
+		}
 		if g.Capacity > v.Capacity || (v.Capacity > 0 && g.Capacity == 0) {
 			if err := s.promoteAll(ctx, tx, a, nv); err != nil {
 				return err

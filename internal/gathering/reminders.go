@@ -103,8 +103,16 @@ func (s *Service) remind(ctx context.Context, run jobs.Run) error {
 			targets = append(targets, activity.Target{PersonID: id, Reason: "reminder"})
 		}
 		rows.Close()
-		if err := rows.Err(); err != nil || len(targets) == 0 {
+		if err := rows.Err(); err != nil {
 			return errs.Wrap(err, "read those to remind")
+		}
+		if j.Lead == RemindDay {
+			if err := s.remindGuestsOf(ctx, tx, slug, g, j.Occurrence); err != nil {
+				return err
+			}
+		}
+		if len(targets) == 0 {
+			return nil
 		}
 		when := "tomorrow"
 		if j.Lead == RemindHour {

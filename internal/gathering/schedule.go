@@ -126,6 +126,13 @@ func (s *Service) Edit(ctx context.Context, a auth.Actor, slug string, id int64,
 		if err != nil {
 			return err
 		}
+		var guests []guestOnDate // told only when their dates may have moved
+		if !g.Start.Equal(before.Start) || g.Minutes != before.Minutes || g.Rule != before.Rule || g.Zone != before.Zone ||
+			g.Place != before.Place || g.OnlineURL != before.OnlineURL {
+			if guests, err = s.guestsAhead(ctx, tx, before, 0); err != nil {
+				return err
+			}
+		}
 		if _, err := s.sync(ctx, tx, g, starts); err != nil {
 			return err
 		}
@@ -139,6 +146,9 @@ func (s *Service) Edit(ctx context.Context, a auth.Actor, slug string, id int64,
 		}
 		v.Gathering = g
 		if v.Hosts, err = s.hostsOf(ctx, tx, g.ID); err != nil {
+			return err
+		}
+		if err := s.tellGuests(ctx, tx, v, guests, "Changed", changedNews); err != nil {
 			return err
 		}
 		return recordChanged(ctx, tx, a, v, URL(slug, g.ID), "", told)
@@ -158,11 +168,18 @@ func (s *Service) Cancel(ctx context.Context, a auth.Actor, slug string, id int6
 		if v.Cancelled {
 			return nil // cancelled already: nothing to tell
 		}
+		guests, err := s.guestsAhead(ctx, tx, v.Gathering, 0)
+		if err != nil {
+			return err
+		}
 		now := s.now()
 		if _, err := tx.ExecContext(ctx, `UPDATE gatherings SET cancelled_at = $1, updated_at = $1, sequence = sequence + 1 WHERE id = $2`, now, v.ID); err != nil {
 			return errs.Wrap(err, "cancel gathering")
 		}
 		v.Cancelled, v.Sequence = true, v.Sequence+1
+		if err := s.tellGuests(ctx, tx, v, guests, "Cancelled", cancelledNews); err != nil {
+			return err
+		}
 		told, err := s.attendees(ctx, tx, v.ID, 0)
 		if err != nil {
 			return err
