@@ -246,6 +246,9 @@ func (s *Service) SaveText(ctx context.Context, a auth.Actor, slug string, id, o
 		if _, err := revision.Record(ctx, tx, textSubject(part, occ), revision.Snapshot{Body: body}, a.PersonID, in.Note, 0, now); err != nil {
 			return err
 		}
+		if err := indexGathering(ctx, tx, id); err != nil {
+			return err
+		}
 		saved = Text{Part: part, Body: body, HTML: r.HTML, Revision: cur.Revision + 1, UpdatedBy: a.Name, UpdatedAt: now}
 		return recordWritten(ctx, tx, a, v, OccurrenceURL(slug, id, occ), part)
 	})

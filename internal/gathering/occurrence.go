@@ -8,7 +8,6 @@ import (
 	"hearth/internal/db"
 	"hearth/internal/errs"
 	"hearth/internal/markup"
-	"hearth/internal/search"
 )
 
 // Scopes of a change made from one occurrence.
@@ -228,7 +227,7 @@ func (s *Service) SplitFrom(ctx context.Context, a auth.Actor, slug string, id, 
 				return err
 			}
 		}
-		if err := search.Index(ctx, tx, tx.Dialect(), search.KindGathering, v.ID, g.ID); err != nil {
+		if err := indexGathering(ctx, tx, v.ID, g.ID); err != nil {
 			return err
 		}
 		if nv.Hosts, err = s.hostsOf(ctx, tx, g.ID); err != nil {

@@ -6,6 +6,7 @@ import (
 	"hearth/internal/activity"
 	"hearth/internal/auth"
 	"hearth/internal/db"
+	"hearth/internal/search"
 )
 
 // Writes to gatherings are recorded as activities in their transaction:
@@ -45,4 +46,11 @@ func recordWritten(ctx context.Context, q db.Q, a auth.Actor, v View, url, part 
 		excerpt = "The agenda is updated."
 	}
 	return record(ctx, q, a, activity.GatheringWritten, v, url, excerpt, activity.Subject, nil)
+}
+
+// indexGathering updates the search documents of gatherings ids, which
+// carry their sessions, agendas and notes, in the transaction that changed
+// them.
+func indexGathering(ctx context.Context, tx *db.Tx, ids ...int64) error {
+	return search.Index(ctx, tx, tx.Dialect(), search.KindGathering, ids...)
 }

@@ -9,7 +9,6 @@ import (
 	"hearth/internal/errs"
 	"hearth/internal/markup"
 	"hearth/internal/ratelimit"
-	"hearth/internal/search"
 )
 
 // Schedule creates a gathering (and its occurrences) in the community.
@@ -63,7 +62,7 @@ func (s *Service) Schedule(ctx context.Context, a auth.Actor, slug string, in In
 		if _, err := s.sync(ctx, tx, g, starts); err != nil {
 			return err
 		}
-		if err := search.Index(ctx, tx, tx.Dialect(), search.KindGathering, g.ID); err != nil {
+		if err := indexGathering(ctx, tx, g.ID); err != nil {
 			return err
 		}
 		v = View{Gathering: g, Community: cv}
@@ -141,7 +140,7 @@ func (s *Service) Edit(ctx context.Context, a auth.Actor, slug string, id int64,
 				return err
 			}
 		}
-		if err := search.Index(ctx, tx, tx.Dialect(), search.KindGathering, g.ID); err != nil {
+		if err := indexGathering(ctx, tx, g.ID); err != nil {
 			return err
 		}
 		v.Gathering = g

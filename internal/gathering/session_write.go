@@ -87,6 +87,9 @@ func (s *Service) AddSession(ctx context.Context, a auth.Actor, slug string, id 
 		if err := setSpeakers(ctx, tx, sid, speakers); err != nil {
 			return err
 		}
+		if err := indexGathering(ctx, tx, id); err != nil {
+			return err
+		}
 		out, err = s.session(ctx, tx, id, sid, false)
 		return err
 	})
@@ -137,6 +140,9 @@ func (s *Service) EditSession(ctx context.Context, a auth.Actor, slug string, id
 		if err := s.promoteSession(ctx, tx, a, v, x); err != nil {
 			return err
 		}
+		if err := indexGathering(ctx, tx, id); err != nil {
+			return err
+		}
 		out, err = s.session(ctx, tx, id, sid, false)
 		return err
 	})
@@ -165,7 +171,7 @@ func (s *Service) DeleteSession(ctx context.Context, a auth.Actor, slug string, 
 		if n, _ := res.RowsAffected(); n == 0 {
 			return errNoSession
 		}
-		return nil
+		return indexGathering(ctx, tx, id)
 	})
 }
 
