@@ -121,7 +121,9 @@ func expertsQuery(q ExpertQuery, communityID int64) (string, []any) {
 	}
 	where := []string{"s.tag = $1", "p.disabled_at IS NULL"}
 	if q.Department != "" {
-		where = append(where, "p.department_id = (SELECT k.id FROM departments k WHERE k.slug = "+arg(q.Department)+")")
+		// The score row's copy of the department (migration 0055): the
+		// topic's people in one department, down their own index.
+		where = append(where, "s.department_id = (SELECT k.id FROM departments k WHERE k.slug = "+arg(q.Department)+")")
 	}
 	if communityID != 0 {
 		where = append(where, "EXISTS (SELECT 1 FROM memberships m WHERE m.community_id = "+arg(communityID)+" AND m.person_id = p.id AND m.status = 'active')")

@@ -189,6 +189,11 @@ func TestExpertsAreRankedAsTheRulesSay(t *testing.T) {
 			fmt.Sprint(handles(list)) != "[dee gus]" {
 			t.Errorf("in bakery: %v, %v", handles(list), err)
 		}
+		w.run(t, "UPDATE people SET department_id = NULL WHERE handle = 'gus'") // gus leaves the bakery
+		if list, _, err := w.s.Experts(ctx, viewer, people.ExpertQuery{Topic: "sourdough", Department: "bakery"}); err != nil ||
+			fmt.Sprint(handles(list)) != "[dee]" {
+			t.Errorf("in bakery once gus left: %v, %v", handles(list), err)
+		}
 		w.join(t, "open", "ben")
 		w.join(t, "open", "cy")
 		if list, _, err := w.s.Experts(ctx, viewer, people.ExpertQuery{Topic: "sourdough", Community: "open"}); err != nil ||

@@ -53,6 +53,26 @@ func TestRankingAndTopicListUseTheirIndexes(t *testing.T) {
 				t.Errorf("%+v: want a walk of expertise_scores_rank, no sort; plan:\n%s", q, plan)
 			}
 		}
+		if _, err := d.ExecContext(ctx, `INSERT INTO departments (slug, name, created_at) VALUES ('civil', 'Civil engineering', CURRENT_TIMESTAMP)`); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.ExecContext(ctx, `UPDATE people SET department_id = (SELECT id FROM departments WHERE slug = 'civil') WHERE id % 20 = 0`); err != nil {
+			t.Fatal(err)
+		}
+		if d.Dialect == db.Postgres {
+			if _, err := d.ExecContext(ctx, "ANALYZE"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// In one department: its own index, the department's rows only
+		// (PostgreSQL may sort the few it finds there rather than walk).
+		for _, q := range []people.ExpertQuery{{Topic: "topic 2", Department: "civil"}, {Topic: "topic 2", Department: "civil", AfterScore: 33, AfterID: 400}} {
+			query, args := people.ExpertsQuery(q, 0)
+			plan := explain(t, d, query, args)
+			if !strings.Contains(plan, "expertise_scores_department_rank") || strings.Contains(plan, "TEMP B-TREE FOR ORDER BY") {
+				t.Errorf("%+v: want expertise_scores_department_rank; plan:\n%s", q, plan)
+			}
+		}
 		query, args := people.ListQuery(people.At{}, people.ListParams{Topic: "topic 7", Level: people.Expert, Limit: 51})
 		if plan := explain(t, d, query, args); !strings.Contains(plan, "person_expertise_tag") {
 			t.Errorf("the directory by topic does not start from person_expertise_tag; plan:\n%s", plan)
