@@ -14,6 +14,7 @@ import (
 // next to its field, what was typed (but never a password), and no change.
 
 func TestSignupFormErrors(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		people, mail := count(t, d, "SELECT COUNT(*) FROM people"), count(t, d, "SELECT COUNT(*) FROM mail_outbox")
@@ -53,6 +54,7 @@ func TestSignupFormErrors(t *testing.T) {
 }
 
 func TestSigninFormErrors(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Person("sam")
@@ -92,6 +94,7 @@ func TestSigninFormErrors(t *testing.T) {
 }
 
 func TestAccountFormErrors(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Person("sam")
@@ -176,6 +179,7 @@ func TestAccountFormErrors(t *testing.T) {
 // it does not tell who has an account. The known address's owner is told by
 // e-mail instead; only the new address gets an account and a link.
 func TestSignupAnswersKnownAndNewAddressesAlike(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Person("sam")

@@ -12,6 +12,7 @@ import (
 // Account journeys end to end over HTTP, following the links in the mail.
 
 func TestSignupAndVerify(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		c := e.Visitor()
@@ -44,6 +45,7 @@ func TestSignupAndVerify(t *testing.T) {
 }
 
 func TestPasswordResetFlow(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Person("sam")
@@ -92,6 +94,7 @@ func TestPasswordResetFlow(t *testing.T) {
 }
 
 func TestChangeEmailFlow(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Person("sam")
@@ -109,6 +112,7 @@ func TestChangeEmailFlow(t *testing.T) {
 }
 
 func TestChangePasswordSignsOutOtherDevices(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Person("sam")
@@ -122,6 +126,7 @@ func TestChangePasswordSignsOutOtherDevices(t *testing.T) {
 }
 
 func TestSignOutEverywhere(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Person("sam")
@@ -143,6 +148,7 @@ func TestSignOutEverywhere(t *testing.T) {
 }
 
 func TestDisableAndEnable(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Person("sam")
@@ -182,6 +188,7 @@ func TestDisableAndEnable(t *testing.T) {
 
 // Sign-in returns to the page that asked for it, and only to a page of this site.
 func TestSigninReturnsToNext(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		v := e.Visitor()

@@ -14,6 +14,7 @@ import (
 // change nothing.
 
 func TestDepartmentFormErrors(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		c := e.As("admin")
@@ -36,6 +37,7 @@ func TestDepartmentFormErrors(t *testing.T) {
 }
 
 func TestInstanceSettingsFormErrors(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		c := e.As("admin")
@@ -67,6 +69,7 @@ func TestInstanceSettingsFormErrors(t *testing.T) {
 }
 
 func TestAdminInviteFormErrors(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Person("sam")

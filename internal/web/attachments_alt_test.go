@@ -47,6 +47,7 @@ func uploadWithAlt(t *testing.T, e *apptest.Env, c *apptest.Client, path, name, 
 // are stored on one line and are the image's alt text; without them the
 // file name is; a description too long is refused and stores nothing.
 func TestImageAltTextFromUploader(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		mem := e.Person("mem")

@@ -19,6 +19,7 @@ import (
 // no-store, so that none outlives its reader's permission on a shared
 // computer.
 func TestPrivateAttachmentsAreNotCached(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		e := apptest.New(t, d)

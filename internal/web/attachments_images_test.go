@@ -45,6 +45,7 @@ var imgPattern = regexp.MustCompile(`<img src="([^"]+)"[^>]*width="(\d+)" height
 // read rules. An image that would take too much memory to open is refused
 // with a page that says so.
 func TestEntryPageShowsResizedCopy(t *testing.T) {
+	t.Parallel()
 	wide := widePNG(t, 2_400, 300)
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()

@@ -17,6 +17,7 @@ import (
 // TestAttachmentPartials renders the "attachments" and "attachment-upload"
 // partials from entryAttachments, the data an entry page passes them.
 func TestAttachmentPartials(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	d := dbtest.SQLite(t)
 	accounts := auth.NewService(d, auth.Options{BaseURL: "http://hearth.test"})

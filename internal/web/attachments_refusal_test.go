@@ -67,6 +67,7 @@ func headersOnlyUpload(t *testing.T, e *apptest.Env, c *apptest.Client, path str
 // a member who may not edit are answered while their body has not even
 // begun, and the connection is closed rather than kept to read it.
 func TestUploadRefusedBeforeBodyIsRead(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		e := apptest.New(t, d)

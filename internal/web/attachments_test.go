@@ -81,6 +81,7 @@ func wantHeaders(t *testing.T, res apptest.Response, want map[string]string) {
 }
 
 func TestAttachmentsOverHTTP(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		e := apptest.New(t, d)
@@ -184,6 +185,7 @@ func TestAttachmentsOverHTTP(t *testing.T) {
 }
 
 func TestAttachmentsOfPrivateAndDraftEntriesAreNotFound(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		e := apptest.New(t, d)

@@ -11,6 +11,7 @@ import (
 )
 
 func TestHealthzAndNotFound(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		v := e.Visitor()
@@ -45,6 +46,7 @@ func TestHealthzAndNotFound(t *testing.T) {
 
 // Whatever people type is shown as text, never run as markup.
 func TestEscaping(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Person("sam")

@@ -16,6 +16,7 @@ import (
 // A request whose client went away is cancelled: it is logged as 499, not
 // as a failure of ours (a 500 and an error in the log).
 func TestClientGoneIsNotAServerError(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "bread", community.Public, community.Open)

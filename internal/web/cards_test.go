@@ -10,6 +10,7 @@ import (
 )
 
 func TestCardKeyChangesWithWhatTheCardShows(t *testing.T) {
+	t.Parallel()
 	c := newFragmentCache()
 	base := community.Listing{View: community.View{Community: community.Community{ID: 7, Slug: "bread", Name: "Bread",
 		Purpose: "Bake", Stage: community.Potential, Visibility: community.Public, JoinPolicy: community.Open,
@@ -73,6 +74,7 @@ func TestFragmentCacheKeepsToItsBudget(t *testing.T) {
 }
 
 func TestHeaderKeyChangesWithWhatTheHeaderShows(t *testing.T) {
+	t.Parallel()
 	c := newFragmentCache()
 	v := community.View{Community: community.Community{ID: 7, Slug: "bread", Name: "Bread", Stage: community.Potential,
 		Visibility: community.Public, Status: community.Active, MemberCount: 3}}

@@ -15,6 +15,7 @@ import (
 // A visitor on an entry whose comments are closed is not invited to sign in
 // "to join the conversation" (issue 9, friction 14); on an open one they are.
 func TestVisitorIsNotInvitedToAClosedConversation(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "bread", community.Public, community.Open)

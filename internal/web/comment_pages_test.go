@@ -65,6 +65,7 @@ func (p commentsPage) wantNotes(t *testing.T, what string, from, last int) {
 // JavaScript; a link to a comment (after posting or editing it, or from
 // search) opens the page that holds it.
 func TestCommentPages(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "bread", community.Public, community.Open)

@@ -17,6 +17,7 @@ import (
 // typed, and no change.
 
 func TestNewCommunityFormErrors(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "bread", community.Public, community.Open)
@@ -62,6 +63,7 @@ func TestNewCommunityFormErrors(t *testing.T) {
 }
 
 func TestCommunitySettingsFormErrors(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "bread", community.Public, community.Open)
@@ -85,6 +87,7 @@ func TestCommunitySettingsFormErrors(t *testing.T) {
 }
 
 func TestInviteFormErrors(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "bread", community.Private, community.Invite)

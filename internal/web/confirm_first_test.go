@@ -18,6 +18,7 @@ import (
 // comes back typed; "send the confirmation again" carries the draft, and the
 // link brings them back to the form holding it.
 func TestStartCommunityConfirmFirst(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Person("old")

@@ -17,6 +17,7 @@ import (
 // that says what will happen and changes nothing; only its form acts.
 // Outsiders of a private community get 404.
 func TestDestructiveActionsAskFirst(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "quiet", community.Private, community.Invite)
@@ -73,6 +74,7 @@ func TestDestructiveActionsAskFirst(t *testing.T) {
 // to remove another or archive, nor another's comment; an administrator
 // cannot be asked to disable themselves.
 func TestConfirmationsRefuseThoseWhoMayNotAct(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "open", community.Public, community.Open)

@@ -31,6 +31,7 @@ func crossSite(t *testing.T, e *apptest.Env, c *apptest.Client, path string, f u
 // changes nothing, whether the browser says so with Sec-Fetch-Site or only
 // with an Origin of another host.
 func TestCrossSitePostsRefused(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "bread", community.Public, community.Open)

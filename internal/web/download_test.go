@@ -18,6 +18,7 @@ import (
 // transfer, never as a complete response holding a truncated file; one that
 // fails before its first byte answers with an error page.
 func TestDownloadFailingMidwayIsCut(t *testing.T) {
+	t.Parallel()
 	s, err := New(Deps{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 // with a summary that takes the focus (autofocus) and links each error to
 // its field's control, including a field whose control has its own id.
 func TestErrorSummaryLinksToFields(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Person("sam")

@@ -18,6 +18,7 @@ import (
 )
 
 func TestExportDownload(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		e := apptest.New(t, d)

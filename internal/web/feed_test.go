@@ -39,6 +39,7 @@ func readFeed(t *testing.T, e *apptest.Env, path string) (web.AtomFeed, string) 
 }
 
 func TestAtomFeedOfAPublicCommunity(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		e := apptest.New(t, d)
@@ -122,6 +123,7 @@ func TestAtomFeedOfAPublicCommunity(t *testing.T) {
 }
 
 func TestAtomFeedOnlyForPublicCommunities(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		steward := e.Person("stew")
@@ -156,6 +158,7 @@ func TestAtomFeedOnlyForPublicCommunities(t *testing.T) {
 // titles and summaries must come back as the same text, bodies as
 // sanitised HTML escaped as text.
 func TestAtomFeedKeepsPayloadsInert(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		e := apptest.New(t, d)

@@ -16,6 +16,7 @@ import (
 // the host is told; the author edits and deletes their own; another member
 // may not; a steward hides one and only moderators and the author read it.
 func TestGatheringCommentsFlow(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		stew := e.Person("stew")
@@ -74,6 +75,7 @@ func TestGatheringCommentsFlow(t *testing.T) {
 // Who may comment: members; visitors, outsiders and pending members change
 // nothing; a private community's gathering is 404 to those outside.
 func TestGatheringCommentsPermissions(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		stew := e.Person("stew")
@@ -127,6 +129,7 @@ func TestGatheringCommentsPermissions(t *testing.T) {
 // The gathering page runs as many queries with 60 comments (two pages),
 // notes and a captured entry as with 2.
 func TestGatheringPageQueryCountDoesNotGrow(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		stew := e.Person("stew")

@@ -36,6 +36,7 @@ func scheduleOne(t *testing.T, d *db.DB, c *apptest.Client, slug, title string, 
 // keeps what they typed; the member captures part of the notes as an entry
 // that says where it came from, and the date lists it.
 func TestGatheringNotesFlow(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		stew := e.Person("stew")
@@ -102,6 +103,7 @@ func TestGatheringNotesFlow(t *testing.T) {
 // Every new route for every kind of person in a public and a private
 // community: who may not see it gets 404, who may not write gets no change.
 func TestGatheringNotesPermissions(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		stew := e.Person("stew")

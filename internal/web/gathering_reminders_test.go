@@ -16,6 +16,7 @@ import (
 // each chose (a day, an hour, never); a date moved later reminds at its new
 // time and not the old; a cancelled date reminds nobody.
 func TestGatheringReminders(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		stew := e.Person("stew")

@@ -16,6 +16,7 @@ import (
 // member schedules one; a bad choice changes nothing; in a private
 // community the setting is 404 to those outside.
 func TestGatheringSchedulersSetting(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		stew := e.Person("stew")

@@ -17,6 +17,7 @@ import (
 // second member waits and is told their place; the first leaves and the
 // second goes.
 func TestGatheringFlow(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		stew := e.Person("stew")

@@ -24,6 +24,7 @@ var gatheringRoles = []string{"", "out", "pend", "mem", "stew", "admin"}
 // the gathering is cancelled. What one may not see is 404; what one may
 // not do changes nothing.
 func TestGatheringPermissionMatrix(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		stew := e.Person("stew")

@@ -16,6 +16,7 @@ import (
 // Security headers on every kind of response: a page, a 404, a static file,
 // an API answer and a refused cross-site post.
 func TestSecurityHeaders(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		v := e.Visitor()
@@ -74,6 +75,7 @@ func TestSecurityHeaders(t *testing.T) {
 // The session cookie is HttpOnly, SameSite=Lax and for the whole site; a new
 // one is issued at each sign-in.
 func TestSessionCookie(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		signin := func() *http.Cookie {
@@ -100,6 +102,7 @@ func TestSessionCookie(t *testing.T) {
 
 // Served over TLS (an https base URL), the cookie is __Host- prefixed and Secure.
 func TestSessionCookieOverTLS(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := bareEnv(t, d, func(c *config.Config) { c.BaseURL = "https://hearth.example" })
 		a := auth.NewService(d, auth.Options{BaseURL: "https://hearth.example"})

@@ -18,6 +18,7 @@ import (
 // there; the new member then shows in the community's recent activity and
 // its public activity feed.
 func TestStewardApprovesFromHomeAndActivityShows(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		sam := e.Person("sam")
@@ -66,6 +67,7 @@ func TestStewardApprovesFromHomeAndActivityShows(t *testing.T) {
 }
 
 func TestActivityFeedOnlyForPublicCommunities(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		sam := e.Person("sam")
@@ -80,6 +82,7 @@ func TestActivityFeedOnlyForPublicCommunities(t *testing.T) {
 }
 
 func TestWatchAndMuteACommunity(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		sam := e.Person("sam")

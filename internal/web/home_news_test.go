@@ -14,6 +14,7 @@ import (
 // TestHomeNewsShowsEntriesSharedInMyCommunities: a member's home tells them
 // what was shared in their communities' libraries, and nothing from others.
 func TestHomeNewsShowsEntriesSharedInMyCommunities(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		sam := e.Person("sam")

@@ -16,6 +16,7 @@ import (
 // and communities that need an administrator's approval.
 
 func TestInvitationOnlySignup(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		admin := e.As("admin")
@@ -66,6 +67,7 @@ func TestInvitationOnlySignup(t *testing.T) {
 // A steward invites someone without an account by e-mail; the link works on
 // an invitation-only instance, and signing up through it makes a member.
 func TestStewardInvitesByEmail(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "quiet-room", community.Private, community.Invite)
@@ -104,6 +106,7 @@ func invitation(t *testing.T, d *db.DB, address string) string {
 }
 
 func TestCommunityApproval(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Person("sam")

@@ -16,6 +16,7 @@ import (
 // visitor, an outsider, a member, a steward and an administrator of a
 // private community: outsiders are told it does not exist.
 func TestInvitationRoutesPermissions(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		stew := e.Person("stew")
@@ -104,6 +105,7 @@ func TestInvitationRoutesPermissions(t *testing.T) {
 // the field, keeps only what failed, and sends the rest; the link form
 // says what is wrong with its fields.
 func TestInviteFormKeepsFailures(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("stew"), "weave", community.Public, community.Open)
@@ -138,6 +140,7 @@ func TestInviteFormKeepsFailures(t *testing.T) {
 // TestJoinThroughLinkPage: a visitor holding a link sees the community and
 // is sent to sign in and back; once signed in, one press makes a member.
 func TestJoinThroughLinkPage(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		stew := e.Person("stew")

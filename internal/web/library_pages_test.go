@@ -23,6 +23,7 @@ var (
 // links (before and after an entry) without overlap, and Previous from the
 // second page is the first page again.
 func TestLibraryPagesByKeyset(t *testing.T) {
+	t.Parallel()
 	d := dbtest.SQLite(t)
 	if err := benchdata.LoadRows(context.Background(), d, 1000, 0); err != nil {
 		t.Fatal(err)

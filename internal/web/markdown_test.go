@@ -23,6 +23,7 @@ func entryForm(title, body, action string) url.Values {
 // TestPreviewObeysTheBodyLimit: previewing a body over the limit a save has
 // shows the body's error and renders nothing, on the new and the edit form.
 func TestPreviewObeysTheBodyLimit(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "bread", community.Public, community.Open)
@@ -53,6 +54,7 @@ func TestPreviewObeysTheBodyLimit(t *testing.T) {
 // TestPagesShowStoredHTML: the entry's page, its comments and the feed show
 // the HTML stored when the entry and the comment were saved.
 func TestPagesShowStoredHTML(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "bread", community.Public, community.Open)
@@ -81,6 +83,7 @@ func TestPagesShowStoredHTML(t *testing.T) {
 // the pathological corpus, and comments of 10,000 ">", save, and their
 // pages and the feed load. (How long they take is TestWorstRender's.)
 func TestPathologicalBodiesSaveAndLoad(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "bread", community.Public, community.Open)

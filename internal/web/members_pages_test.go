@@ -20,6 +20,7 @@ var memberLink = regexp.MustCompile(`<a href="/people/(p\d+)">`)
 // keyset links (before and after a person) without overlap, the last page
 // has no next link, and Previous from the second page is the first again.
 func TestMembersPagesByKeyset(t *testing.T) {
+	t.Parallel()
 	d := dbtest.SQLite(t)
 	ctx := context.Background()
 	if err := benchdata.LoadRows(ctx, d, 0, 0); err != nil {

@@ -65,6 +65,7 @@ func addMember(t *testing.T, e *apptest.Env, slug, handle, name string, status c
 // with what was typed (handles first, at most 8, the writer left out), and
 // answer 404 to a visitor and to an outsider of a private community.
 func TestSuggestPeopleMatchesMembersForReaders(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		sam := e.Person("sam")
@@ -118,6 +119,7 @@ func TestSuggestPeopleMatchesMembersForReaders(t *testing.T) {
 // TestSuggestPeopleInPublicCommunity: a signed-in reader of a public
 // community gets its members; a visitor still gets 404.
 func TestSuggestPeopleInPublicCommunity(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "soup", community.Public, community.Open)
@@ -136,6 +138,7 @@ func TestSuggestPeopleInPublicCommunity(t *testing.T) {
 // form name the community's suggestions for the script, which every page
 // loads from a file (the CSP allows no inline script).
 func TestWritingFormsOfferSuggestions(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "bread", community.Public, community.Open)

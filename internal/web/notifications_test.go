@@ -34,6 +34,7 @@ func recordActivity(t *testing.T, e *apptest.Env, a activity.Activity) {
 var unreadBadge = regexp.MustCompile(`<span class="count">(\d+)<span class="sr"> unread</span>`)
 
 func TestNotificationsPageCountAndRead(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		sam, mia := e.Person("sam"), e.Person("mia")
@@ -82,6 +83,7 @@ func TestNotificationsPageCountAndRead(t *testing.T) {
 }
 
 func TestEmailChoicesAndUnsubscribeLink(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		sam, mia := e.Person("sam"), e.Person("mia")

@@ -140,6 +140,7 @@ var postMatrix = []postRow{
 }
 
 func TestPermissionMatrix(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		w := newWorld(t, d)
 

@@ -14,6 +14,7 @@ import (
 
 // A change of kind or tags alone shows on the diff page, by the form's labels.
 func TestDiffPageShowsAChangeOfKindAndTags(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "bread", community.Public, community.Open)

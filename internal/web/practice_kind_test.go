@@ -18,6 +18,7 @@ import (
 // untouched body follows the kind chosen after the form opened as a lesson,
 // and that a body someone wrote in stays as typed.
 func TestStoryTemplateFollowsTheKind(t *testing.T) {
+	t.Parallel()
 	e := apptest.New(t, dbtest.SQLite(t))
 	sam := e.Person("sam")
 	e.Community(sam, "bread", community.Public, community.Open)

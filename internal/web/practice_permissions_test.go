@@ -33,6 +33,7 @@ func ppRevisions(t *testing.T, d *db.DB) int {
 // visitor to sign in; a member who may not improve an entry gets 403, and
 // changes nothing by posting anyway.
 func TestPracticePagesPermissions(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "open", community.Public, community.Open)
@@ -142,6 +143,7 @@ func TestPracticePagesPermissions(t *testing.T) {
 // TestPracticeCrossSitePostsChangeNothing: a form posted from another site
 // with the victim's cookies is refused, whatever it asks.
 func TestPracticeCrossSitePostsChangeNothing(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "open", community.Public, community.Open)

@@ -17,6 +17,7 @@ import (
 // template, preview, publish, improve, read the diff, revert, comment,
 // endorse and add to Start here.
 func TestPracticeJourneyOverHTTP(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		steward := e.Person("sam")

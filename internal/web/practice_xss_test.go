@@ -122,6 +122,7 @@ func pxKeeps(t *testing.T, what, page string, f url.Values) {
 // every page that shows them back (entry, library, history, diff): none may
 // reach a page as active markup, and each must reach it as text.
 func TestPracticeMarkupSafety(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "xss", community.Public, community.Open)

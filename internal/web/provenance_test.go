@@ -17,6 +17,7 @@ import (
 // comment's words, and the link shows on both ends — the new entry says it
 // came from the comment, the comment says what it became.
 func TestCommentBecomesAnEntryWithLinksBothWays(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		sam := e.Person("sam")

@@ -16,6 +16,7 @@ import (
 // run the same number of queries whatever the number of communities, members,
 // activities and notifications: no page loads something per row it shows.
 func TestQueryCountDoesNotGrow(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		steward := e.Person("sam")

@@ -38,6 +38,7 @@ func wantTooMany(t *testing.T, what string, res apptest.Response, window time.Du
 }
 
 func TestSignupLimitAnswers429(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.NewWith(t, d, limited(time.Hour, 2, ratelimit.SignUp))
 		v := e.Visitor()
@@ -55,6 +56,7 @@ func TestSignupLimitAnswers429(t *testing.T) {
 }
 
 func TestSigninLimitAnswers429(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.NewWith(t, d, limited(time.Minute, 2, ratelimit.SignIn))
 		e.Person("sam")
@@ -71,6 +73,7 @@ func TestSigninLimitAnswers429(t *testing.T) {
 }
 
 func TestResetLimitAnswers429(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.NewWith(t, d, limited(15*time.Minute, 1, ratelimit.Reset))
 		e.Person("sam")
@@ -85,6 +88,7 @@ func TestResetLimitAnswers429(t *testing.T) {
 }
 
 func TestInvitationLimitAnswers429(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.NewWith(t, d, limited(time.Hour, 2, ratelimit.Invite))
 		e.Community(e.Person("sam"), "bakers", community.Public, community.Open)
@@ -104,6 +108,7 @@ func TestInvitationLimitAnswers429(t *testing.T) {
 }
 
 func TestEntryCommentAndUploadLimitsAnswer429(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.NewWith(t, d, limited(10*time.Minute, 1, ratelimit.Entry, ratelimit.Comment, ratelimit.Upload))
 		e.Community(e.Person("sam"), "bakers", community.Public, community.Open)
@@ -134,6 +139,7 @@ func TestEntryCommentAndUploadLimitsAnswer429(t *testing.T) {
 }
 
 func TestSearchLimitAnswers429(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.NewWith(t, d, limited(time.Minute, 2, ratelimit.Search))
 		e.Person("sam")

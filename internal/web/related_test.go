@@ -16,6 +16,7 @@ import (
 // the Start here path the entry is on; library cards and search results
 // count comments.
 func TestEntrySideColumnAndCardCounts(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		sam := e.Person("sam")

@@ -25,6 +25,7 @@ var oddSearches = []string{
 }
 
 func TestSearchPage(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		ctx := context.Background()

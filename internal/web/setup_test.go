@@ -12,6 +12,7 @@ import (
 // First run: until /setup is done every page leads there; a bad form is
 // shown again with its errors and creates nothing; afterwards /setup is gone.
 func TestSetupForm(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := bareEnv(t, d, nil)
 		v := e.Visitor()
@@ -63,6 +64,7 @@ func TestSetupForm(t *testing.T) {
 
 // An instance set up by apptest.New has no /setup any more.
 func TestSetupGoneOnceDone(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		wantRedirect(t, "visitor GET /setup", e.Visitor().Get("/setup"), "/")

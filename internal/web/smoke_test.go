@@ -12,6 +12,7 @@ import (
 )
 
 func TestMainPagesRender(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		steward := e.Person("sam")

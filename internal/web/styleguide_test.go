@@ -11,6 +11,7 @@ import (
 // TestStyleguideIsForAdministrators checks /styleguide shows the components
 // to an administrator and does not exist for anyone else.
 func TestStyleguideIsForAdministrators(t *testing.T) {
+	t.Parallel()
 	e := apptest.New(t, dbtest.SQLite(t))
 	e.Person("sam")
 	res := e.As("admin").Get("/styleguide")
@@ -23,6 +24,7 @@ func TestStyleguideIsForAdministrators(t *testing.T) {
 // the theory's names beside them, to anyone, and that a community's stage
 // links there.
 func TestStagesHelpPage(t *testing.T) {
+	t.Parallel()
 	e := apptest.New(t, dbtest.SQLite(t))
 	res := e.Visitor().Get("/help/stages")
 	wantStatus(t, "help", res, http.StatusOK)

@@ -16,6 +16,7 @@ import (
 // moves them at once (the header's cache keys on the counts); the counts
 // come with the community's own query, so a page costs no more queries.
 func TestTabsShowCounts(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "bread", community.Public, community.Open)

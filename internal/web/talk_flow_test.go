@@ -29,6 +29,7 @@ func talkAsk(t *testing.T, c *apptest.Client, slug, title, body string) string {
 // A form with a mistake comes back with 422, the error next to its field,
 // and everything typed kept; nothing is saved.
 func TestTalkFormsKeepWhatWasTyped(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "bakers", community.Public, community.Open)
@@ -53,6 +54,7 @@ func TestTalkFormsKeepWhatWasTyped(t *testing.T) {
 // The asker hears of each answer; the answerer of its acceptance; the
 // mentioned of the question. The accepted answer is shown first.
 func TestTalkAnswersAndAcceptanceNotify(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "bakers", community.Public, community.Open)
@@ -105,6 +107,7 @@ func TestTalkAnswersAndAcceptanceNotify(t *testing.T) {
 // Replies and new threads count under the comment limit: past it, 429 and
 // nothing saved.
 func TestTalkRepliesCountUnderTheCommentLimit(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.NewWith(t, d, limited(10*time.Minute, 2, ratelimit.Comment))
 		e.Community(e.Person("sam"), "bakers", community.Public, community.Open)

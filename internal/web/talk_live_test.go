@@ -30,6 +30,7 @@ func liveURL(t *testing.T, body string) string {
 // new it is 204. Without script, "Show new replies" leads to the same
 // posts. A private community's thread answers outsiders 404.
 func TestThreadShowsNewRepliesWithoutReload(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		steward := e.Person("sam")

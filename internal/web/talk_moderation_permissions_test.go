@@ -18,6 +18,7 @@ import (
 // community. What one may not see is 404 (and names nothing); what one may
 // not do changes nothing.
 func TestTalkModerationPermissionMatrix(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		stew := e.Person("stew")

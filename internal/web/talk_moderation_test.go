@@ -18,6 +18,7 @@ import (
 // confirmation, then the old address redirects), and a member's watch,
 // quote and reply history.
 func TestTalkModerationFlow(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		stew := e.Person("stew")
@@ -103,6 +104,7 @@ func TestTalkModerationFlow(t *testing.T) {
 // pin or a lock; the author of a thread closed as a duplicate or moved, and
 // of a reply hidden, does; the moderator does not start watching.
 func TestModerationTellsOnlyTheAuthor(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		stew := e.Person("stew")

@@ -39,6 +39,7 @@ func talkWrites(handle string) bool {
 // public, an institution and a private community, and in a locked thread.
 // What one may not see is 404; what one may not do changes nothing.
 func TestTalkPermissionMatrix(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		exec := func(query string, args ...any) {

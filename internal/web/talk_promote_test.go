@@ -16,6 +16,7 @@ import (
 // library". The answer's author may promote it too; another member may not,
 // and is refused without anything made or linked.
 func TestPromoteAnswerIntoLessonLinksBothWays(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		steward := e.Person("sam")
@@ -62,6 +63,7 @@ func TestPromoteAnswerIntoLessonLinksBothWays(t *testing.T) {
 
 // A thread itself may be promoted by the person who started it.
 func TestPromoteThreadByItsAuthor(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		e.Community(e.Person("sam"), "bakers", community.Public, community.Open)

@@ -18,6 +18,7 @@ import (
 // with hundreds of threads as with a few, for a visitor, a member and a
 // moderator, on both engines: nothing is loaded per reply or per thread.
 func TestTalkQueryCountDoesNotGrow(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		stew := e.Person("stew")

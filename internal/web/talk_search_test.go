@@ -14,6 +14,7 @@ import (
 // /search finds a question and its answer, each shown as such and linked
 // to the thread; the private community's talk stays hidden from outsiders.
 func TestSearchShowsThreadsAndAnswers(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		steward := e.Person("sam")
@@ -38,6 +39,7 @@ func TestSearchShowsThreadsAndAnswers(t *testing.T) {
 // and "Ask anyway", which then asks it. A title matching nothing is asked
 // at once; a private community's matches are never shown to others.
 func TestAskingShowsSimilarFirstThenAsksAnyway(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		steward := e.Person("sam")

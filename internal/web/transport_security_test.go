@@ -33,6 +33,7 @@ func httpsEnv(t *testing.T, d *db.DB) *apptest.Env {
 // with an http one, none does (a browser ignores it there anyway, and an
 // operator testing on http must not pin a host to https by mistake).
 func TestHSTSOnlyWithHTTPSBaseURL(t *testing.T) {
+	t.Parallel()
 	d := dbtest.SQLite(t)
 	e := httpsEnv(t, d)
 	v := e.Visitor()
@@ -57,6 +58,7 @@ func TestHSTSOnlyWithHTTPSBaseURL(t *testing.T) {
 // (which an attacker on the network can serve) is refused too, and changes
 // nothing; the same post from the https page works.
 func TestHTTPOriginRefusedOnHTTPSSite(t *testing.T) {
+	t.Parallel()
 	d := dbtest.SQLite(t)
 	e := httpsEnv(t, d)
 	host := strings.TrimPrefix(e.Server.URL, "http://")

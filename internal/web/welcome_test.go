@@ -17,6 +17,7 @@ import (
 // no second welcome in a message above it, nor the confirm-your-address
 // notice); a later visit says "Welcome back".
 func TestOneWelcomeAfterSignUp(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := apptest.New(t, d)
 		if res := e.As("admin").Post("/admin/people/invite", url.Values{"email": {"nia@example.org"}}); res.Status != http.StatusSeeOther {
