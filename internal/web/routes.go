@@ -86,6 +86,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /c/{slug}/mentoring/{id}/end", s.endMentorship())
 	mux.HandleFunc("GET /c/{slug}/health", s.health)
 	mux.HandleFunc("GET /c/{slug}/health/{file}", s.healthCSV)
+	mux.HandleFunc("POST /c/{slug}/health/checklist", s.setChecklist)
 	mux.HandleFunc("GET /c/{slug}/value", s.value)
 	mux.HandleFunc("POST /c/{slug}/value", s.tellStory)
 	mux.HandleFunc("GET /c/{slug}/value/new", s.newStoryForm)
