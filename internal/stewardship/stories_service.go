@@ -10,6 +10,7 @@ import (
 	"hearth/internal/community"
 	"hearth/internal/db"
 	"hearth/internal/errs"
+	"hearth/internal/links"
 )
 
 // StoriesPage is a community's value-creation stories as one reader sees
@@ -154,4 +155,36 @@ func (s *Service) StoryVisible(ctx context.Context, a auth.Actor, id int64) (boo
 		return false, nil
 	}
 	return err == nil && mayRead(v, h.authorID, h.audience, h.hidden), err
+}
+
+// storiesAboutShown bounds the stories listed on a linked thing's page.
+const storiesAboutShown = 10
+
+// StoriesAbout lists the stories that link to the entry, thread or
+// gathering (kind, id) of community v and that v's reader may read, the
+// most recent first: the other end of a story's links. v is the view the
+// page's own service checked.
+func (s *Service) StoriesAbout(ctx context.Context, v community.View, kind string, id int64) ([]StoryLine, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.title, p.name, s.author_id, s.audience, s.hidden_at IS NOT NULL
+		FROM links l JOIN value_stories s ON s.id = l.from_id JOIN people p ON p.id = s.author_id
+		WHERE l.to_kind = $1 AND l.to_id = $2 AND l.from_kind = $3 AND l.kind = $4 AND s.community_id = $5
+		ORDER BY s.created_at DESC, s.id DESC`, kind, id, StoryKind, links.Tells, v.ID)
+	if err != nil {
+		return nil, errs.Wrap(err, "read the stories about it")
+	}
+	defer rows.Close()
+	var out []StoryLine
+	for rows.Next() {
+		var l StoryLine
+		var author int64
+		var audience string
+		var hidden bool
+		if err := rows.Scan(&l.ID, &l.Title, &l.Author, &author, &audience, &hidden); err != nil {
+			return nil, errs.Wrap(err, "read the stories about it")
+		}
+		if mayRead(v, author, audience, hidden) && len(out) < storiesAboutShown {
+			out = append(out, l)
+		}
+	}
+	return out, errs.Wrap(rows.Err(), "read the stories about it")
 }

@@ -187,6 +187,23 @@ func TestStoryLinksAndEdit(t *testing.T) {
 		if st.CanEdit {
 			t.Error("another member may edit the story")
 		}
+		// The other end: the thread lists the story to whoever may read it.
+		for handle, want := range map[string]int{"leo": 1, "": 1} {
+			v, err := w.comms.Get(ctx, w.actors[handle], "bread")
+			if err != nil {
+				t.Fatal(err)
+			}
+			about, err := w.s.StoriesAbout(ctx, v, "thread", q)
+			if err != nil || len(about) != want || about[0].ID != id {
+				t.Errorf("stories about the thread for %q: %+v, %v", handle, about, err)
+			}
+		}
+		w.run(t, `UPDATE value_stories SET audience = 'community' WHERE id = $1`, id)
+		if v, err := w.comms.Get(ctx, w.actors[""], "bread"); err != nil {
+			t.Fatal(err)
+		} else if about, err := w.s.StoriesAbout(ctx, v, "thread", q); err != nil || len(about) != 0 {
+			t.Errorf("a visitor finds a story told to the community: %+v, %v", about, err)
+		}
 		if err := w.s.EditStory(ctx, w.actors["leo"], "bread", id, in); !errs.Is(err, errs.Forbidden) {
 			t.Errorf("another member edits: %v", err)
 		}

@@ -141,13 +141,20 @@ func TestStoryForm(t *testing.T) {
 			}
 		}
 		story := tellStory(t, e, "mia", "bread", "Loaves", "institution")
-		r = mia.Post(story, form("title", "Loaves", "audience", "institution", "immediate_text", "I came.", "immediate_status", "realised",
+		entry := mia.Post("/c/bread/practice/new", form("kind", "lesson", "title", "Rye", "summary", "About rye.", "action", "publish"))
+		if entry.Status != http.StatusSeeOther {
+			t.Fatalf("publish an entry: %d", entry.Status)
+		}
+		r = mia.Post(story, form("title", "Loaves", "audience", "institution", "links", entry.Location, "immediate_text", "I came.", "immediate_status", "realised",
 			"applied_text", "Bake for the ward.", "applied_status", "hoped", "applied_date", "2020-01-01", "applied_strategic", "yes"))
 		if r.Status != http.StatusSeeOther {
 			t.Fatalf("edit: %d\n%s", r.Status, r.Body)
 		}
-		if r := mia.Get(story); !strings.Contains(r.Body, "Hoped for") || !strings.Contains(r.Body, "Strategic") {
+		if r := mia.Get(story); !strings.Contains(r.Body, "Hoped for") || !strings.Contains(r.Body, "Strategic") || !strings.Contains(r.Body, ">Rye</a>") {
 			t.Errorf("the edited story: %d", r.Status)
+		}
+		if r := e.As("sam").Get(entry.Location); !strings.Contains(r.Body, `href="`+story+`">Loaves</a>`) {
+			t.Error("the entry does not list the story that tells of it")
 		}
 		steward := e.As("sam")
 		r = steward.Get("/c/bread/value")
