@@ -17,6 +17,9 @@ func (s *Service) TellForm(ctx context.Context, a auth.Actor, slug string) (comm
 	if err != nil {
 		return v, err
 	}
+	if !a.SignedIn() {
+		return v, errs.New(errs.Unauthenticated, "Sign in to tell a value-creation story.")
+	}
 	if !mayTell(v) {
 		return v, errs.Forbiddenf("Only the community's members may tell a value-creation story here.")
 	}

@@ -173,6 +173,12 @@ func TestStoryForm(t *testing.T) {
 		if r := steward.Post(nudge, nil); r.Status != http.StatusTooManyRequests {
 			t.Errorf("a second nudge: %d", r.Status)
 		}
+		if _, err := e.Worker.RunDue(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		if r := mia.Get("/notifications"); !strings.Contains(r.Body, "asks how a hoped-for step went in your story “Loaves”") {
+			t.Errorf("mia is not told of the nudge: %d", r.Status)
+		}
 		if r := steward.Get("/c/bread/value"); !strings.Contains(r.Body, "Nudged on") {
 			t.Error("the page does not say the step was nudged")
 		}
