@@ -55,6 +55,10 @@ const (
 	GatheringWritten   = "gathering.written"  // a date's agenda or notes saved
 	GatheringReminder  = "gathering.reminder" // a date is soon, to those coming
 
+	// StoryNudged: a steward asks the author of a value-creation story how
+	// a hoped-for step went; told to the author only, never in a feed.
+	StoryNudged = "story.nudged"
+
 	// Moderation of conversations: shown in the thread's moderation log,
 	// never in feeds; told only to their targets (see IsModeration).
 	ThreadPinned   = "thread.pinned"
@@ -258,6 +262,8 @@ func Phrase(verb string) string {
 		return "wrote in the agenda or notes of"
 	case GatheringReminder:
 		return "reminds you of"
+	case StoryNudged:
+		return "asks how a hoped-for step went in your story"
 
 	case ThreadPinned:
 		return "pinned"

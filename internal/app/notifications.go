@@ -12,6 +12,7 @@ import (
 	"hearth/internal/notify"
 	"hearth/internal/people"
 	"hearth/internal/practice"
+	"hearth/internal/stewardship"
 )
 
 // Subject kinds of activities, and who may see each: the capability that owns
@@ -23,6 +24,7 @@ const (
 	subjectThread     = conversation.SubjectKind
 	subjectGathering  = gathering.SubjectKind
 	subjectMentorship = people.SubjectMentorship // told to the pair only
+	subjectStory      = stewardship.StoryKind    // a value-creation story: its readers
 )
 
 // watchable are the subject kinds people watch (more come with threads and
@@ -32,7 +34,8 @@ var watchable = []string{subjectEntry, subjectThread, subjectGathering}
 // visibility answers notify's question "may this person see what this
 // activity is about, now?" for a batch of checks, reading each person once
 // and each (person, subject) once.
-func visibility(accounts *auth.Service, communities *community.Service, library *practice.Service, talk *conversation.Service, events *gathering.Service, directory *people.Service) notify.Visibility {
+func visibility(accounts *auth.Service, communities *community.Service, library *practice.Service, talk *conversation.Service, events *gathering.Service, directory *people.Service,
+	health *stewardship.Service) notify.Visibility {
 	type question struct {
 		person         int64
 		kind           string
@@ -58,7 +61,7 @@ func visibility(accounts *auth.Service, communities *community.Service, library 
 			open, known := public[subject]
 			if !known {
 				var err error
-				if open, err = maySee(ctx, communities, library, talk, events, directory, auth.Actor{}, a); err != nil {
+				if open, err = maySee(ctx, communities, library, talk, events, directory, health, auth.Actor{}, a); err != nil {
 					return nil, err
 				}
 				public[subject] = open
@@ -79,7 +82,7 @@ func visibility(accounts *auth.Service, communities *community.Service, library 
 				ok = open
 				if !ok {
 					var err error
-					if ok, err = maySee(ctx, communities, library, talk, events, directory, *actor, a); err != nil {
+					if ok, err = maySee(ctx, communities, library, talk, events, directory, health, *actor, a); err != nil {
 						return nil, err
 					}
 				}
@@ -93,13 +96,15 @@ func visibility(accounts *auth.Service, communities *community.Service, library 
 // maySee answers whether actor may see what a is about, through the policy
 // of the capability that owns its subject.
 func maySee(ctx context.Context, communities *community.Service, library *practice.Service, talk *conversation.Service, events *gathering.Service,
-	directory *people.Service, actor auth.Actor, a *activity.Activity) (bool, error) {
+	directory *people.Service, health *stewardship.Service, actor auth.Actor, a *activity.Activity) (bool, error) {
 	switch a.SubjectKind {
 	case subjectMentorship: // not even the stewards who may read it are told
 		if !actor.SignedIn() {
 			return false, nil
 		}
 		return directory.InMentorship(ctx, actor.PersonID, a.SubjectID)
+	case subjectStory:
+		return health.StoryVisible(ctx, actor, a.SubjectID)
 	case subjectEntry:
 		return library.Visible(ctx, actor, a.SubjectID)
 	case subjectThread:

@@ -185,7 +185,8 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 	directory := people.NewService(d, communities, log)
 	directory.SetTalk(talk)
 	directory.SetLimits(limits)
-	notifier := notify.NewNotifier(d, visibility(accounts, communities, library, talk, events, directory), cfg.BaseURL, siteName, watchable, log)
+	health := stewardship.NewService(d, communities, directory, log)
+	notifier := notify.NewNotifier(d, visibility(accounts, communities, library, talk, events, directory, health), cfg.BaseURL, siteName, watchable, log)
 	var listener *inbound.Server
 	if cfg.InboundDomain != "" {
 		if err := notifier.SetReplies(cfg.InboundDomain, replyable...); err != nil {
@@ -195,7 +196,6 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 			listener = newInbound(cfg, d, notifier, accounts, limits, library, talk, log)
 		}
 	}
-	health := stewardship.NewService(d, communities, directory, log)
 	h, err := web.New(web.Deps{DB: d, Auth: accounts, Communities: communities, People: directory,
 		Practice: library, Talk: talk, Gatherings: events, Stewardship: health, Notifier: notifier,
 		Logger: log, BaseURL: cfg.BaseURL, Secure: cfg.Secure(), SessionTTL: cfg.SessionLifetime, DevOutbox: sender == nil})

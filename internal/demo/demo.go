@@ -85,6 +85,7 @@ func steps() []step {
 		{"gatherings", loadGatherings},
 		{"expertise", loadExpertise},
 		{"mentoring", loadMentoring},
+		{"value stories", loadValueStories},
 		{"conference", loadConference},
 		{"activity", loadActivity},
 	}

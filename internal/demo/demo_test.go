@@ -58,6 +58,16 @@ func TestLoadFillsAnEmptyDatabase(t *testing.T) {
 		if n := count(t, d, "SELECT COUNT(DISTINCT stage) FROM communities"); n != 5 {
 			t.Errorf("communities are at %d distinct stages, want all 5", n)
 		}
+		if n := count(t, d, "SELECT COUNT(*) FROM value_stories"); n < 3 {
+			t.Errorf("value stories = %d, want a few", n)
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM value_stories s JOIN communities c ON c.id = s.community_id
+			WHERE (c.visibility = 'private' AND s.audience <> 'community') OR (c.visibility = 'institution' AND s.audience = 'public')`); n != 0 {
+			t.Errorf("%d value stories are told wider than their community allows", n)
+		}
+		if n := count(t, d, "SELECT COUNT(*) FROM value_steps WHERE status = 'hoped' AND happened_on < $1", db.Now().AddDate(0, 0, -60)); n == 0 {
+			t.Error("no hoped-for step waits for the stewards' follow-up")
+		}
 		if n := count(t, d, "SELECT COUNT(*) FROM communities WHERE status = 'archived' AND archived_at IS NOT NULL"); n != 1 {
 			t.Errorf("archived communities = %d, want 1", n)
 		}

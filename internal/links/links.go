@@ -15,7 +15,7 @@ import (
 
 // Thing is one end of a link.
 type Thing struct {
-	Kind string // "entry", "post", later "thread", "gathering"
+	Kind string // "entry", "post", "thread", "gathering", "story"
 	ID   int64
 }
 
@@ -26,6 +26,9 @@ const (
 	Became = "became"
 	// Duplicate: the from thread was closed as a duplicate of the to thread.
 	Duplicate = "duplicate"
+	// Tells: the from value-creation story tells of the to thing (an
+	// entry, a thread or a gathering that played a part in it).
+	Tells = "tells"
 )
 
 // Link is a link as read from one end.

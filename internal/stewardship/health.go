@@ -58,6 +58,7 @@ type Health struct {
 	Queue     []Waiting
 	Fading    []Faded
 	Stale     []StaleEntry // the most viewed first
+	Tasks     []StageTask  // the checklist of the community's stage
 }
 
 // better is the good direction of each stored figure.
@@ -84,6 +85,9 @@ func (s *Service) Health(ctx context.Context, a auth.Actor, slug string, days in
 		return Health{}, errs.NotFoundf("There is no such page.")
 	}
 	h := Health{C: v, Days: ValidDays(days), Figures: map[string]Figure{}}
+	if h.Tasks, err = s.Checklist(ctx, v); err != nil {
+		return h, err
+	}
 	err = s.db.QueryRowContext(ctx, `SELECT counted_at FROM health_runs WHERE community_id = $1`, v.ID).Scan(&h.CountedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return h, nil

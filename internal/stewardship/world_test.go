@@ -20,6 +20,7 @@ type world struct {
 	d      *db.DB
 	s      *stewardship.Service
 	people *people.Service
+	comms  *community.Service
 	c      int64
 	now    time.Time
 	actors map[string]auth.Actor
@@ -30,7 +31,7 @@ func newWorld(t *testing.T, d *db.DB, now time.Time, handles ...string) *world {
 	communities := community.NewService(d, nil, "http://hearth.test", nil)
 	p := people.NewService(d, communities, nil)
 	p.SetTalk(conversation.NewService(d, communities, nil))
-	w := &world{d: d, s: stewardship.NewService(d, communities, p, nil), people: p, now: now, actors: map[string]auth.Actor{}}
+	w := &world{d: d, s: stewardship.NewService(d, communities, p, nil), people: p, comms: communities, now: now, actors: map[string]auth.Actor{}}
 	w.s.SetNow(now)
 	w.c = w.exec(t, `INSERT INTO communities (slug, name, visibility, join_policy, stage, status, created_at, updated_at)
 		VALUES ('bread', 'Bread', 'public', 'open', 'coalescing', 'active', $1, $1)`, now.AddDate(-2, 0, 0))

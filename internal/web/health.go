@@ -115,12 +115,20 @@ func (s *Server) healthCSV(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
+// setChecklist saves which of the stage's tasks the steward ticked.
+func (s *Server) setChecklist(w http.ResponseWriter, r *http.Request) {
+	f := parseForm(w, r)
+	slug := r.PathValue("slug")
+	err := s.Stewardship.SetChecklist(r.Context(), actorOf(r), slug, community.Stage(f.Get("stage")), f.Values["task"])
+	s.afterAction(w, r, err, "/c/"+slug+"/health#stage-h", "The checklist is saved.")
+}
+
 // helpHealth explains each figure of the health page and its rules.
 func (s *Server) helpHealth(w http.ResponseWriter, r *http.Request) {
 	p := &healthHelp{Layout: Layout{Title: "A community's health", Crumbs: []Crumb{{"Communities", "/communities"}, {"Health", ""}}},
 		Windows: stewardship.Windows, Default: stewardship.DefaultDays, Within: int(stewardship.AnsweredWithin.Hours()),
 		Waiting: int(stewardship.UnansweredFrom.Hours()), Fading: int(stewardship.FadingAfter.Hours() / 24), Months: stewardship.FlowMonths,
-		First: int(stewardship.FirstWithin.Hours() / 24), Second: int(stewardship.SecondWithin.Hours() / 24)}
+		First: int(stewardship.FirstWithin.Hours() / 24), Second: int(stewardship.SecondWithin.Hours() / 24), Tasks: stewardship.StageTasks}
 	s.render(w, r, http.StatusOK, "help/health", p)
 }
 
@@ -129,4 +137,5 @@ type healthHelp struct {
 	Layout
 	Windows                                                 []int
 	Default, Within, Waiting, Fading, Months, First, Second int
+	Tasks                                                   map[community.Stage][]stewardship.StageTask
 }

@@ -12,6 +12,7 @@ import (
 	"hearth/internal/errs"
 	"hearth/internal/people"
 	"hearth/internal/practice"
+	"hearth/internal/stewardship"
 )
 
 // libraryPage is a community's practice library: filters, entries, collections.
@@ -286,8 +287,9 @@ type entryPage struct {
 	TalkOnTags    []conversation.Thread // and the community's threads on them
 	Comment       Form
 	Attachments   attachmentList
-	Provenance    practice.Provenance // where the entry came from, what its comments became
-	Watch         string              // the reader's watch state for the entry
+	Provenance    practice.Provenance     // where the entry came from, what its comments became
+	Stories       []stewardship.StoryLine // value stories that tell of the entry
+	Watch         string                  // the reader's watch state for the entry
 }
 
 func (s *Server) entry(w http.ResponseWriter, r *http.Request) {
@@ -327,6 +329,10 @@ func (s *Server) entryPage(w http.ResponseWriter, r *http.Request, status int, c
 		ids[i] = c.ID
 	}
 	if p.Provenance, err = s.Practice.Provenance(r.Context(), ev, ids); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if p.Stories, err = s.Stewardship.StoriesAbout(r.Context(), ev.Community, "entry", ev.ID); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -180,6 +180,7 @@ var funcs = template.FuncMap{
 		return entryCard{CommunitySlug: slug, Kind: e.Kind, Entry: e}
 	},
 	"diffHTML": revision.HTML,
+	"audience": audienceWords,
 }
 
 // entryCard is what the entry-card partial shows.

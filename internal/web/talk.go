@@ -14,6 +14,7 @@ import (
 	"hearth/internal/posts"
 	"hearth/internal/practice"
 	"hearth/internal/search"
+	"hearth/internal/stewardship"
 )
 
 // talkListPage is a community's conversations: filters, sorting, a page.
@@ -140,12 +141,13 @@ type threadPage struct {
 	ReplyCount  int
 	Older       string
 	Newer       string
-	Reply       Form                 // what was typed into the reply or answer form
-	Lessons     conversation.Lessons // what the thread and its posts became in the library
-	LiveURL     string               // the fragment of posts after the last shown (htmx polls it)
-	NewURL      string               // the same without script: the page of replies after it
-	Watch       string               // the reader's watch state for the thread
-	Log         []activity.Activity  // the moderators' latest actions on it
+	Reply       Form                    // what was typed into the reply or answer form
+	Lessons     conversation.Lessons    // what the thread and its posts became in the library
+	Stories     []stewardship.StoryLine // value stories that tell of the thread
+	LiveURL     string                  // the fragment of posts after the last shown (htmx polls it)
+	NewURL      string                  // the same without script: the page of replies after it
+	Watch       string                  // the reader's watch state for the thread
+	Log         []activity.Activity     // the moderators' latest actions on it
 }
 
 func threadID(r *http.Request) int64 {
@@ -213,8 +215,13 @@ func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, 
 		s.fail(w, r, err)
 		return
 	}
+	stories, err := s.Stewardship.StoriesAbout(r.Context(), t.Community, "thread", t.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	pc := newPostCtx(t)
-	p := &threadPage{Layout: communityLayout(t.Community, t.Title, "talk"), C: t.Community, T: t, Answers: answerItems(t, pc, answers, lessons),
+	p := &threadPage{Stories: stories, Layout: communityLayout(t.Community, t.Title, "talk"), C: t.Community, T: t, Answers: answerItems(t, pc, answers, lessons),
 		Replies: postItems(t, pc, replies.Posts, lessons), ReplyCount: replies.Total, Reply: reply, Lessons: lessons}
 	if err := s.postBodies(s.pages.sets["talk/thread"], p.Answers); err != nil {
 		s.fail(w, r, err)
