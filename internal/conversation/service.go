@@ -79,6 +79,9 @@ type Thread struct {
 	Locked         bool
 	Pinned         bool // shown first in the talk list
 	Closed         bool // closed as a duplicate of another thread (see ThreadView.Original)
+	// Promoted says the thread or one of its posts was once turned into an
+	// entry (see Became); read by Get only.
+	Promoted bool
 }
 
 // IsQuestion reports whether the thread asks a question.
@@ -330,9 +333,9 @@ func (s *Service) load(ctx context.Context, q db.Q, v community.View, id int64, 
 			clause += " OF t"
 		}
 	}
-	err := scanThread(q.QueryRowContext(ctx, `SELECT `+threadColumns+`, t.body, t.body_html, t.render_version
+	err := scanThread(q.QueryRowContext(ctx, `SELECT `+threadColumns+`, t.body, t.body_html, t.render_version, t.promoted
 		FROM threads t LEFT JOIN people p ON p.id = t.author_id WHERE t.id = $1 AND t.community_id = $2`+clause, id, v.ID),
-		&t.Thread, &t.Body, &html, &t.renderVersion)
+		&t.Thread, &t.Body, &html, &t.renderVersion, &t.Promoted)
 	if errors.Is(err, sql.ErrNoRows) {
 		return loaded{}, errThreadNotFound
 	}
