@@ -54,6 +54,21 @@ type Viewer struct {
 	Moderator bool
 }
 
+// Everyone is a viewer shown every post as stored (the text of hidden posts
+// too, none of them Mine): a page read once for every reader, each of whom
+// then sees it through their own viewer's See.
+var Everyone = Viewer{Moderator: true}
+
+// See returns p as v is shown it: whether it is theirs, and the text of a
+// hidden post only for its author and the moderators.
+func (v Viewer) See(p Post) Post {
+	p.Mine = v.PersonID != 0 && p.AuthorID == v.PersonID
+	if p.Hidden && !p.Mine && !v.Moderator {
+		p.Body, p.HTML = "", ""
+	}
+	return p
+}
+
 // order orders a subject's posts, as the index posts_subject does.
 const order = `(p.created_at, p.id)`
 
@@ -180,11 +195,7 @@ func rows(ctx context.Context, q db.Q, s Subject, kind string, cursor int64, whe
 			return nil, 0, errs.Wrap(err, "list posts")
 		}
 		p.HTML = htmlOf(html)
-		p.Mine = v.PersonID != 0 && p.AuthorID == v.PersonID
-		if p.Hidden && !p.Mine && !v.Moderator {
-			p.Body, p.HTML = "", ""
-		}
-		out = append(out, p)
+		out = append(out, v.See(p))
 	}
 	return out, total, errs.Wrap(rs.Err(), "list posts")
 }
