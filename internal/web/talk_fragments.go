@@ -86,9 +86,10 @@ func (s *Server) postBodies(t *template.Template, items []postItem) error {
 }
 
 // postList renders items as the items of a list of posts: each its cached
-// post-body fragment, then its post-tools fragment when they hold anything; on the live fragment an answer is marked new. The list is
-// written here rather than by a {{range}} in the template: a long thread's
-// page is mostly this list, and every template action is a reflective call.
+// post-body fragment, then its post-tools fragment when they hold anything;
+// on the live fragment an answer is marked new. The list is written here
+// rather than by a {{range}} in the template: a long thread's page is mostly
+// this list, and every template action is a reflective call.
 func (s *Server) postList(t *template.Template, items []postItem, live bool) (template.HTML, error) {
 	if err := s.postBodies(t, items); err != nil {
 		return "", err
