@@ -136,8 +136,12 @@ func (l Lessons) Of(kind string, id int64) *Lesson {
 }
 
 // Became reads what thread t and its posts with these ids became: published
-// entries of its community, in at most three queries.
+// entries of its community, in at most three queries; none when nothing was
+// ever linked out of them (most threads).
 func (s *Service) Became(ctx context.Context, t ThreadView, postIDs []int64) (Lessons, error) {
+	if !t.Promoted { // nothing was ever linked out of it: no lookup
+		return nil, nil
+	}
 	out, err := links.From(ctx, s.db, SubjectKind, []int64{t.ID})
 	if err != nil {
 		return nil, err

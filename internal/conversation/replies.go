@@ -210,17 +210,40 @@ func (s *Service) Replies(ctx context.Context, t ThreadView, at At) (posts.Page,
 		at.Kind = posts.Reply
 		total -= t.Answers
 	}
-	p, err := posts.Read(ctx, s.db, subject(t.ID), at, viewer(t))
+	p, err := s.readReplies(ctx, t, at)
 	if err != nil {
 		return p, err
 	}
 	p.Total = total
+	v := viewer(t)
+	list := make([]Post, len(p.Posts)) // the page read may be kept: this reader's copy
 	for i, c := range p.Posts {
+		c = v.See(c)
 		if c.Body != "" && c.RenderVersion < markup.Version {
-			p.Posts[i].HTML = s.md.Render(c.Body) // stored by an older version
+			c.HTML = s.md.Render(c.Body) // stored by an older version
 		}
+		list[i] = c
 	}
+	p.Posts = list
 	return p, nil
+}
+
+// readReplies reads the page of t's replies at, as posts.Everyone sees it:
+// the newest page (the thread's own address) from the kept pages when it was
+// read at t's posts version already (see pagecache.go).
+func (s *Service) readReplies(ctx context.Context, t ThreadView, at At) (posts.Page, error) {
+	if at.Before != 0 || at.After != 0 || at.Around != 0 || t.PostsVersion == 0 {
+		return posts.Read(ctx, s.db, subject(t.ID), at, posts.Everyone)
+	}
+	k := pageKey{thread: t.ID, version: t.PostsVersion, kind: at.Kind}
+	if p, ok := s.pages.get(k); ok {
+		return p, nil
+	}
+	p, err := posts.Read(ctx, s.db, subject(t.ID), at, posts.Everyone)
+	if err == nil {
+		s.pages.put(k, p)
+	}
+	return p, err
 }
 
 func viewer(t ThreadView) posts.Viewer {

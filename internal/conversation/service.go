@@ -45,6 +45,7 @@ type Service struct {
 	now         func() time.Time
 	md          *markup.Renderer
 	limits      *ratelimit.Limiter // nil: none
+	pages       *pageCache         // threads' newest pages of replies, as read
 }
 
 // NewService returns the conversation service.
@@ -52,7 +53,7 @@ func NewService(d *db.DB, communities *community.Service, log *slog.Logger) *Ser
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Service{db: d, communities: communities, log: log, now: db.Now, md: markup.New()}
+	return &Service{db: d, communities: communities, log: log, now: db.Now, md: markup.New(), pages: newPageCache(pageCacheBudget)}
 }
 
 // SetLimits makes new threads and replies count under the comment limit.
@@ -79,6 +80,12 @@ type Thread struct {
 	Locked         bool
 	Pinned         bool // shown first in the talk list
 	Closed         bool // closed as a duplicate of another thread (see ThreadView.Original)
+	// Promoted says the thread or one of its posts was once turned into an
+	// entry (see Became); read by Get only.
+	Promoted bool
+	// PostsVersion changes with every write to its posts or their authors'
+	// names (see Replies); read by Get only, 0 when not read.
+	PostsVersion int64
 }
 
 // IsQuestion reports whether the thread asks a question.
@@ -330,9 +337,9 @@ func (s *Service) load(ctx context.Context, q db.Q, v community.View, id int64, 
 			clause += " OF t"
 		}
 	}
-	err := scanThread(q.QueryRowContext(ctx, `SELECT `+threadColumns+`, t.body, t.body_html, t.render_version
+	err := scanThread(q.QueryRowContext(ctx, `SELECT `+threadColumns+`, t.body, t.body_html, t.render_version, t.promoted, t.posts_version
 		FROM threads t LEFT JOIN people p ON p.id = t.author_id WHERE t.id = $1 AND t.community_id = $2`+clause, id, v.ID),
-		&t.Thread, &t.Body, &html, &t.renderVersion)
+		&t.Thread, &t.Body, &html, &t.renderVersion, &t.Promoted, &t.PostsVersion)
 	if errors.Is(err, sql.ErrNoRows) {
 		return loaded{}, errThreadNotFound
 	}

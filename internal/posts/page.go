@@ -54,6 +54,21 @@ type Viewer struct {
 	Moderator bool
 }
 
+// Everyone is a viewer shown every post as stored (the text of hidden posts
+// too, none of them Mine): a page read once for every reader, each of whom
+// then sees it through their own viewer's See.
+var Everyone = Viewer{Moderator: true}
+
+// See returns p as v is shown it: whether it is theirs, and the text of a
+// hidden post only for its author and the moderators.
+func (v Viewer) See(p Post) Post {
+	p.Mine = v.PersonID != 0 && p.AuthorID == v.PersonID
+	if p.Hidden && !p.Mine && !v.Moderator {
+		p.Body, p.HTML = "", ""
+	}
+	return p
+}
+
 // order orders a subject's posts, as the index posts_subject does.
 const order = `(p.created_at, p.id)`
 
@@ -149,9 +164,9 @@ func rows(ctx context.Context, q db.Q, s Subject, kind string, cursor int64, whe
 	} else {
 		where = kindIs("p", kind)
 	}
-	totalColumn := `0`
+	totalColumn := "" // not read when not counted: every column costs the SQLite driver a call per row
 	if count {
-		totalColumn = `(SELECT COUNT(*) FROM posts n WHERE n.subject_kind = $1 AND n.subject_id = $2` + kindIs("n", kind) + `)`
+		totalColumn = `, (SELECT COUNT(*) FROM posts n WHERE n.subject_kind = $1 AND n.subject_id = $2` + kindIs("n", kind) + `)`
 	}
 	dir := " ORDER BY p.created_at, p.id"
 	if desc {
@@ -159,8 +174,7 @@ func rows(ctx context.Context, q db.Q, s Subject, kind string, cursor int64, whe
 	}
 	rs, err := q.QueryContext(ctx, `SELECT p.id, p.kind, COALESCE(p.author_id, 0), COALESCE(a.handle, ''), COALESCE(a.name, 'A former member'),
 		p.body, p.body_html, p.render_version, p.created_at, p.edited_at IS NOT NULL, p.hidden_at IS NOT NULL,
-		p.deleted_at IS NOT NULL, p.accepted_at IS NOT NULL,
-		`+totalColumn+`
+		p.deleted_at IS NOT NULL, p.accepted_at IS NOT NULL`+totalColumn+`
 		FROM posts p LEFT JOIN people a ON a.id = p.author_id WHERE p.subject_kind = $1 AND p.subject_id = $2`+where+dir+
 		` LIMIT `+strconv.Itoa(PageSize+1), args...)
 	if err != nil {
@@ -172,16 +186,16 @@ func rows(ctx context.Context, q db.Q, s Subject, kind string, cursor int64, whe
 	for rs.Next() {
 		var p Post
 		var html string
-		if err := rs.Scan(&p.ID, &p.Kind, &p.AuthorID, &p.AuthorHandle, &p.AuthorName, &p.Body, &html, &p.RenderVersion,
-			&p.CreatedAt, &p.Edited, &p.Hidden, &p.Removed, &p.Accepted, &total); err != nil {
+		dest := []any{&p.ID, &p.Kind, &p.AuthorID, &p.AuthorHandle, &p.AuthorName, &p.Body, &html, &p.RenderVersion,
+			&p.CreatedAt, &p.Edited, &p.Hidden, &p.Removed, &p.Accepted}
+		if count {
+			dest = append(dest, &total)
+		}
+		if err := rs.Scan(dest...); err != nil {
 			return nil, 0, errs.Wrap(err, "list posts")
 		}
 		p.HTML = htmlOf(html)
-		p.Mine = v.PersonID != 0 && p.AuthorID == v.PersonID
-		if p.Hidden && !p.Mine && !v.Moderator {
-			p.Body, p.HTML = "", ""
-		}
-		out = append(out, p)
+		out = append(out, v.See(p))
 	}
 	return out, total, errs.Wrap(rs.Err(), "list posts")
 }

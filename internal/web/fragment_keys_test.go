@@ -76,6 +76,40 @@ func TestPostKeyChangesWithWhatThePostShows(t *testing.T) {
 	}
 }
 
+func TestPostToolsKeyChangesWithWhatTheToolsShow(t *testing.T) {
+	t.Parallel()
+	c := newFragmentCache()
+	base := postItem{P: conversation.Post{ID: 8, Body: "Hi *there*", Mine: true},
+		C: &postCtx{URL: "/c/bread/talk/4", Slug: "bread", ThreadID: 4, CanReply: true, CanEdit: true}}
+	key := c.toolsKey(&base)
+	changes := map[string]func(it *postItem){
+		"post":          func(it *postItem) { it.P.ID = 9 },
+		"own text":      func(it *postItem) { it.P.Body = "Hi" },
+		"not theirs":    func(it *postItem) { it.P.Mine = false },
+		"hidden":        func(it *postItem) { it.C.CanModerate, it.P.Hidden = true, true },
+		"moderator":     func(it *postItem) { it.C.CanModerate = true },
+		"no replying":   func(it *postItem) { it.C.CanReply = false },
+		"no editing":    func(it *postItem) { it.C.CanEdit = false },
+		"promotable":    func(it *postItem) { it.CanPromote = true },
+		"became":        func(it *postItem) { it.Became = &conversation.Lesson{Slug: "rye", Title: "Rye"} },
+		"thread":        func(it *postItem) { it.C.URL, it.C.ThreadID = "/c/bread/talk/5", 5 },
+		"community":     func(it *postItem) { it.C.URL, it.C.Slug = "/c/rye/talk/4", "rye" },
+		"became titled": func(it *postItem) { it.Became = &conversation.Lesson{Slug: "rye", Title: "Dark rye"} },
+	}
+	became := base
+	became.Became = &conversation.Lesson{Slug: "rye", Title: "Rye"}
+	becameKey := c.toolsKey(&became)
+	for name, change := range changes {
+		it := base
+		ctx := *base.C
+		it.C = &ctx
+		change(&it)
+		if k := c.toolsKey(&it); k == key || (name == "became titled" && k == becameKey) {
+			t.Errorf("changing %s keeps the tools' key: stale or another reader's tools would be shown", name)
+		}
+	}
+}
+
 func TestEntryCardKeyChangesWithWhatTheCardShows(t *testing.T) {
 	t.Parallel()
 	c := newFragmentCache()

@@ -35,8 +35,33 @@ func (c *fragmentCache) postKey(url string, p conversation.Post, ago string) uin
 	return h.Sum64()
 }
 
-// postBodies fills in each item's rendered post-body fragment, rendering
-// (with t, the thread page's templates) only those not cached.
+// toolsKey hashes everything the post-tools fragment of it shows: what the
+// post became, and what the reader may do with it (the text of their own
+// post, in its edit form, included). Readers who may do the same with a post
+// share its fragment: a member's page renders no template per post.
+func (c *fragmentCache) toolsKey(it *postItem) uint64 {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	h.WriteString("tools\x00")
+	editable := it.P.Mine && it.C.CanEdit
+	for _, s := range []string{it.C.URL, it.C.Slug, strconv.FormatInt(it.C.ThreadID, 10), strconv.FormatInt(it.P.ID, 10),
+		strconv.FormatBool(it.CanPromote), strconv.FormatBool(editable), strconv.FormatBool(it.C.CanReply && it.P.Body != ""),
+		strconv.FormatBool(it.C.CanModerate), strconv.FormatBool(it.P.Hidden)} {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+	if b := it.Became; b != nil {
+		h.WriteString("became\x00" + b.Slug + "\x00" + b.Title + "\x00" + b.Phrase() + "\x00")
+	}
+	if editable {
+		h.WriteString(it.P.Body)
+	}
+	return h.Sum64()
+}
+
+// postBodies fills in each item's rendered post-body fragment, and its
+// post-tools fragment when it has tools, rendering (with t, the thread
+// page's templates) only those not cached.
 func (s *Server) postBodies(t *template.Template, items []postItem) error {
 	var buf bytes.Buffer
 	for i := range items {
@@ -48,15 +73,23 @@ func (s *Server) postBodies(t *template.Template, items []postItem) error {
 			return err
 		}
 		it.Body = h
+		if !it.Tools {
+			continue
+		}
+		if it.ToolsHTML, err = s.fragments.fragment(s.fragments.toolsKey(it), &buf, func(w io.Writer) error {
+			return t.ExecuteTemplate(w, "post-tools", it)
+		}); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
 // postList renders items as the items of a list of posts: each its cached
-// post-body fragment, then post-tools (rendered for this reader) when they
-// hold anything; on the live fragment an answer is marked new. The list is
-// written here rather than by a {{range}} in the template: a long thread's
-// page is mostly this list, and every template action is a reflective call.
+// post-body fragment, then its post-tools fragment when they hold anything;
+// on the live fragment an answer is marked new. The list is written here
+// rather than by a {{range}} in the template: a long thread's page is mostly
+// this list, and every template action is a reflective call.
 func (s *Server) postList(t *template.Template, items []postItem, live bool) (template.HTML, error) {
 	if err := s.postBodies(t, items); err != nil {
 		return "", err
@@ -80,11 +113,7 @@ func (s *Server) postList(t *template.Template, items []postItem, live bool) (te
 			b.WriteString("<p class=\"badge\">New answer</p>\n    ")
 		}
 		b.WriteString(string(it.Body))
-		if it.Tools {
-			if err := t.ExecuteTemplate(&b, "post-tools", it); err != nil {
-				return "", err
-			}
-		}
+		b.WriteString(string(it.ToolsHTML))
 		b.WriteString("\n  </li>")
 	}
 	return template.HTML(b.String()), nil //nolint:gosec // fragments rendered by html/template, and a number

@@ -35,6 +35,7 @@ type postItem struct {
 	Became     *conversation.Lesson
 	Body       template.HTML // the post-body fragment, rendered (see postBodies)
 	Tools      bool          // the reader has something to do with it, or to see of it (post-tools)
+	ToolsHTML  template.HTML // post-tools, rendered when Tools (see postBodies)
 }
 
 func newPostCtx(t conversation.ThreadView) *postCtx {

@@ -1,0 +1,46 @@
+package conversation
+
+import (
+	"strings"
+	"testing"
+
+	"hearth/internal/posts"
+)
+
+// The kept pages hold at most their budget, dropping the least recently
+// used first, and a page larger than the budget is not kept.
+func TestPageCacheKeepsItsBudget(t *testing.T) {
+	t.Parallel()
+	page := func(body string) posts.Page {
+		return posts.Page{Posts: []posts.Post{{ID: 1, Body: body}}}
+	}
+	c := newPageCache(2100) // two of these pages (about 1,000 bytes each, counted with their overhead)
+	c.put(pageKey{thread: 1, version: 1}, page(strings.Repeat("a", 500)))
+	c.put(pageKey{thread: 2, version: 1}, page(strings.Repeat("b", 500)))
+	if _, ok := c.get(pageKey{thread: 1, version: 1}); !ok { // thread 1 is now the most recently used
+		t.Fatal("thread 1's page is not kept")
+	}
+	if _, ok := c.get(pageKey{thread: 1, version: 2}); ok {
+		t.Fatal("a page is kept under a version it was not read at")
+	}
+	c.put(pageKey{thread: 3, version: 1}, page(strings.Repeat("c", 500)))
+	if _, ok := c.get(pageKey{thread: 2, version: 1}); ok {
+		t.Error("the least recently used page (thread 2's) is still kept over the budget")
+	}
+	for _, id := range []int64{1, 3} {
+		if p, ok := c.get(pageKey{thread: id, version: 1}); !ok || len(p.Posts) != 1 {
+			t.Errorf("thread %d's page is not kept", id)
+		}
+	}
+	if c.used > c.budget {
+		t.Errorf("%d bytes kept, over the budget of %d", c.used, c.budget)
+	}
+	c.put(pageKey{thread: 4, version: 1}, page(strings.Repeat("d", 5000)))
+	if _, ok := c.get(pageKey{thread: 4, version: 1}); ok {
+		t.Error("a page larger than the budget is kept")
+	}
+	c.put(pageKey{thread: 1, version: 1}, page("short")) // kept again under the same key: counted once
+	if _, ok := c.get(pageKey{thread: 3, version: 1}); !ok {
+		t.Error("putting a page again under its key dropped another")
+	}
+}
