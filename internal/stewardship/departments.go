@@ -1,6 +1,7 @@
 package stewardship
 
 import (
+	"database/sql"
 	"time"
 )
 
@@ -63,6 +64,7 @@ func departmentFigures(h history, days int, now time.Time) (rows []departmentRow
 		{days, FigDepartmentsHalf, num(AbsenceFactor(all)), num(AbsenceFactor(prevAll))},
 		{days, FigEI, cur.EI(), prev.EI()},
 		{days, FigConnectors, num(len(cur.connectors())), num(len(prev.connectors()))},
+		{days, FigExchangeWeight, sql.NullFloat64{Float64: cur.internal + cur.external, Valid: true}, sql.NullFloat64{Float64: prev.internal + prev.external, Valid: true}},
 	}
 	return rows, figures, cur
 }

@@ -36,6 +36,7 @@ const (
 	FigDepartmentsHalf = "departments.half"
 	FigEI              = "exchange.ei"
 	FigConnectors      = "exchange.connectors"
+	FigExchangeWeight  = "exchange.weight" // internal and external, decayed
 	sinceResponses     = 2 * 365 * 24 * time.Hour
 )
 

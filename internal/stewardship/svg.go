@@ -48,19 +48,20 @@ const (
 )
 
 // BarChart lays out series over groups as grouped vertical bars, scaled
-// to the largest value; unit follows each value in the bar's title.
+// to the largest value (and down to the smallest when one is negative,
+// the axis at 0); unit follows each value in the bar's title.
 func BarChart(id, title, desc string, groups []string, unit string, series ...Series) Chart {
-	c := Chart{ID: id, Title: title, Desc: desc, Height: chartHeight, Series: series, Left: chartLeft, Base: chartHeight - chartBottom}
-	top := 0.0
+	c := Chart{ID: id, Title: title, Desc: desc, Height: chartHeight, Series: series, Left: chartLeft}
+	top, bottom := 0.0, 0.0
 	for _, s := range series {
 		for _, v := range s.Values {
 			if !math.IsNaN(v) {
-				top = max(top, v)
+				top, bottom = max(top, v), min(bottom, v)
 			}
 		}
 	}
-	c.Empty = top == 0
-	if top == 0 {
+	c.Empty = top == 0 && bottom == 0
+	if c.Empty {
 		top = 1
 	}
 	gw := float64(groupWidth)
@@ -72,6 +73,9 @@ func BarChart(id, title, desc string, groups []string, unit string, series ...Se
 	}
 	c.Width = chartLeft + int(gw)*len(groups) + 8
 	plot := float64(chartHeight - chartTop - chartBottom)
+	span := top - bottom
+	zero := float64(chartTop) + top/span*plot
+	c.Base = zero
 	bw := (gw - 4) / float64(max(len(series), 1))
 	every := max(1, len(groups)/8) // label one group in every few
 	for g, name := range groups {
@@ -81,8 +85,12 @@ func BarChart(id, title, desc string, groups []string, unit string, series ...Se
 				continue
 			}
 			v := s.Values[g]
-			h := v / top * plot
-			c.Bars = append(c.Bars, Bar{X: x0 + bw*float64(i), Y: float64(chartTop) + plot - h, W: bw - 1, H: h, Class: s.Class,
+			h := math.Abs(v) / span * plot
+			y := zero - h
+			if v < 0 {
+				y = zero
+			}
+			c.Bars = append(c.Bars, Bar{X: x0 + bw*float64(i), Y: y, W: bw - 1, H: h, Class: s.Class,
 				Title: fmt.Sprintf("%s, %s: %s%s", name, s.Name, Number(v), unit)})
 		}
 		if g%every == 0 {
@@ -90,7 +98,10 @@ func BarChart(id, title, desc string, groups []string, unit string, series ...Se
 		}
 	}
 	c.Labels = append(c.Labels, Label{X: chartLeft - 4, Y: chartTop + 4, Text: Number(top) + unit, Anchor: "end"},
-		Label{X: chartLeft - 4, Y: chartTop + plot, Text: "0", Anchor: "end"})
+		Label{X: chartLeft - 4, Y: zero, Text: "0", Anchor: "end"})
+	if bottom < 0 {
+		c.Labels = append(c.Labels, Label{X: chartLeft - 4, Y: chartTop + plot, Text: Number(bottom) + unit, Anchor: "end"})
+	}
 	return c
 }
 
@@ -116,11 +127,12 @@ type Cell struct {
 	X, Y, W, H float64
 	Opacity    float64 // the share, at least a trace so that 0 is visible
 	Title      string
+	Mark       string // a short text drawn in the cell ("" none)
 }
 
 // HeatmapOf lays out shares[row][column] (NaN: no cell) with row and
-// column names.
-func HeatmapOf(id, title, desc string, rows, columns []string, shares [][]float64) Heatmap {
+// column names; title names a cell (row i, column j) for its tooltip.
+func HeatmapOf(id, title, desc string, rows, columns []string, shares [][]float64, cellTitle func(i, j int) string) Heatmap {
 	const left, top, size = 64.0, 20.0, 28.0
 	h := Heatmap{ID: id, Title: title, Desc: desc, Width: int(left + size*float64(len(columns)) + 8), Height: int(top + size*float64(len(rows)) + 8)}
 	for j, c := range columns {
@@ -134,7 +146,7 @@ func HeatmapOf(id, title, desc string, rows, columns []string, shares [][]float6
 				continue
 			}
 			h.Cells = append(h.Cells, Cell{X: left + size*float64(j) + 1, Y: y + 1, W: size - 2, H: size - 2, Opacity: max(v, 0.04),
-				Title: fmt.Sprintf("%s, month %s: %s%%", r, columns[j], Number(math.Round(v*100)))})
+				Title: cellTitle(i, j)})
 		}
 	}
 	return h
