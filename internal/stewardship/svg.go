@@ -130,6 +130,12 @@ type Cell struct {
 	Mark       string // a short text drawn in the cell ("" none)
 }
 
+// CX and CY are where the cell's mark is written: its middle.
+func (c Cell) CX() float64 { return c.X + c.W/2 }
+
+// CY: see CX.
+func (c Cell) CY() float64 { return c.Y + c.H/2 + 4 }
+
 // HeatmapOf lays out shares[row][column] (NaN: no cell) with row and
 // column names; title names a cell (row i, column j) for its tooltip.
 func HeatmapOf(id, title, desc string, rows, columns []string, shares [][]float64, cellTitle func(i, j int) string) Heatmap {
