@@ -37,7 +37,8 @@ type interaction struct {
 // author), an answer to a question (its asker), an endorsement between two
 // of its members, each weighing 1; and every pair of people who attended
 // the same occurrence, 1/(n-1) for n attendees (each attendee's pairs
-// weigh 1 in all). Deleted posts and hidden endorsements do not count.
+// weigh 1 in all). Deleted or hidden posts and hidden endorsements do not
+// count.
 func interactions(ctx context.Context, q db.Q, communityID int64, since, now time.Time, attended []attendance) ([]interaction, error) {
 	var out []interaction
 	rows, err := q.QueryContext(ctx, `SELECT x.author_id, pa.department_id, x.partner, pb.department_id, x.created_at FROM (
@@ -46,7 +47,7 @@ func interactions(ctx context.Context, q db.Q, communityID int64, since, now tim
 				LEFT JOIN threads t ON p.reply_to IS NULL AND p.subject_kind = 'thread' AND t.id = p.subject_id
 				LEFT JOIN entries e ON p.reply_to IS NULL AND p.subject_kind = 'entry' AND e.id = p.subject_id
 				LEFT JOIN gatherings g ON p.reply_to IS NULL AND p.subject_kind = 'gathering' AND g.id = p.subject_id
-			WHERE p.community_id = $1 AND p.deleted_at IS NULL AND p.created_at > $2 AND p.created_at <= $3
+			WHERE p.community_id = $1 AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND p.created_at > $2 AND p.created_at <= $3
 			UNION ALL
 			SELECT n.endorser_id, n.person_id, n.created_at FROM endorsements n
 			WHERE n.hidden_at IS NULL AND n.created_at > $2 AND n.created_at <= $3
