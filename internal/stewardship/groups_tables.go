@@ -158,8 +158,9 @@ func (h Health) DepartmentsChart() Chart {
 	c, p := h.periods()
 	cur, prev := h.departmentShares()
 	var groups []string
-	for _, d := range h.Departments {
+	for i, d := range h.Departments {
 		groups = append(groups, d.Name)
+		cur[i], prev[i] = math.Round(cur[i]), math.Round(prev[i]) // whole percentages: the table has the tenths
 	}
 	return BarChart("departments", "Contributions by department", "Each department's share of all the contributions, in the "+c+" and "+p+"; departments with fewer than 5 contributors are not shown.",
 		groups, "%", Series{Name: c, Class: "s1", Values: cur}, Series{Name: p, Class: "s2", Values: prev})

@@ -26,11 +26,25 @@ type Bar struct {
 	Title      string
 }
 
-// Label is a text on the chart.
+// Label is a text on the chart, turned by Rotate degrees about its point.
 type Label struct {
 	X, Y   float64
 	Text   string
 	Anchor string
+	Rotate int
+}
+
+// charWidth is about how wide a character of a chart's labels is.
+const charWidth = 6.5
+
+// fit is text cut to about width, with an ellipsis when it was longer.
+func fit(text string, width float64) string {
+	r := []rune(text)
+	n := max(int(width/charWidth), 2)
+	if len(r) <= n {
+		return text
+	}
+	return string(r[:n-1]) + "…"
 }
 
 // Series is one set of values (NaN: none) drawn in one class.
@@ -94,7 +108,7 @@ func BarChart(id, title, desc string, groups []string, unit string, series ...Se
 				Title: fmt.Sprintf("%s, %s: %s%s", name, s.Name, Number(v), unit)})
 		}
 		if g%every == 0 {
-			c.Labels = append(c.Labels, Label{X: x0 + (gw-4)/2, Y: chartHeight - chartBottom + 14, Text: name, Anchor: "middle"})
+			c.Labels = append(c.Labels, Label{X: x0 + (gw-4)/2, Y: chartHeight - chartBottom + 14, Text: fit(name, gw*float64(every)-12), Anchor: "middle"})
 		}
 	}
 	c.Labels = append(c.Labels, Label{X: chartLeft - 4, Y: chartTop + 4, Text: Number(top) + unit, Anchor: "end"},
@@ -137,12 +151,32 @@ func (c Cell) CX() float64 { return c.X + c.W/2 }
 func (c Cell) CY() float64 { return c.Y + c.H/2 + 4 }
 
 // HeatmapOf lays out shares[row][column] (NaN: no cell) with row and
-// column names; title names a cell (row i, column j) for its tooltip.
+// column names, room left for the longest (column names longer than a
+// cell is wide are turned); title names a cell (row i, column j) for its
+// tooltip.
 func HeatmapOf(id, title, desc string, rows, columns []string, shares [][]float64, cellTitle func(i, j int) string) Heatmap {
-	const left, top, size = 64.0, 20.0, 28.0
+	const size = 28.0
+	longest := func(names []string) float64 {
+		n := 0
+		for _, s := range names {
+			n = max(n, len([]rune(s)))
+		}
+		return float64(n) * charWidth
+	}
+	left, top, turn := max(64, longest(rows)+10), 20.0, longest(columns) > size
+	if turn {
+		top = longest(columns)*0.7 + 14 // sin 45°
+	}
 	h := Heatmap{ID: id, Title: title, Desc: desc, Width: int(left + size*float64(len(columns)) + 8), Height: int(top + size*float64(len(rows)) + 8)}
+	if turn { // the last names lean out to the right
+		h.Width += int(longest(columns) * 0.7)
+	}
 	for j, c := range columns {
-		h.Labels = append(h.Labels, Label{X: left + size*float64(j) + size/2, Y: top - 6, Text: c, Anchor: "middle"})
+		l := Label{X: left + size*float64(j) + size/2, Y: top - 6, Text: c, Anchor: "middle"}
+		if turn {
+			l.Anchor, l.Rotate = "start", -45
+		}
+		h.Labels = append(h.Labels, l)
 	}
 	for i, r := range rows {
 		y := top + size*float64(i)
