@@ -145,6 +145,7 @@ func TestDepartmentsAndExchangeByHand(t *testing.T) {
 		w.post(t, q, "b1", "reply", 0, ago(30)) // Bakery-Mill 1/2
 		w.post(t, q, "a1", "reply", 0, ago(30)) // to oneself: nothing
 		w.run(t, `UPDATE posts SET deleted_at = $1 WHERE id = $2`, now, w.post(t, q, "b3", "reply", 0, ago(30)))
+		w.run(t, `UPDATE posts SET hidden_at = $1 WHERE id = $2`, now, w.post(t, q, "b4", "reply", 0, ago(30))) // hidden: nothing either
 		q2 := w.ask(t, "a3", 61*day)
 		w.post(t, q2, "a2", "answer", 0, ago(60)) // inside Bakery 1/4
 		w.run(t, `INSERT INTO endorsements (person_id, tag, endorser_id, created_at) VALUES ($1, 'rye', $2, $3)`,
@@ -209,4 +210,21 @@ func TestDepartmentsAndExchangeByHand(t *testing.T) {
 			t.Errorf("June: %+v, want internal %v, external %v", june, wantIn, wantOut)
 		}
 	})
+}
+
+// A chart of values on both sides of 0 puts the axis between them: bars
+// above it for positive values, below it for negative ones, in scale.
+func TestBarChartBelowZero(t *testing.T) {
+	t.Parallel()
+	c := stewardship.BarChart("ei", "E-I", "E-I by month", []string{"Jan", "Feb", "Mar"}, "", stewardship.Series{Name: "E-I", Class: "s1", Values: []float64{0.5, -1, math.NaN()}})
+	if len(c.Bars) != 2 {
+		t.Fatalf("bars %+v", c.Bars)
+	}
+	up, down := c.Bars[0], c.Bars[1]
+	if up.Y+up.H != c.Base || down.Y != c.Base || math.Abs(down.H-2*up.H) > 1e-9 {
+		t.Errorf("axis at %v, bars %+v and %+v", c.Base, up, down)
+	}
+	if last := c.Labels[len(c.Labels)-1]; last.Text != "-1" {
+		t.Errorf("the lowest value is not labelled: %+v", c.Labels)
+	}
 }
