@@ -61,7 +61,7 @@ func (h Health) RhythmChart() Heatmap {
 			c := cells[key{weekdays[i], j}]
 			return fmt.Sprintf("%s %s: %s, %s", weekdays[i], hourSpan(j), plural(c.Contributions, "contribution"), plural(c.Gatherings, "gathering"))
 		})
-	for i := range m.Cells {
+	for i := range m.Cells { // every cell is drawn (no NaN above): cell i is row i/24, hour i%24
 		row, hour := i/24, i%24
 		if n := cells[key{weekdays[row], hour}].Gatherings; n > 0 {
 			m.Cells[i].Mark = strconv.Itoa(n)
