@@ -61,6 +61,23 @@ var series = []seriesData{
 			"Advocacy-inquiry on the sepsis scenario. Keep the inquiry genuinely open: \"I saw… I wondered…\".",
 		},
 		Agenda: "1. Watch the 5-minute clip\n2. Debrief in pairs\n3. What we would change"},
+	// Held in Berlin's time so that the health page's rhythm has a zone of
+	// its own, and attended across departments, so that its follow-through
+	// and exchange between departments show something.
+	{Community: "teaching-with-generative-ai", Title: "Prompt clinic", Zone: "Europe/Berlin", Rule: "FREQ=WEEKLY;INTERVAL=2;COUNT=10;BYDAY=WE",
+		Description: "Bring an assignment and the prompts your students used: we try them together and rewrite the task if it needs it.",
+		First: func(now time.Time, loc *time.Location) time.Time {
+			d := now.In(loc).AddDate(0, 0, -100)
+			for d.Weekday() != time.Wednesday {
+				d = d.AddDate(0, 0, 1)
+			}
+			return time.Date(d.Year(), d.Month(), d.Day(), 12, 30, 0, 0, loc)
+		}, Minutes: 60, OnlineURL: "https://meet.example.org/prompt-clinic",
+		Notes: []string{
+			"Rewrote the lab-report task: students now submit their prompt log with the report.",
+			"Compared three feedback prompts; the one asking for a single next step was the most useful.",
+		},
+		Agenda: "1. Your assignment\n2. Try the prompts\n3. Rewrite the task"},
 }
 
 // loadGatherings writes the demo series with their dates, answers, notes

@@ -59,12 +59,22 @@ type Health struct {
 	Fading    []Faded
 	Stale     []StaleEntry // the most viewed first
 	Tasks     []StageTask  // the checklist of the community's stage
+	// Groups and moments (groups.go): the zone of the rhythm, its cells;
+	// the departments with at least MinCell people behind a number, the
+	// exchange between those, by month, and the connectors.
+	Zone           string
+	Rhythm         []RhythmCell
+	Departments    []DepartmentShare // by name
+	Exchange       []ExchangeCell
+	ExchangeMonths []ExchangeMonth // oldest first
+	Connectors     []Connector     // the most departments first
 }
 
 // better is the good direction of each stored figure.
 func better(name string) Better {
 	switch name {
-	case FigRing + string(people.Core), FigRing + string(people.Active), FigInTime, FigAbsenceAll, FigAbsenceAns:
+	case FigRing + string(people.Core), FigRing + string(people.Active), FigInTime, FigAbsenceAll, FigAbsenceAns,
+		FigAttendees, FigFirstTimers, FigRepeat, FigFollowed, FigDepartmentsHalf, FigEI, FigConnectors:
 		return Up
 	case FigMedian, FigP90, FigUnanswered, FigFading:
 		return Down
@@ -88,14 +98,15 @@ func (s *Service) Health(ctx context.Context, a auth.Actor, slug string, days in
 	if h.Tasks, err = s.Checklist(ctx, v); err != nil {
 		return h, err
 	}
-	err = s.db.QueryRowContext(ctx, `SELECT counted_at FROM health_runs WHERE community_id = $1`, v.ID).Scan(&h.CountedAt)
+	err = s.db.QueryRowContext(ctx, `SELECT counted_at, time_zone FROM health_runs WHERE community_id = $1`, v.ID).Scan(&h.CountedAt, &h.Zone)
 	if errors.Is(err, sql.ErrNoRows) {
 		return h, nil
 	}
 	if err != nil {
 		return h, errs.Wrap(err, "read health")
 	}
-	for _, read := range []func(context.Context, *Health) error{s.readFigures, s.readWeeks, s.readFlow, s.readQueue, s.readFading, s.readStale, s.readCohorts} {
+	for _, read := range []func(context.Context, *Health) error{s.readFigures, s.readWeeks, s.readFlow, s.readQueue, s.readFading, s.readStale, s.readCohorts,
+		s.readRhythm, s.readDepartments, s.readExchange, s.readExchangeMonths, s.readConnectors} {
 		if err := read(ctx, &h); err != nil {
 			return h, err
 		}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"hearth/internal/activity"
+	"hearth/internal/db"
 	"hearth/internal/errs"
 	"hearth/internal/jobs"
 	"hearth/internal/people"
@@ -13,16 +14,30 @@ import (
 
 // Figures stored in health_figures, each for a window and the one before.
 const (
-	FigRing        = "ring."           // + the ring: members on it
-	FigMedian      = "response.median" // hours to a first response
-	FigP90         = "response.p90"
-	FigInTime      = "response.within48" // share answered in time
-	FigQuestions   = "response.questions"
-	FigAbsenceAll  = "absence.all"
-	FigAbsenceAns  = "absence.answers"
-	FigUnanswered  = "unanswered" // the queue's length (days 0: no window)
-	FigFading      = "fading"     // fading regulars (days 0)
-	sinceResponses = 2 * 365 * 24 * time.Hour
+	FigRing       = "ring."           // + the ring: members on it
+	FigMedian     = "response.median" // hours to a first response
+	FigP90        = "response.p90"
+	FigInTime     = "response.within48" // share answered in time
+	FigQuestions  = "response.questions"
+	FigAbsenceAll = "absence.all"
+	FigAbsenceAns = "absence.answers"
+	FigUnanswered = "unanswered" // the queue's length (days 0: no window)
+	FigFading     = "fading"     // fading regulars (days 0)
+	// Gathering follow-through (followthrough.go).
+	FigHeld        = "gatherings.held"
+	FigAttendees   = "gatherings.attendees"
+	FigFirstTimers = "gatherings.first_timers"
+	FigRepeat      = "gatherings.repeat"
+	FigFollowed    = "gatherings.followed" // share of the judged attendees
+	FigJudged      = "gatherings.judged"   // attendees of a gathering at least FollowWithin old
+	// Departments and exchange (departments.go, exchange.go).
+	FigContributions   = "departments.contributions" // all, with or without a department
+	FigNoDepartment    = "departments.none"          // by people with no department
+	FigDepartmentsHalf = "departments.half"
+	FigEI              = "exchange.ei"
+	FigConnectors      = "exchange.connectors"
+	FigExchangeWeight  = "exchange.weight" // internal and external, decayed
+	sinceResponses     = 2 * 365 * 24 * time.Hour
 )
 
 // figure is one row of health_figures.
@@ -45,6 +60,14 @@ type summary struct {
 	stale    []staleRow
 	cohorts  []Cohort
 	withFlow bool
+	// By window (days): the rhythm, the departments, the exchange between
+	// departments and the connectors; the E-I index month by month.
+	zone           string
+	rhythm         map[int][]RhythmCell
+	departments    map[int][]departmentRow
+	exchange       map[int]map[departmentPair]float64
+	connectors     map[int]map[int64]int
+	exchangeMonths []ExchangeMonth
 }
 
 // compute reads the community's history and computes its figures as of now.
@@ -81,6 +104,9 @@ func (s *Service) compute(ctx context.Context, communityID int64, now time.Time,
 			return out, err
 		}
 		out.figures = append(out.figures, figure{days, FigAbsenceAll, num(ac.All), num(ap.All)}, figure{days, FigAbsenceAns, num(ac.Answers), num(ap.Answers)})
+	}
+	if err := out.addGroups(ctx, s.db, communityID, now); err != nil {
+		return out, err
 	}
 	out.weeks = weeks(qs, now)
 	var total int
@@ -162,4 +188,29 @@ func (s *Service) Register(r *jobs.Runner) {
 // one recount a few minutes later (after the participation count's).
 func (s *Service) RecountAfter(ctx context.Context, batch []activity.Activity) (activity.Write, error) {
 	return activity.Later(KindRecount, afterDelay, s.now)(ctx, batch)
+}
+
+// addGroups computes the figures of groups and moments: the rhythm, the
+// gatherings' follow-through and the departments, for every window.
+func (out *summary) addGroups(ctx context.Context, q db.Q, communityID int64, now time.Time) error {
+	h, err := readHistory(ctx, q, communityID, now.Add(-sinceResponses), now)
+	if err != nil {
+		return err
+	}
+	out.zone = h.zoneName
+	out.rhythm, out.departments = map[int][]RhythmCell{}, map[int][]departmentRow{}
+	out.exchange, out.connectors = map[int]map[departmentPair]float64{}, map[int]map[int64]int{}
+	for _, days := range Windows {
+		w := time.Duration(days) * 24 * time.Hour
+		out.rhythm[days] = rhythm(h, now.Add(-w), now)
+		cur, prev := follow(h, now.Add(-w), now), follow(h, now.Add(-2*w), now.Add(-w))
+		out.figures = append(out.figures, figure{days, FigHeld, num(cur.held), num(prev.held)}, figure{days, FigAttendees, num(cur.attendees), num(prev.attendees)},
+			figure{days, FigFirstTimers, num(cur.firstTimers), num(prev.firstTimers)}, figure{days, FigRepeat, num(cur.repeat), num(prev.repeat)},
+			figure{days, FigJudged, num(cur.judged), num(prev.judged)}, figure{days, FigFollowed, cur.share(), prev.share()})
+		rows, figures, exchange := departmentFigures(h, days, now)
+		out.departments[days], out.exchange[days], out.connectors[days] = rows, exchange.pairs, exchange.connectors()
+		out.figures = append(out.figures, figures...)
+	}
+	out.exchangeMonths = exchangeMonths(h.interactions, now)
+	return nil
 }

@@ -18,7 +18,8 @@ func (s *Service) RecountCommunity(ctx context.Context, communityID int64, withF
 		return err
 	}
 	return s.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
-		tables := []string{"health_figures", "health_weeks", "health_unanswered", "health_fading", "health_stale", "health_cohorts", "health_retention"}
+		tables := []string{"health_figures", "health_weeks", "health_unanswered", "health_fading", "health_stale", "health_cohorts", "health_retention",
+			"health_rhythm", "health_departments", "health_exchange", "health_exchange_months", "health_connectors"}
 		if withFlow {
 			tables = append(tables, "health_flow")
 		}
@@ -76,8 +77,55 @@ func (s *Service) RecountCommunity(ctx context.Context, communityID int64, withF
 				return errs.Wrap(err, "store the flow")
 			}
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO health_runs (community_id, counted_at) VALUES ($1, $2)
-			ON CONFLICT (community_id) DO UPDATE SET counted_at = excluded.counted_at`, communityID, now)
+		if err := storeGroups(ctx, tx, communityID, sum); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO health_runs (community_id, counted_at, time_zone) VALUES ($1, $2, $3)
+			ON CONFLICT (community_id) DO UPDATE SET counted_at = excluded.counted_at, time_zone = excluded.time_zone`, communityID, now, sum.zone)
 		return errs.Wrap(err, "recount health")
 	})
+}
+
+// storeGroups stores the rhythm, the departments, the exchange and the
+// connectors of every window, and the exchange month by month.
+func storeGroups(ctx context.Context, tx *db.Tx, communityID int64, sum summary) error {
+	for days, cells := range sum.rhythm {
+		for _, c := range cells {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO health_rhythm (community_id, days, weekday, hour, contributions, gatherings) VALUES ($1, $2, $3, $4, $5, $6)`,
+				communityID, days, int(c.Weekday), c.Hour, c.Contributions, c.Gatherings); err != nil {
+				return errs.Wrap(err, "store the rhythm")
+			}
+		}
+	}
+	for days, rows := range sum.departments {
+		for _, r := range rows {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO health_departments (community_id, days, department_id, contributors, contributions, prev_contributors, prev_contributions, exchangers)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, communityID, days, r.department, r.contributors, r.contributions, r.prevContributors, r.prevContributions, r.exchangers); err != nil {
+				return errs.Wrap(err, "store the departments")
+			}
+		}
+	}
+	for days, pairs := range sum.exchange {
+		for p, w := range pairs {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO health_exchange (community_id, days, department_a, department_b, weight) VALUES ($1, $2, $3, $4, $5)`,
+				communityID, days, p.a, p.b, w); err != nil {
+				return errs.Wrap(err, "store the exchange")
+			}
+		}
+	}
+	for days, people := range sum.connectors {
+		for p, n := range people {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO health_connectors (community_id, days, person_id, departments) VALUES ($1, $2, $3, $4)`,
+				communityID, days, p, n); err != nil {
+				return errs.Wrap(err, "store the connectors")
+			}
+		}
+	}
+	for _, m := range sum.exchangeMonths {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO health_exchange_months (community_id, month_start, internal, external) VALUES ($1, $2, $3, $4)`,
+			communityID, m.Month, m.Internal, m.External); err != nil {
+			return errs.Wrap(err, "store the exchange by month")
+		}
+	}
+	return nil
 }

@@ -26,11 +26,25 @@ type Bar struct {
 	Title      string
 }
 
-// Label is a text on the chart.
+// Label is a text on the chart, turned by Rotate degrees about its point.
 type Label struct {
 	X, Y   float64
 	Text   string
 	Anchor string
+	Rotate int
+}
+
+// charWidth is about how wide a character of a chart's labels is.
+const charWidth = 6.5
+
+// fit is text cut to about width, with an ellipsis when it was longer.
+func fit(text string, width float64) string {
+	r := []rune(text)
+	n := max(int(width/charWidth), 2)
+	if len(r) <= n {
+		return text
+	}
+	return string(r[:n-1]) + "…"
 }
 
 // Series is one set of values (NaN: none) drawn in one class.
@@ -48,19 +62,20 @@ const (
 )
 
 // BarChart lays out series over groups as grouped vertical bars, scaled
-// to the largest value; unit follows each value in the bar's title.
+// to the largest value (and down to the smallest when one is negative,
+// the axis at 0); unit follows each value in the bar's title.
 func BarChart(id, title, desc string, groups []string, unit string, series ...Series) Chart {
-	c := Chart{ID: id, Title: title, Desc: desc, Height: chartHeight, Series: series, Left: chartLeft, Base: chartHeight - chartBottom}
-	top := 0.0
+	c := Chart{ID: id, Title: title, Desc: desc, Height: chartHeight, Series: series, Left: chartLeft}
+	top, bottom := 0.0, 0.0
 	for _, s := range series {
 		for _, v := range s.Values {
 			if !math.IsNaN(v) {
-				top = max(top, v)
+				top, bottom = max(top, v), min(bottom, v)
 			}
 		}
 	}
-	c.Empty = top == 0
-	if top == 0 {
+	c.Empty = top == 0 && bottom == 0
+	if c.Empty {
 		top = 1
 	}
 	gw := float64(groupWidth)
@@ -72,6 +87,9 @@ func BarChart(id, title, desc string, groups []string, unit string, series ...Se
 	}
 	c.Width = chartLeft + int(gw)*len(groups) + 8
 	plot := float64(chartHeight - chartTop - chartBottom)
+	span := top - bottom
+	zero := float64(chartTop) + top/span*plot
+	c.Base = zero
 	bw := (gw - 4) / float64(max(len(series), 1))
 	every := max(1, len(groups)/8) // label one group in every few
 	for g, name := range groups {
@@ -81,16 +99,23 @@ func BarChart(id, title, desc string, groups []string, unit string, series ...Se
 				continue
 			}
 			v := s.Values[g]
-			h := v / top * plot
-			c.Bars = append(c.Bars, Bar{X: x0 + bw*float64(i), Y: float64(chartTop) + plot - h, W: bw - 1, H: h, Class: s.Class,
+			h := math.Abs(v) / span * plot
+			y := zero - h
+			if v < 0 {
+				y = zero
+			}
+			c.Bars = append(c.Bars, Bar{X: x0 + bw*float64(i), Y: y, W: bw - 1, H: h, Class: s.Class,
 				Title: fmt.Sprintf("%s, %s: %s%s", name, s.Name, Number(v), unit)})
 		}
 		if g%every == 0 {
-			c.Labels = append(c.Labels, Label{X: x0 + (gw-4)/2, Y: chartHeight - chartBottom + 14, Text: name, Anchor: "middle"})
+			c.Labels = append(c.Labels, Label{X: x0 + (gw-4)/2, Y: chartHeight - chartBottom + 14, Text: fit(name, gw*float64(every)-12), Anchor: "middle"})
 		}
 	}
 	c.Labels = append(c.Labels, Label{X: chartLeft - 4, Y: chartTop + 4, Text: Number(top) + unit, Anchor: "end"},
-		Label{X: chartLeft - 4, Y: chartTop + plot, Text: "0", Anchor: "end"})
+		Label{X: chartLeft - 4, Y: zero, Text: "0", Anchor: "end"})
+	if bottom < 0 {
+		c.Labels = append(c.Labels, Label{X: chartLeft - 4, Y: chartTop + plot, Text: Number(bottom) + unit, Anchor: "end"})
+	}
 	return c
 }
 
@@ -116,15 +141,42 @@ type Cell struct {
 	X, Y, W, H float64
 	Opacity    float64 // the share, at least a trace so that 0 is visible
 	Title      string
+	Mark       string // a short text drawn in the cell ("" none)
 }
 
+// CX and CY are where the cell's mark is written: its middle.
+func (c Cell) CX() float64 { return c.X + c.W/2 }
+
+// CY: see CX.
+func (c Cell) CY() float64 { return c.Y + c.H/2 + 4 }
+
 // HeatmapOf lays out shares[row][column] (NaN: no cell) with row and
-// column names.
-func HeatmapOf(id, title, desc string, rows, columns []string, shares [][]float64) Heatmap {
-	const left, top, size = 64.0, 20.0, 28.0
+// column names, room left for the longest (column names longer than a
+// cell is wide are turned); title names a cell (row i, column j) for its
+// tooltip.
+func HeatmapOf(id, title, desc string, rows, columns []string, shares [][]float64, cellTitle func(i, j int) string) Heatmap {
+	const size = 28.0
+	longest := func(names []string) float64 {
+		n := 0
+		for _, s := range names {
+			n = max(n, len([]rune(s)))
+		}
+		return float64(n) * charWidth
+	}
+	left, top, turn := max(64, longest(rows)+10), 20.0, longest(columns) > size
+	if turn {
+		top = longest(columns)*0.7 + 14 // sin 45°
+	}
 	h := Heatmap{ID: id, Title: title, Desc: desc, Width: int(left + size*float64(len(columns)) + 8), Height: int(top + size*float64(len(rows)) + 8)}
+	if turn { // the last names lean out to the right
+		h.Width += int(longest(columns) * 0.7)
+	}
 	for j, c := range columns {
-		h.Labels = append(h.Labels, Label{X: left + size*float64(j) + size/2, Y: top - 6, Text: c, Anchor: "middle"})
+		l := Label{X: left + size*float64(j) + size/2, Y: top - 6, Text: c, Anchor: "middle"}
+		if turn {
+			l.Anchor, l.Rotate = "start", -45
+		}
+		h.Labels = append(h.Labels, l)
 	}
 	for i, r := range rows {
 		y := top + size*float64(i)
@@ -134,7 +186,7 @@ func HeatmapOf(id, title, desc string, rows, columns []string, shares [][]float6
 				continue
 			}
 			h.Cells = append(h.Cells, Cell{X: left + size*float64(j) + 1, Y: y + 1, W: size - 2, H: size - 2, Opacity: max(v, 0.04),
-				Title: fmt.Sprintf("%s, month %s: %s%%", r, columns[j], Number(math.Round(v*100)))})
+				Title: cellTitle(i, j)})
 		}
 	}
 	return h

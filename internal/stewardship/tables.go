@@ -1,6 +1,7 @@
 package stewardship
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -16,7 +17,8 @@ type Table struct {
 }
 
 // TableNames are the figures that download as CSV.
-var TableNames = []string{"rings", "flow", "response", "unanswered", "absence", "fading", "stale", "funnel", "retention"}
+var TableNames = []string{"rings", "flow", "response", "unanswered", "absence", "fading", "stale", "funnel", "retention",
+	"rhythm", "gatherings", "departments", "exchange", "ei", "connectors"}
 
 // Table returns the figure called name (one of TableNames).
 func (h Health) Table(name string) (Table, bool) {
@@ -39,6 +41,18 @@ func (h Health) Table(name string) (Table, bool) {
 		return h.funnelTable(), true
 	case "retention":
 		return h.retentionTable(), true
+	case "rhythm":
+		return h.rhythmTable(), true
+	case "gatherings":
+		return h.gatheringsTable(), true
+	case "departments":
+		return h.departmentsTable(), true
+	case "exchange":
+		return h.exchangeTable(), true
+	case "ei":
+		return h.eiTable(), true
+	case "connectors":
+		return h.connectorsTable(), true
 	}
 	return Table{}, false
 }
@@ -253,5 +267,7 @@ func (h Health) RetentionChart() Heatmap {
 		shares = append(shares, line)
 	}
 	return HeatmapOf("retention", "Retention", "For the members who joined each month (rows), the share present in the community in each month since (columns, 0 the month they joined): darker is more.",
-		rows, columns, shares)
+		rows, columns, shares, func(i, j int) string {
+			return fmt.Sprintf("%s, month %s: %s%%", rows[i], columns[j], Number(math.Round(shares[i][j]*100)))
+		})
 }

@@ -2,6 +2,7 @@ package stewardship_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -130,3 +131,45 @@ func (w *world) health(t *testing.T, days int) stewardship.Health {
 }
 
 const day = 24 * time.Hour
+
+// gathering adds a one-off gathering in zone starting at start, attended
+// by attendees; it returns its occurrence.
+func (w *world) gathering(t *testing.T, zone string, start time.Time, attendees ...string) int64 {
+	t.Helper()
+	g := w.exec(t, `INSERT INTO gatherings (community_id, title, time_zone, starts_at, minutes, created_at, updated_at)
+		VALUES ($1, 'Meet', $2, $3, 60, $3, $3)`, w.c, zone, start)
+	o := w.exec(t, `INSERT INTO gathering_occurrences (gathering_id, community_id, original_start, starts_at, ends_at) VALUES ($1, $2, $3, $3, $4)`,
+		g, w.c, start, start.Add(time.Hour))
+	for _, h := range attendees {
+		w.run(t, `INSERT INTO gathering_rsvps (occurrence_id, person_id, answer, answered_at, attended) VALUES ($1, $2, 'going', $3, true)`,
+			o, w.actors[h].PersonID, start)
+	}
+	return o
+}
+
+// actAt records one activity of handle with verb at at.
+func (w *world) actAt(t *testing.T, handle, verb string, at time.Time) {
+	t.Helper()
+	w.act(t, handle, verb, w.now.Sub(at), 1)
+}
+
+// department puts handles in a new department called name.
+func (w *world) department(t *testing.T, name string, handles ...string) {
+	t.Helper()
+	id := w.exec(t, `INSERT INTO departments (name, slug, created_at) VALUES ($1, $2, $3)`, name, strings.ToLower(name), w.now)
+	for _, h := range handles {
+		w.run(t, `UPDATE people SET department_id = $1 WHERE id = $2`, id, w.actors[h].PersonID)
+	}
+}
+
+// post adds a post of kind by handle on thread at at, replying to post
+// replyTo (0: to the thread).
+func (w *world) post(t *testing.T, thread int64, handle, kind string, replyTo int64, at time.Time) int64 {
+	t.Helper()
+	var to any
+	if replyTo != 0 {
+		to = replyTo
+	}
+	return w.exec(t, `INSERT INTO posts (subject_kind, subject_id, community_id, kind, reply_to, author_id, body, created_at, updated_at)
+		VALUES ('thread', $1, $2, $3, $4, $5, 'Yes.', $6, $6)`, thread, w.c, kind, to, w.actors[handle].PersonID, at)
+}

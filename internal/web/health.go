@@ -23,6 +23,9 @@ type healthPage struct {
 	Rings, Response, Flow stewardship.Chart
 	Funnel                stewardship.Chart
 	Retention             stewardship.Heatmap
+	Follow, Departments   stewardship.Chart
+	EI                    stewardship.Chart
+	Rhythm, Exchange      stewardship.Heatmap
 	Tables                map[string]stewardship.Table
 }
 
@@ -48,6 +51,14 @@ var healthLines = []struct {
 	{"Fewest members making half the answers", stewardship.FigAbsenceAns, "", 1},
 	{"Questions waiting more than 72 hours", stewardship.FigUnanswered, "", 1},
 	{"Fading regulars", stewardship.FigFading, "", 1},
+	{"Gatherings held", stewardship.FigHeld, "", 1},
+	{"Gathering attendees", stewardship.FigAttendees, "", 1},
+	{"First-time attendees", stewardship.FigFirstTimers, "", 1},
+	{"Attendees of two or more gatherings", stewardship.FigRepeat, "", 1},
+	{"Attendees contributing within 7 days", stewardship.FigFollowed, "%", 100},
+	{"Fewest departments making half the contributions", stewardship.FigDepartmentsHalf, "", 1},
+	{"E-I index of exchange between departments", stewardship.FigEI, "", 1},
+	{"Connectors across departments", stewardship.FigConnectors, "", 1},
 }
 
 func (s *Server) health(w http.ResponseWriter, r *http.Request) {
@@ -59,7 +70,8 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 	}
 	p := &healthPage{Layout: communityLayout(h.C, "Health", "members"), C: h.C, H: h, Windows: stewardship.Windows,
 		Rings: h.RingsChart(), Response: h.ResponseChart(), Flow: h.FlowChart(),
-		Funnel: h.FunnelChart(), Retention: h.RetentionChart(), Tables: map[string]stewardship.Table{}}
+		Funnel: h.FunnelChart(), Retention: h.RetentionChart(), Follow: h.FollowChart(), Departments: h.DepartmentsChart(), EI: h.EIChart(),
+		Rhythm: h.RhythmChart(), Exchange: h.ExchangeChart(), Tables: map[string]stewardship.Table{}}
 	p.Community = &p.C
 	for _, name := range stewardship.TableNames {
 		p.Tables[name], _ = h.Table(name)
@@ -128,7 +140,10 @@ func (s *Server) helpHealth(w http.ResponseWriter, r *http.Request) {
 	p := &healthHelp{Layout: Layout{Title: "A community's health", Crumbs: []Crumb{{"Communities", "/communities"}, {"Health", ""}}},
 		Windows: stewardship.Windows, Default: stewardship.DefaultDays, Within: int(stewardship.AnsweredWithin.Hours()),
 		Waiting: int(stewardship.UnansweredFrom.Hours()), Fading: int(stewardship.FadingAfter.Hours() / 24), Months: stewardship.FlowMonths,
-		First: int(stewardship.FirstWithin.Hours() / 24), Second: int(stewardship.SecondWithin.Hours() / 24), Tasks: stewardship.StageTasks}
+		First: int(stewardship.FirstWithin.Hours() / 24), Second: int(stewardship.SecondWithin.Hours() / 24),
+		Follow: int(stewardship.FollowWithin.Hours() / 24), HalfLife: int(stewardship.ExchangeHalfLife.Hours() / 24),
+		Connector: stewardship.ConnectorFrom, MinCell: stewardship.MinCell, Zone: gathering.DefaultZone,
+		Tasks: stewardship.StageTasks}
 	s.render(w, r, http.StatusOK, "help/health", p)
 }
 
@@ -138,4 +153,6 @@ type healthHelp struct {
 	Windows                                                 []int
 	Default, Within, Waiting, Fading, Months, First, Second int
 	Tasks                                                   map[community.Stage][]stewardship.StageTask
+	Follow, HalfLife, Connector, MinCell                    int
+	Zone                                                    string
 }

@@ -89,6 +89,9 @@ func TestHealthPages(t *testing.T) {
 		w := newHealthWorld(t, d)
 		e := w.e
 		w.waiting(t, 1, "=cmd|' /C calc'!A0 rye?")
+		// mia's department has one person: its share is never shown.
+		w.exec(t, `INSERT INTO departments (name, slug, created_at) VALUES ('Secret Lab', 'lab', $1)`, db.Now())
+		w.exec(t, `UPDATE people SET department_id = (SELECT id FROM departments WHERE slug = 'lab') WHERE handle = 'mia'`)
 		w.recount(t)
 		paths := []string{"/c/bread/health", "/c/bread/health?days=30", "/c/bread/health/unanswered.csv", "/c/bread/health/rings.csv?days=365"}
 		for who, c := range map[string]*apptest.Client{"member": e.As("mia"), "outsider": e.As("out"), "visitor": e.Visitor()} {
@@ -114,10 +117,25 @@ func TestHealthPages(t *testing.T) {
 			`<svg role="img" aria-labelledby="response-t response-d"`, `<title id="rings-t">Members on each ring</title>`,
 			`<th scope="row">Questions waiting more than 72 hours <span class="meta">(lower is better)</span></th><td>1</td><td>—</td>`,
 			`<th scope="row">Occasional members</th><td>1</td><td>0</td><td><span class="badge verdict-higher">higher</span>`,
-			`href="/c/bread/health/rings.csv?days=90"`, `<title id="retention-t">Retention</title>`, `href="/c/bread/health/funnel.csv?days=90"`, `<h2 id="stale-h">Stale knowledge</h2>`} {
+			`href="/c/bread/health/rings.csv?days=90"`, `<title id="retention-t">Retention</title>`, `href="/c/bread/health/funnel.csv?days=90"`, `<h2 id="stale-h">Stale knowledge</h2>`,
+			`<title id="rhythm-t">Rhythm of the week</title>`, `in UTC (the time zone of most`, `href="/c/bread/health/rhythm.csv?days=90"`,
+			`<title id="gatherings-t">Who came to gatherings</title>`, `<th scope="row">Gathering attendees <span class="meta">(higher is better)</span></th>`,
+			`No department has 5 people or more`, `<title id="ei-t">Exchange across departments</title>`} {
 			if !strings.Contains(page, want) {
 				t.Errorf("the health page lacks %s", want)
 			}
+		}
+		if strings.Contains(page, "Secret Lab") {
+			t.Error("the health page names a department of one person")
+		}
+		for _, name := range []string{"rhythm", "gatherings", "departments", "exchange", "ei", "connectors"} {
+			if r := e.As("sam").Get("/c/bread/health/" + name + ".csv?days=30"); r.Status != http.StatusOK || strings.Contains(r.Body, "Secret Lab") {
+				t.Errorf("%s.csv: %d\n%s", name, r.Status, r.Body)
+			}
+		}
+		if rhythm := e.As("sam").Get("/c/bread/health/rhythm.csv").Body; !strings.HasPrefix(rhythm, "weekday,hour,contributions,gatherings starting\n") ||
+			strings.Count(rhythm, "\n") != 2 { // the one question asked
+			t.Errorf("rhythm as CSV:\n%s", rhythm)
 		}
 		csv := e.As("sam").Get("/c/bread/health/unanswered.csv")
 		if ct := csv.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/csv") || !strings.Contains(csv.Header.Get("Content-Disposition"), "bread-unanswered-90-days.csv") {
@@ -157,13 +175,29 @@ func TestHealthPageQueryCountDoesNotGrow(t *testing.T) {
 				SELECT p.id, 'entry.published', 'entry', 1, c.id, $1 FROM people p, communities c WHERE p.handle = $2 AND c.slug = 'bread'`,
 				db.Now().Add(-time.Duration(35+i)*24*time.Hour), h)
 		}
+		// Six departments of five, all at one gathering: the rhythm, the
+		// departments, their exchange and the connectors have many rows.
+		for k := range 6 {
+			w.exec(t, `INSERT INTO departments (name, slug, created_at) VALUES ($1, $1, $2)`, fmt.Sprintf("dep%d", k), db.Now())
+			for i := k * 5; i < k*5+5; i++ {
+				w.exec(t, `UPDATE people SET department_id = (SELECT id FROM departments WHERE slug = $1) WHERE handle = $2`, fmt.Sprintf("dep%d", k), fmt.Sprintf("m%02d", i))
+			}
+		}
+		start := db.Now().Add(-10 * 24 * time.Hour)
+		w.exec(t, `INSERT INTO gatherings (community_id, title, time_zone, starts_at, minutes, created_at, updated_at)
+			SELECT id, 'All hands', 'Europe/Paris', $1, 60, $1, $1 FROM communities WHERE slug = 'bread'`, start)
+		w.exec(t, `INSERT INTO gathering_occurrences (gathering_id, community_id, original_start, starts_at, ends_at)
+			SELECT id, community_id, starts_at, starts_at, $1 FROM gatherings WHERE title = 'All hands'`, start.Add(time.Hour))
+		w.exec(t, `INSERT INTO gathering_rsvps (occurrence_id, person_id, answer, answered_at, attended)
+			SELECT o.id, p.id, 'going', $1, TRUE FROM gathering_occurrences o, people p WHERE p.department_id IS NOT NULL`, start)
 		// Something new happens: the recount after activity follows.
 		if r := w.e.As("mia").Post("/c/bread/practice/new", form("kind", "lesson", "title", "Rye", "summary", "About rye.", "action", "publish")); r.Status != http.StatusSeeOther {
 			t.Fatalf("publish: %d", r.Status)
 		}
 		w.recount(t)
-		if body := sam.Get("/c/bread/health").Body; !strings.Contains(body, "Many 39") {
-			t.Fatalf("the many questions are not on the page")
+		if body := sam.Get("/c/bread/health").Body; !strings.Contains(body, "Many 39") || !strings.Contains(body, `<th scope="row">dep5</th>`) ||
+			!strings.Contains(body, "exchanged with 5 other departments") {
+			t.Fatalf("the many questions, departments or connectors are not on the page")
 		}
 		many := leastQueries(t, d, sam, "/c/bread/health")
 		t.Logf("GET /c/bread/health: %d queries with 2 waiting questions, %d with 42 and 30 more members", few, many)

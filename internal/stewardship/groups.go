@@ -1,0 +1,136 @@
+package stewardship
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"hearth/internal/errs"
+)
+
+// DepartmentShare is a department's contributions in the window and the
+// one before, and whether its exchange is shown; a number with fewer than
+// MinCell people behind it is not given (Valid false).
+type DepartmentShare struct {
+	ID                      int64
+	Name                    string
+	Contributions, Previous sql.NullInt64
+	Exchanged               bool // at least MinCell of its people exchanged: it has a row in the exchange
+}
+
+// ExchangeCell is the decayed weight of the interactions between two
+// shown departments (A ≤ B; equal: inside one).
+type ExchangeCell struct {
+	A, B   int64
+	Weight float64
+}
+
+// Connector is a member who exchanged with people of at least
+// ConnectorFrom other departments.
+type Connector struct {
+	Handle, Name, Department string
+	Departments              int
+}
+
+func (s *Service) readRhythm(ctx context.Context, h *Health) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT weekday, hour, contributions, gatherings FROM health_rhythm WHERE community_id = $1 AND days = $2
+		ORDER BY weekday, hour`, h.C.ID, h.Days)
+	if err != nil {
+		return errs.Wrap(err, "read the rhythm")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c RhythmCell
+		var day int
+		if err := rows.Scan(&day, &c.Hour, &c.Contributions, &c.Gatherings); err != nil {
+			return errs.Wrap(err, "read the rhythm")
+		}
+		c.Weekday = time.Weekday(day)
+		h.Rhythm = append(h.Rhythm, c)
+	}
+	return errs.Wrap(rows.Err(), "read the rhythm")
+}
+
+// shown is n when at least MinCell people are behind it.
+func shown(n, people int) sql.NullInt64 {
+	return sql.NullInt64{Int64: int64(n), Valid: people >= MinCell}
+}
+
+// readDepartments reads the departments with a number to show: the
+// privacy rule (MinCell) is applied here, once.
+func (s *Service) readDepartments(ctx context.Context, h *Health) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.name, x.contributors, x.contributions, x.prev_contributors, x.prev_contributions, x.exchangers
+		FROM health_departments x JOIN departments d ON d.id = x.department_id
+		WHERE x.community_id = $1 AND x.days = $2 AND (x.contributors >= $3 OR x.prev_contributors >= $3 OR x.exchangers >= $3)
+		ORDER BY d.name, d.id`, h.C.ID, h.Days, MinCell)
+	if err != nil {
+		return errs.Wrap(err, "read departments")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d DepartmentShare
+		var people, n, prevPeople, prev, exchangers int
+		if err := rows.Scan(&d.ID, &d.Name, &people, &n, &prevPeople, &prev, &exchangers); err != nil {
+			return errs.Wrap(err, "read departments")
+		}
+		d.Contributions, d.Previous, d.Exchanged = shown(n, people), shown(prev, prevPeople), exchangers >= MinCell
+		h.Departments = append(h.Departments, d)
+	}
+	return errs.Wrap(rows.Err(), "read departments")
+}
+
+// readExchange reads the exchange between departments that each have at
+// least MinCell people who exchanged.
+func (s *Service) readExchange(ctx context.Context, h *Health) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT x.department_a, x.department_b, x.weight FROM health_exchange x
+		JOIN health_departments a ON a.community_id = x.community_id AND a.days = x.days AND a.department_id = x.department_a
+		JOIN health_departments b ON b.community_id = x.community_id AND b.days = x.days AND b.department_id = x.department_b
+		WHERE x.community_id = $1 AND x.days = $2 AND a.exchangers >= $3 AND b.exchangers >= $3`, h.C.ID, h.Days, MinCell)
+	if err != nil {
+		return errs.Wrap(err, "read the exchange")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c ExchangeCell
+		if err := rows.Scan(&c.A, &c.B, &c.Weight); err != nil {
+			return errs.Wrap(err, "read the exchange")
+		}
+		h.Exchange = append(h.Exchange, c)
+	}
+	return errs.Wrap(rows.Err(), "read the exchange")
+}
+
+func (s *Service) readExchangeMonths(ctx context.Context, h *Health) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT month_start, internal, external FROM health_exchange_months WHERE community_id = $1 ORDER BY month_start`, h.C.ID)
+	if err != nil {
+		return errs.Wrap(err, "read the exchange by month")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var m ExchangeMonth
+		if err := rows.Scan(&m.Month, &m.Internal, &m.External); err != nil {
+			return errs.Wrap(err, "read the exchange by month")
+		}
+		m.Month = m.Month.UTC()
+		h.ExchangeMonths = append(h.ExchangeMonths, m)
+	}
+	return errs.Wrap(rows.Err(), "read the exchange by month")
+}
+
+func (s *Service) readConnectors(ctx context.Context, h *Health) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT p.handle, p.name, COALESCE(d.name, ''), c.departments FROM health_connectors c
+		JOIN people p ON p.id = c.person_id LEFT JOIN departments d ON d.id = p.department_id
+		WHERE c.community_id = $1 AND c.days = $2 ORDER BY c.departments DESC, p.name, p.id`, h.C.ID, h.Days)
+	if err != nil {
+		return errs.Wrap(err, "read the connectors")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c Connector
+		if err := rows.Scan(&c.Handle, &c.Name, &c.Department, &c.Departments); err != nil {
+			return errs.Wrap(err, "read the connectors")
+		}
+		h.Connectors = append(h.Connectors, c)
+	}
+	return errs.Wrap(rows.Err(), "read the connectors")
+}
