@@ -1,9 +1,7 @@
 package conversation
 
 import (
-	"container/list"
-	"sync"
-
+	"hearth/internal/lru"
 	"hearth/internal/posts"
 )
 
@@ -29,57 +27,22 @@ const pageCacheBudget = 8 << 20
 
 type pageCache struct {
 	budget int
-
-	mu    sync.Mutex
-	used  int
-	order list.List // of *keptPage, the most recently used first
-	m     map[pageKey]*list.Element
-}
-
-type keptPage struct {
-	key  pageKey
-	page posts.Page
-	size int
+	kept   *lru.Cache[pageKey, posts.Page]
 }
 
 func newPageCache(budget int) *pageCache {
-	return &pageCache{budget: budget, m: map[pageKey]*list.Element{}}
+	return &pageCache{budget: budget, kept: lru.New[pageKey, posts.Page](budget)}
 }
 
 // get returns the page kept under k. Its posts are shared: the caller copies
 // them before changing any.
-func (c *pageCache) get(k pageKey) (posts.Page, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	el, ok := c.m[k]
-	if !ok {
-		return posts.Page{}, false
-	}
-	c.order.MoveToFront(el)
-	return el.Value.(*keptPage).page, true
-}
+func (c *pageCache) get(k pageKey) (posts.Page, bool) { return c.kept.Get(k) }
 
+// put keeps p under k, counting its posts' text and HTML.
 func (c *pageCache) put(k pageKey, p posts.Page) {
 	size := 256
 	for _, x := range p.Posts {
 		size += 256 + len(x.Body) + len(x.HTML) + len(x.AuthorName) + len(x.AuthorHandle)
 	}
-	if size > c.budget {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if el, ok := c.m[k]; ok {
-		c.used -= el.Value.(*keptPage).size
-		c.order.Remove(el)
-	}
-	c.m[k] = c.order.PushFront(&keptPage{key: k, page: p, size: size})
-	c.used += size
-	for c.used > c.budget {
-		last := c.order.Back()
-		kp := last.Value.(*keptPage)
-		c.order.Remove(last)
-		delete(c.m, kp.key)
-		c.used -= kp.size
-	}
+	c.kept.Put(k, p, size)
 }

@@ -32,8 +32,8 @@ func TestPageCacheKeepsItsBudget(t *testing.T) {
 			t.Errorf("thread %d's page is not kept", id)
 		}
 	}
-	if c.used > c.budget {
-		t.Errorf("%d bytes kept, over the budget of %d", c.used, c.budget)
+	if used := c.kept.Used(); used > c.budget {
+		t.Errorf("%d bytes kept, over the budget of %d", used, c.budget)
 	}
 	c.put(pageKey{thread: 4, version: 1}, page(strings.Repeat("d", 5000)))
 	if _, ok := c.get(pageKey{thread: 4, version: 1}); ok {

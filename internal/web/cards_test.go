@@ -52,8 +52,8 @@ func TestFragmentCacheKeepsToItsBudget(t *testing.T) {
 	}
 	c.get(0) // used: the least recently used is now 1
 	c.put(10, html)
-	if c.used > c.budget || len(c.m) != 10 || c.order.Len() != 10 {
-		t.Fatalf("cache holds %d bytes in %d fragments (%d in order), budget %d", c.used, len(c.m), c.order.Len(), c.budget)
+	if c.kept.Used() > c.budget || c.kept.Len() != 10 {
+		t.Fatalf("cache holds %d bytes in %d fragments, budget %d", c.kept.Used(), c.kept.Len(), c.budget)
 	}
 	if _, ok := c.get(1); ok {
 		t.Error("the least recently used fragment is kept past the budget")
@@ -64,12 +64,12 @@ func TestFragmentCacheKeepsToItsBudget(t *testing.T) {
 		}
 	}
 	c.put(2, "small") // replaced: its bytes are counted once
-	if want := 9*size + len("small") + fragmentOverhead; c.used != want {
-		t.Errorf("cache counts %d bytes after a replacement, want %d", c.used, want)
+	if want := 9*size + len("small") + fragmentOverhead; c.kept.Used() != want {
+		t.Errorf("cache counts %d bytes after a replacement, want %d", c.kept.Used(), want)
 	}
 	c.put(99, template.HTML(strings.Repeat("x", 10*size))) // larger than the budget: not kept, nothing dropped
-	if _, ok := c.get(99); ok || len(c.m) != 10 {
-		t.Errorf("a fragment past the budget was kept, or emptied the cache (%d left)", len(c.m))
+	if _, ok := c.get(99); ok || c.kept.Len() != 10 {
+		t.Errorf("a fragment past the budget was kept, or emptied the cache (%d left)", c.kept.Len())
 	}
 }
 

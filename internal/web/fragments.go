@@ -2,11 +2,11 @@ package web
 
 import (
 	"bytes"
-	"container/list"
 	"hash/maphash"
 	"html/template"
 	"io"
-	"sync"
+
+	"hearth/internal/lru"
 )
 
 // fragmentCache keeps rendered fragments of pages (community cards and
@@ -18,16 +18,7 @@ import (
 type fragmentCache struct {
 	seed   maphash.Seed
 	budget int
-
-	mu    sync.Mutex
-	used  int                      // bytes of HTML held
-	order list.List                // of *fragment, the most recently used first
-	m     map[uint64]*list.Element // by key
-}
-
-type fragment struct {
-	key  uint64
-	html template.HTML
+	kept   *lru.Cache[uint64, template.HTML]
 }
 
 // fragmentBudget bounds the cache: thousands of cards and headers, and the
@@ -41,43 +32,12 @@ const fragmentOverhead = 128
 func newFragmentCache() *fragmentCache { return newFragmentCacheOf(fragmentBudget) }
 
 func newFragmentCacheOf(budget int) *fragmentCache {
-	return &fragmentCache{seed: maphash.MakeSeed(), budget: budget, m: map[uint64]*list.Element{}}
+	return &fragmentCache{seed: maphash.MakeSeed(), budget: budget, kept: lru.New[uint64, template.HTML](budget)}
 }
 
-func (c *fragmentCache) get(key uint64) (template.HTML, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	el, ok := c.m[key]
-	if !ok {
-		return "", false
-	}
-	c.order.MoveToFront(el)
-	return el.Value.(*fragment).html, true
-}
+func (c *fragmentCache) get(key uint64) (template.HTML, bool) { return c.kept.Get(key) }
 
-func (c *fragmentCache) put(key uint64, h template.HTML) {
-	size := len(h) + fragmentOverhead
-	if size > c.budget {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if el, ok := c.m[key]; ok {
-		c.used += size - len(el.Value.(*fragment).html) - fragmentOverhead
-		el.Value.(*fragment).html = h
-		c.order.MoveToFront(el)
-	} else {
-		c.m[key] = c.order.PushFront(&fragment{key: key, html: h})
-		c.used += size
-	}
-	for c.used > c.budget {
-		last := c.order.Back()
-		f := last.Value.(*fragment)
-		c.order.Remove(last)
-		delete(c.m, f.key)
-		c.used -= len(f.html) + fragmentOverhead
-	}
-}
+func (c *fragmentCache) put(key uint64, h template.HTML) { c.kept.Put(key, h, len(h)+fragmentOverhead) }
 
 // fragment returns the fragment cached under key, or renders it with render
 // (into buf, reset first) and keeps it.
