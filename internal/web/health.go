@@ -17,12 +17,12 @@ import (
 // healthPage is a steward's view of the community's health.
 type healthPage struct {
 	Layout
-	C                     community.View
-	H                     stewardship.Health
-	Windows               []int
-	Lines                 []healthLine
-	Tables                map[string]stewardship.Table
-	Drawn                 map[string]template.HTML // the charts and heatmaps with their data, by table (health_fragments.go)
+	C       community.View
+	H       stewardship.Health
+	Windows []int
+	Lines   []healthLine
+	Tables  map[string]stewardship.Table
+	Drawn   map[string]template.HTML // the charts and heatmaps with their data, by table (health_fragments.go)
 }
 
 // healthLine is one figure next to the window before it.
