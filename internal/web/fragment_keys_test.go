@@ -219,11 +219,13 @@ func TestHealthFigureKeyChangesWithWhatTheChartShows(t *testing.T) {
 	changes := map[string]func(h *stewardship.Health, f *healthFigure, t *stewardship.Table){
 		"community": func(h *stewardship.Health, _ *healthFigure, _ *stewardship.Table) { h.C.Slug = "rye" },
 		"window":    func(h *stewardship.Health, _ *healthFigure, _ *stewardship.Table) { h.Days = 30 },
-		"run":       func(h *stewardship.Health, _ *healthFigure, _ *stewardship.Table) { h.CountedAt = h.CountedAt.Add(time.Minute) },
-		"zone":      func(h *stewardship.Health, _ *healthFigure, _ *stewardship.Table) { h.Zone = "Europe/Paris" },
-		"figure":    func(_ *stewardship.Health, f *healthFigure, _ *stewardship.Table) { f.table = "flow" },
-		"unfolded":  func(_ *stewardship.Health, f *healthFigure, _ *stewardship.Table) { f.open = true },
-		"title":     func(_ *stewardship.Health, _ *healthFigure, t *stewardship.Table) { t.Title = "Rings" },
+		"run": func(h *stewardship.Health, _ *healthFigure, _ *stewardship.Table) {
+			h.CountedAt = h.CountedAt.Add(time.Minute)
+		},
+		"zone":     func(h *stewardship.Health, _ *healthFigure, _ *stewardship.Table) { h.Zone = "Europe/Paris" },
+		"figure":   func(_ *stewardship.Health, f *healthFigure, _ *stewardship.Table) { f.table = "flow" },
+		"unfolded": func(_ *stewardship.Health, f *healthFigure, _ *stewardship.Table) { f.open = true },
+		"title":    func(_ *stewardship.Health, _ *healthFigure, t *stewardship.Table) { t.Title = "Rings" },
 		"a value": func(_ *stewardship.Health, _ *healthFigure, t *stewardship.Table) {
 			t.Rows = [][]string{{"core", "4"}}
 		},
