@@ -1,12 +1,14 @@
 package web
 
 import (
+	"database/sql"
 	"testing"
 	"time"
 
 	"hearth/internal/community"
 	"hearth/internal/conversation"
 	"hearth/internal/gathering"
+	"hearth/internal/people"
 	"hearth/internal/practice"
 	"hearth/internal/stewardship"
 )
@@ -241,5 +243,32 @@ func TestHealthFigureKeyChangesWithWhatTheChartShows(t *testing.T) {
 		if c.healthFigureKey(h, g, x) == key {
 			t.Errorf("changing the %s keeps the chart's key: a stale chart would be shown", name)
 		}
+	}
+}
+
+func TestHealthListKeyChangesWithWhatTheListShows(t *testing.T) {
+	t.Parallel()
+	c := newFragmentCache()
+	seen := time.Now().Add(-40 * 24 * time.Hour)
+	base := stewardship.Health{Fading: []stewardship.Faded{{Handle: "mia", Name: "Mia", Level: people.Active,
+		LastSeen: sql.NullTime{Time: seen, Valid: true}}}}
+	key := c.healthListKey("fading", healthListRows(base)["fading"])
+	changes := map[string]func(f *stewardship.Faded){
+		"handle":    func(f *stewardship.Faded) { f.Handle = "mio" },
+		"name":      func(f *stewardship.Faded) { f.Name = "Mia R." },
+		"level":     func(f *stewardship.Faded) { f.Level = people.Core },
+		"last seen": func(f *stewardship.Faded) { f.LastSeen.Time = seen.Add(-24 * time.Hour) },
+		"never":     func(f *stewardship.Faded) { f.LastSeen = sql.NullTime{} },
+	}
+	for name, change := range changes {
+		h := base
+		h.Fading = append([]stewardship.Faded(nil), base.Fading...)
+		change(&h.Fading[0])
+		if c.healthListKey("fading", healthListRows(h)["fading"]) == key {
+			t.Errorf("changing the %s keeps the list's key: a stale list would be shown", name)
+		}
+	}
+	if c.healthListKey("connectors", healthListRows(base)["fading"]) == key {
+		t.Error("two lists of the same rows share a key")
 	}
 }

@@ -23,6 +23,7 @@ type healthPage struct {
 	Lines   []healthLine
 	Tables  map[string]stewardship.Table
 	Drawn   map[string]template.HTML // the charts and heatmaps with their data, by table (health_fragments.go)
+	Lists   map[string]template.HTML // the queue, the fading regulars, the connectors (health_lists.go)
 }
 
 // healthLine is one figure next to the window before it.
@@ -70,6 +71,10 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 		p.Tables[name], _ = h.Table(name)
 	}
 	if p.Drawn, err = s.healthFigureHTML(s.pages.sets["community/health"], h, p.Tables); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if p.Lists, err = s.healthListHTML(s.pages.sets["community/health"], h); err != nil {
 		s.fail(w, r, err)
 		return
 	}
