@@ -120,7 +120,7 @@ func (s *Service) readExchangeMonths(ctx context.Context, h *Health) error {
 func (s *Service) readConnectors(ctx context.Context, h *Health) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT p.handle, p.name, COALESCE(d.name, ''), c.departments FROM health_connectors c
 		JOIN people p ON p.id = c.person_id LEFT JOIN departments d ON d.id = p.department_id
-		WHERE c.community_id = $1 AND c.days = $2 ORDER BY c.departments DESC, p.name, p.id`, h.C.ID, h.Days)
+		WHERE c.community_id = $1 AND c.days = $2 ORDER BY c.departments DESC, c.person_id`+h.limit(), h.C.ID, h.Days)
 	if err != nil {
 		return errs.Wrap(err, "read the connectors")
 	}

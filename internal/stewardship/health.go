@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
 	"time"
 
 	"hearth/internal/auth"
@@ -68,6 +69,8 @@ type Health struct {
 	Exchange       []ExchangeCell
 	ExchangeMonths []ExchangeMonth // oldest first
 	Connectors     []Connector     // the most departments first
+	// shown is how many fading regulars and connectors were read (0: all).
+	shown int
 }
 
 // better is the good direction of each stored figure.
@@ -84,9 +87,42 @@ func better(name string) Better {
 
 // Health reads community slug's health figures for a window of days (one
 // of Windows; otherwise DefaultDays), from the summary tables: the same
-// few queries whatever its history. NotFound to all but its stewards and
-// administrators.
+// few queries whatever its history, and at most ListShown fading regulars
+// and connectors (a page of 2,000 of each rendered at 11 a second). NotFound
+// to all but its stewards and administrators.
 func (s *Service) Health(ctx context.Context, a auth.Actor, slug string, days int) (Health, error) {
+	return s.health(ctx, a, slug, days, ListShown)
+}
+
+// HealthInFull is Health with every fading regular and connector, for the
+// downloads.
+func (s *Service) HealthInFull(ctx context.Context, a auth.Actor, slug string, days int) (Health, error) {
+	return s.health(ctx, a, slug, days, 0)
+}
+
+// MoreFading and MoreConnectors are how many fading regulars and
+// connectors of the window the page does not list.
+func (h Health) MoreFading() int { return h.more(FigFading, len(h.Fading)) }
+
+// MoreConnectors: see MoreFading.
+func (h Health) MoreConnectors() int { return h.more(FigConnectors, len(h.Connectors)) }
+
+func (h Health) more(figure string, listed int) int {
+	if f := h.Figures[figure]; f.Current.Valid && int(f.Current.Float64) > listed {
+		return int(f.Current.Float64) - listed
+	}
+	return 0
+}
+
+// limit is the SQL that keeps a list to h.shown rows.
+func (h Health) limit() string {
+	if h.shown <= 0 {
+		return ""
+	}
+	return " LIMIT " + strconv.Itoa(h.shown)
+}
+
+func (s *Service) health(ctx context.Context, a auth.Actor, slug string, days, shown int) (Health, error) {
 	v, err := s.communities.Get(ctx, a, slug)
 	if err != nil {
 		return Health{}, err
@@ -94,7 +130,7 @@ func (s *Service) Health(ctx context.Context, a auth.Actor, slug string, days in
 	if !v.CanSeeHealth() {
 		return Health{}, errs.NotFoundf("There is no such page.")
 	}
-	h := Health{C: v, Days: ValidDays(days), Figures: map[string]Figure{}}
+	h := Health{C: v, Days: ValidDays(days), Figures: map[string]Figure{}, shown: shown}
 	if h.Tasks, err = s.Checklist(ctx, v); err != nil {
 		return h, err
 	}
@@ -205,7 +241,7 @@ func (s *Service) readQueue(ctx context.Context, h *Health) error {
 
 func (s *Service) readFading(ctx context.Context, h *Health) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT p.handle, p.name, f.level, f.last_seen_at FROM health_fading f JOIN people p ON p.id = f.person_id
-		WHERE f.community_id = $1 ORDER BY f.last_seen_at IS NOT NULL, f.last_seen_at, p.id`, h.C.ID)
+		WHERE f.community_id = $1 ORDER BY f.last_seen_at IS NOT NULL, f.last_seen_at, f.person_id`+h.limit(), h.C.ID)
 	if err != nil {
 		return errs.Wrap(err, "read fading regulars")
 	}

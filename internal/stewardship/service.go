@@ -30,6 +30,7 @@ const (
 	UnansweredFrom = 72 * time.Hour      // a question waiting too long
 	FadingAfter    = 30 * 24 * time.Hour // a regular not seen for this long
 	QueueShown     = 50                  // unanswered questions listed
+	ListShown      = 50                  // fading regulars and connectors on the page (their CSV has all)
 	ExpertsShown   = 3                   // experts suggested per question
 	FlowMonths     = 12                  // months of the rings' flow
 )

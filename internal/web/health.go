@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/csv"
+	"html/template"
 	"io"
 	"net/http"
 	"strconv"
@@ -16,17 +17,13 @@ import (
 // healthPage is a steward's view of the community's health.
 type healthPage struct {
 	Layout
-	C                     community.View
-	H                     stewardship.Health
-	Windows               []int
-	Lines                 []healthLine
-	Rings, Response, Flow stewardship.Chart
-	Funnel                stewardship.Chart
-	Retention             stewardship.Heatmap
-	Follow, Departments   stewardship.Chart
-	EI                    stewardship.Chart
-	Rhythm, Exchange      stewardship.Heatmap
-	Tables                map[string]stewardship.Table
+	C       community.View
+	H       stewardship.Health
+	Windows []int
+	Lines   []healthLine
+	Tables  map[string]stewardship.Table
+	Drawn   map[string]template.HTML // the charts and heatmaps with their data, by table (health_fragments.go)
+	Lists   map[string]template.HTML // the queue, the fading regulars, the connectors (health_lists.go)
 }
 
 // healthLine is one figure next to the window before it.
@@ -68,13 +65,18 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	p := &healthPage{Layout: communityLayout(h.C, "Health", "members"), C: h.C, H: h, Windows: stewardship.Windows,
-		Rings: h.RingsChart(), Response: h.ResponseChart(), Flow: h.FlowChart(),
-		Funnel: h.FunnelChart(), Retention: h.RetentionChart(), Follow: h.FollowChart(), Departments: h.DepartmentsChart(), EI: h.EIChart(),
-		Rhythm: h.RhythmChart(), Exchange: h.ExchangeChart(), Tables: map[string]stewardship.Table{}}
+	p := &healthPage{Layout: communityLayout(h.C, "Health", "members"), C: h.C, H: h, Windows: stewardship.Windows, Tables: map[string]stewardship.Table{}}
 	p.Community = &p.C
 	for _, name := range stewardship.TableNames {
 		p.Tables[name], _ = h.Table(name)
+	}
+	if p.Drawn, err = s.healthFigureHTML(s.pages.sets["community/health"], h, p.Tables); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if p.Lists, err = s.healthListHTML(s.pages.sets["community/health"], h); err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	for _, l := range healthLines {
 		f := h.Figures[l.figure]
@@ -97,7 +99,7 @@ func round1(v float64) float64 { return float64(int64(v*10+0.5)) / 10 }
 func (s *Server) healthCSV(w http.ResponseWriter, r *http.Request) {
 	name, ok := strings.CutSuffix(r.PathValue("file"), ".csv")
 	days, _ := strconv.Atoi(r.URL.Query().Get("days"))
-	h, err := s.Stewardship.Health(r.Context(), actorOf(r), r.PathValue("slug"), days)
+	h, err := s.Stewardship.HealthInFull(r.Context(), actorOf(r), r.PathValue("slug"), days)
 	if err != nil {
 		s.fail(w, r, err)
 		return

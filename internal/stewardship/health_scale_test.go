@@ -1,0 +1,103 @@
+package stewardship_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"runtime/pprof"
+	"strings"
+	"testing"
+	"time"
+
+	"hearth/internal/app"
+	"hearth/internal/auth"
+	"hearth/internal/bench"
+	"hearth/internal/config"
+	"hearth/internal/db"
+	"hearth/internal/instance"
+	"hearth/internal/ratelimit"
+)
+
+// healthQueries is how many queries the steward's health page costs in the
+// service (the summary tables only, whatever the community's size).
+func healthQueries(t *testing.T, w *world) int64 {
+	t.Helper()
+	q0 := w.d.QueryCount()
+	if _, err := w.s.Health(context.Background(), w.actors["sam"], "bread", 90); err != nil {
+		t.Fatal(err)
+	}
+	return w.d.QueryCount() - q0
+}
+
+// measureHealthPage serves /c/bread/health over HTTP at 64 connections,
+// signed in as the steward "sam", with the reference page (20 entries
+// through the same driver and html/template) measured in the same run: the
+// issue's target is half the reference's requests per second or more.
+// Speed is not asserted (machines differ); the table is logged. It adds
+// 1,000 entries for the reference page to read.
+func measureHealthPage(t *testing.T, w *world) {
+	ctx := context.Background()
+	d := w.d
+	const password = "scale-steward-2026"
+	hash, err := auth.HashPassword(password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.ExecContext(ctx, `UPDATE people SET password_hash = $1, email_verified_at = $2 WHERE handle = 'sam'`, hash, db.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.ExecContext(ctx, `INSERT INTO entries (community_id, slug, kind, title, maturity, created_at, updated_at)
+		WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < 1000)
+		SELECT $1, 'e' || i, 'lesson', 'E', 'reviewed', $2, $2 FROM seq`, w.c, db.Now()); err != nil {
+		t.Fatal(err)
+	}
+	err = d.WithTx(ctx, func(tx *db.Tx) error {
+		st, err := instance.Load(ctx, tx)
+		if err != nil {
+			return err
+		}
+		st.SetupDone = true
+		return instance.Save(ctx, tx, st)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := config.Defaults()
+	cfg.Limits = map[ratelimit.Action]ratelimit.Rule{}
+	h, _, err := app.Build(cfg, d, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := bench.Defaults()
+	o.Warmup, o.Duration = 2*time.Second, 8*time.Second
+	pages := []bench.Page{
+		{Name: "/c/bread/health (90 days)", Paths: []string{"/c/bread/health"}},
+		{Name: "/c/bread/health, each window", Paths: []string{"/c/bread/health?days=30", "/c/bread/health?days=180", "/c/bread/health?days=365"}},
+	}
+	if path := os.Getenv("HEARTH_SCALE_CPUPROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			t.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	rep, err := bench.MeasurePages(ctx, d, h, "sam@example.org", password, pages, o, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var table strings.Builder
+	if err := rep.WriteTable(&table); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("HTTP, 100,000 contributions, %s:\n%s", d.Dialect, table.String())
+	for _, r := range rep.Results {
+		if r.Errors != 0 || r.Requests == 0 {
+			t.Errorf("%s: %d requests, %d errors (%s)", r.Name, r.Requests, r.Errors, r.FirstError)
+		}
+	}
+}
