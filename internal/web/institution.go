@@ -1,0 +1,77 @@
+package web
+
+import (
+	"encoding/csv"
+	"io"
+	"net/http"
+	"strings"
+
+	"hearth/internal/errs"
+	"hearth/internal/gathering"
+	"hearth/internal/stewardship"
+)
+
+// institutionPage is the sponsor's view across the communities.
+type institutionPage struct {
+	Layout
+	In                stewardship.Institution
+	Lines             []stewardship.InstitutionLine
+	Stages, Value, EI stewardship.Chart
+	Tables            map[string]stewardship.Table
+	MinCell           int
+}
+
+// institution shows the institution's page: administrators only (the
+// service refuses everyone else).
+func (s *Server) institution(w http.ResponseWriter, r *http.Request) {
+	in, err := s.Stewardship.Institution(r.Context(), actorOf(r))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := &institutionPage{Layout: Layout{Title: "The institution", Crumbs: []Crumb{{"Communities", "/communities"}, {"The institution", ""}}},
+		In: in, Lines: in.Lines(), Stages: in.StagesChart(), Value: in.ValueChart(), EI: in.EIChart(),
+		Tables: map[string]stewardship.Table{}, MinCell: stewardship.MinCell}
+	for _, name := range stewardship.InstitutionTables {
+		p.Tables[name], _ = in.Table(name)
+	}
+	s.render(w, r, http.StatusOK, "institution", p)
+}
+
+// institutionCSV downloads one of the institution's tables as CSV.
+func (s *Server) institutionCSV(w http.ResponseWriter, r *http.Request) {
+	name, ok := strings.CutSuffix(r.PathValue("file"), ".csv")
+	in, err := s.Stewardship.Institution(r.Context(), actorOf(r))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	t, known := in.Table(name)
+	if !ok || !known {
+		s.fail(w, r, errs.NotFoundf("There is no such figure."))
+		return
+	}
+	s.sendTable(w, r, "institution-"+t.Name+".csv", t)
+}
+
+// sendTable downloads t as CSV; a cell a spreadsheet would read as a
+// formula is prefixed with a quote.
+func (s *Server) sendTable(w http.ResponseWriter, r *http.Request, file string, t stewardship.Table) {
+	s.sendDownload(w, r, file, "text/csv; charset=utf-8", func(dw io.Writer) error {
+		cw := csv.NewWriter(dw)
+		if err := cw.Write(t.Head); err != nil {
+			return err
+		}
+		for _, row := range t.Rows {
+			safe := make([]string, len(row))
+			for i, c := range row {
+				safe[i] = gathering.CSVCell(c)
+			}
+			if err := cw.Write(safe); err != nil {
+				return err
+			}
+		}
+		cw.Flush()
+		return cw.Error()
+	})
+}
