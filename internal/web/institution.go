@@ -1,9 +1,13 @@
 package web
 
 import (
+	"bytes"
 	"encoding/csv"
+	"hash/maphash"
+	"html/template"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"hearth/internal/errs"
@@ -19,6 +23,7 @@ type institutionPage struct {
 	Stages, Value, EI stewardship.Chart
 	Tables            map[string]stewardship.Table
 	MinCell           int
+	Body              template.HTML // the above rendered, from the fragment cache
 }
 
 // institution shows the institution's page: administrators only (the
@@ -35,7 +40,42 @@ func (s *Server) institution(w http.ResponseWriter, r *http.Request) {
 	for _, name := range stewardship.InstitutionTables {
 		p.Tables[name], _ = in.Table(name)
 	}
+	var buf bytes.Buffer
+	p.Body, err = s.fragments.fragment(s.fragments.institutionKey(p), &buf, func(w io.Writer) error {
+		return s.pages.sets["institution"].ExecuteTemplate(w, "institution-body", p)
+	})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "institution", p)
+}
+
+// institutionKey hashes everything the page's body shows: when it was
+// counted and every table (the lines and charts are drawn from the same
+// numbers), with the quarters' exact weights behind the E-I chart. The
+// map of 200 communities is most of the page's work to render.
+func (c *fragmentCache) institutionKey(p *institutionPage) uint64 {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	h.WriteString(p.In.CountedAt.String())
+	for _, name := range stewardship.InstitutionTables {
+		t := p.Tables[name]
+		h.WriteString(t.Name)
+		h.WriteByte(2)
+		for _, row := range append([][]string{t.Head}, t.Rows...) {
+			for _, cell := range row {
+				h.WriteString(cell)
+				h.WriteByte(0)
+			}
+			h.WriteByte(1)
+		}
+	}
+	for _, q := range p.In.Quarters {
+		h.WriteString(strconv.FormatFloat(q.Internal, 'g', -1, 64) + " " + strconv.FormatFloat(q.External, 'g', -1, 64))
+		h.WriteByte(0)
+	}
+	return h.Sum64()
 }
 
 // institutionCSV downloads one of the institution's tables as CSV.
