@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"sync"
 	"time"
 
 	"hearth/internal/auth"
@@ -52,12 +53,38 @@ func (s *Service) Institution(ctx context.Context, a auth.Actor) (Institution, e
 		return in, errs.Wrap(err, "read the institution")
 	}
 	in.CountedAt = in.CountedAt.UTC()
-	for _, read := range []func(context.Context, *Institution) error{s.readInstitutionFigures, s.readMap, s.readQuarters, s.readValue} {
-		if err := read(ctx, &in); err != nil {
-			return in, err
+	if counted, ok := s.counted.get(in.CountedAt); ok {
+		in.Figures, in.Communities, in.Quarters = counted.Figures, counted.Communities, counted.Quarters
+	} else {
+		for _, read := range []func(context.Context, *Institution) error{s.readInstitutionFigures, s.readMap, s.readQuarters} {
+			if err := read(ctx, &in); err != nil {
+				return in, err
+			}
 		}
+		s.counted.put(in)
 	}
-	return in, nil
+	return in, s.readValue(ctx, &in)
+}
+
+// countedInstitution keeps the last count's rows (figures, map, quarters),
+// which only a new count changes: the count's time says whether they are
+// still the database's, on this instance or another. Readers share them
+// and must not change them.
+type countedInstitution struct {
+	mu sync.Mutex
+	in Institution
+}
+
+func (c *countedInstitution) get(at time.Time) (Institution, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.in, !c.in.CountedAt.IsZero() && c.in.CountedAt.Equal(at)
+}
+
+func (c *countedInstitution) put(in Institution) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.in = in
 }
 
 func (s *Service) readInstitutionFigures(ctx context.Context, in *Institution) error {
@@ -77,10 +104,10 @@ func (s *Service) readInstitutionFigures(ctx context.Context, in *Institution) e
 	return errs.Wrap(rows.Err(), "read the institution's figures")
 }
 
-// readMap reads the communities counted that are still active.
+// readMap reads the communities as counted, by name.
 func (s *Service) readMap(ctx context.Context, in *Institution) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.slug, c.name, c.stage, m.core, m.active, m.occasional, m.peripheral, m.departments
-		FROM institution_communities m JOIN communities c ON c.id = m.community_id WHERE c.status = 'active' ORDER BY c.name, c.id`)
+	rows, err := s.db.QueryContext(ctx, `SELECT community_id, slug, name, stage, core, active, occasional, peripheral, departments
+		FROM institution_communities ORDER BY name, community_id`)
 	if err != nil {
 		return errs.Wrap(err, "read the map")
 	}
@@ -114,29 +141,13 @@ func (s *Service) readQuarters(ctx context.Context, in *Institution) error {
 	return errs.Wrap(rows.Err(), "read the quarters")
 }
 
-// readValue reads the value-creation matrix of the communities on the map
-// in one query (ValueMatrix) and sums it; it is read live, from the
-// stories' own rows, so that a story told shows at once.
+// readValue reads the value-creation matrix of all the active
+// communities (ValueTotals): live, from the stories' own rows, so that a
+// story told shows at once.
 func (s *Service) readValue(ctx context.Context, in *Institution) error {
-	ids := make([]int64, len(in.Communities))
-	for i, c := range in.Communities {
-		ids[i] = c.ID
-	}
-	matrix, err := s.ValueMatrix(ctx, ids)
-	if err != nil {
-		return err
-	}
-	in.Value = make([]CycleValue, len(Cycles))
-	for i, c := range Cycles {
-		in.Value[i].Cycle = c.Cycle
-	}
-	for _, cells := range matrix {
-		for i, c := range cells {
-			in.Value[i].Stories += c.Stories
-			in.Value[i].WithEvidence += c.WithEvidence
-		}
-	}
-	return nil
+	var err error
+	in.Value, err = s.ValueTotals(ctx)
+	return err
 }
 
 // Figure is the named institution figure (Valid false: none).

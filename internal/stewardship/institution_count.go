@@ -49,9 +49,10 @@ type institution struct {
 
 // mapRow is one community on the institution's map.
 type mapRow struct {
-	id          int64
-	rings       Rings
-	departments int
+	id                int64
+	slug, name, stage string
+	rings             Rings
+	departments       int
 }
 
 // countInstitution computes the institution's figures as of now, from the
@@ -84,7 +85,7 @@ func (in *institution) scalar(ctx context.Context, q db.Q, name, query string, a
 // countMap reads each active community's rings (as its health count left
 // them) and the departments of its members.
 func countMap(ctx context.Context, q db.Q, _, _ time.Time, in *institution) error {
-	rows, err := q.QueryContext(ctx, `SELECT c.id, f.figure, f.current_value FROM communities c
+	rows, err := q.QueryContext(ctx, `SELECT c.id, c.slug, c.name, c.stage, f.figure, f.current_value FROM communities c
 		LEFT JOIN health_figures f ON f.community_id = c.id AND f.days = $1 AND f.figure LIKE 'ring.%'
 		WHERE c.status = 'active' ORDER BY c.id`, DefaultDays)
 	if err != nil {
@@ -93,16 +94,17 @@ func countMap(ctx context.Context, q db.Q, _, _ time.Time, in *institution) erro
 	byID := map[int64]int{} // index in in.communities
 	for rows.Next() {
 		var id int64
+		var slug, title, stage string
 		var name sql.NullString
 		var v sql.NullFloat64
-		if err := rows.Scan(&id, &name, &v); err != nil {
+		if err := rows.Scan(&id, &slug, &title, &stage, &name, &v); err != nil {
 			rows.Close()
 			return errs.Wrap(err, "count the map")
 		}
 		i, ok := byID[id]
 		if !ok {
 			i = len(in.communities)
-			in.communities = append(in.communities, mapRow{id: id, rings: Rings{}})
+			in.communities = append(in.communities, mapRow{id: id, slug: slug, name: title, stage: stage, rings: Rings{}})
 			byID[id] = i
 		}
 		if name.Valid && v.Valid {
@@ -307,8 +309,8 @@ func (s *Service) RecountInstitution(ctx context.Context) error {
 			}
 		}
 		for _, c := range in.communities {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO institution_communities (community_id, core, active, occasional, peripheral, departments)
-				VALUES ($1, $2, $3, $4, $5, $6)`, c.id, c.rings[people.Core], c.rings[people.Active], c.rings[people.Occasional], c.rings[people.Peripheral],
+			if _, err := tx.ExecContext(ctx, `INSERT INTO institution_communities (community_id, slug, name, stage, core, active, occasional, peripheral, departments)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, c.id, c.slug, c.name, c.stage, c.rings[people.Core], c.rings[people.Active], c.rings[people.Occasional], c.rings[people.Peripheral],
 				c.departments); err != nil {
 				return errs.Wrap(err, "store the map")
 			}

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"hearth/internal/errs"
 	"hearth/internal/gathering"
@@ -51,29 +52,16 @@ func (s *Server) institution(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "institution", p)
 }
 
-// institutionKey hashes everything the page's body shows: when it was
-// counted and every table (the lines and charts are drawn from the same
-// numbers), with the quarters' exact weights behind the E-I chart. The
-// map of 200 communities is most of the page's work to render.
+// institutionKey hashes what the page's body shows: the count, which
+// decides everything on it but the value matrix (read live), and the
+// matrix. The map of hundreds of communities is most of the page's work
+// to render.
 func (c *fragmentCache) institutionKey(p *institutionPage) uint64 {
 	var h maphash.Hash
 	h.SetSeed(c.seed)
-	h.WriteString(p.In.CountedAt.String())
-	for _, name := range stewardship.InstitutionTables {
-		t := p.Tables[name]
-		h.WriteString(t.Name)
-		h.WriteByte(2)
-		for _, row := range append([][]string{t.Head}, t.Rows...) {
-			for _, cell := range row {
-				h.WriteString(cell)
-				h.WriteByte(0)
-			}
-			h.WriteByte(1)
-		}
-	}
-	for _, q := range p.In.Quarters {
-		h.WriteString(strconv.FormatFloat(q.Internal, 'g', -1, 64) + " " + strconv.FormatFloat(q.External, 'g', -1, 64))
-		h.WriteByte(0)
+	h.WriteString(p.In.CountedAt.Format(time.RFC3339Nano))
+	for _, v := range p.In.Value {
+		h.WriteString(" " + strconv.Itoa(int(v.Cycle)) + ":" + strconv.Itoa(v.Stories) + ":" + strconv.Itoa(v.WithEvidence))
 	}
 	return h.Sum64()
 }

@@ -13,10 +13,15 @@ CREATE TABLE institution_figures (
     figure TEXT PRIMARY KEY,
     value  DOUBLE PRECISION
 );
--- institution_communities: the map, a row per active community: its
--- members on each ring and the departments its members come from.
+-- institution_communities: the map, a row per active community as it was
+-- at the count (its name, slug and stage are copied, so that the map is
+-- the count's alone): its members on each ring and the departments its
+-- members come from.
 CREATE TABLE institution_communities (
     community_id BIGINT PRIMARY KEY REFERENCES communities(id) ON DELETE CASCADE,
+    slug         TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    stage        TEXT NOT NULL,
     core         INTEGER NOT NULL,
     active       INTEGER NOT NULL,
     occasional   INTEGER NOT NULL,
