@@ -18,6 +18,13 @@ func (s *Service) RecountInstitution(ctx context.Context) error {
 		return err
 	}
 	return s.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
+		// The run's one row first: it locks, so that two counts at once
+		// (the job after activity and the nightly one) replace the rows
+		// one after the other rather than insert them twice.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO institution_runs (id, counted_at) VALUES (1, $1)
+			ON CONFLICT (id) DO UPDATE SET counted_at = excluded.counted_at`, now); err != nil {
+			return errs.Wrap(err, "recount the institution")
+		}
 		for _, t := range []string{"institution_figures", "institution_communities", "institution_quarters"} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
 				return errs.Wrap(err, "clear "+t)
@@ -41,8 +48,6 @@ func (s *Service) RecountInstitution(ctx context.Context) error {
 				return errs.Wrap(err, "store the quarters")
 			}
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO institution_runs (id, counted_at) VALUES (1, $1)
-			ON CONFLICT (id) DO UPDATE SET counted_at = excluded.counted_at`, now)
-		return errs.Wrap(err, "recount the institution")
+		return nil
 	})
 }

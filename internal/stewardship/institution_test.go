@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -252,6 +253,34 @@ func TestInstitutionOnlyForAdministrators(t *testing.T) {
 		in, err := w.s.Institution(context.Background(), admin)
 		if err != nil || !in.CountedAt.IsZero() {
 			t.Errorf("admin before a count: %+v, %v", in, err)
+		}
+	})
+}
+
+// Two counts of the institution at once (the job after activity and the
+// nightly one) both succeed and leave one count's rows.
+func TestInstitutionCountedConcurrently(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d, time.Date(2026, 6, 15, 12, 0, 0, 0, time.UTC), "ann")
+		var wg sync.WaitGroup
+		errors := make([]error, 4)
+		for i := range errors {
+			wg.Go(func() { errors[i] = w.s.RecountInstitution(context.Background()) })
+		}
+		wg.Wait()
+		for i, err := range errors {
+			if err != nil {
+				t.Errorf("count %d: %v", i, err)
+			}
+		}
+		var communities, figures int
+		if err := d.QueryRowContext(context.Background(), `SELECT (SELECT COUNT(*) FROM institution_communities), (SELECT COUNT(*) FROM institution_figures)`).Scan(&communities, &figures); err != nil {
+			t.Fatal(err)
+		}
+		in, err := w.s.Institution(context.Background(), admin)
+		if err != nil || communities != 1 || figures != len(in.Figures) || len(in.Figures) == 0 {
+			t.Errorf("after four counts at once: %d communities, %d figures (%d read), %v", communities, figures, len(in.Figures), err)
 		}
 	})
 }
