@@ -166,7 +166,8 @@ func (s *Service) Recount(ctx context.Context, all bool) error {
 			return err
 		}
 	}
-	return nil
+	// The institution's figures add up the communities' just counted.
+	return s.RecountInstitution(ctx)
 }
 
 // Job kinds: a recount a little after activity (once for a burst), and a

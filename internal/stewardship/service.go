@@ -42,6 +42,7 @@ type Service struct {
 	people      *people.Service
 	log         *slog.Logger
 	now         func() time.Time
+	counted     *countedInstitution // the institution's last count, read once
 }
 
 // NewService returns the stewardship service over d; communities is the
@@ -50,7 +51,7 @@ func NewService(d *db.DB, communities *community.Service, p *people.Service, log
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Service{db: d, communities: communities, people: p, log: log, now: db.Now}
+	return &Service{db: d, communities: communities, people: p, log: log, now: db.Now, counted: &countedInstitution{}}
 }
 
 // ValidDays is days when it is one of Windows, DefaultDays otherwise.

@@ -24,6 +24,39 @@ func (c CycleValue) Share() float64 {
 	return float64(c.WithEvidence) / float64(c.Stories)
 }
 
+// realisedCounts counts the realised steps (realisedSteps) and those with
+// evidence, from value_steps st and value_stories s.
+const (
+	realisedCounts = `COUNT(*), SUM(CASE WHEN st.evidence <> '' THEN 1 ELSE 0 END) FROM value_steps st JOIN value_stories s ON s.id = st.story_id`
+	realisedSteps  = `s.hidden_at IS NULL AND st.status = 'realised'`
+)
+
+// ValueTotals is ValueMatrix summed over every active community, in one
+// query of a row per cycle: the institution's matrix.
+func (s *Service) ValueTotals(ctx context.Context) ([]CycleValue, error) {
+	out := make([]CycleValue, len(Cycles))
+	for i, c := range Cycles {
+		out[i].Cycle = c.Cycle
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT st.cycle, `+realisedCounts+` JOIN communities c ON c.id = s.community_id
+		WHERE c.status = 'active' AND `+realisedSteps+` GROUP BY st.cycle`)
+	if err != nil {
+		return nil, errs.Wrap(err, "read the value matrix")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c Cycle
+		var n, evidence int
+		if err := rows.Scan(&c, &n, &evidence); err != nil {
+			return nil, errs.Wrap(err, "read the value matrix")
+		}
+		if c >= Immediate && c <= Reframing {
+			out[c-1].Stories, out[c-1].WithEvidence = n, evidence
+		}
+	}
+	return out, errs.Wrap(rows.Err(), "read the value matrix")
+}
+
 // ValueMatrix counts, for each of the communities with these ids, its
 // stories (not hidden, whatever their audience: aggregates name nobody)
 // with a realised step of each cycle, and those with evidence: the
@@ -39,10 +72,8 @@ func (s *Service) ValueMatrix(ctx context.Context, communityIDs []int64) (map[in
 		out[id] = rows
 	}
 	in, args := db.InIDs(1, communityIDs)
-	rows, err := s.db.QueryContext(ctx, `SELECT s.community_id, st.cycle, COUNT(*), SUM(CASE WHEN st.evidence <> '' THEN 1 ELSE 0 END)
-		FROM value_steps st JOIN value_stories s ON s.id = st.story_id
-		WHERE s.community_id IN (`+in+`) AND s.hidden_at IS NULL AND st.status = 'realised'
-		GROUP BY s.community_id, st.cycle`, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT s.community_id, st.cycle, `+realisedCounts+`
+		WHERE s.community_id IN (`+in+`) AND `+realisedSteps+` GROUP BY s.community_id, st.cycle`, args...)
 	if err != nil {
 		return nil, errs.Wrap(err, "read the value matrix")
 	}

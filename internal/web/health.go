@@ -1,9 +1,7 @@
 package web
 
 import (
-	"encoding/csv"
 	"html/template"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -94,8 +92,7 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 
 func round1(v float64) float64 { return float64(int64(v*10+0.5)) / 10 }
 
-// healthCSV downloads one figure's table as CSV; a cell a spreadsheet
-// would read as a formula is prefixed with a quote.
+// healthCSV downloads one figure's table as CSV.
 func (s *Server) healthCSV(w http.ResponseWriter, r *http.Request) {
 	name, ok := strings.CutSuffix(r.PathValue("file"), ".csv")
 	days, _ := strconv.Atoi(r.URL.Query().Get("days"))
@@ -109,24 +106,7 @@ func (s *Server) healthCSV(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errs.NotFoundf("There is no such figure."))
 		return
 	}
-	file := h.C.Slug + "-" + t.Name + "-" + strconv.Itoa(h.Days) + "-days.csv"
-	s.sendDownload(w, r, file, "text/csv; charset=utf-8", func(dw io.Writer) error {
-		cw := csv.NewWriter(dw)
-		if err := cw.Write(t.Head); err != nil {
-			return err
-		}
-		for _, row := range t.Rows {
-			safe := make([]string, len(row))
-			for i, c := range row {
-				safe[i] = gathering.CSVCell(c)
-			}
-			if err := cw.Write(safe); err != nil {
-				return err
-			}
-		}
-		cw.Flush()
-		return cw.Error()
-	})
+	s.sendTable(w, r, h.C.Slug+"-"+t.Name+"-"+strconv.Itoa(h.Days)+"-days.csv", t)
 }
 
 // setChecklist saves which of the stage's tasks the steward ticked.

@@ -246,6 +246,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /search", s.search)
 
 	// Administration.
+	mux.HandleFunc("GET /institution", s.institution)
+	mux.HandleFunc("GET /institution/{file}", s.institutionCSV)
 	mux.HandleFunc("GET /admin", s.adminSettingsForm)
 	mux.HandleFunc("POST /admin/settings", s.adminSaveSettings)
 	mux.HandleFunc("GET /admin/departments", s.adminDepartments)
