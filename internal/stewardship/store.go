@@ -18,6 +18,14 @@ func (s *Service) RecountCommunity(ctx context.Context, communityID int64, withF
 		return err
 	}
 	return s.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
+		// The run's row first: it locks the community's count, so two
+		// recounts at once (after activity, and nightly) replace the rows
+		// one after the other, rather than both deleting the old ones and
+		// then inserting the same keys (a duplicate key on PostgreSQL).
+		if _, err := tx.ExecContext(ctx, `INSERT INTO health_runs (community_id, counted_at, time_zone) VALUES ($1, $2, $3)
+			ON CONFLICT (community_id) DO UPDATE SET counted_at = excluded.counted_at, time_zone = excluded.time_zone`, communityID, now, sum.zone); err != nil {
+			return errs.Wrap(err, "recount health")
+		}
 		tables := []string{"health_figures", "health_weeks", "health_unanswered", "health_fading", "health_stale", "health_cohorts", "health_retention",
 			"health_rhythm", "health_departments", "health_exchange", "health_exchange_months", "health_connectors"}
 		if withFlow {
@@ -77,12 +85,7 @@ func (s *Service) RecountCommunity(ctx context.Context, communityID int64, withF
 				return errs.Wrap(err, "store the flow")
 			}
 		}
-		if err := storeGroups(ctx, tx, communityID, sum); err != nil {
-			return err
-		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO health_runs (community_id, counted_at, time_zone) VALUES ($1, $2, $3)
-			ON CONFLICT (community_id) DO UPDATE SET counted_at = excluded.counted_at, time_zone = excluded.time_zone`, communityID, now, sum.zone)
-		return errs.Wrap(err, "recount health")
+		return storeGroups(ctx, tx, communityID, sum)
 	})
 }
 
