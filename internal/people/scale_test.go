@@ -5,7 +5,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"runtime/pprof"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +12,7 @@ import (
 	"hearth/internal/app"
 	"hearth/internal/auth"
 	"hearth/internal/bench"
+	"hearth/internal/bench/benchtest"
 	"hearth/internal/config"
 	"hearth/internal/db"
 	"hearth/internal/db/dbtest"
@@ -190,39 +190,13 @@ func measurePages(t *testing.T, d *db.DB) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := bench.Defaults()
-	o.Warmup, o.Duration = 2*time.Second, 8*time.Second
 	pages := []bench.Page{
 		{Name: "/experts?topic=", Paths: []string{"/experts?topic=topic+7", "/experts?topic=topic+12", "/experts?topic=topic+31"}},
 		{Name: "/experts in a department", Paths: []string{"/experts?topic=topic+7&department=" + expertsDepartment(t, d)}},
 		{Name: "/people", Paths: []string{"/people"}},
 		{Name: "/people by topic and level", Paths: []string{"/people?topic=topic+7&level=expert"}},
 	}
-	if path := os.Getenv("HEARTH_SCALE_CPUPROFILE"); path != "" {
-		f, err := os.Create(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			t.Fatal(err)
-		}
-		defer pprof.StopCPUProfile()
-	}
-	rep, err := bench.MeasurePages(ctx, d, h, "viewer@example.org", password, pages, o, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var table strings.Builder
-	if err := rep.WriteTable(&table); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("HTTP, 20,000 people, %s:\n%s", d.Dialect, table.String())
-	for _, r := range rep.Results {
-		if r.Errors != 0 || r.Requests == 0 {
-			t.Errorf("%s: %d requests, %d errors (%s)", r.Name, r.Requests, r.Errors, r.FirstError)
-		}
-	}
+	benchtest.Measure(t, ctx, d, h, "viewer@example.org", password, "20,000 people", pages)
 }
 
 func itoa(n int) string {

@@ -4,15 +4,12 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"os"
-	"runtime/pprof"
-	"strings"
 	"testing"
-	"time"
 
 	"hearth/internal/app"
 	"hearth/internal/auth"
 	"hearth/internal/bench"
+	"hearth/internal/bench/benchtest"
 	"hearth/internal/config"
 	"hearth/internal/db"
 	"hearth/internal/instance"
@@ -69,35 +66,9 @@ func measureHealthPage(t *testing.T, w *world) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := bench.Defaults()
-	o.Warmup, o.Duration = 2*time.Second, 8*time.Second
 	pages := []bench.Page{
 		{Name: "/c/bread/health (90 days)", Paths: []string{"/c/bread/health"}},
 		{Name: "/c/bread/health, each window", Paths: []string{"/c/bread/health?days=30", "/c/bread/health?days=180", "/c/bread/health?days=365"}},
 	}
-	if path := os.Getenv("HEARTH_SCALE_CPUPROFILE"); path != "" {
-		f, err := os.Create(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			t.Fatal(err)
-		}
-		defer pprof.StopCPUProfile()
-	}
-	rep, err := bench.MeasurePages(ctx, d, h, "sam@example.org", password, pages, o, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var table strings.Builder
-	if err := rep.WriteTable(&table); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("HTTP, 100,000 contributions, %s:\n%s", d.Dialect, table.String())
-	for _, r := range rep.Results {
-		if r.Errors != 0 || r.Requests == 0 {
-			t.Errorf("%s: %d requests, %d errors (%s)", r.Name, r.Requests, r.Errors, r.FirstError)
-		}
-	}
+	benchtest.Measure(t, ctx, d, h, "sam@example.org", password, "100,000 contributions", pages)
 }

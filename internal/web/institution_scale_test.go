@@ -1,14 +1,13 @@
 package web_test
 
 import (
-	"io"
 	"os"
-	"strings"
 	"testing"
 	"time"
 
 	"hearth/internal/apptest"
 	"hearth/internal/bench"
+	"hearth/internal/bench/benchtest"
 	"hearth/internal/db"
 	"hearth/internal/db/dbtest"
 )
@@ -45,25 +44,7 @@ func TestInstitutionPageAtScale(t *testing.T) {
 		if few := leastQueries(t, d, ada, "/institution"); few > 8 {
 			t.Errorf("the institution's page ran %d queries", few)
 		}
-		// 64 connections, signed in as the administrator, against the
-		// reference page in the same run. A figure to read, not a pass or
-		// fail: the machine's load moves it.
-		o := bench.Defaults()
-		o.Warmup, o.Duration = 2*time.Second, 8*time.Second
 		pages := []bench.Page{{Name: "/institution (200 communities)", Paths: []string{"/institution"}}}
-		rep, err := bench.MeasurePages(t.Context(), d, w.e.Server.Config.Handler, "ada@example.org", apptest.Password, pages, o, io.Discard)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var table strings.Builder
-		if err := rep.WriteTable(&table); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("HTTP, %s:\n%s", d.Dialect, table.String())
-		for _, r := range rep.Results {
-			if r.Errors != 0 || r.Requests == 0 {
-				t.Errorf("%s: %d requests, %d errors (%s)", r.Name, r.Requests, r.Errors, r.FirstError)
-			}
-		}
+		benchtest.Measure(t, t.Context(), d, w.e.Server.Config.Handler, "ada@example.org", apptest.Password, "200 communities", pages)
 	})
 }
