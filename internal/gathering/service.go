@@ -34,6 +34,7 @@ type Service struct {
 	limits      *ratelimit.Limiter // nil: none
 	host        string             // the instance's host, for iCalendar UIDs
 	baseURL     string             // the instance's address, for links mailed to guests (SetLinks)
+	programmes  *programmeCache
 }
 
 // NewService returns the gathering service; baseHost names the instance in
@@ -45,7 +46,8 @@ func NewService(d *db.DB, communities *community.Service, baseHost string, log *
 	if baseHost == "" {
 		baseHost = "hearth.invalid"
 	}
-	return &Service{db: d, communities: communities, log: log, now: db.Now, md: markup.New(), host: baseHost}
+	return &Service{db: d, communities: communities, log: log, now: db.Now, md: markup.New(), host: baseHost,
+		programmes: newProgrammeCache(programmeCacheBudget)}
 }
 
 // SetLimits makes scheduling count under the limit on new entries.
@@ -76,6 +78,9 @@ type Gathering struct {
 	Cancelled   bool
 	GuestsOpen  bool // visitors may sign up (in a public community)
 	Hosts       []Person
+	// ProgrammeVersion changes with every change to what its programme's
+	// sessions show, but their places' counts (migration 0064).
+	ProgrammeVersion int64
 }
 
 // Recurring reports whether the gathering is a series.
