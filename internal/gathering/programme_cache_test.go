@@ -116,3 +116,50 @@ func titles(p []gathering.Session) string {
 	}
 	return fmt.Sprint(out)
 }
+
+// A gathering's newest comments are kept under its posts version: a new
+// comment, an edit and an author's new name are seen at once.
+func TestKeptCommentsFollowEveryChange(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		w.community(t, "eng", community.Public)
+		g := w.schedule(t, "eng", w.input(3))
+		read := func() (int, string) {
+			t.Helper()
+			v, err := w.svc.Get(w.ctx, w.actors["visitor"], "eng", g.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := w.svc.Comments(w.ctx, v, gathering.CommentsAt{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var s string
+			for _, c := range p.Posts {
+				s += c.AuthorName + ": " + c.Body + "\n"
+			}
+			return p.Total, s
+		}
+		cid, err := w.svc.AddComment(w.ctx, w.actors["member"], "eng", g.ID, "First")
+		if err != nil {
+			t.Fatal(err)
+		}
+		read()
+		if n, s := read(); n != 1 || s != "Mem Tester: First\n" {
+			t.Fatalf("one comment, read twice: %d %q", n, s)
+		}
+		if _, err := w.svc.AddComment(w.ctx, w.actors["steward"], "eng", g.ID, "Second"); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.svc.EditComment(w.ctx, w.actors["member"], "eng", g.ID, cid, "First, edited"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.ExecContext(w.ctx, `UPDATE people SET name = 'Mem Renamed' WHERE handle = 'mem'`); err != nil {
+			t.Fatal(err)
+		}
+		if n, s := read(); n != 2 || s != "Mem Renamed: First, edited\nStew Tester: Second\n" {
+			t.Errorf("after a comment, an edit and a new name: %d %q", n, s)
+		}
+	})
+}

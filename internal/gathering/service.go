@@ -18,6 +18,7 @@ import (
 	"hearth/internal/db"
 	"hearth/internal/errs"
 	"hearth/internal/markup"
+	"hearth/internal/posts"
 	"hearth/internal/ratelimit"
 )
 
@@ -35,6 +36,7 @@ type Service struct {
 	host        string             // the instance's host, for iCalendar UIDs
 	baseURL     string             // the instance's address, for links mailed to guests (SetLinks)
 	programmes  *programmeCache
+	comments    *posts.Kept
 }
 
 // NewService returns the gathering service; baseHost names the instance in
@@ -47,7 +49,7 @@ func NewService(d *db.DB, communities *community.Service, baseHost string, log *
 		baseHost = "hearth.invalid"
 	}
 	return &Service{db: d, communities: communities, log: log, now: db.Now, md: markup.New(), host: baseHost,
-		programmes: newProgrammeCache(programmeCacheBudget)}
+		programmes: newProgrammeCache(programmeCacheBudget), comments: posts.NewKept(commentsKeptBudget)}
 }
 
 // SetLimits makes scheduling count under the limit on new entries.
@@ -81,6 +83,9 @@ type Gathering struct {
 	// ProgrammeVersion changes with every change to what its programme's
 	// sessions show, but their places' counts (migration 0064).
 	ProgrammeVersion int64
+	// PostsVersion changes with every write to its comments and their
+	// authors' names (migration 0065).
+	PostsVersion int64
 }
 
 // Recurring reports whether the gathering is a series.
@@ -128,6 +133,7 @@ type Occurrence struct {
 	Cancelled     bool // on its own, or with the whole gathering
 	Going         int
 	Waiting       int
+	Captured      bool // an entry was ever captured from it (migration 0065)
 }
 
 // When is the occurrence's time in the gathering's zone and the viewer's.
