@@ -50,7 +50,7 @@ func TestAgendaAndNotesPermissions(t *testing.T) {
 					want(t, c.slug+" "+who+" opens the "+part+" form", err, table[who])
 				}
 			}
-			a, n, err := w.svc.Texts(w.ctx, g, occ.ID)
+			a, n, err := w.svc.Texts(w.ctx, g, w.occurrences(t, g)[0])
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -89,7 +89,7 @@ func TestNotesEditConflict(t *testing.T) {
 			t.Errorf("conflict %+v", c)
 		}
 		want(t, "conflict kind", err, "conflict")
-		_, n, _ := w.svc.Texts(w.ctx, g, occ.ID)
+		_, n, _ := w.svc.Texts(w.ctx, g, w.occurrences(t, g)[0])
 		if n.Revision != 1 {
 			t.Errorf("the conflicting save changed the notes: r%d", n.Revision)
 		}

@@ -163,3 +163,47 @@ func TestKeptCommentsFollowEveryChange(t *testing.T) {
 		}
 	})
 }
+
+// A date's agenda and notes: no query while neither was written, then kept
+// under the date's texts version, which a save and the writer's new name
+// change.
+func TestKeptTextsFollowEveryChange(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		w.community(t, "eng", community.Public)
+		g := w.schedule(t, "eng", w.input(3))
+		read := func() (gathering.Text, gathering.Text) {
+			t.Helper()
+			a, n, err := w.svc.Texts(w.ctx, g, w.occurrences(t, g)[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			return a, n
+		}
+		occ := w.occurrences(t, g)[0]
+		if occ.TextsVersion != 0 {
+			t.Errorf("a date nobody wrote for has texts version %d", occ.TextsVersion)
+		}
+		before := d.QueryCount()
+		if a, n, err := w.svc.Texts(w.ctx, g, occ); err != nil || a.Revision != 0 || n.Revision != 0 || d.QueryCount() != before {
+			t.Errorf("texts never written: %+v %+v %v, %d queries", a, n, err, d.QueryCount()-before)
+		}
+		if _, err := w.svc.SaveText(w.ctx, w.actors["member"], "eng", g.ID, occ.ID, gathering.Notes, gathering.TextInput{Body: "Rye first"}); err != nil {
+			t.Fatal(err)
+		}
+		read()
+		if _, n := read(); n.Body != "Rye first" || n.UpdatedBy != "Mem Tester" {
+			t.Fatalf("notes read twice: %+v", n)
+		}
+		if _, err := w.svc.SaveText(w.ctx, w.actors["member"], "eng", g.ID, occ.ID, gathering.Notes, gathering.TextInput{Body: "Rye second", BaseRevision: 1}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.ExecContext(w.ctx, `UPDATE people SET name = 'Mem Renamed' WHERE handle = 'mem'`); err != nil {
+			t.Fatal(err)
+		}
+		if _, n := read(); n.Body != "Rye second" || n.UpdatedBy != "Mem Renamed" {
+			t.Errorf("after a save and a new name: %+v", n)
+		}
+	})
+}

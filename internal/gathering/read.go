@@ -129,11 +129,11 @@ func (s *Service) writeTx(ctx context.Context, tx *db.Tx, a auth.Actor, slug str
 // and its gathering g.
 const occurrenceColumns = `o.id, o.gathering_id, o.original_start, o.starts_at, o.ends_at, COALESCE(o.title, g.title),
 	COALESCE(o.online_url, g.online_url), COALESCE(o.place, g.place), o.changed_at IS NOT NULL,
-	o.cancelled_at IS NOT NULL OR g.cancelled_at IS NOT NULL, o.going, o.waiting, o.captured`
+	o.cancelled_at IS NOT NULL OR g.cancelled_at IS NOT NULL, o.going, o.waiting, o.captured, o.texts_version`
 
 func scanOccurrence(sc interface{ Scan(...any) error }, o *Occurrence, extra ...any) error {
 	err := sc.Scan(append([]any{&o.ID, &o.GatheringID, &o.OriginalStart, &o.Start, &o.End, &o.Title, &o.OnlineURL, &o.Place,
-		&o.Changed, &o.Cancelled, &o.Going, &o.Waiting, &o.Captured}, extra...)...)
+		&o.Changed, &o.Cancelled, &o.Going, &o.Waiting, &o.Captured, &o.TextsVersion}, extra...)...)
 	o.OriginalStart, o.Start, o.End = o.OriginalStart.UTC(), o.Start.UTC(), o.End.UTC()
 	return err
 }

@@ -17,6 +17,7 @@ import (
 	"hearth/internal/community"
 	"hearth/internal/db"
 	"hearth/internal/errs"
+	"hearth/internal/lru"
 	"hearth/internal/markup"
 	"hearth/internal/posts"
 	"hearth/internal/ratelimit"
@@ -37,6 +38,7 @@ type Service struct {
 	baseURL     string             // the instance's address, for links mailed to guests (SetLinks)
 	programmes  *programmeCache
 	comments    *posts.Kept
+	texts       *lru.Cache[textsKey, [2]Text]
 }
 
 // NewService returns the gathering service; baseHost names the instance in
@@ -49,7 +51,8 @@ func NewService(d *db.DB, communities *community.Service, baseHost string, log *
 		baseHost = "hearth.invalid"
 	}
 	return &Service{db: d, communities: communities, log: log, now: db.Now, md: markup.New(), host: baseHost,
-		programmes: newProgrammeCache(programmeCacheBudget), comments: posts.NewKept(commentsKeptBudget)}
+		programmes: newProgrammeCache(programmeCacheBudget), comments: posts.NewKept(commentsKeptBudget),
+		texts: lru.New[textsKey, [2]Text](textsKeptBudget)}
 }
 
 // SetLimits makes scheduling count under the limit on new entries.
@@ -133,7 +136,8 @@ type Occurrence struct {
 	Cancelled     bool // on its own, or with the whole gathering
 	Going         int
 	Waiting       int
-	Captured      bool // an entry was ever captured from it (migration 0065)
+	Captured      bool  // an entry was ever captured from it (migration 0065)
+	TextsVersion  int64 // 0 while no agenda or notes were written; changes with each (migration 0066)
 }
 
 // When is the occurrence's time in the gathering's zone and the viewer's.
