@@ -277,7 +277,7 @@ func (s *Server) routes() http.Handler {
 	h = s.requireSetup(h)
 	h = s.crossOrigin(h)
 	h = s.securityHeaders(h)
-	return s.logRequests(h)
+	return s.realClient(s.logRequests(h))
 }
 
 // staticFiles serves the embedded CSS, script and images, cacheable for a day.
