@@ -215,10 +215,12 @@ func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, 
 		s.fail(w, r, err)
 		return
 	}
-	stories, err := s.Stewardship.StoriesAbout(r.Context(), t.Community, "thread", t.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+	var stories []stewardship.StoryLine
+	if t.Told { // no story ever told of it: no lookup
+		if stories, err = s.Stewardship.StoriesAbout(r.Context(), t.Community, "thread", t.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
 	pc := newPostCtx(t)
 	p := &threadPage{Stories: stories, Layout: communityLayout(t.Community, t.Title, "talk"), C: t.Community, T: t, Answers: answerItems(t, pc, answers, lessons),
