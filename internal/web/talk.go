@@ -229,7 +229,8 @@ func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, 
 		s.fail(w, r, err)
 		return
 	}
-	if p.RepliesHTML, err = s.postList(s.pages.sets["talk/thread"], p.Replies, false); err != nil {
+	newest := id("before") == 0 && id("after") == 0 && id("post") == 0
+	if p.RepliesHTML, err = s.threadReplies(t, p.Replies, newest); err != nil {
 		s.fail(w, r, err)
 		return
 	}
