@@ -25,7 +25,10 @@ func TestRepliesKeyChangesWithWhatTheListShows(t *testing.T) {
 	changes := map[string]func(t *conversation.ThreadView, items []postItem) []postItem{
 		"posts version": func(t *conversation.ThreadView, items []postItem) []postItem { t.PostsVersion++; return items },
 		"thread":        func(t *conversation.ThreadView, items []postItem) []postItem { t.ID++; return items },
-		"community":     func(t *conversation.ThreadView, items []postItem) []postItem { t.Community.Slug = "cheese"; return items },
+		"community": func(t *conversation.ThreadView, items []postItem) []postItem {
+			t.Community.Slug = "cheese"
+			return items
+		},
 		"a reply's relative time": func(_ *conversation.ThreadView, items []postItem) []postItem {
 			items[1].P.CreatedAt = now.Add(-30 * time.Hour)
 			return items
