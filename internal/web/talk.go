@@ -148,6 +148,7 @@ type threadPage struct {
 	NewURL      string                  // the same without script: the page of replies after it
 	Watch       string                  // the reader's watch state for the thread
 	Log         []activity.Activity     // the moderators' latest actions on it
+	HeadHTML    template.HTML           // the thread's head, rendered (see threadHead), or "" to render it in the page
 }
 
 func threadID(r *http.Request) int64 {
@@ -254,6 +255,10 @@ func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, 
 		p.Newer = t.URL() + "?after=" + strconv.FormatInt(replies.Newer, 10) + "#replies-h"
 	} else {
 		p.LiveURL, p.NewURL = liveURLs(t, lastShown(answers, replies.Posts))
+	}
+	if p.HeadHTML, err = s.threadHead(p); err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	s.render(w, r, status, "talk/thread", p)
 }
