@@ -39,32 +39,12 @@ func TestThreadToldAndModeratedFollowWrites(t *testing.T) {
 		if err := d.MigrateTo(ctx, 1<<30); err != nil {
 			t.Fatalf("migrate: %v", err)
 		}
-		flagged := func(column string) []int {
-			t.Helper()
-			rows, err := d.QueryContext(ctx, `SELECT id FROM threads WHERE `+column+` ORDER BY id`)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rows.Close()
-			var got []int
-			for rows.Next() {
-				var id int
-				if err := rows.Scan(&id); err != nil {
-					t.Fatal(err)
-				}
-				got = append(got, id)
-			}
-			if err := rows.Err(); err != nil {
-				t.Fatal(err)
-			}
-			return got
-		}
 		check := func(step string, told, moderated []int) {
 			t.Helper()
-			if got := flagged("told"); !slices.Equal(got, told) {
+			if got := flaggedThreads(t, d, "told"); !slices.Equal(got, told) {
 				t.Errorf("%s: told threads %v, want %v", step, got, told)
 			}
-			if got := flagged("moderated"); !slices.Equal(got, moderated) {
+			if got := flaggedThreads(t, d, "moderated"); !slices.Equal(got, moderated) {
 				t.Errorf("%s: moderated threads %v, want %v", step, got, moderated)
 			}
 		}
@@ -96,4 +76,26 @@ func TestThreadToldAndModeratedFollowWrites(t *testing.T) {
 			}
 		}
 	})
+}
+
+// flaggedThreads lists the ids of d's threads whose boolean column is true.
+func flaggedThreads(t *testing.T, d *db.DB, column string) []int {
+	t.Helper()
+	rows, err := d.QueryContext(context.Background(), `SELECT id FROM threads WHERE `+column+` ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []int
+	for rows.Next() {
+		var id int
+		if err := rows.Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, id)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return got
 }
