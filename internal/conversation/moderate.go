@@ -88,8 +88,12 @@ func (s *Service) SetPinned(ctx context.Context, a auth.Actor, communitySlug str
 // LogSize is how many lines of a thread's moderation log its page shows.
 const LogSize = 20
 
-// Log returns the latest moderators' actions on a thread, oldest first.
+// Log returns the latest moderators' actions on a thread, oldest first: t
+// as Get read it (none when its Moderated flag says there never was one).
 func (s *Service) Log(ctx context.Context, t ThreadView) ([]activity.Activity, error) {
+	if !t.Moderated { // no moderator ever acted on it: no lookup
+		return nil, nil
+	}
 	return activity.OfSubject(ctx, s.db, SubjectKind, t.ID, activity.ModerationVerbs, LogSize)
 }
 

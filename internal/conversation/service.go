@@ -84,6 +84,11 @@ type Thread struct {
 	// Promoted says the thread or one of its posts was once turned into an
 	// entry (see Became); read by Get only.
 	Promoted bool
+	// Told says a value story once told of the thread (see
+	// stewardship.StoriesAbout), Moderated that a moderator's action on it
+	// was once recorded (see Log): its page looks them up only then. Read by
+	// Get only; kept by triggers (migration 0062).
+	Told, Moderated bool
 	// PostsVersion changes with every write to its posts or their authors'
 	// names (see Replies); read by Get only, 0 when not read.
 	PostsVersion int64
@@ -338,9 +343,9 @@ func (s *Service) load(ctx context.Context, q db.Q, v community.View, id int64, 
 			clause += " OF t"
 		}
 	}
-	err := scanThread(q.QueryRowContext(ctx, `SELECT `+threadColumns+`, t.body, t.body_html, t.render_version, t.promoted, t.posts_version
+	err := scanThread(q.QueryRowContext(ctx, `SELECT `+threadColumns+`, t.body, t.body_html, t.render_version, t.promoted, t.posts_version, t.told, t.moderated
 		FROM threads t LEFT JOIN people p ON p.id = t.author_id WHERE t.id = $1 AND t.community_id = $2`+clause, id, v.ID),
-		&t.Thread, &t.Body, &html, &t.renderVersion, &t.Promoted, &t.PostsVersion)
+		&t.Thread, &t.Body, &html, &t.renderVersion, &t.Promoted, &t.PostsVersion, &t.Told, &t.Moderated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return loaded{}, errThreadNotFound
 	}

@@ -32,29 +32,8 @@ func TestThreadPromotedFollowsLinks(t *testing.T) {
 		}
 		check := func(step string, want ...int) {
 			t.Helper()
-			rows, err := d.QueryContext(ctx, `SELECT id FROM threads WHERE promoted ORDER BY id`)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rows.Close()
-			var got []int
-			for rows.Next() {
-				var id int
-				if err := rows.Scan(&id); err != nil {
-					t.Fatal(err)
-				}
-				got = append(got, id)
-			}
-			if err := rows.Err(); err != nil {
-				t.Fatal(err)
-			}
-			if len(got) != len(want) {
+			if got := flaggedThreads(t, d, "promoted"); !slices.Equal(got, want) {
 				t.Fatalf("%s: promoted threads %v, want %v", step, got, want)
-			}
-			for i := range got {
-				if got[i] != want[i] {
-					t.Fatalf("%s: promoted threads %v, want %v", step, got, want)
-				}
 			}
 		}
 		check("after migrating", 1, 2)

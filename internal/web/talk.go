@@ -148,6 +148,7 @@ type threadPage struct {
 	NewURL      string                  // the same without script: the page of replies after it
 	Watch       string                  // the reader's watch state for the thread
 	Log         []activity.Activity     // the moderators' latest actions on it
+	HeadHTML    template.HTML           // the thread's head, rendered (see threadHead), or "" to render it in the page
 }
 
 func threadID(r *http.Request) int64 {
@@ -215,10 +216,12 @@ func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, 
 		s.fail(w, r, err)
 		return
 	}
-	stories, err := s.Stewardship.StoriesAbout(r.Context(), t.Community, "thread", t.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+	var stories []stewardship.StoryLine
+	if t.Told { // no story ever told of it: no lookup
+		if stories, err = s.Stewardship.StoriesAbout(r.Context(), t.Community, "thread", t.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
 	pc := newPostCtx(t)
 	p := &threadPage{Stories: stories, Layout: communityLayout(t.Community, t.Title, "talk"), C: t.Community, T: t, Answers: answerItems(t, pc, answers, lessons),
@@ -227,7 +230,8 @@ func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, 
 		s.fail(w, r, err)
 		return
 	}
-	if p.RepliesHTML, err = s.postList(s.pages.sets["talk/thread"], p.Replies, false); err != nil {
+	newest := id("before") == 0 && id("after") == 0 && id("post") == 0
+	if p.RepliesHTML, err = s.threadReplies(t, p.Replies, newest); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -251,6 +255,10 @@ func (s *Server) threadPage(w http.ResponseWriter, r *http.Request, status int, 
 		p.Newer = t.URL() + "?after=" + strconv.FormatInt(replies.Newer, 10) + "#replies-h"
 	} else {
 		p.LiveURL, p.NewURL = liveURLs(t, lastShown(answers, replies.Posts))
+	}
+	if p.HeadHTML, err = s.threadHead(p); err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	s.render(w, r, status, "talk/thread", p)
 }

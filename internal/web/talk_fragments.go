@@ -2,9 +2,11 @@ package web
 
 import (
 	"bytes"
+	"encoding/binary"
 	"hash/maphash"
 	"html/template"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -117,4 +119,44 @@ func (s *Server) postList(t *template.Template, items []postItem, live bool) (te
 		b.WriteString("\n  </li>")
 	}
 	return template.HTML(b.String()), nil //nolint:gosec // fragments rendered by html/template, and a number
+}
+
+// threadReplies renders the list of replies of t's page (items, the newest
+// page when newest). The newest page (the thread's own address, the page read
+// most) as a visitor sees it, with nothing in any reply's tools, is the same
+// for every visitor at one version of the thread's posts (which changes with
+// every write to them or to their authors' names: see conversation.Replies)
+// and the words of each reply's relative time: it is kept whole in the
+// fragment cache under those, so that neither the replies' fragments nor
+// their keys are worked out again for each visitor.
+func (s *Server) threadReplies(t conversation.ThreadView, items []postItem, newest bool) (template.HTML, error) {
+	tmpl := s.pages.sets["talk/thread"]
+	if !newest || t.Community.Actor.SignedIn() || t.PostsVersion == 0 || slices.ContainsFunc(items, func(it postItem) bool { return it.Tools }) {
+		return s.postList(tmpl, items, false)
+	}
+	return s.fragments.fragment(s.fragments.repliesKey(t, items), &bytes.Buffer{}, func(w io.Writer) error {
+		h, err := s.postList(tmpl, items, false)
+		if err == nil {
+			_, err = io.WriteString(w, string(h))
+		}
+		return err
+	})
+}
+
+// repliesKey hashes what a visitor's newest page of t's replies shows beyond
+// t's posts version: the thread, and each reply's id and relative time.
+func (c *fragmentCache) repliesKey(t conversation.ThreadView, items []postItem) uint64 {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	h.WriteString("replies\x00")
+	h.WriteString(t.URL())
+	h.WriteByte(0)
+	var n [8]byte
+	h.Write(binary.LittleEndian.AppendUint64(n[:0], uint64(t.PostsVersion)))
+	for _, it := range items {
+		h.Write(binary.LittleEndian.AppendUint64(n[:0], uint64(it.P.ID)))
+		h.WriteString(ago(it.P.CreatedAt))
+		h.WriteByte(0)
+	}
+	return h.Sum64()
 }
