@@ -105,6 +105,11 @@ func TestRecountAtScale(t *testing.T) {
 		} else {
 			t.Logf("the health page: %d queries (%d in an empty community, with no queue)", n, emptyQueries)
 		}
+		// The community, the run with the checklist and the lists, the
+		// experts for the waiting questions.
+		if n := healthNowQueries(t, w); n != 3 {
+			t.Errorf("the health page reads %d queries a request once drawn, want 3", n)
+		}
 		measureHealthPage(t, w)
 	})
 }

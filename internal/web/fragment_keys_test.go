@@ -210,39 +210,41 @@ func TestPersonKeyChangesWithWhatTheRowShows(t *testing.T) {
 	}
 }
 
-func TestHealthFigureKeyChangesWithWhatTheChartShows(t *testing.T) {
+// The parts of the health page drawn from the job's rows are kept a run
+// and window: another run, window, zone, community or department as read
+// now makes another key.
+func TestHealthPartKeyChangesWithWhatThePartShows(t *testing.T) {
 	t.Parallel()
 	c := newFragmentCache()
-	base := stewardship.Health{C: community.View{}, Days: 90, CountedAt: time.Date(2026, 11, 30, 4, 15, 0, 0, time.UTC), Zone: "UTC"}
-	base.C.Slug = "bread"
-	table := stewardship.Table{Name: "rings", Title: "Participation rings", Head: []string{"ring", "now"}, Rows: [][]string{{"core", "3"}}}
-	f := healthFigures[0]
-	key := c.healthFigureKey(base, f, table)
-	changes := map[string]func(h *stewardship.Health, f *healthFigure, t *stewardship.Table){
-		"community": func(h *stewardship.Health, _ *healthFigure, _ *stewardship.Table) { h.C.Slug = "rye" },
-		"window":    func(h *stewardship.Health, _ *healthFigure, _ *stewardship.Table) { h.Days = 30 },
-		"run": func(h *stewardship.Health, _ *healthFigure, _ *stewardship.Table) {
-			h.CountedAt = h.CountedAt.Add(time.Minute)
-		},
-		"zone":     func(h *stewardship.Health, _ *healthFigure, _ *stewardship.Table) { h.Zone = "Europe/Paris" },
-		"figure":   func(_ *stewardship.Health, f *healthFigure, _ *stewardship.Table) { f.table = "flow" },
-		"unfolded": func(_ *stewardship.Health, f *healthFigure, _ *stewardship.Table) { f.open = true },
-		"title":    func(_ *stewardship.Health, _ *healthFigure, t *stewardship.Table) { t.Title = "Rings" },
-		"a value": func(_ *stewardship.Health, _ *healthFigure, t *stewardship.Table) {
-			t.Rows = [][]string{{"core", "4"}}
-		},
-		"a row": func(_ *stewardship.Health, _ *healthFigure, t *stewardship.Table) {
-			t.Rows = [][]string{{"core", "3"}, {"active", "1"}}
-		},
-		"a column": func(_ *stewardship.Health, _ *healthFigure, t *stewardship.Table) { t.Head = []string{"ring", "then"} },
+	base := stewardship.Health{C: community.View{}, Days: 90, CountedAt: time.Date(2026, 11, 30, 4, 15, 0, 0, time.UTC), Zone: "UTC",
+		Departments: []stewardship.DepartmentShare{{ID: 3, Name: "Bakery", Contributions: sql.NullInt64{Int64: 40, Valid: true}, Exchanged: true}}}
+	base.C.ID, base.C.Slug = 7, "bread"
+	key := c.healthPartKey(base, healthParts[0])
+	changes := map[string]func(h *stewardship.Health){
+		"community id": func(h *stewardship.Health) { h.C.ID = 8 },
+		"community":    func(h *stewardship.Health) { h.C.Slug = "rye" },
+		"window":       func(h *stewardship.Health) { h.Days = 30 },
+		"run":          func(h *stewardship.Health) { h.CountedAt = h.CountedAt.Add(time.Microsecond) },
+		"zone":         func(h *stewardship.Health) { h.Zone = "Europe/Paris" },
+		"renamed":      func(h *stewardship.Health) { h.Departments[0].Name = "Bakehouse" },
+		"department":   func(h *stewardship.Health) { h.Departments[0].ID = 4 },
+		"hidden":       func(h *stewardship.Health) { h.Departments[0].Contributions.Valid = false },
+		"contributed":  func(h *stewardship.Health) { h.Departments[0].Contributions.Int64 = 41 },
+		"previous":     func(h *stewardship.Health) { h.Departments[0].Previous = sql.NullInt64{Int64: 1, Valid: true} },
+		"exchanged":    func(h *stewardship.Health) { h.Departments[0].Exchanged = false },
+		"another":      func(h *stewardship.Health) { h.Departments = append(h.Departments, stewardship.DepartmentShare{ID: 5, Name: "Mill"}) },
+		"none":         func(h *stewardship.Health) { h.Departments = nil },
 	}
 	for name, change := range changes {
-		h, g, x := base, f, table
-		x.Rows = append([][]string(nil), table.Rows...)
-		change(&h, &g, &x)
-		if c.healthFigureKey(h, g, x) == key {
-			t.Errorf("changing the %s keeps the chart's key: a stale chart would be shown", name)
+		h := base
+		h.Departments = append([]stewardship.DepartmentShare(nil), base.Departments...)
+		change(&h)
+		if c.healthPartKey(h, healthParts[0]) == key {
+			t.Errorf("changing the %s keeps the part's key: a stale part would be shown", name)
 		}
+	}
+	if c.healthPartKey(base, healthParts[1]) == key {
+		t.Error("two parts of the page share a key")
 	}
 }
 
