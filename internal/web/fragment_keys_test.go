@@ -232,8 +232,10 @@ func TestHealthPartKeyChangesWithWhatThePartShows(t *testing.T) {
 		"contributed":  func(h *stewardship.Health) { h.Departments[0].Contributions.Int64 = 41 },
 		"previous":     func(h *stewardship.Health) { h.Departments[0].Previous = sql.NullInt64{Int64: 1, Valid: true} },
 		"exchanged":    func(h *stewardship.Health) { h.Departments[0].Exchanged = false },
-		"another":      func(h *stewardship.Health) { h.Departments = append(h.Departments, stewardship.DepartmentShare{ID: 5, Name: "Mill"}) },
-		"none":         func(h *stewardship.Health) { h.Departments = nil },
+		"another": func(h *stewardship.Health) {
+			h.Departments = append(h.Departments, stewardship.DepartmentShare{ID: 5, Name: "Mill"})
+		},
+		"none": func(h *stewardship.Health) { h.Departments = nil },
 	}
 	for name, change := range changes {
 		h := base
