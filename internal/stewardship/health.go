@@ -51,6 +51,7 @@ type Health struct {
 	C         community.View
 	Days      int
 	CountedAt time.Time
+	Run       int64 // how many times the community was counted before: the version of what the job stored
 	Figures   map[string]Figure
 	Weeks     []Week   // of the window, oldest first
 	Flow      []Flow   // month by month, oldest first
@@ -143,8 +144,8 @@ func (s *Service) healthNow(ctx context.Context, a auth.Actor, slug string, days
 }
 
 // ReadCounted adds to h (from HealthNow) what only the job changes. When
-// the job ran since h was read, h takes the new run's time: what it adds
-// is that run's.
+// the job ran since h was read, h takes the new run's number and time:
+// what it adds is that run's.
 func (s *Service) ReadCounted(ctx context.Context, h *Health) error {
 	if !h.C.CanSeeHealth() {
 		return errs.NotFoundf("There is no such page.")
@@ -152,7 +153,7 @@ func (s *Service) ReadCounted(ctx context.Context, h *Health) error {
 	if h.CountedAt.IsZero() {
 		return nil
 	}
-	err := s.db.QueryRowContext(ctx, `SELECT counted_at FROM health_runs WHERE community_id = $1`, h.C.ID).Scan(&h.CountedAt)
+	err := s.db.QueryRowContext(ctx, `SELECT counted_at, run FROM health_runs WHERE community_id = $1`, h.C.ID).Scan(&h.CountedAt, &h.Run)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	}

@@ -3,6 +3,7 @@ package stewardship
 import (
 	"context"
 	"database/sql"
+	"maps"
 	"math"
 	"slices"
 
@@ -12,15 +13,19 @@ import (
 )
 
 // The health page reads, on every request, what can change without a
-// recount: the run (its time is the version of everything the job stored),
-// the stage's checklist, and the lists that name people, questions, entries
-// and departments by their current names. All of it is one query: each part
-// a branch of a UNION ALL, in the same columns, numbered by part and by
-// the list's own order. The rest (the figures, the weeks, the months, the
+// recount: the run (its time versions everything the job stored), the
+// version of the names (name_changes, migration 0059) and the stage's
+// checklist, in one query (headSQL). The lists that name people, questions,
+// entries and departments (listsSQL, one query: each list a branch of a
+// UNION ALL in the same columns, numbered by part and by the list's own
+// order) are kept in memory under the run and the names' version, and read
+// again when either moves. The experts who might answer the waiting
+// questions are read on every request (their scores, tags and pauses
+// change without either). The rest (the figures, the weeks, the months, the
 // cohorts, the rhythm, the exchange) changes only when the job runs, and is
 // read by ReadCounted when the page has not been drawn for this run yet.
 
-// Parts of the query, in the order they are returned.
+// Parts of the queries, in the order they are returned.
 const (
 	partRun = iota
 	partTask
@@ -32,39 +37,44 @@ const (
 	partFigure
 )
 
-// nowSQL is the query; its arguments: the community, the window, the stage,
-// how many fading regulars and connectors to list, MinCell, and the two
-// figures the lists' "and N more" count from (the privacy rule, MinCell,
-// is applied to the departments here, once). Every branch returns: part,
-// order, six numbers, three texts, a time and two figures. The first
-// branch's time is a TIMESTAMP column, so that SQLite types the column.
-const nowSQL = `SELECT 0 AS part, 0 AS ord, 0 AS n1, 0 AS n2, 0 AS n3, 0 AS n4, 0 AS n5, 0 AS n6,
+// headSQL reads the run with the names' version, and the checklist of the
+// stage; its arguments: the community and the stage. Its columns are
+// listsSQL's. The first branch's time is a TIMESTAMP column, so that
+// SQLite types the column.
+const headSQL = `SELECT 0 AS part, 0 AS ord, n.version AS n1, r.run AS n2, 0 AS n3, 0 AS n4, 0 AS n5, 0 AS n6,
 		r.time_zone AS t1, '' AS t2, '' AS t3, r.counted_at AS at,
 		CAST(NULL AS DOUBLE PRECISION) AS f1, CAST(NULL AS DOUBLE PRECISION) AS f2
-		FROM health_runs r WHERE r.community_id = $1
+		FROM health_runs r CROSS JOIN name_changes n WHERE r.community_id = $1 AND n.id = 1
 	UNION ALL SELECT 1, 0, 0, 0, 0, 0, 0, 0, k.task, '', '', k.done_at, NULL, NULL
-		FROM stage_tasks k WHERE k.community_id = $1 AND k.stage = $3
-	UNION ALL SELECT 2, ROW_NUMBER() OVER (ORDER BY q.asked_at, q.thread_id), q.thread_id, 0, 0, 0, 0, 0, t.title, '', '', q.asked_at, NULL, NULL
+		FROM stage_tasks k WHERE k.community_id = $1 AND k.stage = $2`
+
+// listsSQL reads the lists; its arguments: the community, the window, how
+// many fading regulars and connectors to list, MinCell, and the two
+// figures the lists' "and N more" count from (the privacy rule, MinCell,
+// is applied to the departments here, once). Every branch returns: part,
+// order, six numbers, three texts, a time and two figures.
+const listsSQL = `SELECT 2 AS part, ROW_NUMBER() OVER (ORDER BY q.asked_at, q.thread_id) AS ord, q.thread_id AS n1, 0 AS n2, 0 AS n3, 0 AS n4, 0 AS n5, 0 AS n6,
+		t.title AS t1, '' AS t2, '' AS t3, q.asked_at AS at, CAST(NULL AS DOUBLE PRECISION) AS f1, CAST(NULL AS DOUBLE PRECISION) AS f2
 		FROM health_unanswered q JOIN threads t ON t.id = q.thread_id WHERE q.community_id = $1 AND t.community_id = $1
 	UNION ALL SELECT 3, ROW_NUMBER() OVER (ORDER BY f.last_seen_at IS NOT NULL, f.last_seen_at, f.person_id), 0, 0, 0, 0, 0, 0,
 		p.handle, p.name, f.level, f.last_seen_at, NULL, NULL
 		FROM (SELECT person_id, level, last_seen_at FROM health_fading WHERE community_id = $1
-			ORDER BY last_seen_at IS NOT NULL, last_seen_at, person_id LIMIT $4) f JOIN people p ON p.id = f.person_id
+			ORDER BY last_seen_at IS NOT NULL, last_seen_at, person_id LIMIT $3) f JOIN people p ON p.id = f.person_id
 	UNION ALL SELECT 4, ROW_NUMBER() OVER (ORDER BY x.views DESC, x.entry_id), x.views, 0, 0, 0, 0, 0, e.slug, e.title, '', x.review_by, NULL, NULL
 		FROM health_stale x JOIN entries e ON e.id = x.entry_id WHERE x.community_id = $1
 	UNION ALL SELECT 5, ROW_NUMBER() OVER (ORDER BY d.name, d.id), d.id, x.contributors, x.contributions, x.prev_contributors, x.prev_contributions, x.exchangers,
 		d.name, '', '', NULL, NULL, NULL
 		FROM health_departments x JOIN departments d ON d.id = x.department_id
-		WHERE x.community_id = $1 AND x.days = $2 AND (x.contributors >= $5 OR x.prev_contributors >= $5 OR x.exchangers >= $5)
+		WHERE x.community_id = $1 AND x.days = $2 AND (x.contributors >= $4 OR x.prev_contributors >= $4 OR x.exchangers >= $4)
 	UNION ALL SELECT 6, ROW_NUMBER() OVER (ORDER BY c.departments DESC, c.person_id), c.departments, 0, 0, 0, 0, 0,
 		p.handle, p.name, COALESCE(d.name, ''), NULL, NULL, NULL
 		FROM (SELECT person_id, departments FROM health_connectors WHERE community_id = $1 AND days = $2
-			ORDER BY departments DESC, person_id LIMIT $4) c JOIN people p ON p.id = c.person_id LEFT JOIN departments d ON d.id = p.department_id
+			ORDER BY departments DESC, person_id LIMIT $3) c JOIN people p ON p.id = c.person_id LEFT JOIN departments d ON d.id = p.department_id
 	UNION ALL SELECT 7, 0, 0, 0, 0, 0, 0, 0, g.figure, '', '', NULL, g.current_value, g.previous_value
-		FROM health_figures g WHERE g.community_id = $1 AND g.days IN ($2, 0) AND g.figure IN ($6, $7)
+		FROM health_figures g WHERE g.community_id = $1 AND g.days IN ($2, 0) AND g.figure IN ($5, $6)
 	ORDER BY 1, 2`
 
-// nowRow is one row of nowSQL.
+// nowRow is one row of headSQL or listsSQL.
 type nowRow struct {
 	part, ord  int
 	n          [6]int64
@@ -73,14 +83,76 @@ type nowRow struct {
 	f1, f2     sql.NullFloat64
 }
 
-// readNow reads the run, the checklist and the lists of h (nowSQL), then
-// the experts who might answer the waiting questions: two queries.
+// listsKey is what a community's lists are kept under: they change with
+// the run, the names' version, the window, how many are listed and the
+// community's address (the questions' links).
+type listsKey struct {
+	community   int64
+	slug        string
+	days, shown int
+	run, names  int64
+}
+
+// healthLists are the lists of a Health, as kept.
+type healthLists struct {
+	queue       []Waiting // without their experts
+	fading      []Faded
+	stale       []StaleEntry
+	departments []DepartmentShare
+	connectors  []Connector
+	figures     map[string]Figure
+}
+
+// listsBudget bounds the lists kept: a community's window is a few KB.
+const listsBudget = 8 << 20
+
+// readNow reads the run, the names' version and the checklist of h
+// (headSQL), then its lists (kept, or listsSQL), then the experts who might
+// answer the waiting questions: two or three queries.
 func (s *Service) readNow(ctx context.Context, h *Health) error {
-	limit := int64(math.MaxInt32)
-	if h.shown > 0 {
-		limit = int64(h.shown)
+	var names int64
+	if err := s.scanNow(ctx, h, &names, headSQL, h.C.ID, h.C.Stage); err != nil {
+		return err
 	}
-	rows, err := s.db.QueryContext(ctx, nowSQL, h.C.ID, h.Days, h.C.Stage, limit, MinCell, FigFading, FigConnectors)
+	if h.CountedAt.IsZero() {
+		return nil
+	}
+	key := listsKey{community: h.C.ID, slug: h.C.Slug, days: h.Days, shown: h.shown, run: h.Run, names: names}
+	if l, ok := s.lists.Get(key); ok && h.shown > 0 {
+		h.Queue, h.Fading, h.Stale, h.Departments, h.Connectors = slices.Clone(l.queue), l.fading, l.stale, l.departments, l.connectors
+		for name, f := range l.figures {
+			h.Figures[name] = f
+		}
+	} else {
+		limit := int64(math.MaxInt32)
+		if h.shown > 0 {
+			limit = int64(h.shown)
+		}
+		if err := s.scanNow(ctx, h, nil, listsSQL, h.C.ID, h.Days, limit, MinCell, FigFading, FigConnectors); err != nil {
+			return err
+		}
+		if h.shown > 0 { // the downloads' full lists are not kept
+			l := healthLists{queue: slices.Clone(h.Queue), fading: h.Fading, stale: h.Stale, departments: h.Departments, connectors: h.Connectors,
+				figures: maps.Clone(h.Figures)}
+			s.lists.Put(key, l, l.size())
+		}
+	}
+	return s.readExperts(ctx, h)
+}
+
+// size is about the bytes l holds.
+func (l healthLists) size() int {
+	n := 256 * (len(l.queue) + len(l.fading) + len(l.stale) + len(l.departments) + len(l.connectors) + len(l.figures))
+	for _, q := range l.queue {
+		n += len(q.Title) + len(q.URL)
+	}
+	return n
+}
+
+// scanNow runs query (headSQL or listsSQL) and adds its rows to h; names,
+// when given, takes the names' version.
+func (s *Service) scanNow(ctx context.Context, h *Health, names *int64, query string, args ...any) error {
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return errs.Wrap(err, "read health")
 	}
@@ -90,12 +162,16 @@ func (s *Service) readNow(ctx context.Context, h *Health) error {
 		if err := rows.Scan(&r.part, &r.ord, &r.n[0], &r.n[1], &r.n[2], &r.n[3], &r.n[4], &r.n[5], &r.t1, &r.t2, &r.t3, &r.at, &r.f1, &r.f2); err != nil {
 			return errs.Wrap(err, "read health")
 		}
+		if r.part == partRun && names != nil {
+			*names, h.Run = r.n[0], r.n[1]
+		}
 		h.addNow(r)
 	}
-	if err := rows.Err(); err != nil {
-		return errs.Wrap(err, "read health")
-	}
-	rows.Close()
+	return errs.Wrap(rows.Err(), "read health")
+}
+
+// readExperts adds to each waiting question of h who might answer it.
+func (s *Service) readExperts(ctx context.Context, h *Health) error {
 	if len(h.Queue) == 0 {
 		return nil
 	}

@@ -66,7 +66,7 @@ func (c *fragmentCache) healthPartKey(h stewardship.Health, part string) uint64 
 	var k maphash.Hash
 	k.SetSeed(c.seed)
 	k.WriteString("health-part\x00")
-	for _, s := range []string{part, strconv.FormatInt(h.C.ID, 10), h.C.Slug, strconv.Itoa(h.Days), strconv.FormatInt(h.CountedAt.UnixNano(), 10), h.Zone} {
+	for _, s := range []string{part, strconv.FormatInt(h.C.ID, 10), h.C.Slug, strconv.Itoa(h.Days), strconv.FormatInt(h.Run, 10), strconv.FormatInt(h.CountedAt.UnixNano(), 10), h.Zone} {
 		k.WriteString(s)
 		k.WriteByte(0)
 	}
