@@ -98,15 +98,17 @@ func TestRecountAtScale(t *testing.T) {
 		if len(h.Departments) == 0 || len(h.Rhythm) == 0 {
 			t.Errorf("departments %d, rhythm cells %d", len(h.Departments), len(h.Rhythm))
 		}
-		// One more than in an empty community: the experts who might
-		// answer the waiting questions, looked up once for the whole queue.
-		if n := healthQueries(t, w); n != emptyQueries+1 {
+		// At most one more than in an empty community: the experts who
+		// might answer the waiting questions, looked up once for the whole
+		// queue (the lists may come from memory: a query less).
+		if n := healthQueries(t, w); n > emptyQueries+1 {
 			t.Errorf("the health page costs %d queries at 100,000 contributions, %d in an empty community", n, emptyQueries)
 		} else {
 			t.Logf("the health page: %d queries (%d in an empty community, with no queue)", n, emptyQueries)
 		}
-		// The community, the run with the checklist and the lists, the
-		// experts for the waiting questions.
+		// Once the lists are in memory: the community, the run with the
+		// names' version and the checklist, the experts for the waiting
+		// questions.
 		if n := healthNowQueries(t, w); n != 3 {
 			t.Errorf("the health page reads %d queries a request once drawn, want 3", n)
 		}
