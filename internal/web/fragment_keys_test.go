@@ -277,3 +277,31 @@ func TestHealthListKeyChangesWithWhatTheListShows(t *testing.T) {
 		t.Error("two lists of the same rows share a key")
 	}
 }
+
+// The institution's body is kept for a count: another count or another
+// cell of the value matrix (read live) makes another key (so does another
+// "counted … ago", which moves with the clock).
+func TestInstitutionKeyChangesWithWhatTheBodyShows(t *testing.T) {
+	t.Parallel()
+	c := newFragmentCache()
+	at := time.Now().Add(-90 * time.Minute)
+	base := institutionPage{In: stewardship.Institution{CountedAt: at, Value: []stewardship.CycleValue{{Cycle: 1, Stories: 2, WithEvidence: 1}}}}
+	key := c.institutionKey(&base)
+	if c.institutionKey(&base) != key {
+		t.Fatal("the same body hashes differently")
+	}
+	changes := map[string]func(p *institutionPage){
+		"count":    func(p *institutionPage) { p.In.CountedAt = at.Add(time.Second) },
+		"stories":  func(p *institutionPage) { p.In.Value[0].Stories = 3 },
+		"evidence": func(p *institutionPage) { p.In.Value[0].WithEvidence = 2 },
+		"cycle":    func(p *institutionPage) { p.In.Value[0].Cycle = 2 },
+	}
+	for name, change := range changes {
+		p := base
+		p.In.Value = append([]stewardship.CycleValue(nil), base.In.Value...)
+		change(&p)
+		if c.institutionKey(&p) == key {
+			t.Errorf("changing the %s keeps the body's key: a stale body would be shown", name)
+		}
+	}
+}
