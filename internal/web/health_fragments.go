@@ -86,9 +86,18 @@ func (c *fragmentCache) healthPartKey(h stewardship.Health, part string) uint64 
 func (s *Server) healthCountedHTML(ctx context.Context, t *template.Template, h *stewardship.Health) (map[string]template.HTML, error) {
 	out := make(map[string]template.HTML, len(healthParts))
 	for _, part := range healthParts {
-		html, ok := s.fragments.get(s.fragments.healthPartKey(*h, part))
+		key := s.fragments.healthPartKey(*h, part)
+		html, ok := s.fragments.get(key)
 		if !ok {
-			return s.renderHealthCounted(ctx, t, h)
+			// One request reads and renders; those arriving meanwhile
+			// (every steward's, just after a count) wait for its parts.
+			drawn, err, _ := s.fragments.drawing.Do(strconv.FormatUint(key, 16), func() (any, error) {
+				return s.renderHealthCounted(ctx, t, h)
+			})
+			if err != nil {
+				return nil, err
+			}
+			return drawn.(map[string]template.HTML), nil
 		}
 		out[part] = html
 	}
