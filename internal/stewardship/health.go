@@ -126,7 +126,8 @@ func (s *Service) health(ctx context.Context, a auth.Actor, slug string, days, s
 // the two that count the lists, the weeks, the months, the cohorts, the
 // rhythm, the exchange): the run, the checklist and the lists, in two
 // queries after the community's. The page draws the rest once a run
-// (ReadCounted on a miss).
+// (ReadCounted on a miss). Its lists may be shared with other requests:
+// readers must not change them.
 func (s *Service) HealthNow(ctx context.Context, a auth.Actor, slug string, days int) (Health, error) {
 	return s.healthNow(ctx, a, slug, days, ListShown)
 }
