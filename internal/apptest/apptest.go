@@ -58,7 +58,7 @@ func New(t testing.TB, d *db.DB) *Env {
 // much of it as one person; the limits on accounts (sign-up, sign-in, reset)
 // stay as configured by default. Tests of a limit set their own with NewWith.
 func RoomyLimits(c *config.Config) {
-	for _, act := range []ratelimit.Action{ratelimit.Entry, ratelimit.Comment, ratelimit.Upload, ratelimit.Invite, ratelimit.Search} {
+	for _, act := range []ratelimit.Action{ratelimit.Entry, ratelimit.Comment, ratelimit.Upload, ratelimit.Invite, ratelimit.Search, ratelimit.Endorse} {
 		c.Limits[act] = ratelimit.Rule{Max: 100_000, Window: time.Minute}
 	}
 }

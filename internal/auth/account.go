@@ -2,6 +2,8 @@ package auth
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -81,6 +83,9 @@ func (s *Service) ChangePassword(ctx context.Context, a Actor, current, next, us
 
 // RequestEmailChange checks the current password and sends a confirmation
 // link to the new address; the address changes when that link is opened.
+// An address another account uses is not said to be taken (that would tell
+// anyone with an account who else has one): its owner is told of the
+// attempt instead, and the answer is the same as for a free address.
 func (s *Service) RequestEmailChange(ctx context.Context, a Actor, current, newEmail string) error {
 	if !a.SignedIn() {
 		return errs.New(errs.Unauthenticated, "Please sign in first.")
@@ -93,12 +98,22 @@ func (s *Service) RequestEmailChange(ctx context.Context, a Actor, current, newE
 		return err
 	}
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
-		if err := s.checkUnique(ctx, tx, a.PersonID, "", newEmail); err != nil {
-			return err
+		var owner int64
+		err := tx.QueryRowContext(ctx, "SELECT id FROM people WHERE email = $1", newEmail).Scan(&owner)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return errs.Wrap(err, "find account")
+		}
+		if owner == a.PersonID {
+			return errs.Field("email", "This is your address already.")
 		}
 		settings, err := instance.Load(ctx, tx)
 		if err != nil {
 			return err
+		}
+		if owner != 0 {
+			return notify.Queue(ctx, tx, notify.Mail{To: newEmail, Subject: "Someone tried to move an account of " + settings.Name + " to your address",
+				Body: fmt.Sprintf("Someone (perhaps you) asked to use this e-mail address for an account on %s, but this address has an account already, so nothing changed.\n\nIf you meant to use your own account, sign in here:\n\n%s/signin\n\nIf you forgot its password, choose a new one here:\n\n%s/reset\n\nIf it was not you, ignore this message.\n",
+					settings.Name, s.baseURL, s.baseURL)})
 		}
 		raw, err := s.createToken(ctx, tx, purposeEmailChange, a.PersonID, newEmail, "", 0, verifyTTL)
 		if err != nil {

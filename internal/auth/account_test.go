@@ -51,8 +51,19 @@ func TestChangeEmail(t *testing.T) {
 		ctx := context.Background()
 
 		wantField(t, e.Auth.RequestEmailChange(ctx, a, "not my password", "ada@new.example.org"), "current_password")
-		wantField(t, e.Auth.RequestEmailChange(ctx, a, password, "bob@example.org"), "email")
+		wantField(t, e.Auth.RequestEmailChange(ctx, a, password, "ada@example.org"), "email") // her own
 		wantField(t, e.Auth.RequestEmailChange(ctx, a, password, "not an address"), "email")
+		// Bob's address is not said to be taken: Bob is told, and nothing else happens.
+		if err := e.Auth.RequestEmailChange(ctx, a, password, "Bob@example.org"); err != nil {
+			t.Fatalf("asking for an address another account uses: %v, want the answer a free one gets", err)
+		}
+		if body := newestMail(t, d, "bob@example.org"); !strings.Contains(body, "has an account already, so nothing changed") || linkPattern.MatchString(body) {
+			t.Errorf("bob's notice:\n%s", body)
+		}
+		var tokens int
+		if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM tokens WHERE email = 'bob@example.org' AND purpose = 'email_change'").Scan(&tokens); err != nil || tokens != 0 {
+			t.Errorf("%d tokens for bob's address (%v): a link to take it", tokens, err)
+		}
 		if n := mailCount(t, d, "ada@new.example.org"); n != 0 {
 			t.Fatalf("%d mails queued for a refused change", n)
 		}

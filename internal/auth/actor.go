@@ -10,6 +10,7 @@ type Actor struct {
 	Handle   string
 	Name     string
 	Admin    bool
+	Sponsor  bool   // reads the institution's page without administering (granted by an administrator)
 	Verified bool   // the person has confirmed their e-mail address
 	TimeZone string // IANA name the person reads times in; "" for the instance's
 }

@@ -40,10 +40,10 @@ func (s *Service) Session(ctx context.Context, raw string) (Actor, error) {
 	}
 	var a Actor
 	var lastSeen, expires time.Time
-	err := s.db.QueryRowContext(ctx, `SELECT p.id, p.handle, p.name, p.is_admin, p.email_verified_at IS NOT NULL, p.time_zone, s.last_seen_at, s.expires_at
+	err := s.db.QueryRowContext(ctx, `SELECT p.id, p.handle, p.name, p.is_admin, p.is_sponsor, p.email_verified_at IS NOT NULL, p.time_zone, s.last_seen_at, s.expires_at
 		FROM sessions s JOIN people p ON p.id = s.person_id
 		WHERE s.token_hash = $1 AND p.disabled_at IS NULL`, hash).
-		Scan(&a.PersonID, &a.Handle, &a.Name, &a.Admin, &a.Verified, &a.TimeZone, &lastSeen, &expires)
+		Scan(&a.PersonID, &a.Handle, &a.Name, &a.Admin, &a.Sponsor, &a.Verified, &a.TimeZone, &lastSeen, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
 		s.sessions.forget(hash)
 		return Actor{}, nil

@@ -56,8 +56,8 @@ func (s *Service) checkSignIn(ctx context.Context, email, password string) (Acto
 	var a Actor
 	var hash string
 	var disabled sql.NullTime
-	err := s.db.QueryRowContext(ctx, `SELECT id, handle, name, is_admin, email_verified_at IS NOT NULL, password_hash, disabled_at
-		FROM people WHERE email = $1`, email).Scan(&a.PersonID, &a.Handle, &a.Name, &a.Admin, &a.Verified, &hash, &disabled)
+	err := s.db.QueryRowContext(ctx, `SELECT id, handle, name, is_admin, is_sponsor, email_verified_at IS NOT NULL, password_hash, disabled_at
+		FROM people WHERE email = $1`, email).Scan(&a.PersonID, &a.Handle, &a.Name, &a.Admin, &a.Sponsor, &a.Verified, &hash, &disabled)
 	if errors.Is(err, sql.ErrNoRows) {
 		hash = dummyHash()
 	} else if err != nil {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/netip"
 	"net/url"
 	"path/filepath"
 	"strconv"
@@ -44,6 +45,11 @@ type Config struct {
 	LogFormat       string        // text or json
 
 	MaxUpload int // the largest attachment, in MiB
+
+	// TrustedProxies names the load balancers and proxies in front of
+	// Hearth (addresses or CIDR ranges, comma-separated) whose
+	// X-Forwarded-For header gives the client's address.
+	TrustedProxies string
 
 	Limits map[ratelimit.Action]ratelimit.Rule // rate limits, shared by instances through the database (limits.go)
 }
@@ -118,6 +124,7 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 	str(&c.LogLevel, "log-level", "HEARTH_LOG_LEVEL", "log level: debug, info, warn or error")
 	str(&c.LogFormat, "log-format", "HEARTH_LOG_FORMAT", "log format: text or json")
 	integer(&c.MaxUpload, "max-upload", "HEARTH_MAX_UPLOAD", "largest attachment, in MiB (1 to 1024)")
+	str(&c.TrustedProxies, "trusted-proxies", "HEARTH_TRUSTED_PROXIES", "load balancers or proxies in front of Hearth (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For gives the client's address")
 	limitFlags(fs, &c, getenv, &errs)
 	if extra != nil {
 		extra(fs)
@@ -183,7 +190,32 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("max-upload: %d MiB is not between 1 and 1024", c.MaxUpload))
 	}
 	errs = append(errs, c.validateLimits())
+	if _, err := c.TrustedProxyRanges(); err != nil {
+		errs = append(errs, err)
+	}
 	return errors.Join(errs...)
+}
+
+// TrustedProxyRanges parses TrustedProxies: each an address (a range of
+// one) or a CIDR range.
+func (c Config) TrustedProxyRanges() ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, f := range strings.Split(c.TrustedProxies, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if p, err := netip.ParsePrefix(f); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(f)
+		if err != nil {
+			return nil, fmt.Errorf("trusted-proxies: %q is neither an address (such as 10.0.0.5) nor a CIDR range (such as 10.0.0.0/8)", f)
+		}
+		out = append(out, netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen()))
+	}
+	return out, nil
 }
 
 // MaxUploadBytes is MaxUpload in bytes.

@@ -27,6 +27,7 @@ var settableLimits = []struct {
 	{ratelimit.Upload, "attachments a person uploads"},
 	{ratelimit.Search, "searches per person (per client address for visitors)"},
 	{ratelimit.Inbound, "replies by e-mail a person sends"},
+	{ratelimit.Endorse, "endorsements a person gives"},
 }
 
 // Bounds of a limit's window: shorter does not stop a flood, longer than a

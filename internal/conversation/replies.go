@@ -215,35 +215,25 @@ func (s *Service) Replies(ctx context.Context, t ThreadView, at At) (posts.Page,
 		return p, err
 	}
 	p.Total = total
-	v := viewer(t)
-	list := make([]Post, len(p.Posts)) // the page read may be kept: this reader's copy
+	p = p.SeenBy(viewer(t)) // the page read may be kept: this reader's copy
 	for i, c := range p.Posts {
-		c = v.See(c)
 		if c.Body != "" && c.RenderVersion < markup.Version {
-			c.HTML = s.md.Render(c.Body) // stored by an older version
+			p.Posts[i].HTML = s.md.Render(c.Body) // stored by an older version
 		}
-		list[i] = c
 	}
-	p.Posts = list
 	return p, nil
 }
 
+// pageCacheBudget bounds what the kept pages of replies hold (their posts'
+// text and HTML): a page of short replies is about 40 KB.
+const pageCacheBudget = 8 << 20
+
 // readReplies reads the page of t's replies at, as posts.Everyone sees it:
 // the newest page (the thread's own address) from the kept pages when it was
-// read at t's posts version already (see pagecache.go).
+// read at t's posts version already (posts.Kept; the version is kept by
+// triggers, migration 0054).
 func (s *Service) readReplies(ctx context.Context, t ThreadView, at At) (posts.Page, error) {
-	if at.Before != 0 || at.After != 0 || at.Around != 0 || t.PostsVersion == 0 {
-		return posts.Read(ctx, s.db, subject(t.ID), at, posts.Everyone)
-	}
-	k := pageKey{thread: t.ID, version: t.PostsVersion, kind: at.Kind}
-	if p, ok := s.pages.get(k); ok {
-		return p, nil
-	}
-	p, err := posts.Read(ctx, s.db, subject(t.ID), at, posts.Everyone)
-	if err == nil {
-		s.pages.put(k, p)
-	}
-	return p, err
+	return s.pages.Read(ctx, s.db, subject(t.ID), t.PostsVersion, at)
 }
 
 func viewer(t ThreadView) posts.Viewer {

@@ -11,7 +11,7 @@ import (
 )
 
 // A thread's newest page of replies is kept by the instance that read it
-// (see pagecache.go). Two instances share the database here: every write made
+// (see readReplies and posts.Kept). Two instances share the database here: every write made
 // through one, and a rename made in SQL, shows at once on the other's next
 // read, and each reader still sees hidden replies as they may.
 func TestKeptRepliesFollowWritesOfAnotherInstance(t *testing.T) {

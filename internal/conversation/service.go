@@ -21,6 +21,7 @@ import (
 	"hearth/internal/db"
 	"hearth/internal/errs"
 	"hearth/internal/markup"
+	"hearth/internal/posts"
 	"hearth/internal/ratelimit"
 	"hearth/internal/search"
 )
@@ -45,7 +46,7 @@ type Service struct {
 	now         func() time.Time
 	md          *markup.Renderer
 	limits      *ratelimit.Limiter // nil: none
-	pages       *pageCache         // threads' newest pages of replies, as read
+	pages       *posts.Kept        // threads' newest pages of replies, as read (see readReplies)
 }
 
 // NewService returns the conversation service.
@@ -53,7 +54,7 @@ func NewService(d *db.DB, communities *community.Service, log *slog.Logger) *Ser
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Service{db: d, communities: communities, log: log, now: db.Now, md: markup.New(), pages: newPageCache(pageCacheBudget)}
+	return &Service{db: d, communities: communities, log: log, now: db.Now, md: markup.New(), pages: posts.NewKept(pageCacheBudget)}
 }
 
 // SetLimits makes new threads and replies count under the comment limit.

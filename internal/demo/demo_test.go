@@ -128,6 +128,7 @@ func TestLoadFillsAnEmptyDatabase(t *testing.T) {
 		a := demo.Accounts()
 		for _, want := range []string{
 			"  administrator: " + a.Admin.Email + " / " + demo.Password,
+			"  sponsor: " + a.Sponsor.Email + " / " + demo.Password,
 			"  steward: " + a.Steward.Email + " / " + demo.Password,
 			"  member: " + a.Member.Email + " / " + demo.Password,
 			"Simulation in Nursing Education",
@@ -162,7 +163,7 @@ func TestAccountsMatchTheirRoles(t *testing.T) {
 		}
 
 		svc := auth.NewService(d, auth.Options{BaseURL: "http://x"})
-		for _, acc := range []demo.Account{a.Admin, a.Steward, a.Member} {
+		for _, acc := range []demo.Account{a.Admin, a.Sponsor, a.Steward, a.Member} {
 			actor, session, err := svc.SignIn(ctx, acc.Email, demo.Password, "127.0.0.1", "test")
 			if err != nil {
 				t.Fatalf("sign in as %s: %v", acc.Email, err)
@@ -172,6 +173,9 @@ func TestAccountsMatchTheirRoles(t *testing.T) {
 			}
 			if actor.Admin != (acc == a.Admin) {
 				t.Errorf("%s: Admin = %v", acc.Email, actor.Admin)
+			}
+			if actor.Sponsor != (acc == a.Sponsor) {
+				t.Errorf("%s: Sponsor = %v", acc.Email, actor.Sponsor)
 			}
 		}
 	})

@@ -71,7 +71,7 @@ var endorsements = []endorsementData{
 	{"ruth-adeyemi", "kenji-watanabe", "open textbooks", "Wrote a whole open textbook and kept the students in the loop.", 260},
 	{"hana-kobayashi", "marco-bellini", "haccp", "Walked me through our HACCP plan line by line.", 70},
 	{"meilin-chen", "marco-bellini", "allergens", "", 110},
-	{"priya-raman", "marco-bellini", "food safety", "His audits are calm and thorough.", 60},
+	{"jamal-washington", "marco-bellini", "food safety", "His audits are calm and thorough.", 60},
 	{"fatima-al-sayed", "eleanor-whitfield", "accessibility", "Reviewed my slides and taught me more about contrast than a course did.", 95},
 	{"chloe-dubois", "eleanor-whitfield", "universal design for learning", "", 45},
 	{"arjun-mehta", "aisha-rahman", "ai literacy", "Her workshop on AI and study habits was the most useful hour of the year.", 30},

@@ -97,7 +97,7 @@ func loadSeries(ctx context.Context, tx *db.Tx, l *loaded, md *markup.Renderer, 
 	if !ok {
 		return errUnknown("community", s.Community)
 	}
-	members := l.membersOf(s.Community)
+	members := l.takingPart(s.Community)
 	if len(members) < 2 {
 		return fmt.Errorf("community %s has too few members", s.Community)
 	}

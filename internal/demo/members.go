@@ -39,7 +39,7 @@ var memberships = map[string][]member{
 		active("daniel-reyes"), active("arjun-mehta"), active("kenji-watanabe"), active("fatima-al-sayed"),
 		active("eleanor-whitfield"), active("carlos-mendoza"), active("samuel-osei"), active("meilin-chen"),
 		active("grace-lindqvist"), active("lucia-fernandez"), active("ruth-adeyemi"), active("sofia-castillo"),
-		active("yusuf-demir"), active("liam-oconnell"), active("oluwaseun-adebayo"),
+		active("yusuf-demir"), active("liam-oconnell"), active("oluwaseun-adebayo"), active("kwame-mensah"),
 	},
 	"accessible-course-design": {
 		steward("carlos-mendoza"), moderator("aisha-rahman"),

@@ -11,14 +11,15 @@ import (
 
 // person is one of Northfield's staff.
 type person struct {
-	Handle string
-	Name   string
-	Email  string // when not the handle with dots: first.last@northfield.example
-	Dept   string // department slug
-	Title  string
-	Bio    string
-	Joined int // days ago the account was made
-	Admin  bool
+	Handle  string
+	Name    string
+	Email   string // when not the handle with dots: first.last@northfield.example
+	Dept    string // department slug
+	Title   string
+	Bio     string
+	Joined  int // days ago the account was made
+	Admin   bool
+	Sponsor bool // reads the institution's page
 }
 
 // emailDomain is the demo institution's (reserved, never delivered) domain.
@@ -107,6 +108,9 @@ var people = []person{
 		Bio:   "Helps students with study skills, exam anxiety and time management, one conversation at a time."},
 
 	// Business Administration
+	{Handle: "helen-marsh", Name: "Helen Marsh", Dept: "business", Joined: 610, Sponsor: true,
+		Title: "Vice-Principal, Academic",
+		Bio:   "Sponsors the college's communities of practice. Reads the institution's page each term, and the stories behind it."},
 	{Handle: "rebecca-goldberg", Name: "Rebecca Goldberg", Dept: "business", Joined: 301,
 		Title: "Professor, Marketing",
 		Bio:   "Teaches marketing and consumer behaviour. Rewrote every assignment last year and documented what happened."},
@@ -152,10 +156,10 @@ func loadPeople(ctx context.Context, tx *db.Tx, l *loaded) error {
 		joined := l.ago(p.Joined)
 		verified := joined.Add(9 * time.Minute)
 		var id int64
-		err := tx.QueryRowContext(ctx, `INSERT INTO people (handle, email, name, password_hash, is_admin, is_demo,
+		err := tx.QueryRowContext(ctx, `INSERT INTO people (handle, email, name, password_hash, is_admin, is_sponsor, is_demo,
 			email_verified_at, department_id, title, bio, created_at)
-			VALUES ($1, $2, $3, $4, $5, TRUE, $6, $7, $8, $9, $10) RETURNING id`,
-			p.Handle, p.email(), p.Name, l.passwordHash, p.Admin, verified, dep.ID, p.Title, p.Bio, joined).Scan(&id)
+			VALUES ($1, $2, $3, $4, $5, $11, TRUE, $6, $7, $8, $9, $10) RETURNING id`,
+			p.Handle, p.email(), p.Name, l.passwordHash, p.Admin, verified, dep.ID, p.Title, p.Bio, joined, p.Sponsor).Scan(&id)
 		if err != nil {
 			return errs.Wrap(err, "insert person "+p.Handle)
 		}

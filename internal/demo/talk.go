@@ -28,7 +28,7 @@ func loadTalk(ctx context.Context, tx *db.Tx, l *loaded) error {
 		if c.Archived > 0 {
 			end = l.ago(c.Archived)
 		}
-		members := l.membersOf(c.Slug)
+		members := l.takingPart(c.Slug)
 		if len(members) < 2 {
 			return fmt.Errorf("community %s has too few members to talk", c.Slug)
 		}
@@ -52,6 +52,22 @@ func loadTalk(ctx context.Context, tx *db.Tx, l *loaded) error {
 	return nil
 }
 
+// takingPart lists the members who talk and meet in a community: its
+// active members, or in a siloed one only those of its department.
+func (l *loaded) takingPart(slug string) []string {
+	dept, siloed := silos[slug]
+	if !siloed {
+		return l.membersOf(slug)
+	}
+	var out []string
+	for _, h := range l.membersOf(slug) {
+		if departmentOf(h) == dept {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
 // membersOf lists a community's active members by handle, in order.
 func (l *loaded) membersOf(slug string) []string {
 	var out []string
@@ -69,7 +85,10 @@ func loadThread(ctx context.Context, tx *db.Tx, l *loaded, md *markup.Renderer, 
 	if at.After(end) {
 		return fmt.Errorf("starts after the community's last day")
 	}
-	asker := next(at, "")
+	asker := th.By
+	if asker == "" {
+		asker = next(at, "")
+	}
 	body := md.RenderBoth(th.Body)
 	var id int64
 	if err := tx.QueryRowContext(ctx, `INSERT INTO threads (community_id, kind, title, body, body_html, body_text, render_version,
@@ -89,7 +108,10 @@ func loadThread(ctx context.Context, tx *db.Tx, l *loaded, md *markup.Renderer, 
 		if when.After(end) {
 			break
 		}
-		by := next(when, "")
+		by := p.By
+		if by == "" {
+			by = next(when, "")
+		}
 		out := md.RenderBoth(p.Body)
 		var acceptedAt any
 		if p.Accepted {

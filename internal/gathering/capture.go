@@ -79,10 +79,14 @@ func (s *Service) Capture(ctx context.Context, lib *practice.Service, a auth.Act
 	return lib.Create(ctx, a, slug, in)
 }
 
-// CapturedFrom lists the published entries captured from occurrence occ of
-// v, oldest first, in two queries.
-func (s *Service) CapturedFrom(ctx context.Context, v View, occ int64) ([]Captured, error) {
-	out, err := links.From(ctx, s.db, OccurrenceKind, []int64{occ})
+// CapturedFrom lists the published entries captured from occurrence o of
+// v, oldest first: in two queries when any was ever captured from it, in
+// none otherwise.
+func (s *Service) CapturedFrom(ctx context.Context, v View, o Occurrence) ([]Captured, error) {
+	if !o.Captured { // nothing was ever captured from it: no query
+		return nil, nil
+	}
+	out, err := links.From(ctx, s.db, OccurrenceKind, []int64{o.ID})
 	if err != nil || len(out) == 0 {
 		return nil, err
 	}

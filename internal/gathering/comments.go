@@ -56,14 +56,19 @@ func checkComment(body string) (string, error) {
 	return body, nil
 }
 
+// commentsKeptBudget bounds the newest pages of comments kept (see
+// posts.Kept): a page of short comments is about 40 KB.
+const commentsKeptBudget = 4 << 20
+
 // Comments returns a page of gathering v's comments, oldest first; a
-// hidden comment's text is for moderators and its author.
+// hidden comment's text is for moderators and its author. The newest page
+// is read once and kept under the gathering's posts version.
 func (s *Service) Comments(ctx context.Context, v View, at CommentsAt) (posts.Page, error) {
-	p, err := posts.Read(ctx, s.db, commentSubject(v.ID), at,
-		posts.Viewer{PersonID: v.Community.Actor.PersonID, Moderator: v.Community.IsModerator()})
+	p, err := s.comments.Read(ctx, s.db, commentSubject(v.ID), v.PostsVersion, at)
 	if err != nil {
 		return p, err
 	}
+	p = p.SeenBy(posts.Viewer{PersonID: v.Community.Actor.PersonID, Moderator: v.Community.IsModerator()})
 	for i, c := range p.Posts {
 		if c.Body != "" && c.RenderVersion < markup.Version {
 			p.Posts[i].HTML = s.md.Render(c.Body)

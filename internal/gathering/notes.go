@@ -116,9 +116,32 @@ func checkPart(part string) error {
 	return nil
 }
 
-// Texts returns the agenda and notes of occurrence occ of v (empty when
-// never written), in one query.
-func (s *Service) Texts(ctx context.Context, v View, occ int64) (agenda, notes Text, err error) {
+// Texts returns the agenda and notes of occurrence o of v (empty when
+// never written): none when neither ever was, else kept under the date's
+// texts version, read in one query when it changed.
+func (s *Service) Texts(ctx context.Context, v View, o Occurrence) (agenda, notes Text, err error) {
+	if o.TextsVersion == 0 {
+		return Text{Part: Agenda}, Text{Part: Notes}, nil
+	}
+	key := textsKey{occurrence: o.ID, version: o.TextsVersion}
+	if kept, ok := s.texts.Get(key); ok {
+		return kept[0], kept[1], nil
+	}
+	agenda, notes, err = s.readTexts(ctx, v, o.ID)
+	if err == nil {
+		s.texts.Put(key, [2]Text{agenda, notes}, 256+len(agenda.Body)+len(agenda.HTML)+len(notes.Body)+len(notes.HTML))
+	}
+	return agenda, notes, err
+}
+
+// textsKey names the texts of a date at one version of them.
+type textsKey struct{ occurrence, version int64 }
+
+// textsKeptBudget bounds the texts kept.
+const textsKeptBudget = 4 << 20
+
+// readTexts reads the agenda and notes of occurrence occ of v in one query.
+func (s *Service) readTexts(ctx context.Context, v View, occ int64) (agenda, notes Text, err error) {
 	agenda, notes = Text{Part: Agenda}, Text{Part: Notes}
 	rows, err := s.db.QueryContext(ctx, `SELECT n.part, n.body, n.body_html, n.render_version, n.revision, COALESCE(p.name, ''), n.updated_at
 		FROM gathering_notes n JOIN gathering_occurrences o ON o.id = n.occurrence_id LEFT JOIN people p ON p.id = n.updated_by

@@ -50,7 +50,7 @@ func TestAgendaAndNotesPermissions(t *testing.T) {
 					want(t, c.slug+" "+who+" opens the "+part+" form", err, table[who])
 				}
 			}
-			a, n, err := w.svc.Texts(w.ctx, g, occ.ID)
+			a, n, err := w.svc.Texts(w.ctx, g, w.occurrences(t, g)[0])
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -89,7 +89,7 @@ func TestNotesEditConflict(t *testing.T) {
 			t.Errorf("conflict %+v", c)
 		}
 		want(t, "conflict kind", err, "conflict")
-		_, n, _ := w.svc.Texts(w.ctx, g, occ.ID)
+		_, n, _ := w.svc.Texts(w.ctx, g, w.occurrences(t, g)[0])
 		if n.Revision != 1 {
 			t.Errorf("the conflicting save changed the notes: r%d", n.Revision)
 		}
@@ -166,7 +166,19 @@ func TestCaptureNotesAsEntry(t *testing.T) {
 		if err != nil || len(got) != 1 || got[0].From != (links.Thing{Kind: gathering.OccurrenceKind, ID: occ.ID}) {
 			t.Fatalf("links into the entry: %+v, %v", got, err)
 		}
-		captured, err := w.svc.CapturedFrom(w.ctx, g, occ.ID)
+		if none, err := w.svc.CapturedFrom(w.ctx, g, occ); err != nil || len(none) != 0 {
+			t.Errorf("captured from the date as read before the capture: %+v, %v", none, err)
+		}
+		var again gathering.Occurrence
+		for _, o := range w.occurrences(t, g) {
+			if o.ID == occ.ID {
+				again = o
+			}
+		}
+		if !again.Captured {
+			t.Errorf("the date read again is not marked captured: %+v", again)
+		}
+		captured, err := w.svc.CapturedFrom(w.ctx, g, again)
 		if err != nil || len(captured) != 1 || captured[0].Title != "Rye proofing" {
 			t.Errorf("captured from the date: %+v, %v", captured, err)
 		}

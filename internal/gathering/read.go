@@ -19,14 +19,14 @@ const gatheringColumns = `g.id, g.community_id, g.title, g.description, g.descri
 	g.minutes, g.rrule, g.online_url, g.place, COALESCE(g.capacity, 0), COALESCE(g.split_from, 0), COALESCE(g.created_by, 0),
 	g.created_at, g.updated_at, g.sequence, g.cancelled_at IS NOT NULL,
 	(SELECT string_agg(p.id || ' ' || p.handle || ' ' || p.name, '|' ORDER BY p.name, p.id) FROM gathering_hosts h JOIN people p ON p.id = h.person_id WHERE h.gathering_id = g.id),
-	g.guests_open`
+	g.guests_open, g.programme_version, g.posts_version`
 
 func (s *Service) scanGathering(sc interface{ Scan(...any) error }, g *Gathering, extra ...any) error {
 	var html string
 	var version int
 	var hosts sql.NullString
 	if err := sc.Scan(append([]any{&g.ID, &g.CommunityID, &g.Title, &g.Description, &html, &version, &g.Zone, &g.Start, &g.Minutes, &g.Rule,
-		&g.OnlineURL, &g.Place, &g.Capacity, &g.SplitFrom, &g.CreatedBy, &g.CreatedAt, &g.UpdatedAt, &g.Sequence, &g.Cancelled, &hosts, &g.GuestsOpen}, extra...)...); err != nil {
+		&g.OnlineURL, &g.Place, &g.Capacity, &g.SplitFrom, &g.CreatedBy, &g.CreatedAt, &g.UpdatedAt, &g.Sequence, &g.Cancelled, &hosts, &g.GuestsOpen, &g.ProgrammeVersion, &g.PostsVersion}, extra...)...); err != nil {
 		return err
 	}
 	g.HTML = template.HTML(html) // sanitised when it was saved
@@ -129,11 +129,11 @@ func (s *Service) writeTx(ctx context.Context, tx *db.Tx, a auth.Actor, slug str
 // and its gathering g.
 const occurrenceColumns = `o.id, o.gathering_id, o.original_start, o.starts_at, o.ends_at, COALESCE(o.title, g.title),
 	COALESCE(o.online_url, g.online_url), COALESCE(o.place, g.place), o.changed_at IS NOT NULL,
-	o.cancelled_at IS NOT NULL OR g.cancelled_at IS NOT NULL, o.going, o.waiting`
+	o.cancelled_at IS NOT NULL OR g.cancelled_at IS NOT NULL, o.going, o.waiting, o.captured, o.texts_version`
 
 func scanOccurrence(sc interface{ Scan(...any) error }, o *Occurrence, extra ...any) error {
 	err := sc.Scan(append([]any{&o.ID, &o.GatheringID, &o.OriginalStart, &o.Start, &o.End, &o.Title, &o.OnlineURL, &o.Place,
-		&o.Changed, &o.Cancelled, &o.Going, &o.Waiting}, extra...)...)
+		&o.Changed, &o.Cancelled, &o.Going, &o.Waiting, &o.Captured, &o.TextsVersion}, extra...)...)
 	o.OriginalStart, o.Start, o.End = o.OriginalStart.UTC(), o.Start.UTC(), o.End.UTC()
 	return err
 }

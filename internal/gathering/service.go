@@ -17,7 +17,9 @@ import (
 	"hearth/internal/community"
 	"hearth/internal/db"
 	"hearth/internal/errs"
+	"hearth/internal/lru"
 	"hearth/internal/markup"
+	"hearth/internal/posts"
 	"hearth/internal/ratelimit"
 )
 
@@ -34,6 +36,9 @@ type Service struct {
 	limits      *ratelimit.Limiter // nil: none
 	host        string             // the instance's host, for iCalendar UIDs
 	baseURL     string             // the instance's address, for links mailed to guests (SetLinks)
+	programmes  *programmeCache
+	comments    *posts.Kept
+	texts       *lru.Cache[textsKey, [2]Text]
 }
 
 // NewService returns the gathering service; baseHost names the instance in
@@ -45,7 +50,9 @@ func NewService(d *db.DB, communities *community.Service, baseHost string, log *
 	if baseHost == "" {
 		baseHost = "hearth.invalid"
 	}
-	return &Service{db: d, communities: communities, log: log, now: db.Now, md: markup.New(), host: baseHost}
+	return &Service{db: d, communities: communities, log: log, now: db.Now, md: markup.New(), host: baseHost,
+		programmes: newProgrammeCache(programmeCacheBudget), comments: posts.NewKept(commentsKeptBudget),
+		texts: lru.New[textsKey, [2]Text](textsKeptBudget)}
 }
 
 // SetLimits makes scheduling count under the limit on new entries.
@@ -76,6 +83,12 @@ type Gathering struct {
 	Cancelled   bool
 	GuestsOpen  bool // visitors may sign up (in a public community)
 	Hosts       []Person
+	// ProgrammeVersion changes with every change to what its programme's
+	// sessions show, but their places' counts (migration 0064).
+	ProgrammeVersion int64
+	// PostsVersion changes with every write to its comments and their
+	// authors' names (migration 0065).
+	PostsVersion int64
 }
 
 // Recurring reports whether the gathering is a series.
@@ -123,6 +136,8 @@ type Occurrence struct {
 	Cancelled     bool // on its own, or with the whole gathering
 	Going         int
 	Waiting       int
+	Captured      bool  // an entry was ever captured from it (migration 0065)
+	TextsVersion  int64 // 0 while no agenda or notes were written; changes with each (migration 0066)
 }
 
 // When is the occurrence's time in the gathering's zone and the viewer's.

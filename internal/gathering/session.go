@@ -160,15 +160,20 @@ func (s *Service) Programme(ctx context.Context, a auth.Actor, slug string, id, 
 	if !v.HasProgramme() {
 		return View{}, nil, 0, errNoProgramme
 	}
-	args := []any{id, a.PersonID}
-	keyset := ""
-	if after != 0 {
-		args = append(args, after)
-		keyset = ` AND (s.starts_at, s.id) > (SELECT k.starts_at, k.id FROM gathering_sessions k WHERE k.id = $3 AND k.gathering_id = $1)`
+	key := programmeKey{gathering: id, version: v.ProgrammeVersion, after: after}
+	if kept, ok := s.programmes.get(key); ok {
+		list, fresh, err := s.withLiveCounts(ctx, a, id, after, kept.sessions)
+		if err != nil {
+			return View{}, nil, 0, err
+		}
+		if fresh {
+			return v, list, kept.next, nil
+		}
 	}
 	list, err := s.sessions(ctx, `SELECT `+s.listColumns()+`, COALESCE(m.state, '') FROM gathering_sessions s
 		LEFT JOIN gathering_session_places m ON m.session_id = s.id AND m.person_id = $2
-		WHERE s.gathering_id = $1`+keyset+` ORDER BY s.starts_at, s.id LIMIT `+strconv.Itoa(ProgrammePage+1), args...)
+		WHERE s.gathering_id = $1`+programmeKeyset(after)+` ORDER BY s.starts_at, s.id LIMIT `+strconv.Itoa(ProgrammePage+1),
+		programmeArgs(a, id, after)...)
 	if err != nil {
 		return View{}, nil, 0, err
 	}
@@ -177,7 +182,24 @@ func (s *Service) Programme(ctx context.Context, a auth.Actor, slug string, id, 
 		list = list[:ProgrammePage]
 		next = list[ProgrammePage-1].ID
 	}
+	s.programmes.put(key, list, next)
 	return v, list, next, nil
+}
+
+// programmeKeyset is the condition for the sessions after session after
+// (none when 0), with programmeArgs.
+func programmeKeyset(after int64) string {
+	if after == 0 {
+		return ""
+	}
+	return ` AND (s.starts_at, s.id) > (SELECT k.starts_at, k.id FROM gathering_sessions k WHERE k.id = $3 AND k.gathering_id = $1)`
+}
+
+func programmeArgs(a auth.Actor, id, after int64) []any {
+	if after == 0 {
+		return []any{id, a.PersonID}
+	}
+	return []any{id, a.PersonID, after}
 }
 
 // sessions reads the sessions query selects (listColumns and the reader's

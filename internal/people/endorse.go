@@ -13,6 +13,7 @@ import (
 	"hearth/internal/auth"
 	"hearth/internal/db"
 	"hearth/internal/errs"
+	"hearth/internal/ratelimit"
 )
 
 // MaxEndorsementNote bounds an endorsement's note, in characters.
@@ -62,6 +63,9 @@ func (s *Service) Endorse(ctx context.Context, a auth.Actor, handle, topic, note
 	}
 	v.Check(slices.Contains(tags, topic), "topic", "Choose one of the topics "+p.Name+" lists.")
 	if err := v.Err(); err != nil {
+		return err
+	}
+	if err := s.limits.Take(ctx, ratelimit.Endorse, ratelimit.Person(a.PersonID)); err != nil {
 		return err
 	}
 	err = s.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {

@@ -4,12 +4,14 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"hearth/internal/auth"
 	"hearth/internal/db"
 	"hearth/internal/db/dbtest"
 	"hearth/internal/errs"
 	"hearth/internal/people"
+	"hearth/internal/ratelimit"
 )
 
 func TestProfileKeepsPronounsLanguagesAndInterests(t *testing.T) {
@@ -196,6 +198,37 @@ func TestEndorseTwiceAtOnce(t *testing.T) {
 		}
 		if ok != 1 || rows != 1 || counted != 1 {
 			t.Errorf("%d succeeded, %d stored, %d counted: want 1 each", ok, rows, counted)
+		}
+	})
+}
+
+// Endorsements count under a per-person limit: past it, the next is refused
+// with the limit's message and nothing is recorded.
+func TestEndorsementsAreLimited(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s := newService(d)
+		s.SetLimits(ratelimit.New(d, map[ratelimit.Action]ratelimit.Rule{ratelimit.Endorse: {Max: 2, Window: time.Hour}}, nil))
+		carol := person(t, d, "carol", false)
+		for _, h := range []string{"bob", "dan", "eve"} {
+			p := person(t, d, h, false)
+			if err := s.SetExpertise(ctx, p, []people.ExpertiseInput{{"sourdough", "expert"}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, h := range []string{"bob", "dan"} {
+			if err := s.Endorse(ctx, carol, h, "sourdough", ""); err != nil {
+				t.Fatalf("endorse %s: %v", h, err)
+			}
+		}
+		err := s.Endorse(ctx, carol, "eve", "sourdough", "")
+		if !errs.Is(err, errs.TooManyRequests) || !strings.Contains(err.Error(), "endorsed many people") {
+			t.Errorf("a third endorsement within the hour: %v", err)
+		}
+		var n int
+		if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM endorsements WHERE endorser_id = $1", carol.PersonID).Scan(&n); err != nil || n != 2 {
+			t.Errorf("%d endorsements recorded, want 2 (%v)", n, err)
 		}
 	})
 }

@@ -78,4 +78,4 @@ func (s *Service) PeopleToMeet(ctx context.Context, a auth.Actor) ([]Suggestion,
 }
 
 // personGroup groups by every column of personColumns.
-const personGroup = `p.id, p.handle, p.name, p.title, p.pronouns, p.languages, p.bio, d.name, d.id, d.slug, p.is_admin, p.disabled_at, p.created_at, p.avatar`
+const personGroup = `p.id, p.handle, p.name, p.title, p.pronouns, p.languages, p.bio, d.name, d.id, d.slug, p.is_admin, p.is_sponsor, p.disabled_at, p.created_at, p.avatar`

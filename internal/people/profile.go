@@ -29,6 +29,7 @@ type Person struct {
 	DepartmentID   int64
 	DepartmentSlug string
 	Admin          bool
+	Sponsor        bool // reads the institution's page
 	Disabled       bool
 	Joined         time.Time
 	Avatar         int      // the picture's version; 0: initials
@@ -51,13 +52,13 @@ func Initials(name string) string {
 }
 
 const personColumns = `p.id, p.handle, p.name, p.title, p.pronouns, p.languages, p.bio, COALESCE(d.name, ''), COALESCE(d.id, 0), COALESCE(d.slug, ''),
-	p.is_admin, p.disabled_at IS NOT NULL, p.created_at, p.avatar`
+	p.is_admin, p.is_sponsor, p.disabled_at IS NOT NULL, p.created_at, p.avatar`
 
 // scanPerson reads the personColumns of a row into p, then the row's extra
 // columns into extra.
 func scanPerson(sc interface{ Scan(...any) error }, p *Person, extra ...any) error {
 	return sc.Scan(append([]any{&p.ID, &p.Handle, &p.Name, &p.Title, &p.Pronouns, &p.Languages, &p.Bio, &p.Department, &p.DepartmentID,
-		&p.DepartmentSlug, &p.Admin, &p.Disabled, &p.Joined, &p.Avatar}, extra...)...)
+		&p.DepartmentSlug, &p.Admin, &p.Sponsor, &p.Disabled, &p.Joined, &p.Avatar}, extra...)...)
 }
 
 // Profile returns the profile with this handle. Profiles are for signed-in

@@ -36,6 +36,7 @@ const (
 	Verify   Action = "verify"   // verification e-mails asked for again, per person
 	Password Action = "password" // wrong current passwords when changing password or e-mail, per person
 	Inbound  Action = "inbound"  // replies by e-mail taken by the listener, per person
+	Endorse  Action = "endorse"  // endorsements of others' expertise, per person
 )
 
 // Rule allows Max events per Window for each key.
@@ -58,6 +59,7 @@ func Defaults() map[Action]Rule {
 		Verify:   {3, 15 * time.Minute},
 		Password: {6, time.Minute},
 		Inbound:  {30, time.Hour},
+		Endorse:  {30, time.Hour},
 	}
 }
 
@@ -186,6 +188,8 @@ func message(act Action) string {
 		return "Too many searches in a short time. Please wait a moment and search again."
 	case Inbound:
 		return "Too many replies by e-mail in a short time: this one will be tried again later."
+	case Endorse:
+		return "You have endorsed many people in a short time. Please wait a while before endorsing more."
 	}
 	return "Too many requests. Please try again later."
 }

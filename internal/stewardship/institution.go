@@ -34,14 +34,19 @@ type MapCommunity struct {
 	Departments int // departments its members come from
 }
 
+// ReadsInstitution reports whether a may read the institution's page:
+// administrators and the sponsors they name. The one rule, which the
+// service checks and the navigation follows.
+func ReadsInstitution(a auth.Actor) bool { return a.SignedIn() && (a.Admin || a.Sponsor) }
+
 // Institution reads the institution's figures: a few queries whatever the
-// number of communities. Administrators only; a visitor is asked to sign
-// in and anyone else is told there is no such page.
+// number of communities. Administrators and sponsors only; a visitor is
+// asked to sign in and anyone else is told there is no such page.
 func (s *Service) Institution(ctx context.Context, a auth.Actor) (Institution, error) {
 	if !a.SignedIn() {
 		return Institution{}, errs.New(errs.Unauthenticated, "Please sign in.")
 	}
-	if !a.Admin {
+	if !ReadsInstitution(a) {
 		return Institution{}, errs.NotFoundf("There is no such page.")
 	}
 	in := Institution{Days: InstitutionDays, Figures: map[string]sql.NullFloat64{}}

@@ -154,15 +154,25 @@ func TestAccountFormErrors(t *testing.T) {
 			fieldError(t, res.Body, "email", "Enter an e-mail address such as name@example.org.")
 			inputValue(t, res.Body, "email", "sam.new@")
 
-			res = c.Post("/account/email", form("email", "admin@example.org", "current_password", apptest.Password))
-			wantStatus(t, "taken address", res, http.StatusUnprocessableEntity)
-			fieldError(t, res.Body, "email", "An account with this e-mail address exists already. Sign in, or reset its password.")
+			res = c.Post("/account/email", form("email", "sam@example.org", "current_password", apptest.Password))
+			wantStatus(t, "her own address", res, http.StatusUnprocessableEntity)
+			fieldError(t, res.Body, "email", "This is your address already.")
 
+			if n := count(t, d, "SELECT COUNT(*) FROM mail_outbox"); n != mail {
+				t.Errorf("refused changes queued %d mails", n-mail)
+			}
+			// An address another account uses is answered as a free one (it
+			// is not for Sam to learn who has an account); its owner is told.
+			free := c.Post("/account/email", form("email", "nobody.yet@example.org", "current_password", apptest.Password))
+			taken := c.Post("/account/email", form("email", "admin@example.org", "current_password", apptest.Password))
+			if taken.Status != free.Status || taken.Location != free.Location {
+				t.Errorf("a taken address is answered %d %s, a free one %d %s", taken.Status, taken.Location, free.Status, free.Location)
+			}
 			if got := text(t, d, "SELECT email FROM people WHERE handle = 'sam'"); got != "sam@example.org" {
 				t.Errorf("e-mail changed to %q", got)
 			}
-			if n := count(t, d, "SELECT COUNT(*) FROM mail_outbox"); n != mail {
-				t.Errorf("refused changes queued %d mails", n-mail)
+			if n := count(t, d, "SELECT COUNT(*) FROM mail_outbox WHERE to_addr = 'admin@example.org' AND subject LIKE 'Someone tried to move%'"); n != 1 {
+				t.Errorf("%d notices to the address's owner, want 1", n)
 			}
 		})
 

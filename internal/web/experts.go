@@ -7,19 +7,17 @@ import (
 	"strconv"
 	"strings"
 
-	"hearth/internal/community"
 	"hearth/internal/people"
 )
 
 type expertsPage struct {
 	Layout
-	Query       people.ExpertQuery
-	Form        Form
-	Rows        []template.HTML // the page's ranking, rendered
-	Departments []people.Department
-	Communities []community.Listing // the reader's own, for the filter
-	FirstURL    string
-	NextURL     string
+	Query    people.ExpertQuery
+	Form     Form
+	Rows     []template.HTML // the page's ranking, rendered
+	Filters  template.HTML   // the department and community filters, rendered
+	FirstURL string
+	NextURL  string
 }
 
 func (s *Server) experts(w http.ResponseWriter, r *http.Request) {
@@ -57,7 +55,7 @@ func (s *Server) experts(w http.ResponseWriter, r *http.Request) {
 	if q.AfterID != 0 {
 		p.FirstURL = cursorURL(r, "", 0)
 	}
-	if p.Departments, p.Communities, err = s.filterChoices(r); err != nil {
+	if p.Filters, err = s.filtersHTML(r, "people/experts", p.Form); err != nil {
 		s.fail(w, r, err)
 		return
 	}

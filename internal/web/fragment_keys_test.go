@@ -2,9 +2,11 @@ package web
 
 import (
 	"database/sql"
+	"net/url"
 	"testing"
 	"time"
 
+	"hearth/internal/community"
 	"hearth/internal/conversation"
 	"hearth/internal/gathering"
 	"hearth/internal/people"
@@ -234,4 +236,49 @@ func TestHealthListKeyChangesWithWhatTheListShows(t *testing.T) {
 	if c.healthListKey("connectors", healthListRows(base)["fading"]) == key {
 		t.Error("two lists of the same rows share a key")
 	}
+}
+
+func TestFiltersKeyChangesWithWhatTheFiltersShow(t *testing.T) {
+	t.Parallel()
+	c := newFragmentCache()
+	form := func(dep, com, msg string) Form {
+		f := Form{Values: url.Values{"department": {dep}, "community": {com}}, Errors: map[string]string{}}
+		if msg != "" {
+			f.Errors["community"] = msg
+		}
+		return f
+	}
+	base := func() peopleFilters {
+		return peopleFilters{Departments: []people.Department{{Slug: "kitchens", Name: "Kitchens"}, {Slug: "wards", Name: "Wards"}},
+			Communities: []community.Listing{listing("bread", "Bread")}, Form: form("wards", "", "")}
+	}
+	key := c.filtersKey(base())
+	changes := map[string]func(x *peopleFilters){
+		"a department's name": func(x *peopleFilters) { x.Departments[1].Name = "Wards and clinics" },
+		"a department's slug": func(x *peopleFilters) { x.Departments[0].Slug = "kitchen" },
+		"a department more": func(x *peopleFilters) {
+			x.Departments = append(x.Departments, people.Department{Slug: "labs", Name: "Labs"})
+		},
+		"a community's name":    func(x *peopleFilters) { x.Communities[0].Name = "Bread club" },
+		"a community more":      func(x *peopleFilters) { x.Communities = append(x.Communities, listing("rye", "Rye")) },
+		"the chosen department": func(x *peopleFilters) { x.Form = form("kitchens", "", "") },
+		"the chosen community":  func(x *peopleFilters) { x.Form = form("wards", "bread", "") },
+		"the community's error": func(x *peopleFilters) { x.Form = form("wards", "", "Choose one of your communities.") },
+		"an option moved": func(x *peopleFilters) {
+			x.Communities, x.Departments = nil, append(x.Departments, people.Department{Slug: "bread", Name: "Bread"})
+		},
+	}
+	for name, change := range changes {
+		x := base()
+		change(&x)
+		if c.filtersKey(x) == key {
+			t.Errorf("changing %s keeps the filters' key: stale filters would be shown", name)
+		}
+	}
+}
+
+func listing(slug, name string) community.Listing {
+	var l community.Listing
+	l.Slug, l.Name = slug, name
+	return l
 }

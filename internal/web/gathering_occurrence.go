@@ -127,11 +127,11 @@ func (s *Server) showOccurrence(w http.ResponseWriter, r *http.Request, occ int6
 		s.fail(w, r, err)
 		return
 	}
-	if p.Agenda, p.Notes, err = s.Gatherings.Texts(r.Context(), g, p.O.ID); err != nil {
+	if p.Agenda, p.Notes, err = s.Gatherings.Texts(r.Context(), g, p.O); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if p.Captured, err = s.Gatherings.CapturedFrom(r.Context(), g, p.O.ID); err != nil {
+	if p.Captured, err = s.Gatherings.CapturedFrom(r.Context(), g, p.O); err != nil {
 		s.fail(w, r, err)
 		return
 	}

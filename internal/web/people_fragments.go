@@ -44,6 +44,33 @@ func (c *fragmentCache) personKey(x personRow) uint64 {
 	return h.Sum64()
 }
 
+// filtersKey hashes everything the people-filters fragment of x shows: each
+// option, the choices made and the message on the community filter.
+func (c *fragmentCache) filtersKey(x peopleFilters) uint64 {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	h.WriteString("people-filters\x00")
+	for _, d := range x.Departments {
+		h.WriteString(d.Slug)
+		h.WriteByte(0)
+		h.WriteString(d.Name)
+		h.WriteByte(0)
+	}
+	h.WriteByte(1)
+	for _, l := range x.Communities {
+		h.WriteString(l.Slug)
+		h.WriteByte(0)
+		h.WriteString(l.Name)
+		h.WriteByte(0)
+	}
+	h.WriteByte(1)
+	for _, s := range []string{x.Form.Values.Get("department"), x.Form.Values.Get("community"), x.Form.Error("community")} {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+	return h.Sum64()
+}
+
 // personRowsHTML renders each row (with the templates of the page set), or
 // takes it from the fragment cache.
 func (s *Server) personRowsHTML(set string, rows []personRow) ([]template.HTML, error) {

@@ -3,6 +3,7 @@ package web_test
 import (
 	"net/http"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -151,5 +152,36 @@ func TestSearchLimitAnswers429(t *testing.T) {
 		wantTooMany(t, "third search", v.Get("/search?q=bread"), time.Minute)
 		// A signed-in person from the same address searches as themselves.
 		wantStatus(t, "a person's search", sam.Get("/search?q=bread"), http.StatusOK)
+	})
+}
+
+// Behind a trusted proxy, the limits per client address count each client
+// named by X-Forwarded-For; without one, the header changes nothing.
+func TestLimitsCountTheClientBehindTrustedProxies(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		signUp := func(e *apptest.Env, handle, from string) apptest.Response {
+			t.Helper()
+			f := form("name", "Test "+handle, "handle", handle, "email", handle+"@example.org", "password", apptest.Password)
+			req, err := http.NewRequest(http.MethodPost, e.Server.URL+"/signup", strings.NewReader(f.Encode()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("Origin", e.Server.URL)
+			req.Header.Set("X-Forwarded-For", from)
+			return e.Visitor().Do(req)
+		}
+		behind := apptest.NewWith(t, d, func(c *config.Config) {
+			limited(time.Hour, 1, ratelimit.SignUp)(c)
+			c.TrustedProxies = "127.0.0.1, ::1"
+		})
+		wantStatus(t, "first client", signUp(behind, "nia", "203.0.113.5"), http.StatusOK)
+		wantTooMany(t, "the same client again", signUp(behind, "noa", "203.0.113.5"), time.Hour)
+		wantStatus(t, "another client", signUp(behind, "nel", "203.0.113.6"), http.StatusOK)
+
+		direct := apptest.NewWith(t, dbtest.SQLite(t), limited(time.Hour, 1, ratelimit.SignUp))
+		wantStatus(t, "first sign-up", signUp(direct, "nia", "203.0.113.5"), http.StatusOK)
+		wantTooMany(t, "a header naming another client, not from a proxy", signUp(direct, "noa", "203.0.113.6"), time.Hour)
 	})
 }

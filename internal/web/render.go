@@ -23,6 +23,7 @@ import (
 	"hearth/internal/people"
 	"hearth/internal/practice"
 	"hearth/internal/revision"
+	"hearth/internal/stewardship"
 )
 
 // Layout is what the base layout needs on every page; each page's data
@@ -170,12 +171,13 @@ var funcs = template.FuncMap{
 		}
 		return m
 	},
-	"stages":     func() any { return community.Stages },
-	"paragraphs": paragraphs,
-	"lines":      lines,
-	"day":        func(t time.Time) string { return t.UTC().Format("2 January 2006") },
-	"kinds":      func() []practice.KindInfo { return practice.Kinds },
-	"maturities": func() []practice.Maturity { return practice.Maturities },
+	"stages":           func() any { return community.Stages },
+	"readsInstitution": stewardship.ReadsInstitution,
+	"paragraphs":       paragraphs,
+	"lines":            lines,
+	"day":              func(t time.Time) string { return t.UTC().Format("2 January 2006") },
+	"kinds":            func() []practice.KindInfo { return practice.Kinds },
+	"maturities":       func() []practice.Maturity { return practice.Maturities },
 	"entryCard": func(slug string, e practice.Entry) entryCard {
 		return entryCard{CommunitySlug: slug, Kind: e.Kind, Entry: e}
 	},

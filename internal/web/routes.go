@@ -259,6 +259,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /admin/people/{handle}/disable", s.confirmDisable)
 	mux.HandleFunc("POST /admin/people/{handle}/disable", s.adminDisable)
 	mux.HandleFunc("POST /admin/people/{handle}/enable", s.adminEnable)
+	mux.HandleFunc("POST /admin/people/{handle}/sponsor", s.adminGrantSponsor)
+	mux.HandleFunc("POST /admin/people/{handle}/sponsor/revoke", s.adminRevokeSponsor)
 	mux.HandleFunc("GET /admin/proposals", s.adminProposals)
 	mux.HandleFunc("POST /admin/proposals/{slug}/approve", s.adminApproveProposal)
 	mux.HandleFunc("POST /admin/proposals/{slug}/decline", s.adminDeclineProposal)
@@ -277,7 +279,7 @@ func (s *Server) routes() http.Handler {
 	h = s.requireSetup(h)
 	h = s.crossOrigin(h)
 	h = s.securityHeaders(h)
-	return s.logRequests(h)
+	return s.realClient(s.logRequests(h))
 }
 
 // staticFiles serves the embedded CSS, script and images, cacheable for a day.

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"hearth/internal/auth"
@@ -43,6 +44,9 @@ type Deps struct {
 	Secure      bool // served over TLS: cookies get the __Host- prefix and Secure
 	SessionTTL  time.Duration
 	DevOutbox   bool // mail is kept in the development outbox, not sent
+	// TrustedProxies are the load balancers and proxies whose
+	// X-Forwarded-For names the client (proxies.go); none by default.
+	TrustedProxies []netip.Prefix
 }
 
 // Server holds the parsed templates and the services; it is an http.Handler.

@@ -10,3 +10,6 @@ import (
 func runDue(e *apptest.Env) {
 	_, _ = e.Worker.RunDue(context.Background())
 }
+
+// runWorkers runs the background workers as serve does until ctx ends.
+func runWorkers(ctx context.Context, e *apptest.Env) { e.Worker.Run(ctx) }

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -16,9 +17,10 @@ import (
 
 // BenchmarkSequentialWrites measures the cost of a write as a member meets
 // it: entries published and comments posted one after another over HTTP, on
-// SQLite, the background jobs running as in `hearth serve`. It reports
-// writes per second. scripts/write-cost runs it against this build and an
-// older one in the same run.
+// SQLite, the background jobs running as in `hearth serve` (or every
+// HEARTH_BENCH_JOBS_EVERY, such as 50ms: smaller batches, the harder case).
+// It reports writes per second. scripts/write-cost runs it against this
+// build and an older one in the same run.
 func BenchmarkSequentialWrites(b *testing.B) {
 	d := dbtest.SQLite(b)
 	e := apptest.New(b, d)
@@ -28,22 +30,8 @@ func BenchmarkSequentialWrites(b *testing.B) {
 		e.SetMembership("bread", e.Person(fmt.Sprintf("watcher-%d", i)), community.RoleMember, community.ActiveMember)
 	}
 	as := e.As("sam")
-	stop := make(chan struct{})
-	done := make(chan struct{})
-	go func() { // the workers, as serve runs them
-		defer close(done)
-		for {
-			select {
-			case <-stop:
-				return
-			case <-time.After(50 * time.Millisecond):
-				if os.Getenv("HEARTH_BENCH_NO_JOBS") == "" {
-					runDue(e)
-				}
-			}
-		}
-	}()
-	defer func() { close(stop); <-done }()
+	stopWorkers := startWorkers(e)
+	defer stopWorkers()
 	res := as.Post("/c/bread/practice/new", url.Values{"kind": {"story"}, "title": {"Bench entry"}, "summary": {"Where comments go."}, "action": {"publish"}})
 	if res.Status != http.StatusSeeOther {
 		b.Fatalf("publish: %d", res.Status)
@@ -81,4 +69,32 @@ func processCPU() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// startWorkers runs the background jobs while the benchmark writes: the
+// workers as serve runs them, or a pass every HEARTH_BENCH_JOBS_EVERY, or
+// none with HEARTH_BENCH_NO_JOBS. It returns the function that stops them.
+func startWorkers(e *apptest.Env) (stop func()) {
+	if os.Getenv("HEARTH_BENCH_NO_JOBS") != "" {
+		return func() {}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	every, _ := time.ParseDuration(os.Getenv("HEARTH_BENCH_JOBS_EVERY"))
+	go func() {
+		defer close(done)
+		if every <= 0 {
+			runWorkers(ctx, e)
+			return
+		}
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(every):
+				runDue(e)
+			}
+		}
+	}()
+	return func() { cancel(); <-done }
 }

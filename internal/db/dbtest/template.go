@@ -100,7 +100,15 @@ func freshPostgres(dsn string) (string, func(), error) {
 	}
 	defer admin.Close()
 	name := prefix + "_t_" + randomHex(8)
-	if _, err := admin.Exec("CREATE DATABASE " + name + " TEMPLATE " + postgresTemplate.name); err != nil {
+	_, err = admin.Exec("CREATE DATABASE " + name + " TEMPLATE " + postgresTemplate.name)
+	if err != nil && strings.Contains(err.Error(), "does not exist") {
+		// Another checkout's tests, on another schema, dropped it as one of
+		// too many: make it again (under the lock) and copy it.
+		if _, err = ensurePostgresTemplate(dsn, prefix); err == nil {
+			_, err = admin.Exec("CREATE DATABASE " + name + " TEMPLATE " + postgresTemplate.name)
+		}
+	}
+	if err != nil {
 		return "", nil, fmt.Errorf("copy the template database: %w", err)
 	}
 	drop := func() {
@@ -117,6 +125,10 @@ func freshPostgres(dsn string) (string, func(), error) {
 // templateLockID keys the advisory lock under which one test process makes
 // the template while the others wait for it.
 const templateLockID = 7_004_212
+
+// keptTemplates is how many templates of other schemas are kept besides the
+// current one's (oldest dropped first).
+const keptTemplates = 4
 
 // ensurePostgresTemplate returns the name of the template database for the
 // current migrations, making it when no earlier process did. It is made
@@ -172,8 +184,10 @@ func ensurePostgresTemplate(dsn, prefix string) (string, error) {
 	if _, err := conn.ExecContext(ctx, "ALTER DATABASE "+making+" RENAME TO "+name); err != nil {
 		return "", fmt.Errorf("name the template database: %w", err)
 	}
-	// Templates of older schemas of this prefix are of no further use.
-	rows, err := conn.QueryContext(ctx, "SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2",
+	// Templates of older schemas of this prefix are of no further use, but
+	// other checkouts (branches worked on side by side) may still be testing
+	// theirs: the newest keptTemplates are left alone.
+	rows, err := conn.QueryContext(ctx, "SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2 ORDER BY oid DESC",
 		strings.ReplaceAll(prefix, "_", `\_`)+`\_template\_%`, name)
 	if err == nil {
 		var old []string
@@ -184,6 +198,7 @@ func ensurePostgresTemplate(dsn, prefix string) (string, error) {
 			}
 		}
 		rows.Close()
+		old = old[min(len(old), keptTemplates):]
 		for _, n := range old {
 			conn.ExecContext(ctx, "DROP DATABASE IF EXISTS "+n+" WITH (FORCE)") //nolint:errcheck
 		}
