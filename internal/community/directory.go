@@ -53,7 +53,7 @@ const visibleTo = `(c.status IN ('active', 'archived') AND (c.visibility = 'publ
 // one query whatever its length.
 func (s *Service) listings(ctx context.Context, a auth.Actor, whereOrder string, args []any) ([]Listing, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+communityColumns+`, COALESCE(m.role, ''), COALESCE(m.status, ''),
-		(SELECT COUNT(*) FROM memberships am WHERE am.community_id = c.id AND am.status = 'active') AS member_count,
+		`+memberCount+` AS member_count,
 		(SELECT COUNT(DISTINCT dp.department_id) FROM memberships dm JOIN people dp ON dp.id = dm.person_id
 			WHERE dm.community_id = c.id AND dm.status = 'active') AS departments, `+tagsColumn+`
 		FROM communities c LEFT JOIN memberships m ON m.community_id = c.id AND m.person_id = $1

@@ -82,7 +82,7 @@ func (s *Service) load(ctx context.Context, q db.Q, a auth.Actor, slug string) (
 	var tags sql.NullString
 	var since sql.NullTime
 	err := scanCommunity(q.QueryRowContext(ctx, `SELECT `+communityColumns+`, COALESCE(m.role, ''), COALESCE(m.status, ''), m.created_at,
-		(SELECT COUNT(*) FROM memberships am WHERE am.community_id = c.id AND am.status = 'active'), `+tagsColumn+`, `+tabCounts+`
+		`+memberCount+`, `+tagsColumn+`, `+tabCounts+`
 		FROM communities c LEFT JOIN memberships m ON m.community_id = c.id AND m.person_id = $2
 		WHERE c.slug = $1`, strings.ToLower(slug), a.PersonID), &v.Community, &role, &status, &since, &v.MemberCount, &tags, &v.EntryCount, &v.ThreadCount)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -95,6 +95,11 @@ func (s *Service) load(ctx context.Context, q db.Q, a auth.Actor, slug string) (
 	v.Tags = splitTags(tags)
 	return v, nil
 }
+
+// memberCount is the active members of communities c, kept in
+// community_counts by triggers (migration 0060): counting them per page read
+// each member's row.
+const memberCount = `COALESCE((SELECT cc.members FROM community_counts cc WHERE cc.community_id = c.id), 0)`
 
 // tabCounts are the numbers the community's tabs show (of communities c): its
 // library's entries past draft and its talk's threads, read with the

@@ -56,29 +56,6 @@ func shown(n, people int) sql.NullInt64 {
 	return sql.NullInt64{Int64: int64(n), Valid: people >= MinCell}
 }
 
-// readDepartments reads the departments with a number to show: the
-// privacy rule (MinCell) is applied here, once.
-func (s *Service) readDepartments(ctx context.Context, h *Health) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.name, x.contributors, x.contributions, x.prev_contributors, x.prev_contributions, x.exchangers
-		FROM health_departments x JOIN departments d ON d.id = x.department_id
-		WHERE x.community_id = $1 AND x.days = $2 AND (x.contributors >= $3 OR x.prev_contributors >= $3 OR x.exchangers >= $3)
-		ORDER BY d.name, d.id`, h.C.ID, h.Days, MinCell)
-	if err != nil {
-		return errs.Wrap(err, "read departments")
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var d DepartmentShare
-		var people, n, prevPeople, prev, exchangers int
-		if err := rows.Scan(&d.ID, &d.Name, &people, &n, &prevPeople, &prev, &exchangers); err != nil {
-			return errs.Wrap(err, "read departments")
-		}
-		d.Contributions, d.Previous, d.Exchanged = shown(n, people), shown(prev, prevPeople), exchangers >= MinCell
-		h.Departments = append(h.Departments, d)
-	}
-	return errs.Wrap(rows.Err(), "read departments")
-}
-
 // readExchange reads the exchange between departments that each have at
 // least MinCell people who exchanged.
 func (s *Service) readExchange(ctx context.Context, h *Health) error {
@@ -115,22 +92,4 @@ func (s *Service) readExchangeMonths(ctx context.Context, h *Health) error {
 		h.ExchangeMonths = append(h.ExchangeMonths, m)
 	}
 	return errs.Wrap(rows.Err(), "read the exchange by month")
-}
-
-func (s *Service) readConnectors(ctx context.Context, h *Health) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT p.handle, p.name, COALESCE(d.name, ''), c.departments FROM health_connectors c
-		JOIN people p ON p.id = c.person_id LEFT JOIN departments d ON d.id = p.department_id
-		WHERE c.community_id = $1 AND c.days = $2 ORDER BY c.departments DESC, c.person_id`+h.limit(), h.C.ID, h.Days)
-	if err != nil {
-		return errs.Wrap(err, "read the connectors")
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var c Connector
-		if err := rows.Scan(&c.Handle, &c.Name, &c.Department, &c.Departments); err != nil {
-			return errs.Wrap(err, "read the connectors")
-		}
-		h.Connectors = append(h.Connectors, c)
-	}
-	return errs.Wrap(rows.Err(), "read the connectors")
 }

@@ -4,12 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strconv"
+	"slices"
 	"time"
 
 	"hearth/internal/auth"
 	"hearth/internal/community"
-	"hearth/internal/conversation"
 	"hearth/internal/errs"
 	"hearth/internal/people"
 )
@@ -52,6 +51,7 @@ type Health struct {
 	C         community.View
 	Days      int
 	CountedAt time.Time
+	Run       int64 // how many times the community was counted before: the version of what the job stored
 	Figures   map[string]Figure
 	Weeks     []Week   // of the window, oldest first
 	Flow      []Flow   // month by month, oldest first
@@ -114,15 +114,25 @@ func (h Health) more(figure string, listed int) int {
 	return 0
 }
 
-// limit is the SQL that keeps a list to h.shown rows.
-func (h Health) limit() string {
-	if h.shown <= 0 {
-		return ""
+func (s *Service) health(ctx context.Context, a auth.Actor, slug string, days, shown int) (Health, error) {
+	h, err := s.healthNow(ctx, a, slug, days, shown)
+	if err != nil {
+		return h, err
 	}
-	return " LIMIT " + strconv.Itoa(h.shown)
+	return h, s.ReadCounted(ctx, &h)
 }
 
-func (s *Service) health(ctx context.Context, a auth.Actor, slug string, days, shown int) (Health, error) {
+// HealthNow is Health without what only the job changes (the figures but
+// the two that count the lists, the weeks, the months, the cohorts, the
+// rhythm, the exchange): the run, the checklist and the lists, in two
+// queries after the community's. The page draws the rest once a run
+// (ReadCounted on a miss). Its lists may be shared with other requests:
+// readers must not change them.
+func (s *Service) HealthNow(ctx context.Context, a auth.Actor, slug string, days int) (Health, error) {
+	return s.healthNow(ctx, a, slug, days, ListShown)
+}
+
+func (s *Service) healthNow(ctx context.Context, a auth.Actor, slug string, days, shown int) (Health, error) {
 	v, err := s.communities.Get(ctx, a, slug)
 	if err != nil {
 		return Health{}, err
@@ -130,24 +140,34 @@ func (s *Service) health(ctx context.Context, a auth.Actor, slug string, days, s
 	if !v.CanSeeHealth() {
 		return Health{}, errs.NotFoundf("There is no such page.")
 	}
-	h := Health{C: v, Days: ValidDays(days), Figures: map[string]Figure{}, shown: shown}
-	if h.Tasks, err = s.Checklist(ctx, v); err != nil {
-		return h, err
+	h := Health{C: v, Days: ValidDays(days), Figures: map[string]Figure{}, Tasks: slices.Clone(StageTasks[v.Stage]), shown: shown}
+	return h, s.readNow(ctx, &h)
+}
+
+// ReadCounted adds to h (from HealthNow) what only the job changes. When
+// the job ran since h was read, h takes the new run's number and time:
+// what it adds is that run's.
+func (s *Service) ReadCounted(ctx context.Context, h *Health) error {
+	if !h.C.CanSeeHealth() {
+		return errs.NotFoundf("There is no such page.")
 	}
-	err = s.db.QueryRowContext(ctx, `SELECT counted_at, time_zone FROM health_runs WHERE community_id = $1`, v.ID).Scan(&h.CountedAt, &h.Zone)
+	if h.CountedAt.IsZero() {
+		return nil
+	}
+	err := s.db.QueryRowContext(ctx, `SELECT counted_at, run FROM health_runs WHERE community_id = $1`, h.C.ID).Scan(&h.CountedAt, &h.Run)
 	if errors.Is(err, sql.ErrNoRows) {
-		return h, nil
+		return nil
 	}
 	if err != nil {
-		return h, errs.Wrap(err, "read health")
+		return errs.Wrap(err, "read health")
 	}
-	for _, read := range []func(context.Context, *Health) error{s.readFigures, s.readWeeks, s.readFlow, s.readQueue, s.readFading, s.readStale, s.readCohorts,
-		s.readRhythm, s.readDepartments, s.readExchange, s.readExchangeMonths, s.readConnectors} {
-		if err := read(ctx, &h); err != nil {
-			return h, err
+	for _, read := range []func(context.Context, *Health) error{s.readFigures, s.readWeeks, s.readFlow, s.readCohorts,
+		s.readRhythm, s.readExchange, s.readExchangeMonths} {
+		if err := read(ctx, h); err != nil {
+			return err
 		}
 	}
-	return h, nil
+	return nil
 }
 
 func (s *Service) readFigures(ctx context.Context, h *Health) error {
@@ -206,54 +226,6 @@ func (s *Service) readFlow(ctx context.Context, h *Health) error {
 		h.Flow = append(h.Flow, f)
 	}
 	return errs.Wrap(rows.Err(), "read flow")
-}
-
-func (s *Service) readQueue(ctx context.Context, h *Health) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT q.thread_id, t.title, q.asked_at FROM health_unanswered q JOIN threads t ON t.id = q.thread_id
-		WHERE q.community_id = $1 AND t.community_id = $1 ORDER BY q.asked_at, q.thread_id`, h.C.ID)
-	if err != nil {
-		return errs.Wrap(err, "read the queue")
-	}
-	var ids []int64
-	for rows.Next() {
-		var w Waiting
-		if err := rows.Scan(&w.ThreadID, &w.Title, &w.Asked); err != nil {
-			rows.Close()
-			return errs.Wrap(err, "read the queue")
-		}
-		w.URL = conversation.ThreadURL(h.C.Slug, w.ThreadID)
-		h.Queue = append(h.Queue, w)
-		ids = append(ids, w.ThreadID)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return errs.Wrap(err, "read the queue")
-	}
-	experts, err := s.people.ExpertsForQuestions(ctx, h.C.Community, ids, ExpertsShown)
-	if err != nil {
-		return err
-	}
-	for i := range h.Queue {
-		h.Queue[i].Experts = experts[h.Queue[i].ThreadID]
-	}
-	return nil
-}
-
-func (s *Service) readFading(ctx context.Context, h *Health) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT p.handle, p.name, f.level, f.last_seen_at FROM health_fading f JOIN people p ON p.id = f.person_id
-		WHERE f.community_id = $1 ORDER BY f.last_seen_at IS NOT NULL, f.last_seen_at, f.person_id`+h.limit(), h.C.ID)
-	if err != nil {
-		return errs.Wrap(err, "read fading regulars")
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var f Faded
-		if err := rows.Scan(&f.Handle, &f.Name, &f.Level, &f.LastSeen); err != nil {
-			return errs.Wrap(err, "read fading regulars")
-		}
-		h.Fading = append(h.Fading, f)
-	}
-	return errs.Wrap(rows.Err(), "read fading regulars")
 }
 
 // Verdict says how the figure moved against the window before: "better",

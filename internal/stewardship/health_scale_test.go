@@ -27,6 +27,17 @@ func healthQueries(t *testing.T, w *world) int64 {
 	return w.d.QueryCount() - q0
 }
 
+// healthNowQueries is how many queries the page reads on each request
+// once its figures are drawn for the run (HealthNow).
+func healthNowQueries(t *testing.T, w *world) int64 {
+	t.Helper()
+	q0 := w.d.QueryCount()
+	if _, err := w.s.HealthNow(context.Background(), w.actors["sam"], "bread", 90); err != nil {
+		t.Fatal(err)
+	}
+	return w.d.QueryCount() - q0
+}
+
 // measureHealthPage serves /c/bread/health over HTTP at 64 connections,
 // signed in as the steward "sam", with the reference page (20 entries
 // through the same driver and html/template) measured in the same run: the

@@ -80,11 +80,17 @@ func TestRecountAtScale(t *testing.T) {
 			}
 		}
 		t.Logf("loaded in %v", time.Since(start).Round(time.Millisecond))
-		// Statistics as a live database has them (autovacuum analyzes a
-		// table after it grows): without them PostgreSQL plans the freshly
-		// loaded tables as empty ones.
-		if _, err := d.ExecContext(context.Background(), "ANALYZE"); err != nil {
-			t.Fatal(err)
+		// Statistics as a live database has them: autovacuum analyzes a
+		// PostgreSQL table after it grows (without them it plans the
+		// freshly loaded tables as empty ones); nothing analyzes a SQLite
+		// database in production, and its statistics would make it prepare
+		// again, on every execution, a statement whose bound values its
+		// samples could plan differently (a third of the health page's
+		// time went to preparing the community's query).
+		if d.Dialect == db.Postgres {
+			if _, err := d.ExecContext(context.Background(), "ANALYZE"); err != nil {
+				t.Fatal(err)
+			}
 		}
 		if err := w.people.RecountCommunity(context.Background(), w.c); err != nil {
 			t.Fatal(err) // the participation count runs first, as in production
@@ -98,12 +104,19 @@ func TestRecountAtScale(t *testing.T) {
 		if len(h.Departments) == 0 || len(h.Rhythm) == 0 {
 			t.Errorf("departments %d, rhythm cells %d", len(h.Departments), len(h.Rhythm))
 		}
-		// One more than in an empty community: the experts who might
-		// answer the waiting questions, looked up once for the whole queue.
-		if n := healthQueries(t, w); n != emptyQueries+1 {
+		// At most one more than in an empty community: the experts who
+		// might answer the waiting questions, looked up once for the whole
+		// queue (the lists may come from memory: a query less).
+		if n := healthQueries(t, w); n > emptyQueries+1 {
 			t.Errorf("the health page costs %d queries at 100,000 contributions, %d in an empty community", n, emptyQueries)
 		} else {
 			t.Logf("the health page: %d queries (%d in an empty community, with no queue)", n, emptyQueries)
+		}
+		// Once the lists are in memory: the community, the run with the
+		// names' version and the checklist, the experts for the waiting
+		// questions.
+		if n := healthNowQueries(t, w); n != 3 {
+			t.Errorf("the health page reads %d queries a request once drawn, want 3", n)
 		}
 		measureHealthPage(t, w)
 	})

@@ -14,6 +14,7 @@ import (
 
 	"hearth/internal/community"
 	"hearth/internal/db"
+	"hearth/internal/lru"
 	"hearth/internal/people"
 )
 
@@ -42,7 +43,8 @@ type Service struct {
 	people      *people.Service
 	log         *slog.Logger
 	now         func() time.Time
-	counted     *countedInstitution // the institution's last count, read once
+	counted     *countedInstitution               // the institution's last count, read once
+	lists       *lru.Cache[listsKey, healthLists] // the health page's lists, by run and names' version (health_now.go)
 }
 
 // NewService returns the stewardship service over d; communities is the
@@ -51,7 +53,8 @@ func NewService(d *db.DB, communities *community.Service, p *people.Service, log
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Service{db: d, communities: communities, people: p, log: log, now: db.Now, counted: &countedInstitution{}}
+	return &Service{db: d, communities: communities, people: p, log: log, now: db.Now, counted: &countedInstitution{},
+		lists: lru.New[listsKey, healthLists](listsBudget)}
 }
 
 // ValidDays is days when it is one of Windows, DefaultDays otherwise.

@@ -55,31 +55,6 @@ var StageTasks = map[community.Stage][]StageTask{
 	},
 }
 
-// Checklist is a community's tasks for its current stage, with those
-// ticked; NotFound to all but its stewards and administrators.
-func (s *Service) Checklist(ctx context.Context, v community.View) ([]StageTask, error) {
-	if !v.CanSeeHealth() {
-		return nil, errs.NotFoundf("There is no such page.")
-	}
-	tasks := slices.Clone(StageTasks[v.Stage])
-	rows, err := s.db.QueryContext(ctx, `SELECT task, done_at FROM stage_tasks WHERE community_id = $1 AND stage = $2`, v.ID, v.Stage)
-	if err != nil {
-		return nil, errs.Wrap(err, "read the checklist")
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var key string
-		var at time.Time
-		if err := rows.Scan(&key, &at); err != nil {
-			return nil, errs.Wrap(err, "read the checklist")
-		}
-		if i := slices.IndexFunc(tasks, func(t StageTask) bool { return t.Key == key }); i >= 0 {
-			tasks[i].Done, tasks[i].DoneAt = true, at
-		}
-	}
-	return tasks, errs.Wrap(rows.Err(), "read the checklist")
-}
-
 // SetChecklist makes done the ticked tasks of community slug's stage: by a
 // steward or an administrator. stage is the stage the form showed: when it
 // changed since, nothing is changed.

@@ -54,23 +54,6 @@ type StaleEntry struct {
 	ReviewBy    sql.NullTime // "" when it is stale for want of an edit or verification
 }
 
-func (s *Service) readStale(ctx context.Context, h *Health) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT e.slug, e.title, x.views, x.review_by FROM health_stale x JOIN entries e ON e.id = x.entry_id
-		WHERE x.community_id = $1 ORDER BY x.views DESC, x.entry_id`, h.C.ID)
-	if err != nil {
-		return errs.Wrap(err, "read stale entries")
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var e StaleEntry
-		if err := rows.Scan(&e.Slug, &e.Title, &e.Views, &e.ReviewBy); err != nil {
-			return errs.Wrap(err, "read stale entries")
-		}
-		h.Stale = append(h.Stale, e)
-	}
-	return errs.Wrap(rows.Err(), "read stale entries")
-}
-
 func (h Health) staleTable() Table {
 	t := Table{Name: "stale", Title: "Stale knowledge", Head: []string{"entry", "address", "views", "review by"}}
 	for _, e := range h.Stale {

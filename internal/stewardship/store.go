@@ -23,7 +23,7 @@ func (s *Service) RecountCommunity(ctx context.Context, communityID int64, withF
 		// one after the other, rather than both deleting the old ones and
 		// then inserting the same keys (a duplicate key on PostgreSQL).
 		if _, err := tx.ExecContext(ctx, `INSERT INTO health_runs (community_id, counted_at, time_zone) VALUES ($1, $2, $3)
-			ON CONFLICT (community_id) DO UPDATE SET counted_at = excluded.counted_at, time_zone = excluded.time_zone`, communityID, now, sum.zone); err != nil {
+			ON CONFLICT (community_id) DO UPDATE SET counted_at = excluded.counted_at, time_zone = excluded.time_zone, run = health_runs.run + 1`, communityID, now, sum.zone); err != nil {
 			return errs.Wrap(err, "recount health")
 		}
 		tables := []string{"health_figures", "health_weeks", "health_unanswered", "health_fading", "health_stale", "health_cohorts", "health_retention",

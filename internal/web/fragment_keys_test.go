@@ -211,42 +211,6 @@ func TestPersonKeyChangesWithWhatTheRowShows(t *testing.T) {
 	}
 }
 
-func TestHealthFigureKeyChangesWithWhatTheChartShows(t *testing.T) {
-	t.Parallel()
-	c := newFragmentCache()
-	base := stewardship.Health{C: community.View{}, Days: 90, CountedAt: time.Date(2026, 11, 30, 4, 15, 0, 0, time.UTC), Zone: "UTC"}
-	base.C.Slug = "bread"
-	table := stewardship.Table{Name: "rings", Title: "Participation rings", Head: []string{"ring", "now"}, Rows: [][]string{{"core", "3"}}}
-	f := healthFigures[0]
-	key := c.healthFigureKey(base, f, table)
-	changes := map[string]func(h *stewardship.Health, f *healthFigure, t *stewardship.Table){
-		"community": func(h *stewardship.Health, _ *healthFigure, _ *stewardship.Table) { h.C.Slug = "rye" },
-		"window":    func(h *stewardship.Health, _ *healthFigure, _ *stewardship.Table) { h.Days = 30 },
-		"run": func(h *stewardship.Health, _ *healthFigure, _ *stewardship.Table) {
-			h.CountedAt = h.CountedAt.Add(time.Minute)
-		},
-		"zone":     func(h *stewardship.Health, _ *healthFigure, _ *stewardship.Table) { h.Zone = "Europe/Paris" },
-		"figure":   func(_ *stewardship.Health, f *healthFigure, _ *stewardship.Table) { f.table = "flow" },
-		"unfolded": func(_ *stewardship.Health, f *healthFigure, _ *stewardship.Table) { f.open = true },
-		"title":    func(_ *stewardship.Health, _ *healthFigure, t *stewardship.Table) { t.Title = "Rings" },
-		"a value": func(_ *stewardship.Health, _ *healthFigure, t *stewardship.Table) {
-			t.Rows = [][]string{{"core", "4"}}
-		},
-		"a row": func(_ *stewardship.Health, _ *healthFigure, t *stewardship.Table) {
-			t.Rows = [][]string{{"core", "3"}, {"active", "1"}}
-		},
-		"a column": func(_ *stewardship.Health, _ *healthFigure, t *stewardship.Table) { t.Head = []string{"ring", "then"} },
-	}
-	for name, change := range changes {
-		h, g, x := base, f, table
-		x.Rows = append([][]string(nil), table.Rows...)
-		change(&h, &g, &x)
-		if c.healthFigureKey(h, g, x) == key {
-			t.Errorf("changing the %s keeps the chart's key: a stale chart would be shown", name)
-		}
-	}
-}
-
 func TestHealthListKeyChangesWithWhatTheListShows(t *testing.T) {
 	t.Parallel()
 	c := newFragmentCache()

@@ -7,6 +7,8 @@ import (
 	"io"
 
 	"hearth/internal/lru"
+
+	"golang.org/x/sync/singleflight"
 )
 
 // fragmentCache keeps rendered fragments of pages (community cards and
@@ -19,6 +21,9 @@ type fragmentCache struct {
 	seed   maphash.Seed
 	budget int
 	kept   *lru.Cache[uint64, template.HTML]
+	// drawing renders a missing fragment once for the requests that miss
+	// it at the same moment (a health page's parts just after a count).
+	drawing singleflight.Group
 }
 
 // fragmentBudget bounds the cache: thousands of cards and headers, and the

@@ -18,9 +18,7 @@ type healthPage struct {
 	C       community.View
 	H       stewardship.Health
 	Windows []int
-	Lines   []healthLine
-	Tables  map[string]stewardship.Table
-	Drawn   map[string]template.HTML // the charts and heatmaps with their data, by table (health_fragments.go)
+	Counted map[string]template.HTML // the parts drawn from the job's rows, by template (health_fragments.go)
 	Lists   map[string]template.HTML // the queue, the fading regulars, the connectors (health_lists.go)
 }
 
@@ -58,24 +56,31 @@ var healthLines = []struct {
 
 func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 	days, _ := strconv.Atoi(r.URL.Query().Get("days"))
-	h, err := s.Stewardship.Health(r.Context(), actorOf(r), r.PathValue("slug"), days)
+	h, err := s.Stewardship.HealthNow(r.Context(), actorOf(r), r.PathValue("slug"), days)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	p := &healthPage{Layout: communityLayout(h.C, "Health", "members"), C: h.C, H: h, Windows: stewardship.Windows, Tables: map[string]stewardship.Table{}}
+	p := &healthPage{Layout: communityLayout(h.C, "Health", "members"), C: h.C, Windows: stewardship.Windows}
 	p.Community = &p.C
-	for _, name := range stewardship.TableNames {
-		p.Tables[name], _ = h.Table(name)
+	t := s.pages.sets["community/health"]
+	if !h.CountedAt.IsZero() {
+		if p.Counted, err = s.healthCountedHTML(r.Context(), t, &h); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
-	if p.Drawn, err = s.healthFigureHTML(s.pages.sets["community/health"], h, p.Tables); err != nil {
+	if p.Lists, err = s.healthListHTML(t, h); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if p.Lists, err = s.healthListHTML(s.pages.sets["community/health"], h); err != nil {
-		s.fail(w, r, err)
-		return
-	}
+	p.H = h
+	s.render(w, r, http.StatusOK, "community/health", p)
+}
+
+// healthLinesOf are the figures of h's summary table, in order.
+func healthLinesOf(h stewardship.Health) []healthLine {
+	lines := make([]healthLine, 0, len(healthLines))
 	for _, l := range healthLines {
 		f := h.Figures[l.figure]
 		line := healthLine{Label: l.label, Hint: f.Hint(), Verdict: f.Verdict()}
@@ -85,9 +90,9 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 		if f.Previous.Valid {
 			line.Previous = stewardship.Number(round1(f.Previous.Float64*l.scale)) + l.unit
 		}
-		p.Lines = append(p.Lines, line)
+		lines = append(lines, line)
 	}
-	s.render(w, r, http.StatusOK, "community/health", p)
+	return lines
 }
 
 func round1(v float64) float64 { return float64(int64(v*10+0.5)) / 10 }

@@ -36,13 +36,16 @@ func (s *Server) institution(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := &institutionPage{Layout: Layout{Title: "The institution", Crumbs: []Crumb{{"Communities", "/communities"}, {"The institution", ""}}},
-		In: in, Lines: in.Lines(), Stages: in.StagesChart(), Value: in.ValueChart(), EI: in.EIChart(),
-		Tables: map[string]stewardship.Table{}, MinCell: stewardship.MinCell}
-	for _, name := range stewardship.InstitutionTables {
-		p.Tables[name], _ = in.Table(name)
-	}
+		In: in, MinCell: stewardship.MinCell}
 	var buf bytes.Buffer
 	p.Body, err = s.fragments.fragment(s.fragments.institutionKey(p), &buf, func(w io.Writer) error {
+		// The lines, charts and tables (the map of hundreds of
+		// communities) only when the body is rendered.
+		p.Lines, p.Stages, p.Value, p.EI = in.Lines(), in.StagesChart(), in.ValueChart(), in.EIChart()
+		p.Tables = map[string]stewardship.Table{}
+		for _, name := range stewardship.InstitutionTables {
+			p.Tables[name], _ = in.Table(name)
+		}
 		return s.pages.sets["institution"].ExecuteTemplate(w, "institution-body", p)
 	})
 	if err != nil {
@@ -53,13 +56,14 @@ func (s *Server) institution(w http.ResponseWriter, r *http.Request) {
 }
 
 // institutionKey hashes what the page's body shows: the count, which
-// decides everything on it but the value matrix (read live), and the
-// matrix. The map of hundreds of communities is most of the page's work
-// to render.
+// decides everything on it but the value matrix (read live) and how long
+// ago it was counted (in words), the matrix and those words. The map of
+// hundreds of communities is most of the page's work to render.
 func (c *fragmentCache) institutionKey(p *institutionPage) uint64 {
 	var h maphash.Hash
 	h.SetSeed(c.seed)
 	h.WriteString(p.In.CountedAt.Format(time.RFC3339Nano))
+	h.WriteString(" " + ago(p.In.CountedAt))
 	for _, v := range p.In.Value {
 		h.WriteString(" " + strconv.Itoa(int(v.Cycle)) + ":" + strconv.Itoa(v.Stories) + ":" + strconv.Itoa(v.WithEvidence))
 	}

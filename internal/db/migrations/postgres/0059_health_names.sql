@@ -1,0 +1,45 @@
+-- The health page keeps its lists (the waiting questions, the fading
+-- regulars, the stale entries, the departments, the connectors) for as long
+-- as neither the recount job nor a name they show changes. The job's run
+-- time versions the rows; this counter versions the names: a rename (or
+-- removal) of a person, question, entry or department adds one, in the same
+-- transaction, so the lists read before it commits are never taken for
+-- those after it. Renames are rare; other writes to these tables do not
+-- touch the counter (a rename holds its row until it commits).
+CREATE TABLE name_changes (
+    id      BIGINT PRIMARY KEY CHECK (id = 1),
+    version BIGINT NOT NULL DEFAULT 0
+);
+INSERT INTO name_changes (id, version) VALUES (1, 0);
+
+CREATE FUNCTION name_changes_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE name_changes SET version = version + 1 WHERE id = 1;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER name_changes_person AFTER UPDATE OF handle, name, department_id ON people FOR EACH ROW
+    WHEN (OLD.handle IS DISTINCT FROM NEW.handle OR OLD.name IS DISTINCT FROM NEW.name OR OLD.department_id IS DISTINCT FROM NEW.department_id)
+    EXECUTE FUNCTION name_changes_bump();
+CREATE TRIGGER name_changes_person_delete AFTER DELETE ON people FOR EACH STATEMENT EXECUTE FUNCTION name_changes_bump();
+
+CREATE TRIGGER name_changes_thread AFTER UPDATE OF title, community_id ON threads FOR EACH ROW
+    WHEN (OLD.title IS DISTINCT FROM NEW.title OR OLD.community_id IS DISTINCT FROM NEW.community_id)
+    EXECUTE FUNCTION name_changes_bump();
+CREATE TRIGGER name_changes_thread_delete AFTER DELETE ON threads FOR EACH STATEMENT EXECUTE FUNCTION name_changes_bump();
+
+CREATE TRIGGER name_changes_entry AFTER UPDATE OF slug, title ON entries FOR EACH ROW
+    WHEN (OLD.slug IS DISTINCT FROM NEW.slug OR OLD.title IS DISTINCT FROM NEW.title)
+    EXECUTE FUNCTION name_changes_bump();
+CREATE TRIGGER name_changes_entry_delete AFTER DELETE ON entries FOR EACH STATEMENT EXECUTE FUNCTION name_changes_bump();
+
+CREATE TRIGGER name_changes_department AFTER UPDATE OF name ON departments FOR EACH ROW
+    WHEN (OLD.name IS DISTINCT FROM NEW.name)
+    EXECUTE FUNCTION name_changes_bump();
+CREATE TRIGGER name_changes_department_delete AFTER DELETE ON departments FOR EACH STATEMENT EXECUTE FUNCTION name_changes_bump();
+
+-- health_runs.run: how many times the community was counted, the version of
+-- the rows the job stored (its time alone would not do: two counts can
+-- share one, and clocks move back).
+ALTER TABLE health_runs ADD COLUMN run BIGINT NOT NULL DEFAULT 0;

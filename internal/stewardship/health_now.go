@@ -1,0 +1,216 @@
+package stewardship
+
+import (
+	"context"
+	"database/sql"
+	"maps"
+	"math"
+	"slices"
+
+	"hearth/internal/conversation"
+	"hearth/internal/errs"
+	"hearth/internal/people"
+)
+
+// The health page reads, on every request, what can change without a
+// recount: the run (its time versions everything the job stored), the
+// version of the names (name_changes, migration 0059) and the stage's
+// checklist, in one query (headSQL). The lists that name people, questions,
+// entries and departments (listsSQL, one query: each list a branch of a
+// UNION ALL in the same columns, numbered by part and by the list's own
+// order) are kept in memory under the run and the names' version, and read
+// again when either moves. The experts who might answer the waiting
+// questions are read on every request (their scores, tags and pauses
+// change without either). The rest (the figures, the weeks, the months, the
+// cohorts, the rhythm, the exchange) changes only when the job runs, and is
+// read by ReadCounted when the page has not been drawn for this run yet.
+
+// Parts of the queries, in the order they are returned.
+const (
+	partRun = iota
+	partTask
+	partQueue
+	partFading
+	partStale
+	partDepartment
+	partConnector
+	partFigure
+)
+
+// headSQL reads the run with the names' version, and the checklist of the
+// stage; its arguments: the community and the stage. Its columns are
+// listsSQL's. The first branch's time is a TIMESTAMP column, so that
+// SQLite types the column.
+const headSQL = `SELECT 0 AS part, 0 AS ord, n.version AS n1, r.run AS n2, 0 AS n3, 0 AS n4, 0 AS n5, 0 AS n6,
+		r.time_zone AS t1, '' AS t2, '' AS t3, r.counted_at AS at,
+		CAST(NULL AS DOUBLE PRECISION) AS f1, CAST(NULL AS DOUBLE PRECISION) AS f2
+		FROM health_runs r CROSS JOIN name_changes n WHERE r.community_id = $1 AND n.id = 1
+	UNION ALL SELECT 1, 0, 0, 0, 0, 0, 0, 0, k.task, '', '', k.done_at, NULL, NULL
+		FROM stage_tasks k WHERE k.community_id = $1 AND k.stage = $2`
+
+// listsSQL reads the lists; its arguments: the community, the window, how
+// many fading regulars and connectors to list, MinCell, and the two
+// figures the lists' "and N more" count from (the privacy rule, MinCell,
+// is applied to the departments here, once). Every branch returns: part,
+// order, six numbers, three texts, a time and two figures.
+const listsSQL = `SELECT 2 AS part, ROW_NUMBER() OVER (ORDER BY q.asked_at, q.thread_id) AS ord, q.thread_id AS n1, 0 AS n2, 0 AS n3, 0 AS n4, 0 AS n5, 0 AS n6,
+		t.title AS t1, '' AS t2, '' AS t3, q.asked_at AS at, CAST(NULL AS DOUBLE PRECISION) AS f1, CAST(NULL AS DOUBLE PRECISION) AS f2
+		FROM health_unanswered q JOIN threads t ON t.id = q.thread_id WHERE q.community_id = $1 AND t.community_id = $1
+	UNION ALL SELECT 3, ROW_NUMBER() OVER (ORDER BY f.last_seen_at IS NOT NULL, f.last_seen_at, f.person_id), 0, 0, 0, 0, 0, 0,
+		p.handle, p.name, f.level, f.last_seen_at, NULL, NULL
+		FROM (SELECT person_id, level, last_seen_at FROM health_fading WHERE community_id = $1
+			ORDER BY last_seen_at IS NOT NULL, last_seen_at, person_id LIMIT $3) f JOIN people p ON p.id = f.person_id
+	UNION ALL SELECT 4, ROW_NUMBER() OVER (ORDER BY x.views DESC, x.entry_id), x.views, 0, 0, 0, 0, 0, e.slug, e.title, '', x.review_by, NULL, NULL
+		FROM health_stale x JOIN entries e ON e.id = x.entry_id WHERE x.community_id = $1
+	UNION ALL SELECT 5, ROW_NUMBER() OVER (ORDER BY d.name, d.id), d.id, x.contributors, x.contributions, x.prev_contributors, x.prev_contributions, x.exchangers,
+		d.name, '', '', NULL, NULL, NULL
+		FROM health_departments x JOIN departments d ON d.id = x.department_id
+		WHERE x.community_id = $1 AND x.days = $2 AND (x.contributors >= $4 OR x.prev_contributors >= $4 OR x.exchangers >= $4)
+	UNION ALL SELECT 6, ROW_NUMBER() OVER (ORDER BY c.departments DESC, c.person_id), c.departments, 0, 0, 0, 0, 0,
+		p.handle, p.name, COALESCE(d.name, ''), NULL, NULL, NULL
+		FROM (SELECT person_id, departments FROM health_connectors WHERE community_id = $1 AND days = $2
+			ORDER BY departments DESC, person_id LIMIT $3) c JOIN people p ON p.id = c.person_id LEFT JOIN departments d ON d.id = p.department_id
+	UNION ALL SELECT 7, 0, 0, 0, 0, 0, 0, 0, g.figure, '', '', NULL, g.current_value, g.previous_value
+		FROM health_figures g WHERE g.community_id = $1 AND g.days IN ($2, 0) AND g.figure IN ($5, $6)
+	ORDER BY 1, 2`
+
+// nowRow is one row of headSQL or listsSQL.
+type nowRow struct {
+	part, ord  int
+	n          [6]int64
+	t1, t2, t3 string
+	at         sql.NullTime
+	f1, f2     sql.NullFloat64
+}
+
+// listsKey is what a community's lists are kept under: they change with
+// the run, the names' version, the window, how many are listed and the
+// community's address (the questions' links).
+type listsKey struct {
+	community   int64
+	slug        string
+	days, shown int
+	run, names  int64
+}
+
+// healthLists are the lists of a Health, as kept.
+type healthLists struct {
+	queue       []Waiting // without their experts
+	fading      []Faded
+	stale       []StaleEntry
+	departments []DepartmentShare
+	connectors  []Connector
+	figures     map[string]Figure
+}
+
+// listsBudget bounds the lists kept: a community's window is a few KB.
+const listsBudget = 8 << 20
+
+// readNow reads the run, the names' version and the checklist of h
+// (headSQL), then its lists (kept, or listsSQL), then the experts who might
+// answer the waiting questions: two or three queries.
+func (s *Service) readNow(ctx context.Context, h *Health) error {
+	var names int64
+	if err := s.scanNow(ctx, h, &names, headSQL, h.C.ID, h.C.Stage); err != nil {
+		return err
+	}
+	if h.CountedAt.IsZero() {
+		return nil
+	}
+	key := listsKey{community: h.C.ID, slug: h.C.Slug, days: h.Days, shown: h.shown, run: h.Run, names: names}
+	if l, ok := s.lists.Get(key); ok && h.shown > 0 {
+		h.Queue, h.Fading, h.Stale, h.Departments, h.Connectors = slices.Clone(l.queue), l.fading, l.stale, l.departments, l.connectors
+		for name, f := range l.figures {
+			h.Figures[name] = f
+		}
+	} else {
+		limit := int64(math.MaxInt32)
+		if h.shown > 0 {
+			limit = int64(h.shown)
+		}
+		if err := s.scanNow(ctx, h, nil, listsSQL, h.C.ID, h.Days, limit, MinCell, FigFading, FigConnectors); err != nil {
+			return err
+		}
+		if h.shown > 0 { // the downloads' full lists are not kept
+			l := healthLists{queue: slices.Clone(h.Queue), fading: h.Fading, stale: h.Stale, departments: h.Departments, connectors: h.Connectors,
+				figures: maps.Clone(h.Figures)}
+			s.lists.Put(key, l, l.size())
+		}
+	}
+	return s.readExperts(ctx, h)
+}
+
+// size is about the bytes l holds.
+func (l healthLists) size() int {
+	n := 256 * (len(l.queue) + len(l.fading) + len(l.stale) + len(l.departments) + len(l.connectors) + len(l.figures))
+	for _, q := range l.queue {
+		n += len(q.Title) + len(q.URL)
+	}
+	return n
+}
+
+// scanNow runs query (headSQL or listsSQL) and adds its rows to h; names,
+// when given, takes the names' version.
+func (s *Service) scanNow(ctx context.Context, h *Health, names *int64, query string, args ...any) error {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return errs.Wrap(err, "read health")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r nowRow
+		if err := rows.Scan(&r.part, &r.ord, &r.n[0], &r.n[1], &r.n[2], &r.n[3], &r.n[4], &r.n[5], &r.t1, &r.t2, &r.t3, &r.at, &r.f1, &r.f2); err != nil {
+			return errs.Wrap(err, "read health")
+		}
+		if r.part == partRun && names != nil {
+			*names, h.Run = r.n[0], r.n[1]
+		}
+		h.addNow(r)
+	}
+	return errs.Wrap(rows.Err(), "read health")
+}
+
+// readExperts adds to each waiting question of h who might answer it.
+func (s *Service) readExperts(ctx context.Context, h *Health) error {
+	if len(h.Queue) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(h.Queue))
+	for i, q := range h.Queue {
+		ids[i] = q.ThreadID
+	}
+	experts, err := s.people.ExpertsForQuestions(ctx, h.C.Community, ids, ExpertsShown)
+	if err != nil {
+		return err
+	}
+	for i := range h.Queue {
+		h.Queue[i].Experts = experts[h.Queue[i].ThreadID]
+	}
+	return nil
+}
+
+// addNow adds row r to its part of h.
+func (h *Health) addNow(r nowRow) {
+	switch r.part {
+	case partRun:
+		h.CountedAt, h.Zone = r.at.Time, r.t1
+	case partTask:
+		if i := slices.IndexFunc(h.Tasks, func(t StageTask) bool { return t.Key == r.t1 }); i >= 0 {
+			h.Tasks[i].Done, h.Tasks[i].DoneAt = true, r.at.Time
+		}
+	case partQueue:
+		h.Queue = append(h.Queue, Waiting{ThreadID: r.n[0], Title: r.t1, URL: conversation.ThreadURL(h.C.Slug, r.n[0]), Asked: r.at.Time})
+	case partFading:
+		h.Fading = append(h.Fading, Faded{Handle: r.t1, Name: r.t2, Level: people.Ring(r.t3), LastSeen: r.at})
+	case partStale:
+		h.Stale = append(h.Stale, StaleEntry{Slug: r.t1, Title: r.t2, Views: int(r.n[0]), ReviewBy: r.at})
+	case partDepartment:
+		n := r.n
+		h.Departments = append(h.Departments, DepartmentShare{ID: n[0], Name: r.t1, Contributions: shown(int(n[2]), int(n[1])),
+			Previous: shown(int(n[4]), int(n[3])), Exchanged: n[5] >= MinCell})
+	case partConnector:
+		h.Connectors = append(h.Connectors, Connector{Handle: r.t1, Name: r.t2, Department: r.t3, Departments: int(r.n[0])})
+	case partFigure:
+		h.Figures[r.t1] = Figure{Current: r.f1, Previous: r.f2, Better: better(r.t1)}
+	}
+}
