@@ -124,7 +124,7 @@ func TestSessionInputIsChecked(t *testing.T) {
 		in = w.session("Suspension bridges", "11:00", "12:00")
 		in.Speakers = "12:3:Zoë Ünal\n@mem\n:\n0:"
 		y := w.addSession(t, "eng", g, in)
-		_, page, _, err := w.svc.Programme(w.ctx, w.actors["member"], "eng", g.ID, 0)
+		_, _, page, _, err := w.svc.Programme(w.ctx, w.actors["member"], "eng", g.ID, 0)
 		if err != nil || len(page) != 2 {
 			t.Fatalf("programme: %d sessions, %v", len(page), err)
 		}

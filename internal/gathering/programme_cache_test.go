@@ -27,7 +27,7 @@ func TestProgrammeKeptPageFollowsEveryChange(t *testing.T) {
 		w.addSession(t, "eng", g, w.session("Arches", "11:00", "12:00"))
 		programme := func(who string) []gathering.Session {
 			t.Helper()
-			_, page, _, err := w.svc.Programme(w.ctx, w.actors[who], "eng", g.ID, 0)
+			_, _, page, _, err := w.svc.Programme(w.ctx, w.actors[who], "eng", g.ID, 0)
 			if err != nil {
 				t.Fatalf("programme as %s: %v", who, err)
 			}
@@ -40,6 +40,9 @@ func TestProgrammeKeptPageFollowsEveryChange(t *testing.T) {
 				t.Fatal(err)
 			}
 			return v.ProgrammeVersion
+		}
+		if _, date, _, _, err := w.svc.Programme(w.ctx, w.actors["visitor"], "eng", g.ID, 0); err != nil || date.ID != o.ID || !date.Start.Equal(o.Start) {
+			t.Errorf("the programme's date: %+v (%v), want %+v", date, err, o)
 		}
 		for _, who := range []string{"member", "steward", "visitor"} {
 			if p := programme(who); len(p) != 2 || p[0].Title != "Cable-stayed bridges" || p[0].Going != 0 || p[0].Mine != "" {
@@ -92,7 +95,7 @@ func TestProgrammeKeptPageFollowsEveryChange(t *testing.T) {
 		// change made through the first.
 		other := gathering.NewService(d, w.env.Communities, "hearth.test", nil)
 		read := func(s *gathering.Service, a auth.Actor) string {
-			_, p, _, err := s.Programme(w.ctx, a, "eng", g.ID, 0)
+			_, _, p, _, err := s.Programme(w.ctx, a, "eng", g.ID, 0)
 			if err != nil {
 				t.Fatal(err)
 			}

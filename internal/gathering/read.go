@@ -132,10 +132,20 @@ const occurrenceColumns = `o.id, o.gathering_id, o.original_start, o.starts_at, 
 	o.cancelled_at IS NOT NULL OR g.cancelled_at IS NOT NULL, o.going, o.waiting, o.captured, o.texts_version`
 
 func scanOccurrence(sc interface{ Scan(...any) error }, o *Occurrence, extra ...any) error {
-	err := sc.Scan(append([]any{&o.ID, &o.GatheringID, &o.OriginalStart, &o.Start, &o.End, &o.Title, &o.OnlineURL, &o.Place,
-		&o.Changed, &o.Cancelled, &o.Going, &o.Waiting, &o.Captured, &o.TextsVersion}, extra...)...)
-	o.OriginalStart, o.Start, o.End = o.OriginalStart.UTC(), o.Start.UTC(), o.End.UTC()
+	err := sc.Scan(append(occurrenceFields(o), extra...)...)
+	o.inUTC()
 	return err
+}
+
+// occurrenceFields are where occurrenceColumns are scanned into o (then
+// inUTC).
+func occurrenceFields(o *Occurrence) []any {
+	return []any{&o.ID, &o.GatheringID, &o.OriginalStart, &o.Start, &o.End, &o.Title, &o.OnlineURL, &o.Place,
+		&o.Changed, &o.Cancelled, &o.Going, &o.Waiting, &o.Captured, &o.TextsVersion}
+}
+
+func (o *Occurrence) inUTC() {
+	o.OriginalStart, o.Start, o.End = o.OriginalStart.UTC(), o.Start.UTC(), o.End.UTC()
 }
 
 // occurrence reads occurrence id of gathering g through q (locked when lock).

@@ -149,25 +149,60 @@ func (s *Service) session(ctx context.Context, q db.Q, id, sid int64, lock bool)
 	return x, nil
 }
 
-// Programme returns a page of gathering id's sessions in order (keyset by
-// (starts_at, id) from the session after), with the reader's place in
-// each, and the session to read the next page after (0 when none).
-func (s *Service) Programme(ctx context.Context, a auth.Actor, slug string, id, after int64) (View, []Session, int64, error) {
-	v, err := s.Get(ctx, a, slug, id)
+// Programme returns gathering id with its date and a page of its sessions
+// in order (keyset by (starts_at, id) from the session after), with the
+// reader's place in each, and the session to read the next page after (0
+// when none): three queries, the sessions themselves from the kept pages.
+func (s *Service) Programme(ctx context.Context, a auth.Actor, slug string, id, after int64) (View, Occurrence, []Session, int64, error) {
+	v, date, err := s.withDate(ctx, a, slug, id)
 	if err != nil {
-		return View{}, nil, 0, err
+		return View{}, Occurrence{}, nil, 0, err
 	}
+	list, next, err := s.programmePage(ctx, a, v, after)
+	return v, date, list, next, err
+}
+
+// withDate reads gathering id with its date, in one query: a gathering
+// with a programme is a one-off, its date the only one.
+func (s *Service) withDate(ctx context.Context, a auth.Actor, slug string, id int64) (View, Occurrence, error) {
+	c, err := s.communities.Get(ctx, a, slug)
+	if err != nil {
+		return View{}, Occurrence{}, err
+	}
+	if err := mayRead(c); err != nil {
+		return View{}, Occurrence{}, err
+	}
+	var g Gathering
+	var o Occurrence
+	err = s.scanGathering(s.db.QueryRowContext(ctx, `SELECT `+gatheringColumns+`, `+occurrenceColumns+`
+		FROM gatherings g JOIN gathering_occurrences o ON o.gathering_id = g.id
+		WHERE g.id = $1 AND g.community_id = $2 ORDER BY o.starts_at, o.id LIMIT 1`, id, c.ID), &g, occurrenceFields(&o)...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return View{}, Occurrence{}, errNotFound
+	}
+	if err != nil {
+		return View{}, Occurrence{}, errs.Wrap(err, "read gathering")
+	}
+	o.inUTC()
+	v := View{Gathering: g, Community: c}
 	if !v.HasProgramme() {
-		return View{}, nil, 0, errNoProgramme
+		return View{}, Occurrence{}, errNoProgramme
 	}
+	return v, o, nil
+}
+
+// programmePage reads the page of v's programme after session after, from
+// the kept pages when it was read at v's programme version already.
+func (s *Service) programmePage(ctx context.Context, a auth.Actor, v View, after int64) ([]Session, int64, error) {
+	id := v.ID
 	key := programmeKey{gathering: id, version: v.ProgrammeVersion, after: after}
 	if kept, ok := s.programmes.get(key); ok {
 		list, fresh, err := s.withLiveCounts(ctx, a, id, after, kept.sessions)
 		if err != nil {
-			return View{}, nil, 0, err
+			return nil, 0, err
 		}
 		if fresh {
-			return v, list, kept.next, nil
+			return list, kept.next, nil
 		}
 	}
 	list, err := s.sessions(ctx, `SELECT `+s.listColumns()+`, COALESCE(m.state, '') FROM gathering_sessions s
@@ -175,7 +210,7 @@ func (s *Service) Programme(ctx context.Context, a auth.Actor, slug string, id, 
 		WHERE s.gathering_id = $1`+programmeKeyset(after)+` ORDER BY s.starts_at, s.id LIMIT `+strconv.Itoa(ProgrammePage+1),
 		programmeArgs(a, id, after)...)
 	if err != nil {
-		return View{}, nil, 0, err
+		return nil, 0, err
 	}
 	var next int64
 	if len(list) > ProgrammePage {
@@ -183,7 +218,7 @@ func (s *Service) Programme(ctx context.Context, a auth.Actor, slug string, id, 
 		next = list[ProgrammePage-1].ID
 	}
 	s.programmes.put(key, list, next)
-	return v, list, next, nil
+	return list, next, nil
 }
 
 // programmeKeyset is the condition for the sessions after session after

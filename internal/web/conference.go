@@ -78,17 +78,12 @@ func conferenceCrumbs(g gathering.View, title string) Layout {
 func (s *Server) programme(w http.ResponseWriter, r *http.Request) {
 	a := actorOf(r)
 	after, _ := strconv.ParseInt(r.URL.Query().Get("after"), 10, 64)
-	g, items, next, err := s.Gatherings.Programme(r.Context(), a, r.PathValue("slug"), gatheringID(r), after)
+	g, date, items, next, err := s.Gatherings.Programme(r.Context(), a, r.PathValue("slug"), gatheringID(r), after)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	date, err := s.Gatherings.Occurrences(r.Context(), g)
-	if err != nil || len(date) == 0 {
-		s.fail(w, r, errs.Wrap(err, "read the date"))
-		return
-	}
-	p := &programmePage{Layout: conferenceCrumbs(g, "Programme"), C: g.Community, G: g, Date: date[0], Zone: a.TimeZone}
+	p := &programmePage{Layout: conferenceCrumbs(g, "Programme"), C: g.Community, G: g, Date: date, Zone: a.TimeZone}
 	p.When = p.Date.When(g.Gathering, a.TimeZone)
 	p.Open = !p.Date.Cancelled && p.Date.End.After(time.Now())
 	mine, err := s.Gatherings.Mine(r.Context(), a, p.Date.ID)
