@@ -47,24 +47,19 @@ func (c *fragmentCache) personKey(x personRow) uint64 {
 // filtersKey hashes everything the people-filters fragment of x shows: each
 // option, the choices made and the message on the community filter.
 func (c *fragmentCache) filtersKey(x peopleFilters) uint64 {
+	fields := make([]string, 0, 2*len(x.Departments)+2*len(x.Communities)+5)
+	for _, d := range x.Departments {
+		fields = append(fields, d.Slug, d.Name)
+	}
+	fields = append(fields, "\x01") // the departments end here
+	for _, l := range x.Communities {
+		fields = append(fields, l.Slug, l.Name)
+	}
+	fields = append(fields, "\x01", x.Form.Values.Get("department"), x.Form.Values.Get("community"), x.Form.Error("community"))
 	var h maphash.Hash
 	h.SetSeed(c.seed)
 	h.WriteString("people-filters\x00")
-	for _, d := range x.Departments {
-		h.WriteString(d.Slug)
-		h.WriteByte(0)
-		h.WriteString(d.Name)
-		h.WriteByte(0)
-	}
-	h.WriteByte(1)
-	for _, l := range x.Communities {
-		h.WriteString(l.Slug)
-		h.WriteByte(0)
-		h.WriteString(l.Name)
-		h.WriteByte(0)
-	}
-	h.WriteByte(1)
-	for _, s := range []string{x.Form.Values.Get("department"), x.Form.Values.Get("community"), x.Form.Error("community")} {
+	for _, s := range fields {
 		h.WriteString(s)
 		h.WriteByte(0)
 	}
