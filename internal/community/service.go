@@ -82,8 +82,9 @@ func (s *Service) load(ctx context.Context, q db.Q, a auth.Actor, slug string) (
 	var tags sql.NullString
 	var since sql.NullTime
 	err := scanCommunity(q.QueryRowContext(ctx, `SELECT `+communityColumns+`, COALESCE(m.role, ''), COALESCE(m.status, ''), m.created_at,
-		`+memberCount+`, `+tagsColumn+`, `+tabCounts+`
+		`+countsColumns+`, `+tagsColumn+`, COALESCE(cc.entries, 0), COALESCE(cc.threads, 0)
 		FROM communities c LEFT JOIN memberships m ON m.community_id = c.id AND m.person_id = $2
+		LEFT JOIN community_counts cc ON cc.community_id = c.id
 		WHERE c.slug = $1`, strings.ToLower(slug), a.PersonID), &v.Community, &role, &status, &since, &v.MemberCount, &tags, &v.EntryCount, &v.ThreadCount)
 	if errors.Is(err, sql.ErrNoRows) {
 		return View{}, errNotFound
@@ -101,13 +102,13 @@ func (s *Service) load(ctx context.Context, q db.Q, a auth.Actor, slug string) (
 // each member's row.
 const memberCount = `COALESCE((SELECT cc.members FROM community_counts cc WHERE cc.community_id = c.id), 0)`
 
-// tabCounts are the numbers the community's tabs show (of communities c): its
-// library's entries past draft and its talk's threads, read with the
-// community so that the tabs cost no query. Triggers keep them in
-// community_counts (migration 0035): counting them per page read every
-// thread's index row, most of the time of a page of a talk of 50,000 threads.
-const tabCounts = `COALESCE((SELECT cc.entries FROM community_counts cc WHERE cc.community_id = c.id), 0),
-		COALESCE((SELECT cc.threads FROM community_counts cc WHERE cc.community_id = c.id), 0)`
+// countsColumns is the active members of communities c, read (with the
+// numbers the community's tabs show: its library's entries past draft and
+// its talk's threads) through one join of community_counts cc, which
+// triggers keep (migrations 0035 and 0060): counting them per page read
+// every thread's index row, most of the time of a page of a talk of 50,000
+// threads.
+const countsColumns = `COALESCE(cc.members, 0)`
 
 // tagsColumn is a community's tags (of communities c), in order, as one
 // comma-separated column: tags hold no commas (see ParseTags). Reading them
