@@ -2,8 +2,6 @@ package auth
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -98,10 +96,9 @@ func (s *Service) RequestEmailChange(ctx context.Context, a Actor, current, newE
 		return err
 	}
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
-		var owner int64
-		err := tx.QueryRowContext(ctx, "SELECT id FROM people WHERE email = $1", newEmail).Scan(&owner)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return errs.Wrap(err, "find account")
+		owner, err := emailOwner(ctx, tx, newEmail)
+		if err != nil {
+			return err
 		}
 		if owner == a.PersonID {
 			return errs.Field("email", "This is your address already.")

@@ -143,19 +143,18 @@ func insertPerson(ctx context.Context, q db.Q, n NewAccount, hash string, admin 
 	return id, errs.Wrap(err, "insert person")
 }
 
-// checkUnique reports, per field, a handle or e-mail already used by someone
-// other than person except.
-func (s *Service) checkUnique(ctx context.Context, q db.Q, except int64, handle, email string) error {
+// checkUnique reports, per field, a handle or e-mail an account uses already.
+func (s *Service) checkUnique(ctx context.Context, q db.Q, handle, email string) error {
 	var v errs.Validation
 	var n int
 	if handle != "" {
-		if err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM people WHERE handle = $1 AND id <> $2", handle, except).Scan(&n); err != nil {
+		if err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM people WHERE handle = $1", handle).Scan(&n); err != nil {
 			return errs.Wrap(err, "check handle")
 		}
 		v.Check(n == 0, "handle", "This handle is taken. Try another.")
 	}
 	if email != "" {
-		if err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM people WHERE email = $1 AND id <> $2", email, except).Scan(&n); err != nil {
+		if err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM people WHERE email = $1", email).Scan(&n); err != nil {
 			return errs.Wrap(err, "check email")
 		}
 		v.Check(n == 0, "email", "An account with this e-mail address exists already. Sign in, or reset its password.")
@@ -230,7 +229,7 @@ func (s *Service) CreateAdmin(ctx context.Context, instanceName string, n NewAcc
 }
 
 func (s *Service) createAdmin(ctx context.Context, tx *db.Tx, n NewAccount) (int64, error) {
-	if err := s.checkUnique(ctx, tx, 0, n.Handle, n.Email); err != nil {
+	if err := s.checkUnique(ctx, tx, n.Handle, n.Email); err != nil {
 		return 0, err
 	}
 	hash, err := s.hash(ctx, n.Password)

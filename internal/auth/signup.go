@@ -71,12 +71,12 @@ func (s *Service) SignUp(ctx context.Context, n NewAccount, userAgent string) (A
 		}
 		if invite != nil {
 			// The invitation's holder owns the address: telling them it has an account tells nobody else.
-			if err := s.checkUnique(ctx, tx, 0, n.Handle, n.Email); err != nil {
+			if err := s.checkUnique(ctx, tx, n.Handle, n.Email); err != nil {
 				return err
 			}
 		} else {
 			// Handles are public, so a taken one may be said; an e-mail address may not.
-			if err := s.checkUnique(ctx, tx, 0, n.Handle, ""); err != nil {
+			if err := s.checkUnique(ctx, tx, n.Handle, ""); err != nil {
 				return err
 			}
 			known, err := emailTaken(ctx, tx, n.Email)
@@ -121,12 +121,18 @@ func (s *Service) SignUp(ctx context.Context, n NewAccount, userAgent string) (A
 
 // emailTaken reports whether an account uses email.
 func emailTaken(ctx context.Context, q db.Q, email string) (bool, error) {
+	id, err := emailOwner(ctx, q, email)
+	return id != 0, err
+}
+
+// emailOwner is the account that uses email (0: none).
+func emailOwner(ctx context.Context, q db.Q, email string) (int64, error) {
 	var id int64
 	err := q.QueryRowContext(ctx, "SELECT id FROM people WHERE email = $1", email).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
+		return 0, nil
 	}
-	return err == nil, errs.Wrap(err, "find account")
+	return id, errs.Wrap(err, "find account")
 }
 
 // mailSignupAttempt tells the owner of an address that has an account that

@@ -76,7 +76,7 @@ func (s *Service) InviteToInstance(ctx context.Context, a Actor, email string) e
 		return err
 	}
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
-		if err := s.checkUnique(ctx, tx, 0, "", email); err != nil {
+		if err := s.checkUnique(ctx, tx, "", email); err != nil {
 			return errs.Field("email", "Someone with this address has an account already.")
 		}
 		settings, err := instance.Load(ctx, tx)
