@@ -158,3 +158,9 @@ func ForgetCounts(d *db.DB) {
 	delete(counts.m, d)
 	counts.Unlock()
 }
+
+// Folded is a word as the analyzer folds it, and its stem.
+func Folded(word string) (folded, stemmed string) {
+	f := fold(word)
+	return f, stem(f)
+}

@@ -218,7 +218,10 @@ func newest(ctx context.Context, d *db.DB, e engine, t []qterm, idf []float64, w
 	// the forward index cannot confirm).
 	in := make([]map[int64]bool, len(t))
 	var some []int64
-	if len(t) > 1 && len(all) < max(want, candidateLimit) {
+	// Documents with only some of the words rank after every document with
+	// all of them, so they are looked for only when those do not fill the
+	// page asked for (a deeper page asks again, with a larger want).
+	if len(t) > 1 && len(all) < want {
 		for i := range t {
 			in[i] = map[int64]bool{}
 			err := walks(t[i:i+1], perTermLimit, func(id int64) {
@@ -390,11 +393,13 @@ var dfs = struct {
 }{m: map[dfKey]countAt{}}
 
 // docCount is how many documents the index holds, read at most once every
-// few seconds per database (it only scales the IDF).
+// docCountAge per database: it only scales the IDF, which a few thousand
+// documents more or less hardly move, and counting 450,000 rows took a
+// search's worth of CPU every ten seconds for each instance.
 func docCount(ctx context.Context, d *db.DB) (int, error) {
 	counts.Lock()
 	c, ok := counts.m[d]
-	if ok && time.Since(c.at) < 10*time.Second {
+	if ok && time.Since(c.at) < docCountAge {
 		counts.Unlock()
 		return c.n, nil
 	}
@@ -413,6 +418,8 @@ func docCount(ctx context.Context, d *db.DB) (int, error) {
 	counts.Unlock()
 	return n, nil
 }
+
+const docCountAge = 5 * time.Minute
 
 type countAt struct {
 	n     int
