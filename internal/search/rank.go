@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"hearth/internal/db"
+	"hearth/internal/lru"
 )
 
 // Ranking: documents with all the query's terms first, then those with most
@@ -108,8 +109,47 @@ func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args
 
 // prefixCursors reads a prefix through the lists of the maxPrefixTerms
 // most frequent of the first maxPrefixSeen words that start with it (found
-// by seeks along the lists' primary key): none when no word does.
+// by seeks along the lists' primary key): none when no word does. The
+// choice is remembered for a few seconds, as frequencies are (up to 64
+// seeks and counts were most of a prefix query's CPU).
 func prefixCursors(ctx context.Context, d *db.DB, prefix string, idf float64) ([]*cursor, error) {
+	key := expansionKey{d: d, prefix: prefix, epoch: time.Now().Unix() / 10}
+	words, ok := expansions.Get(key)
+	if !ok {
+		var err error
+		if words, err = expand(ctx, d, prefix); err != nil {
+			return nil, err
+		}
+		size := 64
+		for _, w := range words {
+			size += len(w.term) + 16
+		}
+		expansions.Put(key, words, size)
+	}
+	cs := make([]*cursor, len(words))
+	for i, w := range words {
+		cs[i] = &cursor{term: w.term, idf: idf, floor: w.floor}
+	}
+	return cs, nil
+}
+
+// expansionKey names a prefix's words in one database for ten seconds.
+type expansionKey struct {
+	d      *db.DB
+	prefix string
+	epoch  int64
+}
+
+// expanded is a word a prefix is read through, with its list's floor.
+type expanded struct {
+	term  string
+	floor int
+}
+
+var expansions = lru.New[expansionKey, []expanded](1 << 20)
+
+// expand finds the words a prefix is read through, the most frequent first.
+func expand(ctx context.Context, d *db.DB, prefix string) ([]expanded, error) {
 	var words []string
 	for after := ""; len(words) < maxPrefixSeen; {
 		cond, arg := "term >= $1", prefix
@@ -126,7 +166,7 @@ func prefixCursors(ctx context.Context, d *db.DB, prefix string, idf float64) ([
 		}
 		words, after = append(words, w), w
 	}
-	var cs []*cursor
+	var out []expanded
 	freq := map[string]int{}
 	for _, w := range words {
 		c, err := wordFreq(ctx, d, w)
@@ -134,10 +174,10 @@ func prefixCursors(ctx context.Context, d *db.DB, prefix string, idf float64) ([
 			return nil, err
 		}
 		freq[w] = c.n
-		cs = append(cs, &cursor{term: w, idf: idf, floor: c.floor})
+		out = append(out, expanded{term: w, floor: c.floor})
 	}
-	slices.SortStableFunc(cs, func(a, b *cursor) int { return freq[b.term] - freq[a.term] })
-	return cs[:min(len(cs), maxPrefixTerms)], nil
+	slices.SortStableFunc(out, func(a, b expanded) int { return freq[b.term] - freq[a.term] })
+	return out[:min(len(out), maxPrefixTerms)], nil
 }
 
 // A prefix is read through at most maxPrefixTerms lists, chosen among the

@@ -96,7 +96,12 @@ func topK(ctx context.Context, d *db.DB, t []qterm, idf []float64, cs []*cursor,
 			return best, topKBudget, nil
 		}
 		n := nextChunk
-		if !next.started {
+		switch {
+		case !next.started && len(cs) > len(t):
+			// A prefix read through several lists: the first want of
+			// each hold the best of all, unless one list holds most.
+			n = want
+		case !next.started:
 			n = max(firstChunk, want)
 		}
 		ids, impacts, err := readList(ctx, d, next, where, args, n)
