@@ -48,6 +48,10 @@ type Results struct {
 	Hits []Hit
 	More bool // another page follows
 	Page int
+	// Communities are those the reader may search in, by name, for the
+	// filter; read with the reader's scope when the query has words (else
+	// nil: see Communities).
+	Communities []Community
 }
 
 // Hit is one document that matched. Which fields are set depends on its kind.
@@ -109,10 +113,11 @@ func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, erro
 	if len(t) == 0 {
 		return res, nil
 	}
-	readable, stewards, err := readScope(ctx, d, a)
+	readable, stewards, communities, err := readCommunities(ctx, d, a)
 	if err != nil {
 		return res, errs.Wrap(err, "search")
 	}
+	res.Communities = communities
 	f := &filter{args: []any{nil}, readable: readable, stewards: stewards, scope: true} // $1: the engine's match
 	where := f.restrict(a, q)
 	if where == "" {
@@ -296,7 +301,7 @@ type Community struct {
 // filter.
 func Communities(ctx context.Context, d *db.DB, a auth.Actor) ([]Community, error) {
 	rows, err := d.QueryContext(ctx, `SELECT c.slug, c.name FROM communities c WHERE `+canRead("c", reader{person: "$1", signedIn: "$2", admin: "$3"})+
-		` ORDER BY c.name LIMIT 500`, a.PersonID, a.SignedIn(), a.Admin)
+		` ORDER BY c.name LIMIT `+strconv.Itoa(maxFilterCommunities), a.PersonID, a.SignedIn(), a.Admin)
 	if err != nil {
 		return nil, errs.Wrap(err, "list searchable communities")
 	}
