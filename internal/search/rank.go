@@ -24,19 +24,20 @@ import (
 // can be; the others, and those whose lists' reading ends short of exact,
 // rank candidates: a bounded set, gathered by walks of the index that stop
 // after a fixed number of rows whatever the term's frequency:
-//   - documents with every term, newest first, and those with every term in
-//     their title or tags (which weigh most), newest first, when the first
-//     walk stopped at its limit (otherwise it found them all already);
-//     for a phrase, only the newest phraseLimit matches, without the
-//     title walk (both would read far into the index for common words);
-//   - when fewer than candidateLimit documents have every term, the same two
-//     walks for each term alone (documents with some of the words).
+//   - documents with every term, newest first, and, when that walk stopped
+//     at its limit (otherwise it found them all already), those that hold
+//     the words most, from the top of their posting lists (title and tag
+//     matches, which weigh most, first) that hold every word;
+//     for a phrase or a prefix, only the newest matches (a phrase's
+//     newest phraseLimit), without the lists;
+//   - when fewer documents have every term than the page asked for needs,
+//     the same for each term alone (documents with some of the words).
 //
 // Document frequencies are counted up to dfLimit. So a query's cost does
 // not grow with the size of the library; the price is that for words in
 // more than candidateLimit documents, the best of the newest matches are
-// ranked rather than the best of all (title matches are gathered apart so
-// that they are not crowded out by bodies).
+// ranked rather than the best of all (the lists' best are added so that
+// they are not crowded out by newer bodies).
 const (
 	candidateLimit = 200
 	perTermLimit   = 100
@@ -219,27 +220,34 @@ func narrowWord(t []qterm, floors, dfs []int) bool {
 // newest ranks the bounded newest-first candidates (see above).
 func newest(ctx context.Context, d *db.DB, e engine, t []qterm, idf []float64, where string, args []any, want int) ([]scored, error) {
 	forward := map[int64]string{} // the candidates' forward index, read by the walks
-	walk := func(terms []qterm, titles bool, n int) ([]int64, error) {
+	walk := func(terms []qterm, n int) ([]int64, error) {
 		a := slices.Clone(args)
-		a[0] = e.match(terms, titles)
+		a[0] = e.match(terms)
 		return e.candidates(ctx, d, where, a, n, forward)
 	}
-	// walks gathers the matches of terms, and their title matches unless
-	// the first walk found every match (title matches are among them) or
-	// the terms hold a phrase (a phrase in titles is so rare that the walk
-	// would read every document holding its words: 13 ms of 14).
+	// walks gathers the matches of terms, newest first, and, unless that
+	// walk found every match or the terms hold a phrase or a prefix, the
+	// documents that hold them most: the best of each word's posting list
+	// (best), where title and tag matches, which weigh most, come first.
+	// (A walk of title matches in FTS5 or a weighted tsquery reads every
+	// document holding the words when few have them in their title: 8 s
+	// for a three-word query on PostgreSQL, which walks its primary key.)
 	walks := func(terms []qterm, n int, found func(id int64)) error {
-		for _, titles := range []bool{false, true} {
-			ids, err := walk(terms, titles, n)
-			if err != nil {
-				return err
-			}
-			for _, id := range ids {
-				found(id)
-			}
-			if len(ids) < n || hasPhrase(terms) {
-				return nil
-			}
+		ids, err := walk(terms, n)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			found(id)
+		}
+		if len(ids) < n || !allWords(terms) {
+			return nil
+		}
+		if ids, err = best(ctx, d, terms, where, args, n, forward); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			found(id)
 		}
 		return nil
 	}
@@ -305,6 +313,60 @@ func newest(ctx context.Context, d *db.DB, e engine, t []qterm, idf []float64, w
 	return out, nil
 }
 
+// best reads the documents that hold terms (single words) most and that
+// meet where: the first n postings of a word's list, or, for several
+// words, the first bestOfSeveral of each word's list that hold every word
+// (by their forward index, read into forward).
+func best(ctx context.Context, d *db.DB, terms []qterm, where string, args []any, n int, forward map[int64]string) ([]int64, error) {
+	if len(terms) > 1 {
+		n = bestOfSeveral
+	}
+	var ids []int64
+	for _, q := range terms {
+		got, _, err := readList(ctx, d, &cursor{term: q.stems[0]}, where, args, n)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, got...)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	if err := readForward(ctx, d, ids, forward); err != nil || len(terms) == 1 {
+		return ids, err
+	}
+	return slices.DeleteFunc(ids, func(id int64) bool {
+		for _, q := range terms {
+			if _, ok := impactOf(forward[id], q); !ok {
+				return true
+			}
+		}
+		return false
+	}), nil
+}
+
+// bestOfSeveral is how deep best reads each list of a query of several words.
+const bestOfSeveral = 64
+
+// readForward reads into forward the forward indexes of the documents of
+// ids it does not hold yet.
+func readForward(ctx context.Context, d *db.DB, ids []int64, forward map[int64]string) error {
+	var missing []any
+	for _, id := range ids {
+		if _, ok := forward[id]; !ok {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	rows, err := d.QueryContext(ctx, "SELECT doc_id, terms FROM search_docs WHERE doc_id IN ("+db.Placeholders(1, len(missing))+")", missing...)
+	if err != nil {
+		return err
+	}
+	_, err = scanForward(rows, forward)
+	return err
+}
+
 // impactOf is the weight in a document's forward index of a term: a word's,
 // a phrase's (the sum of its words'), or a prefix's (its best term's).
 func impactOf(forward string, q qterm) (float64, bool) {
@@ -348,7 +410,7 @@ func idfs(ctx context.Context, d *db.DB, e engine, t []qterm) (idf []float64, fl
 		if len(q.stems) == 1 && !q.prefix {
 			c, err = wordFreq(ctx, d, q.stems[0])
 		} else {
-			c, err = docFreq(ctx, d, e, e.match([]qterm{q}, false))
+			c, err = docFreq(ctx, d, e, e.match([]qterm{q}))
 		}
 		if err != nil {
 			return nil, nil, nil, err

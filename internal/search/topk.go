@@ -207,21 +207,14 @@ func meet(ctx context.Context, d *db.DB, t []qterm, idf []float64, met map[int64
 		}
 		return nil
 	}
-	var fresh []any
+	var fresh []int64
 	for _, id := range ids {
 		if _, ok := met[id]; !ok {
 			fresh = append(fresh, id)
 		}
 	}
-	if len(fresh) == 0 {
-		return nil
-	}
-	rows, err := d.QueryContext(ctx, "SELECT doc_id, terms FROM search_docs WHERE doc_id IN ("+db.Placeholders(1, len(fresh))+")", fresh...)
-	if err != nil {
-		return err
-	}
 	forward := map[int64]string{}
-	if _, err := scanForward(rows, forward); err != nil {
+	if err := readForward(ctx, d, fresh, forward); err != nil {
 		return err
 	}
 	for id, fw := range forward {
