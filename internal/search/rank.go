@@ -31,7 +31,8 @@ import (
 //     for a phrase or a prefix, only the newest matches (a phrase's
 //     newest phraseLimit), without the lists;
 //   - when fewer documents have every term than the page asked for needs,
-//     the same for each term alone (documents with some of the words).
+//     documents with some of the words: for each word, the best of its
+//     list; for a phrase or a prefix, its newest matches.
 //
 // Document frequencies are counted up to dfLimit. So a query's cost does
 // not grow with the size of the library; the price is that for words in
@@ -280,13 +281,31 @@ func newest(ctx context.Context, d *db.DB, e engine, t []qterm, idf []float64, w
 	if len(t) > 1 && len(all) < want {
 		for i := range t {
 			in[i] = map[int64]bool{}
-			err := walks(t[i:i+1], perTermLimit, func(id int64) {
+			found := func(id int64) {
 				in[i][id] = true
 				if !all[id] {
 					some = append(some, id)
 				}
-			})
-			if err != nil {
+			}
+			// A word alone: the documents that hold it most, from its list
+			// (on PostgreSQL its newest matches were a walk of the primary
+			// key reading each document's tsvector: 0.6 s for a word in 8%);
+			// its newest matches too when its list, cut or narrowed by
+			// the reader's scope, runs out first. A phrase or a prefix:
+			// its newest matches.
+			if allWords(t[i : i+1]) {
+				ids, err := best(ctx, d, t[i:i+1], where, args, perTermLimit, forward)
+				if err != nil {
+					return nil, err
+				}
+				for _, id := range ids {
+					found(id)
+				}
+				if len(ids) == perTermLimit {
+					continue
+				}
+			}
+			if err := walks(t[i:i+1], perTermLimit, found); err != nil {
 				return nil, err
 			}
 		}
