@@ -28,23 +28,54 @@ type token struct {
 // tokens splits text into words.
 func tokens(text string) []token {
 	var out []token
+	for z := (tokenizer{text: text}); ; {
+		t, ok := z.next()
+		if !ok {
+			return out
+		}
+		out = append(out, t)
+	}
+}
+
+// tokenizer reads the words of text one at a time from byte offset at, so
+// that highlighting reads a long body only as far as its passage.
+type tokenizer struct {
+	text string
+	at   int
+}
+
+// next is the next word, or false at the end of the text.
+func (z *tokenizer) next() (token, bool) {
 	start := -1
-	for i, r := range text {
-		if isWordRune(r) {
+	for i := z.at; i < len(z.text); {
+		r, size := rune(z.text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(z.text[i:])
+		}
+		if wordRune(r) {
 			if start < 0 {
 				start = i
 			}
-			continue
+		} else if start >= 0 {
+			z.at = i
+			return token{word: z.text[start:i], start: start, end: i}, true
 		}
-		if start >= 0 {
-			out = append(out, token{word: text[start:i], start: start, end: i})
-			start = -1
-		}
+		i += size
 	}
+	z.at = len(z.text)
 	if start >= 0 {
-		out = append(out, token{word: text[start:], start: start, end: len(text)})
+		return token{word: z.text[start:], start: start, end: len(z.text)}, true
 	}
-	return out
+	return token{}, false
+}
+
+// wordRune is isWordRune with the ASCII answer computed without Unicode's
+// tables (most text is ASCII, and every character of a shown hit is tested).
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return isWordRune(r)
 }
 
 // fold lower-cases a word and removes its accents.

@@ -3,9 +3,12 @@ package search_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -42,7 +45,7 @@ type benchQuery struct {
 
 func benchSearch(b *testing.B, d *db.DB, entries, comments int, load bool) {
 	ctx := context.Background()
-	reader := auth.Actor{PersonID: benchdata.Reader, Handle: "p1", Name: "Person 1", Verified: true}
+	reader := benchReader()
 	if load {
 		start := time.Now()
 		if err := benchdata.LoadRows(ctx, d, entries, comments); err != nil {
@@ -69,25 +72,7 @@ func benchSearch(b *testing.B, d *db.DB, entries, comments int, load bool) {
 	}
 	b.Logf("%s: %d documents in the index", d.Dialect, docs)
 
-	var queries []benchQuery
-	add := func(sort string, texts ...string) {
-		for _, t := range texts {
-			queries = append(queries, benchQuery{sort, search.Query{Text: t}})
-		}
-	}
-	w := benchdata.Vocabulary()
-	// Ranks in the Zipf vocabulary: rank 5,000 is in ~0.2% of documents,
-	// rank 500 in ~2%, rank 50 in ~20%.
-	add("rare word", w[5000], w[5011], w[6007], w[4003])
-	add("mid word", w[500], w[611], w[707], w[803])
-	add("common word", w[50], w[61])
-	add("two words", w[300]+" "+w[400], w[120]+" "+w[2000], w[50]+" "+w[900])
-	add("phrase", `"`+w[10]+" "+w[11]+`"`)
-	add("prefix", w[700][:4]+"*", w[1500][:5]+"*")
-	for i := range 4 {
-		q := search.Query{Text: w[500+i*37], Community: benchdata.CommunitySlug(i + 1)}
-		queries = append(queries, benchQuery{"in one community", q})
-	}
+	queries := benchMix()
 	for _, q := range queries { // warm the caches
 		if _, err := search.Search(ctx, d, reader, q.q); err != nil {
 			b.Fatal(err)
@@ -144,4 +129,84 @@ func percentile(ds []time.Duration, p int) time.Duration {
 	s := slices.Clone(ds)
 	slices.Sort(s)
 	return s[min(len(s)-1, len(s)*p/100)]
+}
+
+// BenchmarkSearchConcurrent runs the mix of BenchmarkSearch from
+// HEARTH_BENCH_CLIENTS goroutines (64 by default) at once, as `hearth bench`
+// does over HTTP, and reports searches a second and the process's CPU time
+// per search (user and system): a cost that grows with concurrency (locks,
+// a pool's waits, page faults) shows here and not in BenchmarkSearch.
+func BenchmarkSearchConcurrent(b *testing.B) {
+	clients := envClients(b)
+	benchrun.Each(b, func(b *testing.B, d *db.DB, fresh bool) {
+		ctx := context.Background()
+		if fresh {
+			b.Skip("load the library with BenchmarkSearch first (HEARTH_BENCH_SQLITE)")
+		}
+		reader := benchReader()
+		queries := benchMix()
+		b.SetParallelism(max(1, clients/runtime.GOMAXPROCS(0)))
+		var next atomic.Int64
+		c0, t0 := processCPU(), time.Now()
+		b.RunParallel(func(pb *testing.PB) {
+			for pb.Next() {
+				q := queries[int(next.Add(1))%len(queries)]
+				if _, err := search.Search(ctx, d, reader, q.q); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		})
+		el, cpu := time.Since(t0), processCPU()-c0
+		b.ReportMetric(float64(b.N)/el.Seconds(), "searches/s")
+		b.ReportMetric(ms(cpu)/float64(b.N), "cpu-ms/search")
+	})
+}
+
+func envClients(b *testing.B) int {
+	s := os.Getenv("HEARTH_BENCH_CLIENTS")
+	if s == "" {
+		return 64
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		b.Fatalf("HEARTH_BENCH_CLIENTS=%q: want a positive number", s)
+	}
+	return n
+}
+
+// benchReader is who searches: a member (person 1), or a visitor when
+// HEARTH_BENCH_VISITOR is set, as `hearth bench` searches.
+func benchReader() auth.Actor {
+	if os.Getenv("HEARTH_BENCH_VISITOR") != "" {
+		return auth.Actor{}
+	}
+	return auth.Actor{PersonID: benchdata.Reader, Handle: "p1", Name: "Person 1", Verified: true}
+}
+
+// benchMix is the mix of queries, each with its sort.
+func benchMix() []benchQuery {
+	var queries []benchQuery
+	add := func(sort string, texts ...string) {
+		for _, t := range texts {
+			queries = append(queries, benchQuery{sort, search.Query{Text: t}})
+		}
+	}
+	w := benchdata.Vocabulary()
+	// Ranks in the Zipf vocabulary: rank 5,000 is in ~0.2% of documents,
+	// rank 500 in ~2%, rank 50 in ~20%.
+	add("rare word", w[5000], w[5011], w[6007], w[4003])
+	add("mid word", w[500], w[611], w[707], w[803])
+	add("common word", w[50], w[61])
+	add("two words", w[300]+" "+w[400], w[120]+" "+w[2000], w[50]+" "+w[900])
+	add("phrase", `"`+w[10]+" "+w[11]+`"`)
+	add("prefix", w[700][:4]+"*", w[1500][:5]+"*")
+	for i := range 4 {
+		q := search.Query{Text: w[500+i*37], Community: benchdata.CommunitySlug(i + 1)}
+		queries = append(queries, benchQuery{"in one community", q})
+	}
+	if only := os.Getenv("HEARTH_BENCH_SORT"); only != "" { // one sort of query, to profile it
+		queries = slices.DeleteFunc(queries, func(q benchQuery) bool { return q.sort != only })
+	}
+	return queries
 }

@@ -18,9 +18,8 @@ type engine interface {
 	clear(ctx context.Context, q db.Q) error
 	// optimize compacts the index after a rebuild.
 	optimize(ctx context.Context, q db.Q) error
-	// match renders terms as the engine's query, all of them required; in
-	// titles and tags only when titles is set.
-	match(t []qterm, titles bool) string
+	// match renders terms as the engine's query, all of them required.
+	match(t []qterm) string
 	// candidates returns up to n keys of documents that match (argument
 	// $1) and meet where, newest first: a walk that stops after n rows. It
 	// records their forward index (search_docs.terms) in forward.

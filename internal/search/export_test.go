@@ -21,7 +21,7 @@ func Exhaustive(ctx context.Context, d *db.DB, a auth.Actor, text string) ([]str
 	}
 	f := &filter{args: []any{int64(0)}, readable: readable, stewards: stewards}
 	where := f.restrict(a, Query{Text: text})
-	idf, _, _, err := idfs(ctx, d, engineFor(d.Dialect), t)
+	idf, _, _, err := idfs(ctx, d, t)
 	if err != nil {
 		return nil, err
 	}
@@ -50,7 +50,7 @@ func TopK(ctx context.Context, d *db.DB, a auth.Actor, text string, want int) ([
 	}
 	f := &filter{args: []any{nil}, readable: readable, stewards: stewards, scope: true}
 	where := f.restrict(a, Query{Text: text})
-	idf, floors, _, err := idfs(ctx, d, engineFor(d.Dialect), t)
+	idf, floors, _, err := idfs(ctx, d, t)
 	if err != nil {
 		return nil, false, err
 	}
@@ -157,4 +157,10 @@ func ForgetCounts(d *db.DB) {
 	counts.Lock()
 	delete(counts.m, d)
 	counts.Unlock()
+}
+
+// Folded is a word as the analyzer folds it, and its stem.
+func Folded(word string) (folded, stemmed string) {
+	f := fold(word)
+	return f, stem(f)
 }

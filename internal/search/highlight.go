@@ -3,6 +3,7 @@ package search
 import (
 	"html/template"
 	"strings"
+	"unicode/utf8"
 )
 
 // Highlighting is done in Go from a hit's stored plain text: each word is
@@ -32,6 +33,12 @@ func clean(s string) string {
 type matcher struct {
 	terms    map[string]bool
 	prefixes []string
+	// initials holds the first byte of every term and prefix. A stem starts
+	// with its folded word's first letter (TestStemKeepsFirstLetter), so an
+	// ASCII word whose lower-cased first letter is not among them matches
+	// nothing, and is passed over without being folded or stemmed: most
+	// words of a shown passage are.
+	initials [utf8.RuneSelf]bool
 }
 
 func newMatcher(t []qterm) matcher {
@@ -43,12 +50,23 @@ func newMatcher(t []qterm) matcher {
 			} else {
 				m.terms[s] = true
 			}
+			if s != "" && s[0] < utf8.RuneSelf {
+				m.initials[s[0]] = true
+			}
 		}
 	}
 	return m
 }
 
 func (m matcher) matches(word string) bool {
+	if c := word[0]; c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if !m.initials[c] {
+			return false
+		}
+	}
 	f := fold(word)
 	s := stem(f)
 	if s == "" {
@@ -68,32 +86,34 @@ func (m matcher) matches(word string) bool {
 // snippetWords is how many words a snippet shows.
 const snippetWords = 32
 
+// lead is how many words a snippet shows before its first match.
+const lead = snippetWords / 4
+
 // mark is the whole text with matching words marked.
 func (m matcher) mark(text string) template.HTML {
 	h, _ := m.passage(text, 0, -1)
 	return h
 }
 
-// passage marks the words of text from word index from, n words (-1: to
-// the end), with an ellipsis where it cuts; it also says how many it marked.
-func (m matcher) passage(text string, from, n int) (template.HTML, int) {
-	toks := tokens(text)
-	start, end := 0, len(text)
-	if from > 0 && from < len(toks) {
-		start = toks[from].start
-	}
-	last := len(toks)
-	if n >= 0 && from+n < len(toks) {
-		last = from + n
-		end = toks[last].start
-	}
+// passage marks the words of text from byte offset start (the start of a
+// word, or 0), n words (-1: to the end), with an ellipsis where it cuts; it
+// also says how many it marked. It reads the text only as far as it shows.
+func (m matcher) passage(text string, start, n int) (template.HTML, int) {
 	var b strings.Builder
 	if start > 0 {
 		b.WriteString("… ")
 	}
-	at, marked := start, 0
-	for i := max(from, 0); i < last && i < len(toks); i++ {
-		t := toks[i]
+	at, end, marked := start, len(text), 0
+	z := tokenizer{text: text, at: start}
+	for i := 0; ; i++ {
+		t, ok := z.next()
+		if !ok {
+			break
+		}
+		if i == n {
+			end = t.start
+			break
+		}
 		if !m.matches(t.word) {
 			continue
 		}
@@ -108,22 +128,28 @@ func (m matcher) passage(text string, from, n int) (template.HTML, int) {
 	return template.HTML(b.String()), marked
 }
 
-// snippet is a passage of snippetWords words around the first match, or
-// the start of text when nothing matches; and whether anything matched.
+// snippet is a passage of snippetWords words starting lead words before
+// the first match, or the start of text when nothing matches; and whether
+// anything matched. The words before the match are remembered in a ring,
+// so the text is read once, up to the passage's end.
 func (m matcher) snippet(text string) (template.HTML, bool) {
-	toks := tokens(text)
-	first := -1
-	for i, t := range toks {
-		if m.matches(t.word) {
-			first = i
+	var before [lead]int // the starts of the last lead words read
+	start := 0
+	z := tokenizer{text: text}
+	for i := 0; ; i++ {
+		t, ok := z.next()
+		if !ok {
 			break
 		}
+		if m.matches(t.word) {
+			if i > lead {
+				start = before[i%lead] // the word lead words back
+			}
+			break
+		}
+		before[i%lead] = t.start
 	}
-	from := 0
-	if first > snippetWords/4 {
-		from = first - snippetWords/4
-	}
-	h, n := m.passage(text, from, snippetWords)
+	h, n := m.passage(text, start, snippetWords)
 	return h, n > 0
 }
 

@@ -63,12 +63,8 @@ func (postgres) optimize(ctx context.Context, q db.Q) error {
 
 // match is text for to_tsquery('simple', …): each term in single quotes
 // (terms hold letters and digits only), a phrase's terms joined by <->, a
-// prefix marked :*, all joined by &; :AB keeps titles and tags only.
-func (postgres) match(t []qterm, titles bool) string {
-	weight := ""
-	if titles {
-		weight = "AB"
-	}
+// prefix marked :*, all joined by &.
+func (postgres) match(t []qterm) string {
 	var b strings.Builder
 	for i, p := range t {
 		if i > 0 {
@@ -80,11 +76,8 @@ func (postgres) match(t []qterm, titles bool) string {
 				b.WriteString(" <-> ")
 			}
 			b.WriteString("'" + w + "'")
-			switch {
-			case p.prefix:
-				b.WriteString(":*" + weight)
-			case weight != "":
-				b.WriteString(":" + weight)
+			if p.prefix {
+				b.WriteString(":*")
 			}
 		}
 		b.WriteByte(')')

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"hearth/internal/db"
+	"hearth/internal/lru"
 )
 
 // Ranking: documents with all the query's terms first, then those with most
@@ -23,19 +24,21 @@ import (
 // can be; the others, and those whose lists' reading ends short of exact,
 // rank candidates: a bounded set, gathered by walks of the index that stop
 // after a fixed number of rows whatever the term's frequency:
-//   - documents with every term, newest first, and those with every term in
-//     their title or tags (which weigh most), newest first, when the first
-//     walk stopped at its limit (otherwise it found them all already);
-//     for a phrase, only the newest phraseLimit matches, without the
-//     title walk (both would read far into the index for common words);
-//   - when fewer than candidateLimit documents have every term, the same two
-//     walks for each term alone (documents with some of the words).
+//   - documents with every term, newest first, and, when that walk stopped
+//     at its limit (otherwise it found them all already), those that hold
+//     the words most, from the top of their posting lists (title and tag
+//     matches, which weigh most, first) that hold every word;
+//     for a phrase or a prefix, only the newest matches (a phrase's
+//     newest phraseLimit), without the lists;
+//   - when fewer documents have every term than the page asked for needs,
+//     documents with some of the words: for each word, the best of its
+//     list; for a phrase or a prefix, its newest matches.
 //
 // Document frequencies are counted up to dfLimit. So a query's cost does
 // not grow with the size of the library; the price is that for words in
 // more than candidateLimit documents, the best of the newest matches are
-// ranked rather than the best of all (title matches are gathered apart so
-// that they are not crowded out by bodies).
+// ranked rather than the best of all (the lists' best are added so that
+// they are not crowded out by newer bodies).
 const (
 	candidateLimit = 200
 	perTermLimit   = 100
@@ -65,7 +68,7 @@ type scored struct {
 // lists can rank them (topk.go, narrowWord); otherwise, or when the lists'
 // reading ends short of exact, from the newest-first candidates (newest).
 func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args []any, want int) ([]scored, error) {
-	idf, floors, dfs, err := idfs(ctx, d, e, t)
+	idf, floors, dfs, err := idfs(ctx, d, t)
 	if err != nil {
 		return nil, err
 	}
@@ -108,8 +111,57 @@ func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args
 
 // prefixCursors reads a prefix through the lists of the maxPrefixTerms
 // most frequent of the first maxPrefixSeen words that start with it (found
-// by seeks along the lists' primary key): none when no word does.
+// by seeks along the lists' primary key): none when no word does. The
+// choice is remembered for a few seconds, as frequencies are (up to 64
+// seeks and counts were most of a prefix query's CPU).
 func prefixCursors(ctx context.Context, d *db.DB, prefix string, idf float64) ([]*cursor, error) {
+	words, err := expansion(ctx, d, prefix)
+	if err != nil {
+		return nil, err
+	}
+	cs := make([]*cursor, len(words))
+	for i, w := range words {
+		cs[i] = &cursor{term: w.term, idf: idf, floor: w.floor}
+	}
+	return cs, nil
+}
+
+// expansion is the words a prefix is read through (expand), remembered.
+func expansion(ctx context.Context, d *db.DB, prefix string) ([]expanded, error) {
+	key := expansionKey{d: d, prefix: prefix, epoch: time.Now().Unix() / 10}
+	if words, ok := expansions.Get(key); ok {
+		return words, nil
+	}
+	words, err := expand(ctx, d, prefix)
+	if err != nil {
+		return nil, err
+	}
+	size := 64
+	for _, w := range words {
+		size += len(w.term) + 24
+	}
+	expansions.Put(key, words, size)
+	return words, nil
+}
+
+// expansionKey names a prefix's words in one database for ten seconds.
+type expansionKey struct {
+	d      *db.DB
+	prefix string
+	epoch  int64
+}
+
+// expanded is a word a prefix is read through, with its list's floor and
+// its document frequency.
+type expanded struct {
+	term      string
+	floor, df int
+}
+
+var expansions = lru.New[expansionKey, []expanded](1 << 20)
+
+// expand finds the words a prefix is read through, the most frequent first.
+func expand(ctx context.Context, d *db.DB, prefix string) ([]expanded, error) {
 	var words []string
 	for after := ""; len(words) < maxPrefixSeen; {
 		cond, arg := "term >= $1", prefix
@@ -126,18 +178,16 @@ func prefixCursors(ctx context.Context, d *db.DB, prefix string, idf float64) ([
 		}
 		words, after = append(words, w), w
 	}
-	var cs []*cursor
-	freq := map[string]int{}
+	var out []expanded
 	for _, w := range words {
 		c, err := wordFreq(ctx, d, w)
 		if err != nil {
 			return nil, err
 		}
-		freq[w] = c.n
-		cs = append(cs, &cursor{term: w, idf: idf, floor: c.floor})
+		out = append(out, expanded{term: w, floor: c.floor, df: c.n})
 	}
-	slices.SortStableFunc(cs, func(a, b *cursor) int { return freq[b.term] - freq[a.term] })
-	return cs[:min(len(cs), maxPrefixTerms)], nil
+	slices.SortStableFunc(out, func(a, b expanded) int { return b.df - a.df })
+	return out[:min(len(out), maxPrefixTerms)], nil
 }
 
 // A prefix is read through at most maxPrefixTerms lists, chosen among the
@@ -179,27 +229,34 @@ func narrowWord(t []qterm, floors, dfs []int) bool {
 // newest ranks the bounded newest-first candidates (see above).
 func newest(ctx context.Context, d *db.DB, e engine, t []qterm, idf []float64, where string, args []any, want int) ([]scored, error) {
 	forward := map[int64]string{} // the candidates' forward index, read by the walks
-	walk := func(terms []qterm, titles bool, n int) ([]int64, error) {
+	walk := func(terms []qterm, n int) ([]int64, error) {
 		a := slices.Clone(args)
-		a[0] = e.match(terms, titles)
+		a[0] = e.match(terms)
 		return e.candidates(ctx, d, where, a, n, forward)
 	}
-	// walks gathers the matches of terms, and their title matches unless
-	// the first walk found every match (title matches are among them) or
-	// the terms hold a phrase (a phrase in titles is so rare that the walk
-	// would read every document holding its words: 13 ms of 14).
+	// walks gathers the matches of terms, newest first, and, unless that
+	// walk found every match or the terms hold a phrase or a prefix, the
+	// documents that hold them most: the best of each word's posting list
+	// (best), where title and tag matches, which weigh most, come first.
+	// (A walk of title matches in FTS5 or a weighted tsquery reads every
+	// document holding the words when few have them in their title: 8 s
+	// for a three-word query on PostgreSQL, which walks its primary key.)
 	walks := func(terms []qterm, n int, found func(id int64)) error {
-		for _, titles := range []bool{false, true} {
-			ids, err := walk(terms, titles, n)
-			if err != nil {
-				return err
-			}
-			for _, id := range ids {
-				found(id)
-			}
-			if len(ids) < n || hasPhrase(terms) {
-				return nil
-			}
+		ids, err := walk(terms, n)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			found(id)
+		}
+		if len(ids) < n || !allWords(terms) {
+			return nil
+		}
+		if ids, err = best(ctx, d, terms, where, args, n, forward); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			found(id)
 		}
 		return nil
 	}
@@ -218,16 +275,37 @@ func newest(ctx context.Context, d *db.DB, e engine, t []qterm, idf []float64, w
 	// the forward index cannot confirm).
 	in := make([]map[int64]bool, len(t))
 	var some []int64
-	if len(t) > 1 && len(all) < max(want, candidateLimit) {
+	// Documents with only some of the words rank after every document with
+	// all of them, so they are looked for only when those do not fill the
+	// page asked for (a deeper page asks again, with a larger want).
+	if len(t) > 1 && len(all) < want {
 		for i := range t {
 			in[i] = map[int64]bool{}
-			err := walks(t[i:i+1], perTermLimit, func(id int64) {
+			found := func(id int64) {
 				in[i][id] = true
 				if !all[id] {
 					some = append(some, id)
 				}
-			})
-			if err != nil {
+			}
+			// A word alone: the documents that hold it most, from its list
+			// (on PostgreSQL its newest matches were a walk of the primary
+			// key reading each document's tsvector: 0.6 s for a word in 8%);
+			// its newest matches too when its list, cut or narrowed by
+			// the reader's scope, runs out first. A phrase or a prefix:
+			// its newest matches.
+			if allWords(t[i : i+1]) {
+				ids, err := best(ctx, d, t[i:i+1], where, args, perTermLimit, forward)
+				if err != nil {
+					return nil, err
+				}
+				for _, id := range ids {
+					found(id)
+				}
+				if len(ids) == perTermLimit {
+					continue
+				}
+			}
+			if err := walks(t[i:i+1], perTermLimit, found); err != nil {
 				return nil, err
 			}
 		}
@@ -262,6 +340,60 @@ func newest(ctx context.Context, d *db.DB, e engine, t []qterm, idf []float64, w
 	return out, nil
 }
 
+// best reads the documents that hold terms (single words) most and that
+// meet where: the first n postings of a word's list, or, for several
+// words, the first bestOfSeveral of each word's list that hold every word
+// (by their forward index, read into forward).
+func best(ctx context.Context, d *db.DB, terms []qterm, where string, args []any, n int, forward map[int64]string) ([]int64, error) {
+	if len(terms) > 1 {
+		n = bestOfSeveral
+	}
+	var ids []int64
+	for _, q := range terms {
+		got, _, err := readList(ctx, d, &cursor{term: q.stems[0]}, where, args, n)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, got...)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	if err := readForward(ctx, d, ids, forward); err != nil || len(terms) == 1 {
+		return ids, err
+	}
+	return slices.DeleteFunc(ids, func(id int64) bool {
+		for _, q := range terms {
+			if _, ok := impactOf(forward[id], q); !ok {
+				return true
+			}
+		}
+		return false
+	}), nil
+}
+
+// bestOfSeveral is how deep best reads each list of a query of several words.
+const bestOfSeveral = 64
+
+// readForward reads into forward the forward indexes of the documents of
+// ids it does not hold yet.
+func readForward(ctx context.Context, d *db.DB, ids []int64, forward map[int64]string) error {
+	var missing []any
+	for _, id := range ids {
+		if _, ok := forward[id]; !ok {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	rows, err := d.QueryContext(ctx, "SELECT doc_id, terms FROM search_docs WHERE doc_id IN ("+db.Placeholders(1, len(missing))+")", missing...)
+	if err != nil {
+		return err
+	}
+	_, err = scanForward(rows, forward)
+	return err
+}
+
 // impactOf is the weight in a document's forward index of a term: a word's,
 // a phrase's (the sum of its words'), or a prefix's (its best term's).
 func impactOf(forward string, q qterm) (float64, bool) {
@@ -291,9 +423,9 @@ func impactOf(forward string, q qterm) (float64, bool) {
 // idfs gives each term its inverse document frequency and, for a word, the
 // floor of its posting list (-1 when the list holds every document with the
 // word). A word's frequency is its cut list's recorded one, or its whole
-// list's length; a phrase's or a prefix's is counted up to dfLimit (a word
-// in more documents than that tells little).
-func idfs(ctx context.Context, d *db.DB, e engine, t []qterm) (idf []float64, floors, dfs []int, err error) {
+// list's length; a phrase's and a prefix's are estimated from their words'
+// (phraseFreq, prefixFreq).
+func idfs(ctx context.Context, d *db.DB, t []qterm) (idf []float64, floors, dfs []int, err error) {
 	n, err := docCount(ctx, d)
 	if err != nil {
 		return nil, nil, nil, err
@@ -302,10 +434,13 @@ func idfs(ctx context.Context, d *db.DB, e engine, t []qterm) (idf []float64, fl
 	floors, dfs = make([]int, len(t)), make([]int, len(t))
 	for i, q := range t {
 		var c countAt
-		if len(q.stems) == 1 && !q.prefix {
+		switch {
+		case q.prefix:
+			c, err = prefixFreq(ctx, d, q.stems[0])
+		case len(q.stems) > 1:
+			c, err = phraseFreq(ctx, d, q.stems)
+		default:
 			c, err = wordFreq(ctx, d, q.stems[0])
-		} else {
-			c, err = docFreq(ctx, d, e, e.match([]qterm{q}, false))
 		}
 		if err != nil {
 			return nil, nil, nil, err
@@ -345,14 +480,36 @@ func remembered(key dfKey, count func() (countAt, error)) (countAt, error) {
 	return c, nil
 }
 
-// docFreq is how many documents match (up to dfLimit): a phrase's or a
-// prefix's count walks up to dfLimit matches (a quarter of a phrase query's
-// CPU before it was remembered).
-func docFreq(ctx context.Context, d *db.DB, e engine, match string) (countAt, error) {
-	return remembered(dfKey{d, match}, func() (countAt, error) {
-		n, err := e.count(ctx, d, match, dfLimit)
-		return countAt{n: n, floor: -1}, err
-	})
+// phraseFreq estimates how many documents hold a phrase: as many as its
+// rarest word, up to dfLimit (a phrase in more documents than that tells
+// little). Counting its matches walked up to dfLimit of them: 2 s on
+// PostgreSQL for two common words, whose matches GIN cannot confirm
+// without reading each document.
+func phraseFreq(ctx context.Context, d *db.DB, words []string) (countAt, error) {
+	n := dfLimit
+	for _, w := range words {
+		c, err := wordFreq(ctx, d, w)
+		if err != nil {
+			return c, err
+		}
+		n = min(n, c.n)
+	}
+	return countAt{n: n, floor: -1}, nil
+}
+
+// prefixFreq estimates how many documents hold a word starting with prefix:
+// as many as its most frequent word (among those it is read through), up
+// to dfLimit.
+func prefixFreq(ctx context.Context, d *db.DB, prefix string) (countAt, error) {
+	words, err := expansion(ctx, d, prefix)
+	if err != nil {
+		return countAt{}, err
+	}
+	n := 0
+	for _, w := range words {
+		n = max(n, min(w.df, dfLimit))
+	}
+	return countAt{n: n, floor: -1}, nil
 }
 
 // wordFreq is a word's document frequency and its list's floor: from
@@ -390,11 +547,13 @@ var dfs = struct {
 }{m: map[dfKey]countAt{}}
 
 // docCount is how many documents the index holds, read at most once every
-// few seconds per database (it only scales the IDF).
+// docCountAge per database: it only scales the IDF, which a few thousand
+// documents more or less hardly move, and counting 450,000 rows took a
+// search's worth of CPU every ten seconds for each instance.
 func docCount(ctx context.Context, d *db.DB) (int, error) {
 	counts.Lock()
 	c, ok := counts.m[d]
-	if ok && time.Since(c.at) < 10*time.Second {
+	if ok && time.Since(c.at) < docCountAge {
 		counts.Unlock()
 		return c.n, nil
 	}
@@ -413,6 +572,8 @@ func docCount(ctx context.Context, d *db.DB) (int, error) {
 	counts.Unlock()
 	return n, nil
 }
+
+const docCountAge = 5 * time.Minute
 
 type countAt struct {
 	n     int

@@ -17,7 +17,6 @@ package search
 import (
 	"context"
 	"html/template"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -49,6 +48,10 @@ type Results struct {
 	Hits []Hit
 	More bool // another page follows
 	Page int
+	// Communities are those the reader may search in, by name, for the
+	// filter; read with the reader's scope when the query has words (else
+	// nil: see Communities).
+	Communities []Community
 }
 
 // Hit is one document that matched. Which fields are set depends on its kind.
@@ -110,10 +113,11 @@ func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, erro
 	if len(t) == 0 {
 		return res, nil
 	}
-	readable, stewards, err := readScope(ctx, d, a)
+	readable, stewards, communities, err := readCommunities(ctx, d, a)
 	if err != nil {
 		return res, errs.Wrap(err, "search")
 	}
+	res.Communities = communities
 	f := &filter{args: []any{nil}, readable: readable, stewards: stewards, scope: true} // $1: the engine's match
 	where := f.restrict(a, q)
 	if where == "" {
@@ -129,10 +133,11 @@ func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, erro
 	}
 	page := ranked[from:min(len(ranked), from+PageSize)]
 	res.More = len(ranked) > from+PageSize
-	if page, err = stillVisible(ctx, d, a, q, page, readable, stewards); err != nil || len(page) == 0 {
+	page, text, err := stillVisible(ctx, d, a, q, page, readable, stewards)
+	if err != nil || len(page) == 0 {
 		return res, errs.Wrap(err, "search")
 	}
-	hits, err := show(ctx, d, page, newMatcher(t))
+	hits, err := show(ctx, d, page, text, newMatcher(t))
 	if err != nil {
 		return res, errs.Wrap(err, "search")
 	}
@@ -199,8 +204,9 @@ func (f *filter) restrict(a auth.Actor, q Query) string {
 
 // stillVisible keeps the hits of page that a may see by the live tables
 // (each kind's Visible): the walks judged them by their stored scope, which
-// a write may not have updated yet.
-func stillVisible(ctx context.Context, d *db.DB, a auth.Actor, q Query, page []scored, readable, stewards string) ([]scored, error) {
+// a write may not have updated yet. In the same query it reads their stored
+// text, for showing them.
+func stillVisible(ctx context.Context, d *db.DB, a auth.Actor, q Query, page []scored, readable, stewards string) ([]scored, map[int64]indexedText, error) {
 	f := &filter{readable: readable, stewards: stewards}
 	where := f.restrict(a, q)
 	ids := make([]int64, len(page))
@@ -208,24 +214,34 @@ func stillVisible(ctx context.Context, d *db.DB, a auth.Actor, q Query, page []s
 		ids[i] = s.id
 	}
 	in, idArgs := db.InIDs(len(f.args)+1, ids) // a few texts, which stay prepared
-	rows, err := d.QueryContext(ctx, "SELECT s.doc_id FROM search_docs s WHERE s.doc_id IN ("+in+") AND "+where, append(f.args, idArgs...)...)
+	rows, err := d.QueryContext(ctx, "SELECT s.doc_id, s.title, s.tags, s.summary, s.body FROM search_docs s WHERE s.doc_id IN ("+in+") AND "+where,
+		append(f.args, idArgs...)...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	ok, err := scanIDs(rows)
-	if err != nil {
-		return nil, err
+	defer rows.Close()
+	text := map[int64]indexedText{}
+	for rows.Next() {
+		var id int64
+		var t indexedText
+		if err := rows.Scan(&id, &t.title, &t.tags, &t.summary, &t.body); err != nil {
+			return nil, nil, err
+		}
+		text[id] = t
 	}
-	if len(ok) == len(page) {
-		return page, nil
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	if len(text) == len(page) {
+		return page, text, nil
 	}
 	out := page[:0:0]
 	for _, s := range page {
-		if slices.Contains(ok, s.id) {
+		if _, ok := text[s.id]; ok {
 			out = append(out, s)
 		}
 	}
-	return out, nil
+	return out, text, nil
 }
 
 // sqlBool is b as an SQL literal both engines read.
@@ -239,31 +255,9 @@ func sqlBool(b bool) string {
 // onlyKind reports whether a kind's documents may match the kind filter k.
 func onlyKind(k, name string) bool { return k == "" || k == name }
 
-// show loads the page's stored text and each kind's display fields, then
-// marks the matching words.
-func show(ctx context.Context, d *db.DB, page []scored, m matcher) ([]Hit, error) {
-	args := make([]any, len(page))
-	for i, s := range page {
-		args[i] = s.id
-	}
-	rows, err := d.QueryContext(ctx, "SELECT doc_id, title, tags, summary, body FROM search_docs WHERE doc_id IN ("+db.Placeholders(1, len(page))+")", args...)
-	if err != nil {
-		return nil, err
-	}
-	text := map[int64]indexedText{}
-	for rows.Next() {
-		var id int64
-		var t indexedText
-		if err := rows.Scan(&id, &t.title, &t.tags, &t.summary, &t.body); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		text[id] = t
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
+// show loads each kind's display fields of the page's hits, then marks the
+// matching words in their stored text.
+func show(ctx context.Context, d *db.DB, page []scored, text map[int64]indexedText, m matcher) ([]Hit, error) {
 	hits := make([]Hit, len(page))
 	byKind := map[*Kind][]*Hit{}
 	for i, s := range page {
@@ -307,7 +301,7 @@ type Community struct {
 // filter.
 func Communities(ctx context.Context, d *db.DB, a auth.Actor) ([]Community, error) {
 	rows, err := d.QueryContext(ctx, `SELECT c.slug, c.name FROM communities c WHERE `+canRead("c", reader{person: "$1", signedIn: "$2", admin: "$3"})+
-		` ORDER BY c.name LIMIT 500`, a.PersonID, a.SignedIn(), a.Admin)
+		` ORDER BY c.name LIMIT `+strconv.Itoa(maxFilterCommunities), a.PersonID, a.SignedIn(), a.Admin)
 	if err != nil {
 		return nil, errs.Wrap(err, "list searchable communities")
 	}

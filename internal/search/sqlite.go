@@ -82,11 +82,8 @@ func (sqlite) optimize(ctx context.Context, q db.Q) error {
 
 // match is an FTS5 query: each term in double quotes (terms hold letters and
 // digits only), a prefix followed by *, a phrase's terms in one quote.
-func (sqlite) match(t []qterm, titles bool) string {
+func (sqlite) match(t []qterm) string {
 	var b strings.Builder
-	if titles {
-		b.WriteString("{title tags} : (")
-	}
 	for i, p := range t {
 		if i > 0 {
 			b.WriteByte(' ')
@@ -97,9 +94,6 @@ func (sqlite) match(t []qterm, titles bool) string {
 		if p.prefix {
 			b.WriteByte('*')
 		}
-	}
-	if titles {
-		b.WriteByte(')')
 	}
 	return b.String()
 }

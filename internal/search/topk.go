@@ -96,7 +96,12 @@ func topK(ctx context.Context, d *db.DB, t []qterm, idf []float64, cs []*cursor,
 			return best, topKBudget, nil
 		}
 		n := nextChunk
-		if !next.started {
+		switch {
+		case !next.started && len(cs) > len(t):
+			// A prefix read through several lists: the first want of
+			// each hold the best of all, unless one list holds most.
+			n = want
+		case !next.started:
 			n = max(firstChunk, want)
 		}
 		ids, impacts, err := readList(ctx, d, next, where, args, n)
@@ -202,21 +207,14 @@ func meet(ctx context.Context, d *db.DB, t []qterm, idf []float64, met map[int64
 		}
 		return nil
 	}
-	var fresh []any
+	var fresh []int64
 	for _, id := range ids {
 		if _, ok := met[id]; !ok {
 			fresh = append(fresh, id)
 		}
 	}
-	if len(fresh) == 0 {
-		return nil
-	}
-	rows, err := d.QueryContext(ctx, "SELECT doc_id, terms FROM search_docs WHERE doc_id IN ("+db.Placeholders(1, len(fresh))+")", fresh...)
-	if err != nil {
-		return err
-	}
 	forward := map[int64]string{}
-	if _, err := scanForward(rows, forward); err != nil {
+	if err := readForward(ctx, d, fresh, forward); err != nil {
 		return err
 	}
 	for id, fw := range forward {

@@ -110,7 +110,7 @@ func recount(ctx context.Context, d *db.DB) error {
 	}
 	e := engineFor(d.Dialect)
 	for _, t := range terms {
-		n, err := e.count(ctx, d, e.match([]qterm{{stems: []string{t}}}, false), math.MaxInt32)
+		n, err := e.count(ctx, d, e.match([]qterm{{stems: []string{t}}}), math.MaxInt32)
 		if err != nil {
 			return errs.Wrap(err, "count words")
 		}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -37,29 +38,38 @@ func canRead(c string, r reader) string {
 // read and those among them a stewards (whose drafts a sees). It is read
 // once per search, so that each candidate is checked against a short list
 // of ids instead of joining its community and the reader's memberships
-// (which cost as much again as finding the candidate).
+// (which cost as much again as finding the candidate). readCommunities
+// also gives the readable ones' slugs and names, for the search page's
+// community filter, from the same query.
 func readScope(ctx context.Context, d *db.DB, a auth.Actor) (readable, stewards string, err error) {
-	rows, err := d.QueryContext(ctx, `SELECT c.id, EXISTS (SELECT 1 FROM memberships ds WHERE ds.community_id = c.id AND ds.person_id = $1
+	readable, stewards, _, err = readCommunities(ctx, d, a)
+	return readable, stewards, err
+}
+
+func readCommunities(ctx context.Context, d *db.DB, a auth.Actor) (readable, stewards string, named []Community, err error) {
+	rows, err := d.QueryContext(ctx, `SELECT c.id, c.slug, c.name, EXISTS (SELECT 1 FROM memberships ds WHERE ds.community_id = c.id AND ds.person_id = $1
 			AND ds.status = 'active' AND ds.role = 'steward')
 		FROM communities c WHERE `+canRead("c", reader{person: "$1", signedIn: "$2", admin: "$3"})+` ORDER BY c.id`,
 		a.PersonID, a.SignedIn(), a.Admin)
 	if err != nil {
-		return "", "", err
+		return "", "", nil, err
 	}
 	defer rows.Close()
 	var read, steward []string
 	for rows.Next() {
 		var id int64
+		var c Community
 		var stewards bool
-		if err := rows.Scan(&id, &stewards); err != nil {
-			return "", "", err
+		if err := rows.Scan(&id, &c.Slug, &c.Name, &stewards); err != nil {
+			return "", "", nil, err
 		}
 		read = append(read, strconv.FormatInt(id, 10))
+		named = append(named, c)
 		if stewards {
 			steward = append(steward, strconv.FormatInt(id, 10))
 		}
 	}
-	return idList(read), idList(steward), rows.Err()
+	return idList(read), idList(steward), byName(named), rows.Err()
 }
 
 // idList is ids for SQL's IN (…); NULL, which matches nothing, for none.
@@ -77,3 +87,13 @@ func canSeeEntryIn(e string, r reader) string {
 	return `(` + e + `.community_id IN (` + r.readable + `) AND (` + e + `.maturity <> 'draft' OR ` + e + `.community_id IN (` + r.stewards + `)
 		OR EXISTS (SELECT 1 FROM entry_people da WHERE da.entry_id = ` + e + `.id AND da.person_id = ` + r.person + ` AND da.role = 'author')))`
 }
+
+// byName orders communities by name for the filter, the first
+// maxFilterCommunities of them.
+func byName(cs []Community) []Community {
+	slices.SortFunc(cs, func(a, b Community) int { return strings.Compare(a.Name, b.Name) })
+	return cs[:min(len(cs), maxFilterCommunities)]
+}
+
+// maxFilterCommunities bounds the community filter's choices.
+const maxFilterCommunities = 500

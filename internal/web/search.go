@@ -58,10 +58,12 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	communities, err := search.Communities(r.Context(), s.DB, a)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+	communities := res.Communities
+	if communities == nil { // no words were searched for: the filter's choices alone
+		if communities, err = search.Communities(r.Context(), s.DB, a); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
 	title := "Search"
 	if t := strings.TrimSpace(q.Text); t != "" {
