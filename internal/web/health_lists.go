@@ -57,13 +57,19 @@ func healthListRows(h stewardship.Health) map[string][]string {
 }
 
 // healthListHTML renders the lists of h (t, the page's templates), or
-// takes them from the fragment cache.
-func (s *Server) healthListHTML(t *template.Template, h stewardship.Health) (map[string]template.HTML, error) {
+// takes them from the fragment cache; keys receives each list's key.
+func (s *Server) healthListHTML(t *template.Template, h stewardship.Health, keys *[]uint64) (map[string]template.HTML, error) {
 	rows := healthListRows(h)
 	out := map[string]template.HTML{}
 	var buf bytes.Buffer
-	for name, list := range map[string]any{"queue": h.Queue, "fading": h.Fading, "connectors": h.Connectors} {
-		html, err := s.fragments.fragment(s.fragments.healthListKey(name, rows[name]), &buf, func(w io.Writer) error {
+	for _, l := range []struct {
+		name string
+		list any
+	}{{"queue", h.Queue}, {"fading", h.Fading}, {"connectors", h.Connectors}} {
+		name, list := l.name, l.list
+		key := s.fragments.healthListKey(name, rows[name])
+		*keys = append(*keys, key)
+		html, err := s.fragments.fragment(key, &buf, func(w io.Writer) error {
 			return t.ExecuteTemplate(w, "health-"+name, list)
 		})
 		if err != nil {
