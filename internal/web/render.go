@@ -95,7 +95,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	l.Actor = actorOf(r)
 	l.Path = r.URL.Path
 	l.DevOutbox = s.DevOutbox
-	if l.Actor.SignedIn() && s.Notifier != nil {
+	if c := l.Community; c != nil && c.UnreadRead && c.Actor.PersonID == l.Actor.PersonID {
+		l.Unread = c.Unread // read with the community, in the same request
+	} else if l.Actor.SignedIn() && s.Notifier != nil {
 		if n, err := s.Notifier.Unread(r.Context(), l.Actor.PersonID); err == nil {
 			l.Unread = n
 		}
