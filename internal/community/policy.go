@@ -26,6 +26,11 @@ type View struct {
 	Mine  Membership
 	// What the tabs count: entries past draft, talk threads.
 	EntryCount, ThreadCount int
+	// The actor's unread notifications (up to 100), read with the
+	// community for the layout's bar (notify.UnreadColumn); UnreadRead
+	// says they were.
+	Unread     int
+	UnreadRead bool
 }
 
 // CanSee reports whether the actor may know the community exists at all.

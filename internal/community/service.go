@@ -12,6 +12,7 @@ import (
 	"hearth/internal/db"
 	"hearth/internal/errs"
 	"hearth/internal/instance"
+	"hearth/internal/notify"
 	"hearth/internal/search"
 )
 
@@ -82,10 +83,10 @@ func (s *Service) load(ctx context.Context, q db.Q, a auth.Actor, slug string) (
 	var tags sql.NullString
 	var since sql.NullTime
 	err := scanCommunity(q.QueryRowContext(ctx, `SELECT `+communityColumns+`, COALESCE(m.role, ''), COALESCE(m.status, ''), m.created_at,
-		`+countsColumns+`, `+tagsColumn+`, COALESCE(cc.entries, 0), COALESCE(cc.threads, 0)
+		`+countsColumns+`, `+tagsColumn+`, COALESCE(cc.entries, 0), COALESCE(cc.threads, 0), `+notify.UnreadColumn("$2")+`
 		FROM communities c LEFT JOIN memberships m ON m.community_id = c.id AND m.person_id = $2
 		LEFT JOIN community_counts cc ON cc.community_id = c.id
-		WHERE c.slug = $1`, strings.ToLower(slug), a.PersonID), &v.Community, &role, &status, &since, &v.MemberCount, &tags, &v.EntryCount, &v.ThreadCount)
+		WHERE c.slug = $1`, strings.ToLower(slug), a.PersonID), &v.Community, &role, &status, &since, &v.MemberCount, &tags, &v.EntryCount, &v.ThreadCount, &v.Unread)
 	if errors.Is(err, sql.ErrNoRows) {
 		return View{}, errNotFound
 	}
@@ -94,6 +95,7 @@ func (s *Service) load(ctx context.Context, q db.Q, a auth.Actor, slug string) (
 	}
 	v.Mine = Membership{Role: Role(role), Status: MemberStatus(status), Since: since.Time}
 	v.Tags = splitTags(tags)
+	v.UnreadRead = true
 	return v, nil
 }
 

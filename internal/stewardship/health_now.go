@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 
+	"hearth/internal/community"
 	"hearth/internal/conversation"
 	"hearth/internal/errs"
 	"hearth/internal/people"
@@ -20,8 +21,9 @@ import (
 // UNION ALL in the same columns, numbered by part and by the list's own
 // order) are kept in memory under the run and the names' version, and read
 // again when either moves. The experts who might answer the waiting
-// questions are read on every request (their scores, tags and pauses
-// change without either). The rest (the figures, the weeks, the months, the
+// questions are kept too, under the run, the names' version and
+// expert_changes.version (migration 0067), which triggers move with
+// everything else they depend on: scores, pauses, memberships. The rest (the figures, the weeks, the months, the
 // cohorts, the rhythm, the exchange) changes only when the job runs, and is
 // read by ReadCounted when the page has not been drawn for this run yet.
 
@@ -37,14 +39,14 @@ const (
 	partFigure
 )
 
-// headSQL reads the run with the names' version, and the checklist of the
-// stage; its arguments: the community and the stage. Its columns are
+// headSQL reads the run with the names' and the experts' versions, and the
+// checklist of the stage; its arguments: the community and the stage. Its columns are
 // listsSQL's. The first branch's time is a TIMESTAMP column, so that
 // SQLite types the column.
-const headSQL = `SELECT 0 AS part, 0 AS ord, n.version AS n1, r.run AS n2, 0 AS n3, 0 AS n4, 0 AS n5, 0 AS n6,
+const headSQL = `SELECT 0 AS part, 0 AS ord, n.version AS n1, r.run AS n2, x.version AS n3, 0 AS n4, 0 AS n5, 0 AS n6,
 		r.time_zone AS t1, '' AS t2, '' AS t3, r.counted_at AS at,
 		CAST(NULL AS DOUBLE PRECISION) AS f1, CAST(NULL AS DOUBLE PRECISION) AS f2
-		FROM health_runs r CROSS JOIN name_changes n WHERE r.community_id = $1 AND n.id = 1
+		FROM health_runs r CROSS JOIN name_changes n CROSS JOIN expert_changes x WHERE r.community_id = $1 AND n.id = 1 AND x.id = 1
 	UNION ALL SELECT 1, 0, 0, 0, 0, 0, 0, 0, k.task, '', '', k.done_at, NULL, NULL
 		FROM stage_tasks k WHERE k.community_id = $1 AND k.stage = $2`
 
@@ -106,17 +108,35 @@ type healthLists struct {
 // listsBudget bounds the lists kept: a community's window is a few KB.
 const listsBudget = 8 << 20
 
-// readNow reads the run, the names' version and the checklist of h
-// (headSQL), then its lists (kept, or listsSQL), then the experts who might
-// answer the waiting questions: two or three queries.
+// expertsKey is what the experts for a community's waiting questions are
+// kept under: the run (which questions wait), the names' version (a thread
+// moved or removed, a name) and the experts' (migration 0067); whether the
+// community is private decides who may be suggested.
+type expertsKey struct {
+	community           int64
+	private             bool
+	run, names, experts int64
+}
+
+// expertsBudget bounds the experts kept: 100 questions of 3 at most a community.
+const expertsBudget = 4 << 20
+
+// nowVersions are the versions headSQL reads besides the run.
+type nowVersions struct{ names, experts int64 }
+
+// readNow reads the run, the names' and experts' versions and the checklist
+// of h (headSQL), then its lists (kept, or listsSQL), then the experts who
+// might answer the waiting questions (kept, or one query): one to three
+// queries.
 func (s *Service) readNow(ctx context.Context, h *Health) error {
-	var names int64
-	if err := s.scanNow(ctx, h, &names, headSQL, h.C.ID, h.C.Stage); err != nil {
+	var v nowVersions
+	if err := s.scanNow(ctx, h, &v, headSQL, h.C.ID, h.C.Stage); err != nil {
 		return err
 	}
 	if h.CountedAt.IsZero() {
 		return nil
 	}
+	names := v.names
 	key := listsKey{community: h.C.ID, slug: h.C.Slug, days: h.Days, shown: h.shown, run: h.Run, names: names}
 	if l, ok := s.lists.Get(key); ok && h.shown > 0 {
 		h.Queue, h.Fading, h.Stale, h.Departments, h.Connectors = slices.Clone(l.queue), l.fading, l.stale, l.departments, l.connectors
@@ -137,7 +157,7 @@ func (s *Service) readNow(ctx context.Context, h *Health) error {
 			s.lists.Put(key, l, l.size())
 		}
 	}
-	return s.readExperts(ctx, h)
+	return s.readExperts(ctx, h, expertsKey{community: h.C.ID, private: h.C.Visibility == community.Private, run: h.Run, names: names, experts: v.experts})
 }
 
 // size is about the bytes l holds.
@@ -149,9 +169,9 @@ func (l healthLists) size() int {
 	return n
 }
 
-// scanNow runs query (headSQL or listsSQL) and adds its rows to h; names,
-// when given, takes the names' version.
-func (s *Service) scanNow(ctx context.Context, h *Health, names *int64, query string, args ...any) error {
+// scanNow runs query (headSQL or listsSQL) and adds its rows to h; v, when
+// given, takes the versions.
+func (s *Service) scanNow(ctx context.Context, h *Health, v *nowVersions, query string, args ...any) error {
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return errs.Wrap(err, "read health")
@@ -162,26 +182,37 @@ func (s *Service) scanNow(ctx context.Context, h *Health, names *int64, query st
 		if err := rows.Scan(&r.part, &r.ord, &r.n[0], &r.n[1], &r.n[2], &r.n[3], &r.n[4], &r.n[5], &r.t1, &r.t2, &r.t3, &r.at, &r.f1, &r.f2); err != nil {
 			return errs.Wrap(err, "read health")
 		}
-		if r.part == partRun && names != nil {
-			*names, h.Run = r.n[0], r.n[1]
+		if r.part == partRun && v != nil {
+			v.names, h.Run, v.experts = r.n[0], r.n[1], r.n[2]
 		}
 		h.addNow(r)
 	}
 	return errs.Wrap(rows.Err(), "read health")
 }
 
-// readExperts adds to each waiting question of h who might answer it.
-func (s *Service) readExperts(ctx context.Context, h *Health) error {
+// readExperts adds to each waiting question of h who might answer it, kept
+// under key or read (and kept).
+func (s *Service) readExperts(ctx context.Context, h *Health, key expertsKey) error {
 	if len(h.Queue) == 0 {
 		return nil
 	}
-	ids := make([]int64, len(h.Queue))
-	for i, q := range h.Queue {
-		ids[i] = q.ThreadID
-	}
-	experts, err := s.people.ExpertsForQuestions(ctx, h.C.Community, ids, ExpertsShown)
-	if err != nil {
-		return err
+	experts, ok := s.experts.Get(key)
+	if !ok {
+		ids := make([]int64, len(h.Queue))
+		for i, q := range h.Queue {
+			ids[i] = q.ThreadID
+		}
+		var err error
+		if experts, err = s.people.ExpertsForQuestions(ctx, h.C.Community, ids, ExpertsShown); err != nil {
+			return err
+		}
+		size := 64
+		for _, list := range experts {
+			for _, e := range list {
+				size += 96 + len(e.Handle) + len(e.Name) + len(e.Department)
+			}
+		}
+		s.experts.Put(key, experts, size)
 	}
 	for i := range h.Queue {
 		h.Queue[i].Experts = experts[h.Queue[i].ThreadID]

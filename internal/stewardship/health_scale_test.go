@@ -4,6 +4,10 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
 	"testing"
 
 	"hearth/internal/app"
@@ -77,9 +81,40 @@ func measureHealthPage(t *testing.T, w *world) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	logPageSizes(t, h, "sam@example.org", password, "/c/bread/health?days=30", "/c/bread/health", "/c/bread/health?days=365")
 	pages := []bench.Page{
 		{Name: "/c/bread/health (90 days)", Paths: []string{"/c/bread/health"}},
 		{Name: "/c/bread/health, each window", Paths: []string{"/c/bread/health?days=30", "/c/bread/health?days=180", "/c/bread/health?days=365"}},
 	}
 	benchtest.Measure(t, ctx, d, h, "sam@example.org", password, "100,000 contributions", pages)
+}
+
+// logPageSizes logs how many bytes each of paths is, signed in as email:
+// what every request writes to its socket and its client reads.
+func logPageSizes(t *testing.T, h http.Handler, email, password string, paths ...string) {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &http.Client{Jar: jar}
+	res, err := c.PostForm(srv.URL+"/signin", url.Values{"email": {email}, "password": {password}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	for _, p := range paths {
+		res, err := c.Get(srv.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(res.Body)
+		res.Body.Close()
+		if err != nil || res.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s: %d %v", p, res.StatusCode, err)
+		}
+		t.Logf("GET %s: %d bytes", p, len(body))
+	}
 }

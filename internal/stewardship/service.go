@@ -43,8 +43,9 @@ type Service struct {
 	people      *people.Service
 	log         *slog.Logger
 	now         func() time.Time
-	counted     *countedInstitution               // the institution's last count, read once
-	lists       *lru.Cache[listsKey, healthLists] // the health page's lists, by run and names' version (health_now.go)
+	counted     *countedInstitution                                         // the institution's last count, read once
+	lists       *lru.Cache[listsKey, healthLists]                           // the health page's lists, by run and names' version (health_now.go)
+	experts     *lru.Cache[expertsKey, map[int64][]people.ExpertSuggestion] // their waiting questions' experts (health_now.go)
 }
 
 // NewService returns the stewardship service over d; communities is the
@@ -54,7 +55,7 @@ func NewService(d *db.DB, communities *community.Service, p *people.Service, log
 		log = slog.Default()
 	}
 	return &Service{db: d, communities: communities, people: p, log: log, now: db.Now, counted: &countedInstitution{},
-		lists: lru.New[listsKey, healthLists](listsBudget)}
+		lists: lru.New[listsKey, healthLists](listsBudget), experts: lru.New[expertsKey, map[int64][]people.ExpertSuggestion](expertsBudget)}
 }
 
 // ValidDays is days when it is one of Windows, DefaultDays otherwise.

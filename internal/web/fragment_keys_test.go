@@ -217,7 +217,7 @@ func TestHealthListKeyChangesWithWhatTheListShows(t *testing.T) {
 	seen := time.Now().Add(-40 * 24 * time.Hour)
 	base := stewardship.Health{Fading: []stewardship.Faded{{Handle: "mia", Name: "Mia", Level: people.Active,
 		LastSeen: sql.NullTime{Time: seen, Valid: true}}}}
-	key := c.healthListKey("fading", healthListRows(base)["fading"])
+	key := c.healthListKey("fading", base)
 	changes := map[string]func(f *stewardship.Faded){
 		"handle":    func(f *stewardship.Faded) { f.Handle = "mio" },
 		"name":      func(f *stewardship.Faded) { f.Name = "Mia R." },
@@ -229,12 +229,32 @@ func TestHealthListKeyChangesWithWhatTheListShows(t *testing.T) {
 		h := base
 		h.Fading = append([]stewardship.Faded(nil), base.Fading...)
 		change(&h.Fading[0])
-		if c.healthListKey("fading", healthListRows(h)["fading"]) == key {
+		if c.healthListKey("fading", h) == key {
 			t.Errorf("changing the %s keeps the list's key: a stale list would be shown", name)
 		}
 	}
-	if c.healthListKey("connectors", healthListRows(base)["fading"]) == key {
-		t.Error("two lists of the same rows share a key")
+	if c.healthListKey("connectors", base) == key {
+		t.Error("two lists share a key")
+	}
+	// The queue's rows: a question's address, title, age and experts.
+	asked := time.Now().Add(-80 * time.Hour)
+	queue := stewardship.Health{Queue: []stewardship.Waiting{{URL: "/c/bread/talk/1", Title: "Rye?", Asked: asked,
+		Experts: []people.ExpertSuggestion{{Handle: "sam", Name: "Sam"}}}}}
+	qkey := c.healthListKey("queue", queue)
+	for name, change := range map[string]func(q *stewardship.Waiting){
+		"address":        func(q *stewardship.Waiting) { q.URL = "/c/bread/talk/2" },
+		"title":          func(q *stewardship.Waiting) { q.Title = "Spelt?" },
+		"age":            func(q *stewardship.Waiting) { q.Asked = asked.Add(-24 * time.Hour) },
+		"expert's name":  func(q *stewardship.Waiting) { q.Experts = []people.ExpertSuggestion{{Handle: "sam", Name: "Samuel"}} },
+		"another expert": func(q *stewardship.Waiting) { q.Experts = append(q.Experts, people.ExpertSuggestion{Handle: "mia"}) },
+		"no expert":      func(q *stewardship.Waiting) { q.Experts = nil },
+	} {
+		h := queue
+		h.Queue = append([]stewardship.Waiting(nil), queue.Queue...)
+		change(&h.Queue[0])
+		if c.healthListKey("queue", h) == qkey {
+			t.Errorf("changing the question's %s keeps the queue's key", name)
+		}
 	}
 }
 

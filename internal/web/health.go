@@ -20,7 +20,11 @@ type healthPage struct {
 	Windows []int
 	Counted map[string]template.HTML // the parts drawn from the job's rows, by template (health_fragments.go)
 	Lists   map[string]template.HTML // the queue, the fading regulars, the connectors (health_lists.go)
+	Content template.HTML            // all of the above sewn together (health_content.go)
 }
+
+// keptContent: the content is kept whole (health_content.go).
+func (p *healthPage) keptContent() template.HTML { return p.Content }
 
 // healthLine is one figure next to the window before it.
 type healthLine struct {
@@ -64,17 +68,22 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 	p := &healthPage{Layout: communityLayout(h.C, "Health", "members"), C: h.C, Windows: stewardship.Windows}
 	p.Community = &p.C
 	t := s.pages.sets["community/health"]
+	var parts []uint64
 	if !h.CountedAt.IsZero() {
-		if p.Counted, err = s.healthCountedHTML(r.Context(), t, &h); err != nil {
+		if p.Counted, err = s.healthCountedHTML(r.Context(), t, &h, &parts); err != nil {
 			s.fail(w, r, err)
 			return
 		}
 	}
-	if p.Lists, err = s.healthListHTML(t, h); err != nil {
+	if p.Lists, err = s.healthListHTML(t, h, &parts); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	p.H = h
+	if p.Content, err = s.healthContentHTML(t, p, parts); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "community/health", p)
 }
 

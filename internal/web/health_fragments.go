@@ -21,10 +21,14 @@ import (
 // renamed between two runs): they are part of the key.
 
 // healthFigure is one chart or heatmap of the health page, with the table
-// of data it draws.
+// of data it draws. A short table (a row a month, a row a ring of
+// attendees) is shown unfolded under its chart; the others are linked to
+// as CSV, the chart's title and description saying what it shows: the
+// weeks, cohorts, hours and pairs of departments were most of the page's
+// bytes (140 KB for a year) for a table few open.
 type healthFigure struct {
 	table string // its name among stewardship.TableNames
-	open  bool   // its table of data shown unfolded
+	open  bool   // its table of data shown unfolded in the page, else linked
 	draw  func(stewardship.Health) any
 }
 
@@ -83,10 +87,14 @@ func (c *fragmentCache) healthPartKey(h stewardship.Health, part string) uint64 
 // healthCountedHTML returns the parts of the page drawn from the job's
 // rows, from the fragment cache, or reads those rows into h and renders
 // them (t, the page's templates).
-func (s *Server) healthCountedHTML(ctx context.Context, t *template.Template, h *stewardship.Health) (map[string]template.HTML, error) {
+// keys receives each part's key.
+func (s *Server) healthCountedHTML(ctx context.Context, t *template.Template, h *stewardship.Health, keys *[]uint64) (map[string]template.HTML, error) {
 	out := make(map[string]template.HTML, len(healthParts))
 	for _, part := range healthParts {
-		key := s.fragments.healthPartKey(*h, part)
+		*keys = append(*keys, s.fragments.healthPartKey(*h, part))
+	}
+	for i, part := range healthParts {
+		key := (*keys)[len(*keys)-len(healthParts)+i]
 		html, ok := s.fragments.get(key)
 		if !ok {
 			// One request reads and renders; those arriving meanwhile
@@ -116,7 +124,7 @@ func (s *Server) renderHealthCounted(ctx context.Context, t *template.Template, 
 	var buf bytes.Buffer
 	for _, f := range healthFigures {
 		table, _ := h.Table(f.table)
-		data := map[string]any{"Table": table, "Slug": h.C.Slug, "Days": h.Days, "Open": f.open}
+		data := map[string]any{"Table": table, "Slug": h.C.Slug, "Days": h.Days, "Open": f.open, "Linked": !f.open}
 		name := "healthchart"
 		switch drawn := f.draw(*h).(type) {
 		case stewardship.Heatmap:

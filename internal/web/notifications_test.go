@@ -60,6 +60,14 @@ func TestNotificationsPageCountAndRead(t *testing.T) {
 				t.Errorf("notifications page lacks %q", want)
 			}
 		}
+		// A community's page reads the count with the community (no query
+		// of its own): the same badge, for its reader only.
+		if m := unreadBadge.FindStringSubmatch(as.Get("/c/bread").Body); m == nil || m[1] != "1" {
+			t.Error("a community's page shows no unread count of 1")
+		}
+		if unreadBadge.MatchString(e.As("sam").Get("/c/bread").Body) {
+			t.Error("a community's page shows another person's unread count")
+		}
 		id := regexp.MustCompile(`action="/notifications/(\d+)/open"`).FindStringSubmatch(res.Body)
 		if id == nil {
 			t.Fatal("no open button")
@@ -72,7 +80,7 @@ func TestNotificationsPageCountAndRead(t *testing.T) {
 		if res.Status != http.StatusSeeOther || res.Location != "/c/bread/practice/sourdough#comment-1" {
 			t.Fatalf("open: %d %q", res.Status, res.Location)
 		}
-		if unreadBadge.MatchString(as.Get("/").Body) {
+		if unreadBadge.MatchString(as.Get("/").Body) || unreadBadge.MatchString(as.Get("/c/bread").Body) {
 			t.Fatal("the count stays after reading")
 		}
 		// Nothing to read for a person told of nothing.

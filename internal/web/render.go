@@ -37,6 +37,7 @@ type Layout struct {
 	DevOutbox       bool
 	Community       *community.View // set on a community's pages: header and tabs
 	CommunityHeader template.HTML   // the header rendered (see communityHeader)
+	Bar             template.HTML   // the site's bar rendered (see siteBar)
 	Tab             string          // the community tab shown
 	OwnH1           bool            // the page's content has its own h1 (an entry's title): the community's name is not one
 	Crumbs          []Crumb
@@ -94,7 +95,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	l.Actor = actorOf(r)
 	l.Path = r.URL.Path
 	l.DevOutbox = s.DevOutbox
-	if l.Actor.SignedIn() && s.Notifier != nil {
+	if c := l.Community; c != nil && c.UnreadRead && c.Actor.PersonID == l.Actor.PersonID {
+		l.Unread = c.Unread // read with the community, in the same request
+	} else if l.Actor.SignedIn() && s.Notifier != nil {
 		if n, err := s.Notifier.Unread(r.Context(), l.Actor.PersonID); err == nil {
 			l.Unread = n
 		}
@@ -116,10 +119,16 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		}
 		l.CommunityHeader = h
 	}
+	bar, err := s.siteBar(t, l)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	l.Bar = bar
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer bufPool.Put(buf)
-	if err := t.ExecuteTemplate(buf, "layout", data); err != nil {
+	if err := executeLayout(buf, t, l, data); err != nil {
 		s.Logger.Error("render", "template", name, "err", err, "request_id", requestIDOf(r))
 		http.Error(w, "Something went wrong on our side. Please try again.", http.StatusInternalServerError)
 		return
@@ -132,6 +141,25 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	}
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
+}
+
+// keptContent is a page whose content is rendered and kept already (the
+// health page's): it is written as it is, not through a template (which
+// would copy it through fmt's buffers, a new one for each 100 KB page).
+type keptContent interface{ keptContent() template.HTML }
+
+// executeLayout writes the page: the layout's top from l, the page's
+// content from data, the layout's bottom from l (templates/layout.html).
+func executeLayout(buf *bytes.Buffer, t *template.Template, l *Layout, data page) error {
+	if err := t.ExecuteTemplate(buf, "layout-top", l); err != nil {
+		return err
+	}
+	if k, ok := data.(keptContent); ok {
+		buf.WriteString(string(k.keptContent()))
+	} else if err := t.ExecuteTemplate(buf, "content", data); err != nil {
+		return err
+	}
+	return t.ExecuteTemplate(buf, "layout-bottom", l)
 }
 
 const flashCookie = "hearth_flash"
@@ -223,7 +251,7 @@ func plural(n int, unit string) string {
 	if n == 1 {
 		return "1 " + unit
 	}
-	return fmt.Sprintf("%d %ss", n, unit)
+	return strconv.Itoa(n) + " " + unit + "s"
 }
 
 // paragraphs splits plain text at blank lines, for charter fields.

@@ -56,6 +56,7 @@ type Server struct {
 	handler   http.Handler
 	static    http.Handler
 	fragments *fragmentCache // rendered community cards
+	bars      *fragmentCache // the site's bar, by reader (bar.go)
 	settings  *instance.Cache
 }
 
@@ -76,7 +77,7 @@ func New(d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{Deps: d, pages: p, static: http.FileServerFS(static), fragments: newFragmentCache(),
+	s := &Server{Deps: d, pages: p, static: http.FileServerFS(static), fragments: newFragmentCache(), bars: newFragmentCacheOf(barBudget),
 		settings: instance.NewCache(d.DB, settingsTTL)}
 	s.handler = s.routes()
 	return s, nil
