@@ -1,0 +1,85 @@
+-- The people lists (/people, /experts) are read once per filter and page and
+-- kept in memory under two versions that triggers keep in the writing
+-- transaction, so that a change shows at once on every instance, even one
+-- made by SQL:
+--
+-- people_lists_version (one row) moves when a column a list shows changes:
+-- a person added or removed, or their handle, name, title, department,
+-- avatar, administrator, sponsor or disabled flag changed; a department
+-- added, renamed or removed (the filters list every department). Such
+-- writes are rare (a profile edit that changes one of these, a sign-up);
+-- the writes people make all day (posts, joins, sessions, e-mail) do not
+-- touch it.
+--
+-- expertise_topic_versions (a row per topic) moves when a topic's declared
+-- expertise or its scores change: a declaration, an endorsement, a recount
+-- of that topic. Writes on one topic never wait on another's row.
+CREATE TABLE people_lists_version (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    version BIGINT NOT NULL DEFAULT 0
+);
+INSERT INTO people_lists_version (id, version) VALUES (1, 0);
+
+CREATE TABLE expertise_topic_versions (
+    tag     TEXT PRIMARY KEY,
+    version BIGINT NOT NULL DEFAULT 0
+);
+
+CREATE TRIGGER people_lists_person_insert AFTER INSERT ON people
+BEGIN UPDATE people_lists_version SET version = version + 1 WHERE id = 1; END;
+CREATE TRIGGER people_lists_person_delete AFTER DELETE ON people
+BEGIN UPDATE people_lists_version SET version = version + 1 WHERE id = 1; END;
+CREATE TRIGGER people_lists_person AFTER UPDATE OF handle, name, title, department_id, avatar, is_admin, is_sponsor, disabled_at ON people
+WHEN OLD.handle IS NOT NEW.handle OR OLD.name IS NOT NEW.name OR OLD.title IS NOT NEW.title
+    OR OLD.department_id IS NOT NEW.department_id OR OLD.avatar IS NOT NEW.avatar OR OLD.is_admin IS NOT NEW.is_admin
+    OR OLD.is_sponsor IS NOT NEW.is_sponsor OR OLD.disabled_at IS NOT NEW.disabled_at
+BEGIN UPDATE people_lists_version SET version = version + 1 WHERE id = 1; END;
+
+CREATE TRIGGER people_lists_department_insert AFTER INSERT ON departments
+BEGIN UPDATE people_lists_version SET version = version + 1 WHERE id = 1; END;
+CREATE TRIGGER people_lists_department_delete AFTER DELETE ON departments
+BEGIN UPDATE people_lists_version SET version = version + 1 WHERE id = 1; END;
+CREATE TRIGGER people_lists_department AFTER UPDATE OF name, slug ON departments
+WHEN OLD.name IS NOT NEW.name OR OLD.slug IS NOT NEW.slug
+BEGIN UPDATE people_lists_version SET version = version + 1 WHERE id = 1; END;
+
+CREATE TRIGGER expertise_topic_declared_insert AFTER INSERT ON person_expertise
+BEGIN
+    INSERT INTO expertise_topic_versions (tag, version) VALUES (NEW.tag, 1)
+        ON CONFLICT (tag) DO UPDATE SET version = version + 1;
+END;
+CREATE TRIGGER expertise_topic_declared_delete AFTER DELETE ON person_expertise
+BEGIN
+    INSERT INTO expertise_topic_versions (tag, version) VALUES (OLD.tag, 1)
+        ON CONFLICT (tag) DO UPDATE SET version = version + 1;
+END;
+CREATE TRIGGER expertise_topic_declared AFTER UPDATE ON person_expertise
+WHEN OLD.tag IS NOT NEW.tag OR OLD.level IS NOT NEW.level OR OLD.person_id IS NOT NEW.person_id
+BEGIN
+    INSERT INTO expertise_topic_versions (tag, version) VALUES (OLD.tag, 1)
+        ON CONFLICT (tag) DO UPDATE SET version = version + 1;
+    INSERT INTO expertise_topic_versions (tag, version) SELECT NEW.tag, 1 WHERE NEW.tag IS NOT OLD.tag
+        ON CONFLICT (tag) DO UPDATE SET version = version + 1;
+END;
+
+CREATE TRIGGER expertise_topic_scores_insert AFTER INSERT ON expertise_scores
+BEGIN
+    INSERT INTO expertise_topic_versions (tag, version) VALUES (NEW.tag, 1)
+        ON CONFLICT (tag) DO UPDATE SET version = version + 1;
+END;
+CREATE TRIGGER expertise_topic_scores_delete AFTER DELETE ON expertise_scores
+BEGIN
+    INSERT INTO expertise_topic_versions (tag, version) VALUES (OLD.tag, 1)
+        ON CONFLICT (tag) DO UPDATE SET version = version + 1;
+END;
+CREATE TRIGGER expertise_topic_scores AFTER UPDATE ON expertise_scores
+WHEN OLD.tag IS NOT NEW.tag OR OLD.person_id IS NOT NEW.person_id OR OLD.level IS NOT NEW.level
+    OR OLD.endorsements IS NOT NEW.endorsements OR OLD.answers IS NOT NEW.answers OR OLD.entries IS NOT NEW.entries
+    OR OLD.helped IS NOT NEW.helped OR OLD.hosted IS NOT NEW.hosted OR OLD.score IS NOT NEW.score
+    OR OLD.department_id IS NOT NEW.department_id
+BEGIN
+    INSERT INTO expertise_topic_versions (tag, version) VALUES (OLD.tag, 1)
+        ON CONFLICT (tag) DO UPDATE SET version = version + 1;
+    INSERT INTO expertise_topic_versions (tag, version) SELECT NEW.tag, 1 WHERE NEW.tag IS NOT OLD.tag
+        ON CONFLICT (tag) DO UPDATE SET version = version + 1;
+END;
