@@ -39,6 +39,7 @@ type PeoplePage struct {
 	People      []Person // shared with other readers: not to be changed
 	More        bool     // another page follows in the direction read
 	Departments []Department
+	Meet        []Suggestion // on the first page of everyone: people to meet
 }
 
 // Find lists people by name as filter says, a page at a time: FindPage's
@@ -53,7 +54,8 @@ func (s *Service) Find(ctx context.Context, a auth.Actor, f Filter, at At) ([]Pe
 // administrators. A list's people carry what a row shows: their handle,
 // name, title, department, avatar and flags (no bio). The page is kept
 // (see kept.go) unless filtered by words, a community or a level alone.
-// The departments come with a page refused for its filters too, to show
+// The first page of everyone comes with the reader's people to meet (see
+// PeopleToMeet), read under the same versions. The departments come with a page refused for its filters too, to show
 // them again.
 func (s *Service) FindPage(ctx context.Context, a auth.Actor, f Filter, at At) (PeoplePage, error) {
 	if !a.SignedIn() {
@@ -63,7 +65,12 @@ func (s *Service) FindPage(ctx context.Context, a auth.Actor, f Filter, at At) (
 	if len(topic) > 100 {
 		topic = topic[:100]
 	}
-	v, err := s.listVersionsOf(ctx, topic)
+	meet := f == Filter{} && at == At{}
+	var reader int64
+	if meet {
+		reader = a.PersonID
+	}
+	v, err := s.listVersionsOf(ctx, topic, reader)
 	if err != nil {
 		return PeoplePage{}, err
 	}
@@ -85,10 +92,16 @@ func (s *Service) FindPage(ctx context.Context, a auth.Actor, f Filter, at At) (
 	if p.Query != "" || p.CommunityID != 0 || (p.Level != "" && p.Topic == "") {
 		kept, err = read()
 	} else {
-		k := keptKey{versions: v, topic: p.Topic, level: p.Level, department: p.Department, admin: p.Admin, at: at}
+		k := keptKey{people: v.people, topic: v.holders, tag: p.Topic, level: p.Level, department: p.Department, admin: p.Admin, at: at}
 		kept, err = s.kept.page(k, read)
 	}
+	if err != nil {
+		return page, err
+	}
 	page.People, page.More = kept.people, kept.more
+	if meet {
+		page.Meet, err = s.peopleToMeetAt(ctx, a, v)
+	}
 	return page, err
 }
 

@@ -91,7 +91,7 @@ func (s *Service) ExpertsPage(ctx context.Context, a auth.Actor, q ExpertQuery) 
 	if len(topic) > 100 {
 		topic = ""
 	}
-	v, err := s.listVersionsOf(ctx, topic)
+	v, err := s.listVersionsOf(ctx, topic, 0)
 	if err != nil {
 		return RankedPage{}, err
 	}
@@ -114,7 +114,7 @@ func (s *Service) ExpertsPage(ctx context.Context, a auth.Actor, q ExpertQuery) 
 	if communityID != 0 {
 		kept, err = read()
 	} else {
-		k := keptKey{versions: v, experts: true, topic: q.Topic, department: q.Department, at: At{After: q.AfterID}, afterScore: q.AfterScore}
+		k := keptKey{people: v.people, topic: v.scores, experts: true, tag: q.Topic, department: q.Department, at: At{After: q.AfterID}, afterScore: q.AfterScore}
 		kept, err = s.kept.page(k, read)
 	}
 	page.Ranked, page.More = kept.ranked, kept.more

@@ -3,6 +3,8 @@ package people
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 	"sync"
 
 	"hearth/internal/errs"
@@ -17,10 +19,12 @@ import (
 // simple page. So each page is read once and kept in memory under the
 // versions that database triggers keep (migration 0070): people_lists_version
 // moves with every change to what a row shows (a person's handle, name,
-// title, department, avatar, flags; a department) and a topic's row of
-// expertise_topic_versions with every change to its declarations and
-// scores. A request reads the versions (one small query) and finds its page
-// under them; a change makes new versions, so nothing kept is ever stale,
+// title, department, avatar, flags; a department), a topic's holders with
+// every change to who declares or lists it, its scores with every change to
+// its ranking. A reader's people to meet (a few milliseconds to find among
+// thousands sharing their topics) are kept too, per reader, under the
+// holders' versions of the reader's own tags. A request reads the versions
+// (one small query) and finds its page under them; a change makes new versions, so nothing kept is ever stale,
 // on this instance or another, and the old pages age out. Who may ask for a
 // page is checked before, per reader: a page is kept per filter, with
 // administrators' (who see disabled people) apart. The filters that depend
@@ -29,23 +33,61 @@ import (
 
 // listVersions are the versions a page is read at.
 type listVersions struct {
-	people int64 // people_lists_version
-	topic  int64 // the topic's expertise_topic_versions; 0 without one
+	people  int64 // people_lists_version
+	holders int64 // the topic's topic_versions.holders; 0 without one
+	scores  int64 // the topic's topic_versions.scores; 0 without one
+	// mine are the tags a reader declares or lists, each with its
+	// holders' version ("tag\x00version\x00..."): people to meet.
+	mine string
 }
 
-// listVersionsOf reads the versions of the lists, for topic ("" for none).
-func (s *Service) listVersionsOf(ctx context.Context, topic string) (listVersions, error) {
+// versionsSQL reads people_lists_version with the versions of the topic $1
+// (part 0), then the tags the person $2 declares or lists, with their
+// holders' versions (part 1, in order).
+const versionsSQL = `SELECT 0 AS part, v.version AS n1, COALESCE(t.holders, 0) AS n2, COALESCE(t.scores, 0) AS n3, '' AS tag
+		FROM people_lists_version v LEFT JOIN topic_versions t ON t.tag = $1 WHERE v.id = 1
+	UNION ALL SELECT 1, COALESCE(t.holders, 0), 0, 0, m.tag
+		FROM (SELECT interest AS tag FROM person_interests WHERE person_id = $2
+			UNION SELECT tag FROM person_expertise WHERE person_id = $2) m LEFT JOIN topic_versions t ON t.tag = m.tag
+	ORDER BY 1, 5`
+
+// listVersionsOf reads the versions of the lists, for topic ("" for none)
+// and, when reader is not 0, of the tags the reader declares or lists: one
+// query.
+func (s *Service) listVersionsOf(ctx context.Context, topic string, reader int64) (listVersions, error) {
+	rows, err := s.db.QueryContext(ctx, versionsSQL, topic, reader)
+	if err != nil {
+		return listVersions{}, errs.Wrap(err, "read the people lists' versions")
+	}
+	defer rows.Close()
 	var v listVersions
-	err := s.db.QueryRowContext(ctx, `SELECT v.version, COALESCE((SELECT t.version FROM expertise_topic_versions t WHERE t.tag = $1), 0)
-		FROM people_lists_version v WHERE v.id = 1`, topic).Scan(&v.people, &v.topic)
-	return v, errs.Wrap(err, "read the people lists' versions")
+	var mine strings.Builder
+	for rows.Next() {
+		var part int
+		var n1, n2, n3 int64
+		var tag string
+		if err := rows.Scan(&part, &n1, &n2, &n3, &tag); err != nil {
+			return listVersions{}, errs.Wrap(err, "read the people lists' versions")
+		}
+		if part == 0 {
+			v.people, v.holders, v.scores = n1, n2, n3
+			continue
+		}
+		mine.WriteString(tag)
+		mine.WriteByte(0)
+		mine.WriteString(strconv.FormatInt(n1, 10))
+		mine.WriteByte(0)
+	}
+	v.mine = mine.String()
+	return v, errs.Wrap(rows.Err(), "read the people lists' versions")
 }
 
 // keptKey names a kept page: what it lists, at which versions.
 type keptKey struct {
-	versions   listVersions
-	experts    bool // the ranking; else the directory
-	topic      string
+	people     int64 // people_lists_version
+	topic      int64 // the topic's holders (the directory) or scores (the ranking)
+	experts    bool  // the ranking; else the directory
+	tag        string
 	level      Level
 	department string // a slug
 	admin      bool   // the directory as administrators see it
@@ -80,10 +122,34 @@ func personSize(p Person) int {
 // keptBudget bounds the pages kept: about 500 pages of 50 people.
 const keptBudget = 8 << 20
 
+// meetKey names a reader's people to meet: who, at which versions of the
+// people and of the holders of the reader's tags.
+type meetKey struct {
+	person int64
+	people int64
+	mine   string
+}
+
+// meetSize is what a reader's suggestions hold, roughly, in bytes.
+func meetSize(k meetKey, list []Suggestion) int {
+	n := 128 + len(k.mine)
+	for _, x := range list {
+		n += personSize(x.Person) + 24
+		for _, t := range x.Shared {
+			n += 16 + len(t)
+		}
+	}
+	return n
+}
+
+// meetBudget bounds the suggestions kept: a few thousand readers'.
+const meetBudget = 4 << 20
+
 // keptLists holds the pages read, and reads a missing one once for the
 // requests that miss it at the same moment (just after a version moved).
 type keptLists struct {
 	pages   *lru.Cache[keptKey, keptPage]
+	meets   *lru.Cache[meetKey, []Suggestion]
 	reading singleflight.Group
 
 	mu          sync.Mutex
@@ -98,7 +164,20 @@ type keptDepartments struct {
 }
 
 func newKeptLists() *keptLists {
-	return &keptLists{pages: lru.New[keptKey, keptPage](keptBudget)}
+	return &keptLists{pages: lru.New[keptKey, keptPage](keptBudget), meets: lru.New[meetKey, []Suggestion](meetBudget)}
+}
+
+// meet returns the suggestions kept under k, or reads them with read and
+// keeps them.
+func (c *keptLists) meet(k meetKey, read func() ([]Suggestion, error)) ([]Suggestion, error) {
+	if list, ok := c.meets.Get(k); ok {
+		return list, nil
+	}
+	list, err := read()
+	if err == nil {
+		c.meets.Put(k, list, meetSize(k, list))
+	}
+	return list, err
 }
 
 // page returns the page kept under k, or reads it with read and keeps it.

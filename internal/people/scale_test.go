@@ -150,6 +150,21 @@ func TestExpertsAtScale(t *testing.T) {
 			_, _, err := s.Find(ctx, viewer, people.Filter{Department: "dept-3"}, people.At{})
 			return err
 		})
+		measure("people to meet (the viewer lists nothing)", func() error {
+			_, err := s.PeopleToMeet(ctx, viewer)
+			return err
+		})
+		reader := auth.Actor{Handle: "h5"}
+		if err := d.QueryRowContext(ctx, "SELECT id FROM people WHERE handle = 'h5'").Scan(&reader.PersonID); err != nil {
+			t.Fatal(err)
+		}
+		measure("people to meet (a reader with two topics)", func() error {
+			list, err := s.PeopleToMeet(ctx, reader)
+			if err == nil && len(list) != people.MeetSize {
+				t.Fatalf("%d people to meet", len(list))
+			}
+			return err
+		})
 		measurePages(t, d)
 	})
 }

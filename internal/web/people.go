@@ -52,15 +52,9 @@ func (s *Server) peopleList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if !p.Filtered && at == (people.At{}) {
-		meet, err := s.People.PeopleToMeet(r.Context(), a)
-		if err == nil {
-			p.MeetRows, err = s.personRowsHTML("people/list", meetRows(meet))
-		}
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
+	if p.MeetRows, err = s.personRowsHTML("people/list", meetRows(found.Meet)); err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	s.render(w, r, status, "people/list", p)
 }

@@ -1,7 +1,7 @@
--- The people lists (/people, /experts) are read once per filter and page and
--- kept in memory under two versions that triggers keep in the writing
--- transaction, so that a change shows at once on every instance, even one
--- made by SQL:
+-- The people lists (/people, /experts, people to meet) are read once per
+-- filter and page (per reader, for people to meet) and kept in memory under
+-- versions that triggers keep in the writing transaction, so that a change
+-- shows at once on every instance, even one made by SQL:
 --
 -- people_lists_version (one row) moves when a column a list shows changes:
 -- a person added or removed, or their handle, name, title, department,
@@ -11,9 +11,12 @@
 -- the writes people make all day (posts, joins, sessions, e-mail) do not
 -- touch it.
 --
--- expertise_topic_versions (a row per topic) moves when a topic's declared
--- expertise or its scores change: a declaration, an endorsement, a recount
--- of that topic. Writes on one topic never wait on another's row.
+-- topic_versions (a row per topic) has two: holders moves when someone
+-- declares the topic, changes its level or drops it, or lists it among
+-- their interests or drops it (the directory by topic, people to meet);
+-- scores moves when the topic's scores change (a declaration, an
+-- endorsement, a recount of the topic: the ranking of experts). Writes on
+-- one topic never wait on another's row.
 --
 -- The triggers are per statement, over its transition tables: a recount
 -- rewrites a topic's thousand score rows in a few statements, and bumps
@@ -26,9 +29,10 @@ CREATE TABLE people_lists_version (
 );
 INSERT INTO people_lists_version (id, version) VALUES (1, 0);
 
-CREATE TABLE expertise_topic_versions (
+CREATE TABLE topic_versions (
     tag     TEXT PRIMARY KEY,
-    version BIGINT NOT NULL DEFAULT 0
+    holders BIGINT NOT NULL DEFAULT 0,
+    scores  BIGINT NOT NULL DEFAULT 0
 );
 
 CREATE FUNCTION people_lists_bump() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -64,37 +68,74 @@ CREATE TRIGGER people_lists_department_delete AFTER DELETE ON departments REFERE
 CREATE TRIGGER people_lists_department AFTER UPDATE ON departments REFERENCING OLD TABLE AS o NEW TABLE AS n
     FOR EACH STATEMENT EXECUTE FUNCTION people_lists_bump();
 
--- expertise_topic_bump bumps the topics of the rows a statement added,
--- removed or changed (a row updated to what it was changes nothing).
-CREATE FUNCTION expertise_topic_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+-- topic_holders_bump and topic_scores_bump bump the topics of the rows a
+-- statement added, removed or changed (a row updated to what it was
+-- changes nothing): a topic's holders for person_expertise (column tag) and
+-- person_interests (column interest), its scores for expertise_scores.
+CREATE FUNCTION topic_holders_bump() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        INSERT INTO expertise_topic_versions (tag, version)
-            SELECT DISTINCT tag, 1 FROM n ORDER BY tag
-            ON CONFLICT (tag) DO UPDATE SET version = expertise_topic_versions.version + 1;
+    IF TG_TABLE_NAME = 'person_interests' THEN
+        IF TG_OP = 'INSERT' THEN
+            INSERT INTO topic_versions (tag, holders) SELECT DISTINCT interest, 1 FROM n ORDER BY 1
+                ON CONFLICT (tag) DO UPDATE SET holders = topic_versions.holders + 1;
+        ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO topic_versions (tag, holders) SELECT DISTINCT interest, 1 FROM o ORDER BY 1
+                ON CONFLICT (tag) DO UPDATE SET holders = topic_versions.holders + 1;
+        ELSE
+            INSERT INTO topic_versions (tag, holders)
+                SELECT interest, 1 FROM ((SELECT * FROM n EXCEPT SELECT * FROM o) UNION ALL (SELECT * FROM o EXCEPT SELECT * FROM n)) changed
+                GROUP BY interest ORDER BY 1
+                ON CONFLICT (tag) DO UPDATE SET holders = topic_versions.holders + 1;
+        END IF;
+    ELSIF TG_OP = 'INSERT' THEN
+        INSERT INTO topic_versions (tag, holders) SELECT DISTINCT tag, 1 FROM n ORDER BY 1
+            ON CONFLICT (tag) DO UPDATE SET holders = topic_versions.holders + 1;
     ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO expertise_topic_versions (tag, version)
-            SELECT DISTINCT tag, 1 FROM o ORDER BY tag
-            ON CONFLICT (tag) DO UPDATE SET version = expertise_topic_versions.version + 1;
+        INSERT INTO topic_versions (tag, holders) SELECT DISTINCT tag, 1 FROM o ORDER BY 1
+            ON CONFLICT (tag) DO UPDATE SET holders = topic_versions.holders + 1;
     ELSE
-        INSERT INTO expertise_topic_versions (tag, version)
+        INSERT INTO topic_versions (tag, holders)
             SELECT tag, 1 FROM ((SELECT * FROM n EXCEPT SELECT * FROM o) UNION ALL (SELECT * FROM o EXCEPT SELECT * FROM n)) changed
-            GROUP BY tag ORDER BY tag
-            ON CONFLICT (tag) DO UPDATE SET version = expertise_topic_versions.version + 1;
+            GROUP BY tag ORDER BY 1
+            ON CONFLICT (tag) DO UPDATE SET holders = topic_versions.holders + 1;
     END IF;
     RETURN NULL;
 END;
 $$;
 
-CREATE TRIGGER expertise_topic_declared_insert AFTER INSERT ON person_expertise REFERENCING NEW TABLE AS n
-    FOR EACH STATEMENT EXECUTE FUNCTION expertise_topic_bump();
-CREATE TRIGGER expertise_topic_declared_delete AFTER DELETE ON person_expertise REFERENCING OLD TABLE AS o
-    FOR EACH STATEMENT EXECUTE FUNCTION expertise_topic_bump();
-CREATE TRIGGER expertise_topic_declared AFTER UPDATE ON person_expertise REFERENCING OLD TABLE AS o NEW TABLE AS n
-    FOR EACH STATEMENT EXECUTE FUNCTION expertise_topic_bump();
-CREATE TRIGGER expertise_topic_scores_insert AFTER INSERT ON expertise_scores REFERENCING NEW TABLE AS n
-    FOR EACH STATEMENT EXECUTE FUNCTION expertise_topic_bump();
-CREATE TRIGGER expertise_topic_scores_delete AFTER DELETE ON expertise_scores REFERENCING OLD TABLE AS o
-    FOR EACH STATEMENT EXECUTE FUNCTION expertise_topic_bump();
-CREATE TRIGGER expertise_topic_scores AFTER UPDATE ON expertise_scores REFERENCING OLD TABLE AS o NEW TABLE AS n
-    FOR EACH STATEMENT EXECUTE FUNCTION expertise_topic_bump();
+CREATE FUNCTION topic_scores_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO topic_versions (tag, scores) SELECT DISTINCT tag, 1 FROM n ORDER BY 1
+            ON CONFLICT (tag) DO UPDATE SET scores = topic_versions.scores + 1;
+    ELSIF TG_OP = 'DELETE' THEN
+        INSERT INTO topic_versions (tag, scores) SELECT DISTINCT tag, 1 FROM o ORDER BY 1
+            ON CONFLICT (tag) DO UPDATE SET scores = topic_versions.scores + 1;
+    ELSE
+        INSERT INTO topic_versions (tag, scores)
+            SELECT tag, 1 FROM ((SELECT * FROM n EXCEPT SELECT * FROM o) UNION ALL (SELECT * FROM o EXCEPT SELECT * FROM n)) changed
+            GROUP BY tag ORDER BY 1
+            ON CONFLICT (tag) DO UPDATE SET scores = topic_versions.scores + 1;
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER topic_declared_insert AFTER INSERT ON person_expertise REFERENCING NEW TABLE AS n
+    FOR EACH STATEMENT EXECUTE FUNCTION topic_holders_bump();
+CREATE TRIGGER topic_declared_delete AFTER DELETE ON person_expertise REFERENCING OLD TABLE AS o
+    FOR EACH STATEMENT EXECUTE FUNCTION topic_holders_bump();
+CREATE TRIGGER topic_declared AFTER UPDATE ON person_expertise REFERENCING OLD TABLE AS o NEW TABLE AS n
+    FOR EACH STATEMENT EXECUTE FUNCTION topic_holders_bump();
+CREATE TRIGGER topic_interest_insert AFTER INSERT ON person_interests REFERENCING NEW TABLE AS n
+    FOR EACH STATEMENT EXECUTE FUNCTION topic_holders_bump();
+CREATE TRIGGER topic_interest_delete AFTER DELETE ON person_interests REFERENCING OLD TABLE AS o
+    FOR EACH STATEMENT EXECUTE FUNCTION topic_holders_bump();
+CREATE TRIGGER topic_interest AFTER UPDATE ON person_interests REFERENCING OLD TABLE AS o NEW TABLE AS n
+    FOR EACH STATEMENT EXECUTE FUNCTION topic_holders_bump();
+CREATE TRIGGER topic_scores_insert AFTER INSERT ON expertise_scores REFERENCING NEW TABLE AS n
+    FOR EACH STATEMENT EXECUTE FUNCTION topic_scores_bump();
+CREATE TRIGGER topic_scores_delete AFTER DELETE ON expertise_scores REFERENCING OLD TABLE AS o
+    FOR EACH STATEMENT EXECUTE FUNCTION topic_scores_bump();
+CREATE TRIGGER topic_scores AFTER UPDATE ON expertise_scores REFERENCING OLD TABLE AS o NEW TABLE AS n
+    FOR EACH STATEMENT EXECUTE FUNCTION topic_scores_bump();
