@@ -3,10 +3,12 @@ package people
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
+	"hearth/internal/db"
 	"hearth/internal/errs"
 	"hearth/internal/lru"
 
@@ -34,8 +36,8 @@ import (
 // listVersions are the versions a page is read at.
 type listVersions struct {
 	people  int64 // people_lists_version
-	holders int64 // the topic's topic_versions.holders; 0 without one
-	scores  int64 // the topic's topic_versions.scores; 0 without one
+	holders int64 // the topic's topic_holders_versions; 0 without one
+	scores  int64 // the topic's topic_scores_versions; 0 without one
 	// mine are the tags a reader declares or lists, each with its
 	// holders' version ("tag\x00version\x00..."): people to meet.
 	mine string
@@ -44,11 +46,13 @@ type listVersions struct {
 // versionsSQL reads people_lists_version with the versions of the topic $1
 // (part 0), then the tags the person $2 declares or lists, with their
 // holders' versions (part 1, in order).
-const versionsSQL = `SELECT 0 AS part, v.version AS n1, COALESCE(t.holders, 0) AS n2, COALESCE(t.scores, 0) AS n3, '' AS tag
-		FROM people_lists_version v LEFT JOIN topic_versions t ON t.tag = $1 WHERE v.id = 1
-	UNION ALL SELECT 1, COALESCE(t.holders, 0), 0, 0, m.tag
+const versionsSQL = `SELECT 0 AS part, v.version AS n1,
+		COALESCE((SELECT h.version FROM topic_holders_versions h WHERE h.tag = $1), 0) AS n2,
+		COALESCE((SELECT c.version FROM topic_scores_versions c WHERE c.tag = $1), 0) AS n3, '' AS tag
+		FROM people_lists_version v WHERE v.id = 1
+	UNION ALL SELECT 1, COALESCE(h.version, 0), 0, 0, m.tag
 		FROM (SELECT interest AS tag FROM person_interests WHERE person_id = $2
-			UNION SELECT tag FROM person_expertise WHERE person_id = $2) m LEFT JOIN topic_versions t ON t.tag = m.tag
+			UNION SELECT tag FROM person_expertise WHERE person_id = $2) m LEFT JOIN topic_holders_versions h ON h.tag = m.tag
 	ORDER BY 1, 5`
 
 // listVersionsOf reads the versions of the lists, for topic ("" for none)
@@ -219,4 +223,45 @@ func (c *keptLists) departmentNames(v int64, read func() ([]Department, error)) 
 	}
 	c.mu.Unlock()
 	return list, nil
+}
+
+// Version rows are taken before what they version. On PostgreSQL a
+// write holds the rows of topic_holders_versions and topic_scores_versions
+// it bumps until it commits, so every write takes them first, in one order
+// (the person's row, then holders, then scores, each in the order of the
+// tags), before the declarations, interests or scores they version:
+// otherwise a recount, holding its topic's version while it writes every
+// score row of the topic, and a declaration, holding a score row it has just
+// written while it waits for that version, would wait on each other for
+// good.
+
+// lockHolders bumps, through tx, the holders' versions of tags, in their
+// order, before a write of those topics' declarations or interests.
+func lockHolders(ctx context.Context, tx *db.Tx, tags []string) error {
+	return lockVersions(ctx, tx, "topic_holders_versions", tags)
+}
+
+// lockScores bumps, through tx, the scores' versions of tags, in their
+// order, before a write of those topics' scores.
+func lockScores(ctx context.Context, tx *db.Tx, tags []string) error {
+	return lockVersions(ctx, tx, "topic_scores_versions", tags)
+}
+
+// lockVersions bumps the rows of tags in table (each made when missing),
+// in the order of the tags. The bump changes nothing else: the write's
+// own bumps, by trigger, follow in the same transaction.
+func lockVersions(ctx context.Context, tx *db.Tx, table string, tags []string) error {
+	tags = slices.Compact(slices.Sorted(slices.Values(tags)))
+	if len(tags) == 0 {
+		return nil
+	}
+	values := make([]string, len(tags))
+	args := make([]any, len(tags))
+	for i, t := range tags {
+		values[i] = "($" + strconv.Itoa(i+1) + ", 1)"
+		args[i] = t
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO `+table+` (tag, version) VALUES `+strings.Join(values, ", ")+`
+		ON CONFLICT (tag) DO UPDATE SET version = `+table+`.version + 1`, args...)
+	return errs.Wrap(err, "lock versions")
 }

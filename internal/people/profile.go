@@ -124,8 +124,28 @@ func (s *Service) UpdateProfile(ctx context.Context, a auth.Actor, in ProfileInp
 	if in.DepartmentID != 0 {
 		dept = &in.DepartmentID
 	}
-	return s.db.WithTx(ctx, func(tx *db.Tx) error {
-		_, err := tx.ExecContext(ctx, "UPDATE people SET name = $1, department_id = $2, title = $3, bio = $4, pronouns = $5, languages = $6 WHERE id = $7",
+	return s.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
+		// The versions this write bumps, taken first (kept.go): its old and
+		// new interests' holders, and the scores of its topics (whose rows
+		// carry the department).
+		if err := s.lockPerson(ctx, tx, a.PersonID); err != nil {
+			return err
+		}
+		old, err := s.strings(ctx, "list interests", "SELECT interest FROM person_interests WHERE person_id = $1", a.PersonID)
+		if err != nil {
+			return err
+		}
+		if err := lockHolders(ctx, tx, append(old, interests...)); err != nil {
+			return err
+		}
+		scored, err := s.strings(ctx, "list scores", "SELECT tag FROM expertise_scores WHERE person_id = $1", a.PersonID)
+		if err != nil {
+			return err
+		}
+		if err := lockScores(ctx, tx, scored); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "UPDATE people SET name = $1, department_id = $2, title = $3, bio = $4, pronouns = $5, languages = $6 WHERE id = $7",
 			in.Name, dept, in.Title, in.Bio, in.Pronouns, in.Languages, a.PersonID)
 		if err != nil {
 			return errs.Wrap(err, "update profile")

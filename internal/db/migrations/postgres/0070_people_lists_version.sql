@@ -11,12 +11,17 @@
 -- the writes people make all day (posts, joins, sessions, e-mail) do not
 -- touch it.
 --
--- topic_versions (a row per topic) has two: holders moves when someone
--- declares the topic, changes its level or drops it, or lists it among
--- their interests or drops it (the directory by topic, people to meet);
--- scores moves when the topic's scores change (a declaration, an
--- endorsement, a recount of the topic: the ranking of experts). Writes on
--- one topic never wait on another's row.
+-- topic_holders_versions (a row per topic) moves when someone declares the
+-- topic, changes its level or drops it, or lists it among their interests
+-- or drops it (the directory by topic, people to meet);
+-- topic_scores_versions (a row per topic) when the topic's scores change (a
+-- declaration, an endorsement, a recount of the topic: the ranking of
+-- experts). Writes on one topic never wait on another's rows. The two are
+-- apart so that a declaration, which holds its topic's holders row while it
+-- then rescores the declarer, never holds the row a recount (which holds
+-- every score row of the topic) waits for; a write of several topics bumps
+-- them in the order of their tags (people's Service locks them first), so
+-- that two such writes cannot deadlock on PostgreSQL.
 --
 -- The triggers are per statement, over its transition tables: a recount
 -- rewrites a topic's thousand score rows in a few statements, and bumps
@@ -29,10 +34,14 @@ CREATE TABLE people_lists_version (
 );
 INSERT INTO people_lists_version (id, version) VALUES (1, 0);
 
-CREATE TABLE topic_versions (
+CREATE TABLE topic_holders_versions (
     tag     TEXT PRIMARY KEY,
-    holders BIGINT NOT NULL DEFAULT 0,
-    scores  BIGINT NOT NULL DEFAULT 0
+    version BIGINT NOT NULL DEFAULT 0
+);
+
+CREATE TABLE topic_scores_versions (
+    tag     TEXT PRIMARY KEY,
+    version BIGINT NOT NULL DEFAULT 0
 );
 
 CREATE FUNCTION people_lists_bump() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -76,28 +85,28 @@ CREATE FUNCTION topic_holders_bump() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_TABLE_NAME = 'person_interests' THEN
         IF TG_OP = 'INSERT' THEN
-            INSERT INTO topic_versions (tag, holders) SELECT DISTINCT interest, 1 FROM n ORDER BY 1
-                ON CONFLICT (tag) DO UPDATE SET holders = topic_versions.holders + 1;
+            INSERT INTO topic_holders_versions (tag, version) SELECT DISTINCT interest, 1 FROM n ORDER BY 1
+                ON CONFLICT (tag) DO UPDATE SET version = topic_holders_versions.version + 1;
         ELSIF TG_OP = 'DELETE' THEN
-            INSERT INTO topic_versions (tag, holders) SELECT DISTINCT interest, 1 FROM o ORDER BY 1
-                ON CONFLICT (tag) DO UPDATE SET holders = topic_versions.holders + 1;
+            INSERT INTO topic_holders_versions (tag, version) SELECT DISTINCT interest, 1 FROM o ORDER BY 1
+                ON CONFLICT (tag) DO UPDATE SET version = topic_holders_versions.version + 1;
         ELSE
-            INSERT INTO topic_versions (tag, holders)
+            INSERT INTO topic_holders_versions (tag, version)
                 SELECT interest, 1 FROM ((SELECT * FROM n EXCEPT SELECT * FROM o) UNION ALL (SELECT * FROM o EXCEPT SELECT * FROM n)) changed
                 GROUP BY interest ORDER BY 1
-                ON CONFLICT (tag) DO UPDATE SET holders = topic_versions.holders + 1;
+                ON CONFLICT (tag) DO UPDATE SET version = topic_holders_versions.version + 1;
         END IF;
     ELSIF TG_OP = 'INSERT' THEN
-        INSERT INTO topic_versions (tag, holders) SELECT DISTINCT tag, 1 FROM n ORDER BY 1
-            ON CONFLICT (tag) DO UPDATE SET holders = topic_versions.holders + 1;
+        INSERT INTO topic_holders_versions (tag, version) SELECT DISTINCT tag, 1 FROM n ORDER BY 1
+            ON CONFLICT (tag) DO UPDATE SET version = topic_holders_versions.version + 1;
     ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO topic_versions (tag, holders) SELECT DISTINCT tag, 1 FROM o ORDER BY 1
-            ON CONFLICT (tag) DO UPDATE SET holders = topic_versions.holders + 1;
+        INSERT INTO topic_holders_versions (tag, version) SELECT DISTINCT tag, 1 FROM o ORDER BY 1
+            ON CONFLICT (tag) DO UPDATE SET version = topic_holders_versions.version + 1;
     ELSE
-        INSERT INTO topic_versions (tag, holders)
+        INSERT INTO topic_holders_versions (tag, version)
             SELECT tag, 1 FROM ((SELECT * FROM n EXCEPT SELECT * FROM o) UNION ALL (SELECT * FROM o EXCEPT SELECT * FROM n)) changed
             GROUP BY tag ORDER BY 1
-            ON CONFLICT (tag) DO UPDATE SET holders = topic_versions.holders + 1;
+            ON CONFLICT (tag) DO UPDATE SET version = topic_holders_versions.version + 1;
     END IF;
     RETURN NULL;
 END;
@@ -106,16 +115,16 @@ $$;
 CREATE FUNCTION topic_scores_bump() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        INSERT INTO topic_versions (tag, scores) SELECT DISTINCT tag, 1 FROM n ORDER BY 1
-            ON CONFLICT (tag) DO UPDATE SET scores = topic_versions.scores + 1;
+        INSERT INTO topic_scores_versions (tag, version) SELECT DISTINCT tag, 1 FROM n ORDER BY 1
+            ON CONFLICT (tag) DO UPDATE SET version = topic_scores_versions.version + 1;
     ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO topic_versions (tag, scores) SELECT DISTINCT tag, 1 FROM o ORDER BY 1
-            ON CONFLICT (tag) DO UPDATE SET scores = topic_versions.scores + 1;
+        INSERT INTO topic_scores_versions (tag, version) SELECT DISTINCT tag, 1 FROM o ORDER BY 1
+            ON CONFLICT (tag) DO UPDATE SET version = topic_scores_versions.version + 1;
     ELSE
-        INSERT INTO topic_versions (tag, scores)
+        INSERT INTO topic_scores_versions (tag, version)
             SELECT tag, 1 FROM ((SELECT * FROM n EXCEPT SELECT * FROM o) UNION ALL (SELECT * FROM o EXCEPT SELECT * FROM n)) changed
             GROUP BY tag ORDER BY 1
-            ON CONFLICT (tag) DO UPDATE SET scores = topic_versions.scores + 1;
+            ON CONFLICT (tag) DO UPDATE SET version = topic_scores_versions.version + 1;
     END IF;
     RETURN NULL;
 END;

@@ -11,22 +11,31 @@
 -- the writes people make all day (posts, joins, sessions, e-mail) do not
 -- touch it.
 --
--- topic_versions (a row per topic) has two: holders moves when someone
--- declares the topic, changes its level or drops it, or lists it among
--- their interests or drops it (the directory by topic, people to meet);
--- scores moves when the topic's scores change (a declaration, an
--- endorsement, a recount of the topic: the ranking of experts). Writes on
--- one topic never wait on another's row.
+-- topic_holders_versions (a row per topic) moves when someone declares the
+-- topic, changes its level or drops it, or lists it among their interests
+-- or drops it (the directory by topic, people to meet);
+-- topic_scores_versions (a row per topic) when the topic's scores change (a
+-- declaration, an endorsement, a recount of the topic: the ranking of
+-- experts). Writes on one topic never wait on another's rows. The two are
+-- apart so that a declaration, which holds its topic's holders row while it
+-- then rescores the declarer, never holds the row a recount (which holds
+-- every score row of the topic) waits for; a write of several topics bumps
+-- them in the order of their tags (people's Service locks them first), so
+-- that two such writes cannot deadlock on PostgreSQL.
 CREATE TABLE people_lists_version (
     id      INTEGER PRIMARY KEY CHECK (id = 1),
     version BIGINT NOT NULL DEFAULT 0
 );
 INSERT INTO people_lists_version (id, version) VALUES (1, 0);
 
-CREATE TABLE topic_versions (
+CREATE TABLE topic_holders_versions (
     tag     TEXT PRIMARY KEY,
-    holders BIGINT NOT NULL DEFAULT 0,
-    scores  BIGINT NOT NULL DEFAULT 0
+    version BIGINT NOT NULL DEFAULT 0
+);
+
+CREATE TABLE topic_scores_versions (
+    tag     TEXT PRIMARY KEY,
+    version BIGINT NOT NULL DEFAULT 0
 );
 
 CREATE TRIGGER people_lists_person_insert AFTER INSERT ON people
@@ -49,51 +58,51 @@ BEGIN UPDATE people_lists_version SET version = version + 1 WHERE id = 1; END;
 
 CREATE TRIGGER topic_declared_insert AFTER INSERT ON person_expertise
 BEGIN
-    INSERT INTO topic_versions (tag, holders) VALUES (NEW.tag, 1)
-        ON CONFLICT (tag) DO UPDATE SET holders = holders + 1;
+    INSERT INTO topic_holders_versions (tag, version) VALUES (NEW.tag, 1)
+        ON CONFLICT (tag) DO UPDATE SET version = version + 1;
 END;
 CREATE TRIGGER topic_declared_delete AFTER DELETE ON person_expertise
 BEGIN
-    INSERT INTO topic_versions (tag, holders) VALUES (OLD.tag, 1)
-        ON CONFLICT (tag) DO UPDATE SET holders = holders + 1;
+    INSERT INTO topic_holders_versions (tag, version) VALUES (OLD.tag, 1)
+        ON CONFLICT (tag) DO UPDATE SET version = version + 1;
 END;
 CREATE TRIGGER topic_declared AFTER UPDATE ON person_expertise
 WHEN OLD.tag IS NOT NEW.tag OR OLD.level IS NOT NEW.level OR OLD.person_id IS NOT NEW.person_id
 BEGIN
-    INSERT INTO topic_versions (tag, holders) VALUES (OLD.tag, 1)
-        ON CONFLICT (tag) DO UPDATE SET holders = holders + 1;
-    INSERT INTO topic_versions (tag, holders) SELECT NEW.tag, 1 WHERE NEW.tag IS NOT OLD.tag
-        ON CONFLICT (tag) DO UPDATE SET holders = holders + 1;
+    INSERT INTO topic_holders_versions (tag, version) VALUES (OLD.tag, 1)
+        ON CONFLICT (tag) DO UPDATE SET version = version + 1;
+    INSERT INTO topic_holders_versions (tag, version) SELECT NEW.tag, 1 WHERE NEW.tag IS NOT OLD.tag
+        ON CONFLICT (tag) DO UPDATE SET version = version + 1;
 END;
 
 CREATE TRIGGER topic_interest_insert AFTER INSERT ON person_interests
 BEGIN
-    INSERT INTO topic_versions (tag, holders) VALUES (NEW.interest, 1)
-        ON CONFLICT (tag) DO UPDATE SET holders = holders + 1;
+    INSERT INTO topic_holders_versions (tag, version) VALUES (NEW.interest, 1)
+        ON CONFLICT (tag) DO UPDATE SET version = version + 1;
 END;
 CREATE TRIGGER topic_interest_delete AFTER DELETE ON person_interests
 BEGIN
-    INSERT INTO topic_versions (tag, holders) VALUES (OLD.interest, 1)
-        ON CONFLICT (tag) DO UPDATE SET holders = holders + 1;
+    INSERT INTO topic_holders_versions (tag, version) VALUES (OLD.interest, 1)
+        ON CONFLICT (tag) DO UPDATE SET version = version + 1;
 END;
 CREATE TRIGGER topic_interest AFTER UPDATE ON person_interests
 WHEN OLD.interest IS NOT NEW.interest OR OLD.person_id IS NOT NEW.person_id
 BEGIN
-    INSERT INTO topic_versions (tag, holders) VALUES (OLD.interest, 1)
-        ON CONFLICT (tag) DO UPDATE SET holders = holders + 1;
-    INSERT INTO topic_versions (tag, holders) SELECT NEW.interest, 1 WHERE NEW.interest IS NOT OLD.interest
-        ON CONFLICT (tag) DO UPDATE SET holders = holders + 1;
+    INSERT INTO topic_holders_versions (tag, version) VALUES (OLD.interest, 1)
+        ON CONFLICT (tag) DO UPDATE SET version = version + 1;
+    INSERT INTO topic_holders_versions (tag, version) SELECT NEW.interest, 1 WHERE NEW.interest IS NOT OLD.interest
+        ON CONFLICT (tag) DO UPDATE SET version = version + 1;
 END;
 
 CREATE TRIGGER topic_scores_insert AFTER INSERT ON expertise_scores
 BEGIN
-    INSERT INTO topic_versions (tag, scores) VALUES (NEW.tag, 1)
-        ON CONFLICT (tag) DO UPDATE SET scores = scores + 1;
+    INSERT INTO topic_scores_versions (tag, version) VALUES (NEW.tag, 1)
+        ON CONFLICT (tag) DO UPDATE SET version = version + 1;
 END;
 CREATE TRIGGER topic_scores_delete AFTER DELETE ON expertise_scores
 BEGIN
-    INSERT INTO topic_versions (tag, scores) VALUES (OLD.tag, 1)
-        ON CONFLICT (tag) DO UPDATE SET scores = scores + 1;
+    INSERT INTO topic_scores_versions (tag, version) VALUES (OLD.tag, 1)
+        ON CONFLICT (tag) DO UPDATE SET version = version + 1;
 END;
 CREATE TRIGGER topic_scores AFTER UPDATE ON expertise_scores
 WHEN OLD.tag IS NOT NEW.tag OR OLD.person_id IS NOT NEW.person_id OR OLD.level IS NOT NEW.level
@@ -101,8 +110,8 @@ WHEN OLD.tag IS NOT NEW.tag OR OLD.person_id IS NOT NEW.person_id OR OLD.level I
     OR OLD.helped IS NOT NEW.helped OR OLD.hosted IS NOT NEW.hosted OR OLD.score IS NOT NEW.score
     OR OLD.department_id IS NOT NEW.department_id
 BEGIN
-    INSERT INTO topic_versions (tag, scores) VALUES (OLD.tag, 1)
-        ON CONFLICT (tag) DO UPDATE SET scores = scores + 1;
-    INSERT INTO topic_versions (tag, scores) SELECT NEW.tag, 1 WHERE NEW.tag IS NOT OLD.tag
-        ON CONFLICT (tag) DO UPDATE SET scores = scores + 1;
+    INSERT INTO topic_scores_versions (tag, version) VALUES (OLD.tag, 1)
+        ON CONFLICT (tag) DO UPDATE SET version = version + 1;
+    INSERT INTO topic_scores_versions (tag, version) SELECT NEW.tag, 1 WHERE NEW.tag IS NOT OLD.tag
+        ON CONFLICT (tag) DO UPDATE SET version = version + 1;
 END;
