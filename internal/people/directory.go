@@ -55,8 +55,8 @@ func (s *Service) Find(ctx context.Context, a auth.Actor, f Filter, at At) ([]Pe
 // name, title, department, avatar and flags (no bio). The page is kept
 // (see kept.go) unless filtered by words, a community or a level alone.
 // The first page of everyone comes with the reader's people to meet (see
-// PeopleToMeet), read under the same versions. The departments come with a page refused for its filters too, to show
-// them again.
+// PeopleToMeet), read under the same versions. The departments come with
+// a page refused for its filters too, to show them again.
 func (s *Service) FindPage(ctx context.Context, a auth.Actor, f Filter, at At) (PeoplePage, error) {
 	if !a.SignedIn() {
 		return PeoplePage{}, errs.New(errs.Unauthenticated, "Please sign in to see people.")
