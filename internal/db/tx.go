@@ -178,6 +178,17 @@ func (d *DB) ForUpdate() string {
 	return ""
 }
 
+// ForNoKeyUpdate is ForUpdate for a row whose key no write changes: it
+// locks out other writers of the row as ForUpdate does, but not the foreign
+// key checks of rows that refer to it (FOR KEY SHARE), so that a write
+// inserting rows that refer to the locked one never waits on it.
+func (d *DB) ForNoKeyUpdate() string {
+	if d.Dialect == Postgres {
+		return " FOR NO KEY UPDATE"
+	}
+	return ""
+}
+
 // ForShare is the clause that share-locks the rows a SELECT through q reads
 // until its transaction ends: other readers may lock them too, but a writer
 // (or a claim with SKIP LOCKED) waits or passes them by. SQLite needs none.

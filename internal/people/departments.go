@@ -26,6 +26,7 @@ type Service struct {
 	log         *slog.Logger
 	now         func() time.Time
 	limits      *ratelimit.Limiter // uploads of avatars per person (SetLimits); nil: none
+	kept        *keptLists         // pages of the directory and of the ranking, under their versions
 }
 
 // NewService returns the people service over d; communities answers which
@@ -34,7 +35,7 @@ func NewService(d *db.DB, communities *community.Service, log *slog.Logger) *Ser
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Service{db: d, communities: communities, log: log, now: db.Now}
+	return &Service{db: d, communities: communities, log: log, now: db.Now, kept: newKeptLists()}
 }
 
 // Department is one of the institution's units.
@@ -62,10 +63,14 @@ func (s *Service) Departments(ctx context.Context) ([]Department, error) {
 		FROM departments d ORDER BY d.name`)
 }
 
-// DepartmentNames lists every department by name, without counting its
-// people (the filters' choices, on every page of the directory).
-func (s *Service) DepartmentNames(ctx context.Context) ([]Department, error) {
-	return s.departments(ctx, `SELECT id, name, slug, 0 FROM departments ORDER BY name`)
+// departmentNamesAt lists every department by name, without counting its
+// people (the filters' choices, on every page of the directory and the
+// ranking), as of version v of the people lists: read again only when v
+// moves.
+func (s *Service) departmentNamesAt(ctx context.Context, v int64) ([]Department, error) {
+	return s.kept.departmentNames(v, func() ([]Department, error) {
+		return s.departments(ctx, `SELECT id, name, slug, 0 FROM departments ORDER BY name`)
+	})
 }
 
 // departments runs query, of departments' id, name, slug and people.

@@ -95,16 +95,22 @@ func (s *Service) SetExpertise(ctx context.Context, a auth.Actor, rows []Experti
 		if err != nil {
 			return err
 		}
+		changed := old
+		for _, d := range list {
+			changed = append(changed, d.tag)
+		}
+		changed = slices.Compact(slices.Sorted(slices.Values(changed)))
+		if err := lockHolders(ctx, tx, changed); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM person_expertise WHERE person_id = $1", a.PersonID); err != nil {
 			return errs.Wrap(err, "set expertise")
 		}
-		changed := old
 		for _, d := range list {
 			if _, err := tx.ExecContext(ctx, "INSERT INTO person_expertise (person_id, tag, level) VALUES ($1, $2, $3)",
 				a.PersonID, d.tag, string(d.level)); err != nil {
 				return errs.Wrap(err, "set expertise")
 			}
-			changed = append(changed, d.tag)
 		}
 		return refreshDeclared(ctx, tx, a.PersonID, changed)
 	})
@@ -112,10 +118,13 @@ func (s *Service) SetExpertise(ctx context.Context, a auth.Actor, rows []Experti
 
 // lockPerson locks person's row (on PostgreSQL) for the rest of the
 // transaction: writes to a person's expertise and endorsements, and the
-// counts kept from them, go one at a time.
+// counts kept from them, go one at a time. The lock lets the rows that
+// refer to the person be written meanwhile (a recount's new score rows):
+// FOR UPDATE would make such a write wait on the person while the person's
+// write waits on it.
 func (s *Service) lockPerson(ctx context.Context, tx *db.Tx, personID int64) error {
 	var id int64
-	err := tx.QueryRowContext(ctx, "SELECT id FROM people WHERE id = $1"+s.db.ForUpdate(), personID).Scan(&id)
+	err := tx.QueryRowContext(ctx, "SELECT id FROM people WHERE id = $1"+s.db.ForNoKeyUpdate(), personID).Scan(&id)
 	return errs.Wrap(err, "lock person")
 }
 

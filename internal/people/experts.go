@@ -62,38 +62,80 @@ func (r Ranked) Why() string {
 	return strings.Join(parts, " · ")
 }
 
-// Experts ranks the people who know q.Topic: by score (see the weights),
-// highest first, then by who joined first; a page at a time, one query
-// walking the index of scores by topic. Disabled people are left out. The
-// community filter must name a community whose members the actor may see.
+// RankedPage is a page of the ranking of experts, with every department
+// for its filters.
+type RankedPage struct {
+	Ranked      []Ranked // shared with other readers: not to be changed
+	More        bool
+	Departments []Department
+}
+
+// Experts ranks the people who know q.Topic: ExpertsPage's ranking.
 func (s *Service) Experts(ctx context.Context, a auth.Actor, q ExpertQuery) ([]Ranked, bool, error) {
+	p, err := s.ExpertsPage(ctx, a, q)
+	return p.Ranked, p.More, err
+}
+
+// ExpertsPage ranks the people who know q.Topic: by score (see the
+// weights), highest first, then by who joined first; a page at a time, one
+// query walking the index of scores by topic, kept (see kept.go) unless
+// filtered by a community. Disabled people are left out. The community
+// filter must name a community whose members the actor may see. The
+// departments come with a page refused for its filters too.
+func (s *Service) ExpertsPage(ctx context.Context, a auth.Actor, q ExpertQuery) (RankedPage, error) {
 	if !a.SignedIn() {
-		return nil, false, errs.New(errs.Unauthenticated, "Please sign in to find who knows what.")
+		return RankedPage{}, errs.New(errs.Unauthenticated, "Please sign in to find who knows what.")
 	}
 	q.Topic = strings.Join(strings.Fields(strings.ToLower(q.Topic)), " ")
+	topic := q.Topic
+	if len(topic) > 100 {
+		topic = ""
+	}
+	v, err := s.listVersionsOf(ctx, topic, 0)
+	if err != nil {
+		return RankedPage{}, err
+	}
+	var page RankedPage
+	if page.Departments, err = s.departmentNamesAt(ctx, v.people); err != nil {
+		return RankedPage{}, err
+	}
 	if q.Topic == "" {
-		return nil, false, nil
+		return page, nil
 	}
 	if len(q.Topic) > 100 {
-		return nil, false, errs.Field("topic", "Name a topic of up to 32 characters.")
+		return page, errs.Field("topic", "Name a topic of up to 32 characters.")
 	}
 	communityID, err := s.communityFilter(ctx, a, q.Community)
 	if err != nil {
-		return nil, false, err
+		return page, err
 	}
+	read := func() (keptPage, error) { return s.readRanked(ctx, q, communityID) }
+	var kept keptPage
+	if communityID != 0 {
+		kept, err = read()
+	} else {
+		k := keptKey{people: v.people, topic: v.scores, experts: true, tag: q.Topic, department: q.Department, at: At{After: q.AfterID}, afterScore: q.AfterScore}
+		kept, err = s.kept.page(k, read)
+	}
+	page.Ranked, page.More = kept.ranked, kept.more
+	return page, err
+}
+
+// readRanked reads the page of the ranking q asks for.
+func (s *Service) readRanked(ctx context.Context, q ExpertQuery, communityID int64) (keptPage, error) {
 	query, args := expertsQuery(q, communityID)
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, false, errs.Wrap(err, "rank experts")
+		return keptPage{}, errs.Wrap(err, "rank experts")
 	}
 	defer rows.Close()
 	var out []Ranked
 	for rows.Next() {
 		var r Ranked
 		var level int
-		err := scanPerson(rows, &r.Person, &level, &r.Endorsements, &r.Answers, &r.Entries, &r.Hosted, &r.Helped, &r.Score)
+		err := scanListed(rows, &r.Person, &level, &r.Endorsements, &r.Answers, &r.Entries, &r.Hosted, &r.Helped, &r.Score)
 		if err != nil {
-			return nil, false, errs.Wrap(err, "rank experts")
+			return keptPage{}, errs.Wrap(err, "rank experts")
 		}
 		if level >= 1 && level <= len(Levels) {
 			r.Level = Levels[level-1]
@@ -101,13 +143,13 @@ func (s *Service) Experts(ctx context.Context, a auth.Actor, q ExpertQuery) ([]R
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, false, errs.Wrap(err, "rank experts")
+		return keptPage{}, errs.Wrap(err, "rank experts")
 	}
 	more := len(out) > ExpertsPageSize
 	if more {
 		out = out[:ExpertsPageSize]
 	}
-	return out, more, nil
+	return keptPage{ranked: out, more: more}, nil
 }
 
 // expertsQuery is Experts' SQL and arguments: only the filters set become
@@ -133,7 +175,7 @@ func expertsQuery(q ExpertQuery, communityID int64) (string, []any) {
 		where = append(where, "(s.score < "+score+" OR (s.score = "+score+" AND s.person_id > "+id+"))")
 	}
 	limit := arg(ExpertsPageSize + 1)
-	return `SELECT ` + personColumns + `, s.level, s.endorsements, s.answers, s.entries, s.hosted, s.helped, s.score
+	return `SELECT ` + listColumns + `, s.level, s.endorsements, s.answers, s.entries, s.hosted, s.helped, s.score
 		FROM expertise_scores s JOIN people p ON p.id = s.person_id LEFT JOIN departments d ON d.id = p.department_id
 		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY s.score DESC, s.person_id LIMIT ` + limit, args
 }

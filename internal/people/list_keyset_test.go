@@ -53,32 +53,44 @@ func TestPeopleListUsesIndex(t *testing.T) {
 	})
 }
 
-// TestPeopleListQueriesConstant: a page of people is one query, first or
-// deep, with 60 people as with 3,000.
+// TestPeopleListQueriesConstant: a page of people is read in the same
+// queries, first or deep, with 60 people as with 3,000 (the lists' versions
+// and the page; the departments too, once for a version); read again, it is
+// one query (the versions: the page is kept).
 func TestPeopleListQueriesConstant(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		s := newService(d)
 		me := person(t, d, "zed", false)
-		counts := []int64{}
+		var cold, warm []int64
 		for _, n := range []int{60, 2940} {
 			addPeople(t, d, n)
 			at := people.At{}
 			for range 2 {
-				q0 := d.QueryCount()
-				list, _, err := s.List(ctx, me, "", at)
-				if err != nil || len(list) == 0 {
-					t.Fatalf("%d listed, %v", len(list), err)
+				var list []people.Person
+				for _, counts := range []*[]int64{&cold, &warm} {
+					q0 := d.QueryCount()
+					var err error
+					list, _, err = s.List(ctx, me, "", at)
+					if err != nil || len(list) == 0 {
+						t.Fatalf("%d listed, %v", len(list), err)
+					}
+					*counts = append(*counts, d.QueryCount()-q0)
 				}
-				counts = append(counts, d.QueryCount()-q0)
 				at = people.At{After: list[len(list)-1].ID}
 			}
 			if _, err := d.ExecContext(ctx, "DELETE FROM people WHERE handle <> 'zed'"); err != nil {
 				t.Fatal(err)
 			}
 		}
-		if counts[0] != counts[2] || counts[1] != counts[3] || counts[0] != 1 {
-			t.Errorf("queries per page: %v (60 people, then 2,940)", counts)
+		if cold[0] != cold[2] || cold[1] != cold[3] || cold[0] > 3 || cold[1] > 2 {
+			t.Errorf("queries per page read first: %v (60 people, then 2,940)", cold)
+		}
+		for _, n := range warm {
+			if n != 1 {
+				t.Errorf("queries per page read again: %v (60 people, then 2,940)", warm)
+				break
+			}
 		}
 	})
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"hearth/internal/auth"
-	"hearth/internal/db"
 	"hearth/internal/errs"
 )
 
@@ -19,63 +18,67 @@ type Suggestion struct {
 }
 
 // PeopleToMeet suggests people from other departments than a's who share
-// the most interests or declared topics with a (then by name): two queries.
-// Nobody is suggested to a person who lists nothing.
+// the most interests or declared topics with a (then by name). Nobody is
+// suggested to a person who lists nothing. The suggestions are kept per
+// reader (kept.go) under the versions of the people lists and of the
+// holders of the reader's tags: a request reads those versions (one query),
+// and the suggestions only when one has moved.
 func (s *Service) PeopleToMeet(ctx context.Context, a auth.Actor) ([]Suggestion, error) {
 	if !a.SignedIn() {
 		return nil, errs.New(errs.Unauthenticated, "Please sign in to see people.")
 	}
-	const shared = `WITH mine AS (SELECT interest AS t FROM person_interests WHERE person_id = $1
-			UNION SELECT tag FROM person_expertise WHERE person_id = $1),
-		theirs AS (SELECT i.person_id, i.interest AS t FROM person_interests i WHERE i.interest IN (SELECT t FROM mine)
-			UNION SELECT x.person_id, x.tag FROM person_expertise x WHERE x.tag IN (SELECT t FROM mine))`
-	rows, err := s.db.QueryContext(ctx, shared+`
-		SELECT `+personColumns+`, COUNT(*) FROM theirs JOIN people p ON p.id = theirs.person_id
-		LEFT JOIN departments d ON d.id = p.department_id
+	v, err := s.listVersionsOf(ctx, "", a.PersonID)
+	if err != nil {
+		return nil, err
+	}
+	return s.peopleToMeetAt(ctx, a, v)
+}
+
+// peopleToMeetAt returns a's suggestions as of the versions v (read with a
+// as the reader).
+func (s *Service) peopleToMeetAt(ctx context.Context, a auth.Actor, v listVersions) ([]Suggestion, error) {
+	if v.mine == "" {
+		return nil, nil
+	}
+	return s.kept.meet(meetKey{person: a.PersonID, people: v.people, mine: v.mine}, func() ([]Suggestion, error) {
+		return s.readPeopleToMeet(ctx, a.PersonID)
+	})
+}
+
+// meetSQL finds the people to meet of $1, at most $2, in one query: those
+// sharing the reader's tags are counted by person alone, the first few
+// (most shared, then by name) read with each tag they share, a row each.
+const meetSQL = `WITH mine AS (SELECT interest AS t FROM person_interests WHERE person_id = $1
+		UNION SELECT tag FROM person_expertise WHERE person_id = $1),
+	theirs AS (SELECT i.person_id, i.interest AS t FROM person_interests i WHERE i.interest IN (SELECT t FROM mine)
+		UNION SELECT x.person_id, x.tag FROM person_expertise x WHERE x.tag IN (SELECT t FROM mine)),
+	top AS (SELECT p.id, COUNT(*) AS n FROM theirs JOIN people p ON p.id = theirs.person_id
 		WHERE p.id <> $1 AND p.disabled_at IS NULL AND p.department_id IS NOT NULL
 		AND p.department_id <> COALESCE((SELECT me.department_id FROM people me WHERE me.id = $1), 0)
-		GROUP BY `+personGroup+`
-		ORDER BY COUNT(*) DESC, lower(p.name), p.id LIMIT $2`, a.PersonID, MeetSize)
-	if err != nil {
-		return nil, errs.Wrap(err, "suggest people")
-	}
-	var out []Suggestion
-	var ids []int64
-	for rows.Next() {
-		var x Suggestion
-		var n int
-		err := scanPerson(rows, &x.Person, &n)
-		if err != nil {
-			rows.Close()
-			return nil, errs.Wrap(err, "suggest people")
-		}
-		out = append(out, x)
-		ids = append(ids, x.ID)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(out) == 0 {
-		return out, errs.Wrap(err, "suggest people")
-	}
-	in, args := db.InIDs(2, ids)
-	rows, err = s.db.QueryContext(ctx, shared+` SELECT person_id, t FROM theirs WHERE person_id IN (`+in+`) ORDER BY t`, append([]any{a.PersonID}, args...)...)
+		GROUP BY p.id, lower(p.name) ORDER BY COUNT(*) DESC, lower(p.name), p.id LIMIT $2)
+	SELECT ` + listColumns + `, theirs.t FROM top JOIN people p ON p.id = top.id LEFT JOIN departments d ON d.id = p.department_id
+		JOIN theirs ON theirs.person_id = top.id
+	ORDER BY top.n DESC, lower(p.name), p.id, theirs.t`
+
+// readPeopleToMeet reads the people to meet of person.
+func (s *Service) readPeopleToMeet(ctx context.Context, person int64) ([]Suggestion, error) {
+	rows, err := s.db.QueryContext(ctx, meetSQL, person, MeetSize)
 	if err != nil {
 		return nil, errs.Wrap(err, "suggest people")
 	}
 	defer rows.Close()
-	at := map[int64]int{}
-	for i, x := range out {
-		at[x.ID] = i
-	}
+	var out []Suggestion
 	for rows.Next() {
-		var id int64
-		var t string
-		if err := rows.Scan(&id, &t); err != nil {
+		var x Suggestion
+		var tag string
+		if err := scanListed(rows, &x.Person, &tag); err != nil {
 			return nil, errs.Wrap(err, "suggest people")
 		}
-		out[at[id]].Shared = append(out[at[id]].Shared, t)
+		if len(out) == 0 || out[len(out)-1].ID != x.ID {
+			out = append(out, x)
+		}
+		last := &out[len(out)-1]
+		last.Shared = append(last.Shared, tag)
 	}
 	return out, errs.Wrap(rows.Err(), "suggest people")
 }
-
-// personGroup groups by every column of personColumns.
-const personGroup = `p.id, p.handle, p.name, p.title, p.pronouns, p.languages, p.bio, d.name, d.id, d.slug, p.is_admin, p.is_sponsor, p.disabled_at, p.created_at, p.avatar`

@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -126,8 +124,28 @@ func (s *Service) UpdateProfile(ctx context.Context, a auth.Actor, in ProfileInp
 	if in.DepartmentID != 0 {
 		dept = &in.DepartmentID
 	}
-	return s.db.WithTx(ctx, func(tx *db.Tx) error {
-		_, err := tx.ExecContext(ctx, "UPDATE people SET name = $1, department_id = $2, title = $3, bio = $4, pronouns = $5, languages = $6 WHERE id = $7",
+	return s.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
+		// The versions this write bumps, taken first (kept.go): its old and
+		// new interests' holders, and the scores of its topics (whose rows
+		// carry the department).
+		if err := s.lockPerson(ctx, tx, a.PersonID); err != nil {
+			return err
+		}
+		old, err := s.strings(ctx, "list interests", "SELECT interest FROM person_interests WHERE person_id = $1", a.PersonID)
+		if err != nil {
+			return err
+		}
+		if err := lockHolders(ctx, tx, append(old, interests...)); err != nil {
+			return err
+		}
+		scored, err := s.strings(ctx, "list scores", "SELECT tag FROM expertise_scores WHERE person_id = $1", a.PersonID)
+		if err != nil {
+			return err
+		}
+		if err := lockScores(ctx, tx, scored); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "UPDATE people SET name = $1, department_id = $2, title = $3, bio = $4, pronouns = $5, languages = $6 WHERE id = $7",
 			in.Name, dept, in.Title, in.Bio, in.Pronouns, in.Languages, a.PersonID)
 		if err != nil {
 			return errs.Wrap(err, "update profile")
@@ -137,171 +155,4 @@ func (s *Service) UpdateProfile(ctx context.Context, a auth.Actor, in ProfileInp
 		}
 		return search.Index(ctx, tx, tx.Dialect(), search.KindPerson, a.PersonID)
 	})
-}
-
-// PeoplePageSize is how many people a page lists.
-const PeoplePageSize = 50
-
-// At says which page of people to list: those just After the person with
-// that id in the list's order, or just Before them; neither, the first.
-// Pages are cut by person (keyset), so a page costs the same however deep.
-type At struct{ After, Before int64 }
-
-// List lists people by name, optionally those whose name, handle, title or
-// department contains query: Find with only a query.
-func (s *Service) List(ctx context.Context, a auth.Actor, query string, at At) ([]Person, bool, error) {
-	return s.Find(ctx, a, Filter{Query: query}, at)
-}
-
-// Filter narrows the people listed: by words in their name, handle, title or
-// department; by department (slug); by community (slug: one whose members
-// the reader may see); by a topic they declare, and the level they declare
-// it at (a level alone: any topic at that level).
-type Filter struct {
-	Query, Department, Community, Topic string
-	Level                               Level
-}
-
-// Find lists people by name as filter says, a page at a time, walking the
-// index people_name from the page's cursor; disabled people only for
-// administrators. more tells whether another page follows in the direction
-// read.
-func (s *Service) Find(ctx context.Context, a auth.Actor, f Filter, at At) ([]Person, bool, error) {
-	if !a.SignedIn() {
-		return nil, false, errs.New(errs.Unauthenticated, "Please sign in to see people.")
-	}
-	communityID, err := s.communityFilter(ctx, a, f.Community)
-	if err != nil {
-		return nil, false, err
-	}
-	if f.Level != "" && f.Level.Rank() == 0 {
-		return nil, false, errs.Field("level", "Choose learning, practising or expert.")
-	}
-	topic := strings.Join(strings.Fields(strings.ToLower(f.Topic)), " ")
-	if len(topic) > 100 {
-		topic = topic[:100]
-	}
-	query, args := ListQuery(at, ListParams{Query: escapeLike(clipQuery(f.Query)), Admin: a.Admin, Limit: PeoplePageSize + 1,
-		Department: clipQuery(f.Department), CommunityID: communityID, Topic: topic, Level: f.Level})
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, false, errs.Wrap(err, "list people")
-	}
-	defer rows.Close()
-	var out []Person
-	for rows.Next() {
-		var p Person
-		if err := scanPerson(rows, &p); err != nil {
-			return nil, false, errs.Wrap(err, "list people")
-		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, false, errs.Wrap(err, "list people")
-	}
-	more := len(out) > PeoplePageSize
-	if more {
-		out = out[:PeoplePageSize]
-	}
-	if at.Before != 0 && at.After == 0 { // read upwards from the cursor
-		if !more { // fewer than a page before it: the first page, as it is
-			return s.Find(ctx, a, f, At{})
-		}
-		slices.Reverse(out)
-	}
-	return out, more, nil
-}
-
-// communityFilter is the id of the community a filter names (0 for none): one
-// whose members a may see, else a field error.
-func (s *Service) communityFilter(ctx context.Context, a auth.Actor, slug string) (int64, error) {
-	if slug == "" {
-		return 0, nil
-	}
-	v, err := s.communities.Get(ctx, a, slug)
-	if err != nil && !errs.Is(err, errs.NotFound) {
-		return 0, err
-	}
-	if err != nil || !v.CanSeeMembers() {
-		return 0, errs.Field("community", "Choose a community from the list.")
-	}
-	return v.ID, nil
-}
-
-func clipQuery(query string) string {
-	query = strings.ToLower(strings.TrimSpace(query))
-	if len(query) > 100 {
-		query = query[:100]
-	}
-	return query
-}
-
-// ListParams are Find's filters, resolved: only those set become
-// conditions of the query, so that each engine plans the query it runs.
-type ListParams struct {
-	Query       string // escaped for LIKE
-	Admin       bool   // disabled people are listed
-	Limit       int
-	Department  string // a slug
-	CommunityID int64
-	Topic       string
-	Level       Level
-}
-
-// ListQuery is Find's SQL and arguments for the page at. Without a topic
-// it walks the index people_name from the cursor; with one it starts from
-// the few who declare the topic (the index person_expertise_tag) and sorts
-// them.
-func ListQuery(at At, p ListParams) (string, []any) {
-	var args []any
-	arg := func(v any) string {
-		args = append(args, v)
-		return "$" + strconv.Itoa(len(args))
-	}
-	with, from, where := "", "people p", []string{"TRUE"}
-	if p.Query != "" {
-		q := arg(p.Query)
-		where = append(where, `(lower(p.name) LIKE '%' || `+q+` || '%' ESCAPE '\' OR p.handle LIKE '%' || `+q+` || '%' ESCAPE '\'
-			OR lower(p.title) LIKE '%' || `+q+` || '%' ESCAPE '\' OR lower(d.name) LIKE '%' || `+q+` || '%' ESCAPE '\')`)
-	}
-	if !p.Admin {
-		where = append(where, "p.disabled_at IS NULL")
-	}
-	if p.Department != "" {
-		where = append(where, "p.department_id = (SELECT k.id FROM departments k WHERE k.slug = "+arg(p.Department)+")")
-	}
-	if p.CommunityID != 0 {
-		where = append(where, "EXISTS (SELECT 1 FROM memberships m WHERE m.community_id = "+arg(p.CommunityID)+" AND m.person_id = p.id AND m.status = 'active')")
-	}
-	switch {
-	case p.Topic != "":
-		// The few who declare the topic, read first (materialized: a
-		// planner that walks every name instead, hoping to fill the page
-		// soon, probes thousands of people).
-		level := ""
-		if p.Level != "" {
-			level = " AND x.level = " + arg(string(p.Level))
-		}
-		with = "WITH x AS MATERIALIZED (SELECT x.person_id FROM person_expertise x WHERE x.tag = " + arg(p.Topic) + level + ") "
-		from = "x JOIN people p ON p.id = x.person_id"
-	case p.Level != "":
-		where = append(where, "EXISTS (SELECT 1 FROM person_expertise x WHERE x.person_id = p.id AND x.level = "+arg(string(p.Level))+")")
-	}
-	order := "ASC"
-	switch {
-	case at.After != 0:
-		where = append(where, "(lower(p.name), p.id) > (SELECT lower(k.name), k.id FROM people k WHERE k.id = "+arg(at.After)+")")
-	case at.Before != 0:
-		order = "DESC"
-		where = append(where, "(lower(p.name), p.id) < (SELECT lower(k.name), k.id FROM people k WHERE k.id = "+arg(at.Before)+")")
-	}
-	limit := arg(p.Limit)
-	return with + `SELECT ` + personColumns + ` FROM ` + from + ` LEFT JOIN departments d ON d.id = p.department_id
-		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY lower(p.name) ` + order + `, p.id ` + order + ` LIMIT ` + limit, args
-}
-
-// escapeLike escapes LIKE's wildcards in a search term, so that a typed % or _
-// matches itself; the query names the escape character, as SQLite needs.
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
 }

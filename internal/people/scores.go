@@ -38,8 +38,12 @@ const KindRefreshExpertise = "people.expertise.refresh"
 const refreshDelay = 2 * time.Minute
 
 // refreshDeclared recounts, through tx, the declared level and the visible
-// endorsements of person in each of tags, and their score.
+// endorsements of person in each of tags, and their score, after taking
+// the tags' scores' versions (kept.go).
 func refreshDeclared(ctx context.Context, tx *db.Tx, personID int64, tags []string) error {
+	if err := lockScores(ctx, tx, tags); err != nil {
+		return err
+	}
 	for _, tag := range tags {
 		_, err := tx.ExecContext(ctx, `INSERT INTO expertise_scores (tag, person_id, level, endorsements)
 			VALUES ($1, $2,
@@ -120,6 +124,9 @@ func (s *Service) Recount(ctx context.Context) error {
 // transaction, and rescores it.
 func (s *Service) RecountTopic(ctx context.Context, tag string) error {
 	return s.db.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
+		if err := lockScores(ctx, tx, []string{tag}); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE expertise_scores SET level = 0, endorsements = 0, answers = 0, entries = 0, helped = 0, hosted = 0
 			WHERE tag = $1`, tag); err != nil {
 			return errs.Wrap(err, "recount expertise")

@@ -30,7 +30,8 @@ func (s *Server) experts(w http.ResponseWriter, r *http.Request) {
 	}
 	p := &expertsPage{Layout: Layout{Title: "Who knows what", Crumbs: []Crumb{{"People", "/people"}, {"Who knows what", ""}}},
 		Query: q, Form: Form{Values: v}}
-	list, more, err := s.People.Experts(r.Context(), a, q)
+	ranked, err := s.People.ExpertsPage(r.Context(), a, q)
+	list, more := ranked.Ranked, ranked.More
 	status := http.StatusOK
 	if err != nil {
 		if !p.Form.Failed(err) {
@@ -55,7 +56,7 @@ func (s *Server) experts(w http.ResponseWriter, r *http.Request) {
 	if q.AfterID != 0 {
 		p.FirstURL = cursorURL(r, "", 0)
 	}
-	if p.Filters, err = s.filtersHTML(r, "people/experts", p.Form); err != nil {
+	if p.Filters, err = s.filtersHTML(r, "people/experts", p.Form, ranked.Departments); err != nil {
 		s.fail(w, r, err)
 		return
 	}

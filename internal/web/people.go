@@ -34,7 +34,7 @@ func (s *Server) peopleList(w http.ResponseWriter, r *http.Request) {
 	at := people.At{After: idParam(q.Get("after")), Before: idParam(q.Get("before"))}
 	p := &peoplePage{Layout: Layout{Title: "People"}, Filter: f, Form: Form{Values: q}, Levels: people.Levels,
 		Filtered: f != people.Filter{}}
-	list, more, err := s.People.Find(r.Context(), a, f, at)
+	found, err := s.People.FindPage(r.Context(), a, f, at)
 	status := http.StatusOK
 	if err != nil {
 		if !p.Form.Failed(err) {
@@ -43,24 +43,18 @@ func (s *Server) peopleList(w http.ResponseWriter, r *http.Request) {
 		}
 		status = statusOf(err)
 	}
-	p.PrevURL, p.NextURL = peopleCursors(r, list, at, more)
-	if p.Rows, err = s.personRowsHTML("people/list", directoryRows(list)); err != nil {
+	p.PrevURL, p.NextURL = peopleCursors(r, found.People, at, found.More)
+	if p.Rows, err = s.personRowsHTML("people/list", directoryRows(found.People)); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if p.Filters, err = s.filtersHTML(r, "people/list", p.Form); err != nil {
+	if p.Filters, err = s.filtersHTML(r, "people/list", p.Form, found.Departments); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if !p.Filtered && at == (people.At{}) {
-		meet, err := s.People.PeopleToMeet(r.Context(), a)
-		if err == nil {
-			p.MeetRows, err = s.personRowsHTML("people/list", meetRows(meet))
-		}
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
+	if p.MeetRows, err = s.personRowsHTML("people/list", meetRows(found.Meet)); err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	s.render(w, r, status, "people/list", p)
 }
@@ -127,15 +121,12 @@ type peopleFilters struct {
 	Form        Form
 }
 
-// filtersHTML reads the filters' choices and renders them (with the
-// templates of the page set), or takes them from the fragment cache: a
-// select of every department, each option a reflective call of the
-// template, cost a tenth of the page.
-func (s *Server) filtersHTML(r *http.Request, set string, f Form) (template.HTML, error) {
-	deps, err := s.People.DepartmentNames(r.Context())
-	if err != nil {
-		return "", err
-	}
+// filtersHTML reads the reader's communities and renders the filters'
+// choices (with the templates of the page set), or takes them from the
+// fragment cache: a select of every department, each option a reflective
+// call of the template, cost a tenth of the page. deps come with the page's
+// people, read under the same version.
+func (s *Server) filtersHTML(r *http.Request, set string, f Form, deps []people.Department) (template.HTML, error) {
 	mine, err := s.Communities.Mine(r.Context(), actorOf(r))
 	if err != nil {
 		return "", err
