@@ -312,11 +312,8 @@ func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
 // getMany reads the activities with ids, and their targets, oldest first;
 // one that is gone (its community deleted) is left out.
 func getMany(ctx context.Context, q db.Q, ids []int64) ([]Activity, error) {
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
-	rows, err := q.QueryContext(ctx, `SELECT `+Columns+`, a.targets FROM activities a`+Joins+` WHERE a.id IN (`+db.Placeholders(1, len(ids))+`) ORDER BY a.id`, args...)
+	in, args := db.InIDs(1, ids) // a few texts, kept prepared
+	rows, err := q.QueryContext(ctx, `SELECT `+Columns+`, a.targets FROM activities a`+Joins+` WHERE a.id IN (`+in+`) ORDER BY a.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read activities: %w", err)
 	}
