@@ -137,7 +137,8 @@ type fanoutJob struct {
 const excerptLen = 280
 
 // Record stores a through q (the transaction of the write it reports) as
-// waiting to be fanned out, and makes sure a fan-out job waits too.
+// waiting to be fanned out, and makes sure a fan-out job waits too. Its
+// targets are kept in its row (see targets.go): one statement a write.
 func Record(ctx context.Context, q db.Q, a Activity) (int64, error) {
 	if a.Audience == "" {
 		a.Audience = Community
@@ -146,23 +147,12 @@ func Record(ctx context.Context, q db.Q, a Activity) (int64, error) {
 		a.CreatedAt = db.Now()
 	}
 	var id int64
-	err := q.QueryRowContext(ctx, `INSERT INTO activities (actor_id, verb, subject_kind, subject_id, community_id, audience, title, url, excerpt, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+	err := q.QueryRowContext(ctx, `INSERT INTO activities (actor_id, verb, subject_kind, subject_id, community_id, audience, title, url, excerpt, created_at, targets)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
 		nullID(a.ActorID), a.Verb, a.SubjectKind, a.SubjectID, nullID(a.CommunityID), a.Audience,
-		clip(a.Title, 300), a.URL, Excerpt(a.Excerpt), a.CreatedAt).Scan(&id)
+		clip(a.Title, 300), a.URL, Excerpt(a.Excerpt), a.CreatedAt, encodeTargets(a.Targets)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("record %s: %w", a.Verb, err)
-	}
-	seen := map[int64]bool{}
-	for _, t := range a.Targets {
-		if t.PersonID == 0 || seen[t.PersonID] {
-			continue
-		}
-		seen[t.PersonID] = true
-		if _, err := q.ExecContext(ctx, `INSERT INTO activity_targets (activity_id, person_id, reason) VALUES ($1, $2, $3)`,
-			id, t.PersonID, t.Reason); err != nil {
-			return 0, fmt.Errorf("record %s target: %w", a.Verb, err)
-		}
 	}
 	return id, jobs.EnqueueOnce(ctx, q, jobs.Job{Kind: KindFanoutWaiting})
 }

@@ -294,26 +294,17 @@ func Dest(a *Activity) []any {
 // Get reads the activity with id and its targets; sql.ErrNoRows when gone.
 func Get(ctx context.Context, q db.Q, id int64) (Activity, error) {
 	var a Activity
-	err := q.QueryRowContext(ctx, `SELECT `+Columns+` FROM activities a`+Joins+` WHERE a.id = $1`, id).Scan(Dest(&a)...)
+	var targets string
+	err := q.QueryRowContext(ctx, `SELECT `+Columns+`, a.targets FROM activities a`+Joins+` WHERE a.id = $1`, id).
+		Scan(append(Dest(&a), &targets)...)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return a, err
 		}
 		return a, fmt.Errorf("read activity %d: %w", id, err)
 	}
-	rows, err := q.QueryContext(ctx, `SELECT person_id, reason FROM activity_targets WHERE activity_id = $1 ORDER BY person_id`, id)
-	if err != nil {
-		return a, fmt.Errorf("read activity targets: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var t Target
-		if err := rows.Scan(&t.PersonID, &t.Reason); err != nil {
-			return a, fmt.Errorf("read activity targets: %w", err)
-		}
-		a.Targets = append(a.Targets, t)
-	}
-	return a, rows.Err()
+	a.Targets, err = decodeTargets(targets)
+	return a, err
 }
 
 func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
@@ -321,45 +312,23 @@ func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
 // getMany reads the activities with ids, and their targets, oldest first;
 // one that is gone (its community deleted) is left out.
 func getMany(ctx context.Context, q db.Q, ids []int64) ([]Activity, error) {
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
-	in := db.Placeholders(1, len(ids))
-	rows, err := q.QueryContext(ctx, `SELECT `+Columns+` FROM activities a`+Joins+` WHERE a.id IN (`+in+`) ORDER BY a.id`, args...)
+	in, args := db.InIDs(1, ids) // a few texts, kept prepared
+	rows, err := q.QueryContext(ctx, `SELECT `+Columns+`, a.targets FROM activities a`+Joins+` WHERE a.id IN (`+in+`) ORDER BY a.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read activities: %w", err)
-	}
-	var out []Activity
-	at := map[int64]int{}
-	for rows.Next() {
-		var a Activity
-		if err := rows.Scan(Dest(&a)...); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("read activities: %w", err)
-		}
-		at[a.ID] = len(out)
-		out = append(out, a)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read activities: %w", err)
-	}
-	rows, err = q.QueryContext(ctx, `SELECT activity_id, person_id, reason FROM activity_targets WHERE activity_id IN (`+in+`)
-		ORDER BY activity_id, person_id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("read activity targets: %w", err)
 	}
 	defer rows.Close()
+	var out []Activity
 	for rows.Next() {
-		var id int64
-		var t Target
-		if err := rows.Scan(&id, &t.PersonID, &t.Reason); err != nil {
-			return nil, fmt.Errorf("read activity targets: %w", err)
+		var a Activity
+		var targets string
+		if err := rows.Scan(append(Dest(&a), &targets)...); err != nil {
+			return nil, fmt.Errorf("read activities: %w", err)
 		}
-		if i, ok := at[id]; ok {
-			out[i].Targets = append(out[i].Targets, t)
+		if a.Targets, err = decodeTargets(targets); err != nil {
+			return nil, err
 		}
+		out = append(out, a)
 	}
 	return out, rows.Err()
 }

@@ -32,16 +32,17 @@ func InCommunity(ctx context.Context, q db.Q, communityID, before int64, limit i
 		ORDER BY a.created_at DESC, a.id DESC LIMIT $2`, communityID, limit)
 }
 
-// OfSubject lists the activities of these verbs about one subject, oldest
-// first, the newest limit of them (a thread's moderation log). Served by
-// the index on (subject_kind, subject_id).
-func OfSubject(ctx context.Context, q db.Q, kind string, id int64, verbs []string, limit int) ([]Activity, error) {
-	args := []any{kind, id, limit}
+// OfThread lists the activities of these verbs about thread id, oldest
+// first, the newest limit of them (its moderation log). Served by the index
+// of threads' activities (activities_thread, partial: its condition is
+// written as it is in the query, so that both engines use it).
+func OfThread(ctx context.Context, q db.Q, id int64, verbs []string, limit int) ([]Activity, error) {
+	args := []any{id, limit}
 	for _, v := range verbs {
 		args = append(args, v)
 	}
-	out, err := list(ctx, q, `WHERE a.subject_kind = $1 AND a.subject_id = $2 AND a.verb IN (`+db.Placeholders(4, len(verbs))+`)
-		ORDER BY a.created_at DESC, a.id DESC LIMIT $3`, args...)
+	out, err := list(ctx, q, `WHERE a.subject_kind = 'thread' AND a.subject_id = $1 AND a.verb IN (`+db.Placeholders(3, len(verbs))+`)
+		ORDER BY a.created_at DESC, a.id DESC LIMIT $2`, args...)
 	slices.Reverse(out)
 	return out, err
 }

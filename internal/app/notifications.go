@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 
 	"hearth/internal/activity"
 	"hearth/internal/auth"
@@ -49,6 +50,24 @@ func visibility(accounts *auth.Service, communities *community.Service, library 
 		// subject, it spares the per-person checks for public content, the
 		// most common by far.
 		public := map[question]bool{}
+		// The batch's entries, the most common subject, are asked at once.
+		var entries []int64
+		for _, c := range checks {
+			if c.Activity.SubjectKind == subjectEntry {
+				entries = append(entries, c.Activity.SubjectID)
+			}
+		}
+		if len(entries) > 0 {
+			open, err := library.VisibleMany(ctx, auth.Actor{}, slices.Compact(slices.Sorted(slices.Values(entries))))
+			if err != nil {
+				return nil, err
+			}
+			for _, c := range checks {
+				if a := c.Activity; a.SubjectKind == subjectEntry {
+					public[question{0, a.SubjectKind, a.SubjectID, a.CommunityID}] = open[a.SubjectID]
+				}
+			}
+		}
 		out := make([]bool, len(checks))
 		for i, c := range checks {
 			a := c.Activity

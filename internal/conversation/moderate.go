@@ -94,7 +94,7 @@ func (s *Service) Log(ctx context.Context, t ThreadView) ([]activity.Activity, e
 	if !t.Moderated { // no moderator ever acted on it: no lookup
 		return nil, nil
 	}
-	return activity.OfSubject(ctx, s.db, SubjectKind, t.ID, activity.ModerationVerbs, LogSize)
+	return activity.OfThread(ctx, s.db, t.ID, activity.ModerationVerbs, LogSize)
 }
 
 // recordModeration records a moderator's action on thread t; author (when

@@ -99,10 +99,11 @@ func (s *Service) MoveThread(ctx context.Context, a auth.Actor, communitySlug st
 			return errs.Wrap(err, "move replies")
 		}
 		// The activities' addresses start with the thread's: they lead to
-		// its new one (the old would redirect, but a feed should not).
-		if _, err := tx.ExecContext(ctx, `UPDATE activities SET community_id = $3,
-			url = CASE WHEN substr(url, 1, length($4)) = $4 THEN $5 || substr(url, length($4) + 1) ELSE url END
-			WHERE subject_kind = $1 AND subject_id = $2`, SubjectKind, m.ID, m.To.ID, from, dest); err != nil {
+		// its new one (the old would redirect, but a feed should not). The
+		// kind is written out: the index of threads' activities is partial.
+		if _, err := tx.ExecContext(ctx, `UPDATE activities SET community_id = $2,
+			url = CASE WHEN substr(url, 1, length($3)) = $3 THEN $4 || substr(url, length($3) + 1) ELSE url END
+			WHERE subject_kind = 'thread' AND subject_id = $1`, m.ID, m.To.ID, from, dest); err != nil {
 			return errs.Wrap(err, "move activities")
 		}
 		if err := s.reindex(ctx, tx, m.ID); err != nil {

@@ -73,9 +73,7 @@ func loadActivity(ctx context.Context, tx *db.Tx, l *loaded) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE activities SET fanned_out_at = created_at WHERE id > $1`, before); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO activity_targets (activity_id, person_id, reason)
-		SELECT a.id, m.person_id, 'steward' FROM activities a JOIN memberships m ON m.community_id = a.community_id
-		WHERE a.verb = 'member.requested' AND m.role = 'steward' AND m.status = 'active'`); err != nil {
+	if err := addressRequests(ctx, tx); err != nil {
 		return err
 	}
 	now := l.now
@@ -131,4 +129,37 @@ func loadActivity(ctx context.Context, tx *db.Tx, l *loaded) error {
 var demoEmailChoices = map[string]string{
 	"daniel-reyes":    notify.EmailDaily,
 	"grace-lindqvist": notify.EmailWeekly,
+}
+
+// addressRequests makes the stewards of each community the targets of the
+// requests to join it.
+func addressRequests(ctx context.Context, tx *db.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT a.id, m.person_id FROM activities a JOIN memberships m ON m.community_id = a.community_id
+		WHERE a.verb = 'member.requested' AND m.role = 'steward' AND m.status = 'active' ORDER BY a.id, m.person_id`)
+	if err != nil {
+		return err
+	}
+	stewards := map[int64][]activity.Target{}
+	var ids []int64
+	for rows.Next() {
+		var id, person int64
+		if err := rows.Scan(&id, &person); err != nil {
+			rows.Close()
+			return err
+		}
+		if stewards[id] == nil {
+			ids = append(ids, id)
+		}
+		stewards[id] = append(stewards[id], activity.Target{PersonID: person, Reason: "steward"})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := activity.SetTargets(ctx, tx, id, stewards[id]); err != nil {
+			return err
+		}
+	}
+	return nil
 }

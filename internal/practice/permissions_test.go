@@ -92,6 +92,12 @@ func TestPermissionMatrix(t *testing.T) {
 						if ok, err := w.svc.Visible(w.ctx, a, e.ID); err != nil || ok != readable {
 							t.Errorf("%s: Visible = %v (%v), want %v", name, ok, err, readable)
 						}
+						// And so does the fan-out's, asked for several entries (one gone) at once.
+						other := entries[!draft]
+						many, err := w.svc.VisibleMany(w.ctx, a, []int64{other.ID, e.ID, 1 << 40})
+						if err != nil || many[e.ID] != readable || many[1<<40] {
+							t.Errorf("%s: VisibleMany = %v (%v), want %v for entry %d and nothing for one gone", name, many, err, readable, e.ID)
+						}
 						_, _, _, err = w.svc.History(w.ctx, a, slug, e.Slug, 1)
 						pwWant(t, name+": History", err, pwExpect(readable, true))
 
