@@ -1,6 +1,7 @@
 // Package ratelimit counts what people do in the database, so that every
 // instance on one database shares the counts, and refuses what goes past a
-// limit with errs.TooManyRequests and the time to wait.
+// limit with errs.TooManyRequests and the time to wait. Reads (searches) are
+// counted in each instance's memory instead (local.go).
 //
 // Each key (an action and who does it) has one counter row for a fixed
 // window that opens with its first event. Take counts and records an event in
@@ -70,6 +71,7 @@ type Limiter struct {
 	rules     map[Action]Rule
 	now       func() time.Time
 	lastPrune atomic.Int64 // unix seconds of the last pruning of expired rows
+	local     localCounts  // the actions counted in memory (local.go)
 }
 
 // New returns a limiter over d with rules; now is the clock (nil: db.Now).
@@ -122,9 +124,13 @@ func (l *Limiter) Take(ctx context.Context, act Action, key string) error {
 		return nil
 	}
 	now := l.now()
-	l.prune(ctx, now)
 	var hits int
 	var expires time.Time
+	if localActions[act] {
+		hits, expires = l.local.take(string(act)+":"+key, now, rule)
+		return refusal(act, hits, rule, expires, now)
+	}
+	l.prune(ctx, now)
 	err := l.db.Writer().QueryRowContext(ctx, `INSERT INTO rate_limits (key, hits, expires_at) VALUES ($1, 1, $3)
 		ON CONFLICT (key) DO UPDATE SET
 			hits = CASE WHEN rate_limits.expires_at <= $2 THEN 1 ELSE rate_limits.hits + 1 END,
@@ -133,6 +139,12 @@ func (l *Limiter) Take(ctx context.Context, act Action, key string) error {
 	if err != nil {
 		return errs.Wrap(err, "rate limit")
 	}
+	return refusal(act, hits, rule, expires, now)
+}
+
+// refusal is the error for the hits-th event of act in a window ending at
+// expires: nil within the rule.
+func refusal(act Action, hits int, rule Rule, expires, now time.Time) error {
 	if hits > rule.Max {
 		return errs.RetryAfter(errs.TooManyRequests, expires.Sub(now), message(act))
 	}
@@ -143,6 +155,10 @@ func (l *Limiter) Take(ctx context.Context, act Action, key string) error {
 // sign-in that succeeded).
 func (l *Limiter) Refund(ctx context.Context, act Action, key string) error {
 	if _, ok := l.Rule(act); !ok || key == "" {
+		return nil
+	}
+	if localActions[act] {
+		l.local.refund(string(act)+":"+key, l.now())
 		return nil
 	}
 	_, err := l.db.ExecContext(ctx, "UPDATE rate_limits SET hits = hits - 1 WHERE key = $1 AND hits > 0 AND expires_at > $2",

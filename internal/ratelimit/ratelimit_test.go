@@ -243,3 +243,41 @@ func planText(t *testing.T, rows *sql.Rows) string {
 	}
 	return b.String()
 }
+
+// A search is a read: its limit is counted in the instance's memory, with
+// the same window and refusal, and writes nothing to the database.
+func TestSearchIsCountedInMemoryWithTheSameWindow(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		c := &clock{now: time.Now().UTC()}
+		l := ratelimit.New(d, map[ratelimit.Action]ratelimit.Rule{ratelimit.Search: {Max: 2, Window: time.Minute}}, c.Now)
+		for i := range 2 {
+			if err := l.Take(ctx, ratelimit.Search, "a:192.0.2.1"); err != nil {
+				t.Fatalf("search %d: %v", i+1, err)
+			}
+			c.Advance(15 * time.Second)
+		}
+		if err := l.Refund(ctx, ratelimit.Search, "a:192.0.2.1"); err != nil {
+			t.Fatal(err)
+		}
+		if err := l.Take(ctx, ratelimit.Search, "a:192.0.2.1"); err != nil {
+			t.Fatalf("the refunded event still counts: %v", err)
+		}
+		wantRefused(t, l.Take(ctx, ratelimit.Search, "a:192.0.2.1"), 30*time.Second)
+		if err := l.Take(ctx, ratelimit.Search, "p:7"); err != nil {
+			t.Fatalf("another key is limited too: %v", err)
+		}
+		c.Advance(30 * time.Second)
+		if err := l.Take(ctx, ratelimit.Search, "a:192.0.2.1"); err != nil {
+			t.Fatalf("new window: %v", err)
+		}
+		var rows int
+		if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM rate_limits").Scan(&rows); err != nil {
+			t.Fatal(err)
+		}
+		if rows != 0 {
+			t.Fatalf("searches wrote %d rate-limit rows, want none", rows)
+		}
+	})
+}
