@@ -25,9 +25,13 @@ type searchPage struct {
 	SignInURL   string
 }
 
-// searchHit is a result with its kind in words.
+// searchHit is a result with its kind in words. The hit is a named field,
+// not embedded: the template reads a dozen of its fields for each of 20
+// results, and a field found through an embedded struct is looked up by a
+// breadth-first search of its fields each time (a quarter of the page's
+// rendering).
 type searchHit struct {
-	search.Hit
+	Hit       search.Hit
 	KindLabel string
 }
 
