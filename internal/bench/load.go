@@ -45,14 +45,18 @@ type target struct {
 
 // run sends the target's requests from its clients, each waiting for its
 // answer before the next, for o.Warmup and then o.Duration, and measures
-// the requests that started after the warm-up.
+// the requests that started after the warm-up. When no request was measured
+// by the end (one slower than the window: a short window on a slow
+// machine), the clients go on until one is, and the rate is over the time
+// that took.
 func (t target) run(ctx context.Context, o Options) (Result, error) {
 	var (
-		seq     atomic.Int64
-		mu      sync.Mutex
-		lat     []time.Duration
-		errors  int
-		firstEr error
+		seq      atomic.Int64
+		measured atomic.Int64
+		mu       sync.Mutex
+		lat      []time.Duration
+		errors   int
+		firstEr  error
 	)
 	start := time.Now()
 	measureFrom, end := start.Add(o.Warmup), start.Add(o.Warmup+o.Duration)
@@ -64,7 +68,7 @@ func (t target) run(ctx context.Context, o Options) (Result, error) {
 			var badErr error
 			for ctx.Err() == nil {
 				t0 := time.Now()
-				if !t0.Before(end) {
+				if !t0.Before(end) && measured.Load() > 0 {
 					break
 				}
 				err := t.do(ctx, int(seq.Add(1)-1))
@@ -72,6 +76,7 @@ func (t target) run(ctx context.Context, o Options) (Result, error) {
 				if t0.Before(measureFrom) {
 					continue
 				}
+				measured.Add(1) // an answer, right or wrong
 				if err != nil {
 					bad++
 					if badErr == nil {
@@ -94,7 +99,11 @@ func (t target) run(ctx context.Context, o Options) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
-	r := summarize(t.name, t.clients, lat, errors, o.Duration)
+	window := o.Duration
+	if took := time.Since(measureFrom); took > 2*o.Duration { // the window was stretched to measure one
+		window = took
+	}
+	r := summarize(t.name, t.clients, lat, errors, window)
 	if firstEr != nil {
 		r.FirstError = firstEr.Error()
 	}
