@@ -50,8 +50,8 @@ func TestKeptExpertsFollowEveryChange(t *testing.T) {
 		experts("first read", "bob", "cat")
 		q0 := d.QueryCount()
 		experts("kept", "bob", "cat")
-		if n := d.QueryCount() - q0; n != 2 {
-			t.Errorf("a request once the experts are kept: %d queries, want 2 (the community, the run with its versions)", n)
+		if n := d.QueryCount() - q0; n != 1 {
+			t.Errorf("a request once the experts are kept: %d queries, want 1 (the community with the run and its versions)", n)
 		}
 		score("sourdough", "cat", 20)
 		experts("a new score", "cat", "bob")

@@ -124,8 +124,8 @@ func (s *Service) health(ctx context.Context, a auth.Actor, slug string, days, s
 
 // HealthNow is Health without what only the job changes (the figures but
 // the two that count the lists, the weeks, the months, the cohorts, the
-// rhythm, the exchange): the run, the checklist and the lists, in two
-// queries after the community's. The page draws the rest once a run
+// rhythm, the exchange): the run and the checklist read with the
+// community, the lists in one query more unless kept. The page draws the rest once a run
 // (ReadCounted on a miss). Its lists may be shared with other requests:
 // readers must not change them.
 func (s *Service) HealthNow(ctx context.Context, a auth.Actor, slug string, days int) (Health, error) {
@@ -133,7 +133,8 @@ func (s *Service) HealthNow(ctx context.Context, a auth.Actor, slug string, days
 }
 
 func (s *Service) healthNow(ctx context.Context, a auth.Actor, slug string, days, shown int) (Health, error) {
-	v, err := s.communities.Get(ctx, a, slug)
+	var head nowHead
+	v, err := s.communities.GetWith(ctx, a, slug, head.also(s.db.Dialect))
 	if err != nil {
 		return Health{}, err
 	}
@@ -141,7 +142,7 @@ func (s *Service) healthNow(ctx context.Context, a auth.Actor, slug string, days
 		return Health{}, errs.NotFoundf("There is no such page.")
 	}
 	h := Health{C: v, Days: ValidDays(days), Figures: map[string]Figure{}, Tasks: slices.Clone(StageTasks[v.Stage]), shown: shown}
-	return h, s.readNow(ctx, &h)
+	return h, s.readNow(ctx, &h, head.addTo(&h))
 }
 
 // ReadCounted adds to h (from HealthNow) what only the job changes. When

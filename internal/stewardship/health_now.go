@@ -16,7 +16,7 @@ import (
 // The health page reads, on every request, what can change without a
 // recount: the run (its time versions everything the job stored), the
 // version of the names (name_changes, migration 0059) and the stage's
-// checklist, in one query (headSQL). The lists that name people, questions,
+// checklist, in the community's own query (head.go: one round trip). The lists that name people, questions,
 // entries and departments (listsSQL, one query: each list a branch of a
 // UNION ALL in the same columns, numbered by part and by the list's own
 // order) are kept in memory under the run and the names' version, and read
@@ -27,28 +27,15 @@ import (
 // cohorts, the rhythm, the exchange) changes only when the job runs, and is
 // read by ReadCounted when the page has not been drawn for this run yet.
 
-// Parts of the queries, in the order they are returned.
+// Parts of listsSQL, in the order they are returned.
 const (
-	partRun = iota
-	partTask
-	partQueue
+	partQueue = iota + 2
 	partFading
 	partStale
 	partDepartment
 	partConnector
 	partFigure
 )
-
-// headSQL reads the run with the names' and the experts' versions, and the
-// checklist of the stage; its arguments: the community and the stage. Its columns are
-// listsSQL's. The first branch's time is a TIMESTAMP column, so that
-// SQLite types the column.
-const headSQL = `SELECT 0 AS part, 0 AS ord, n.version AS n1, r.run AS n2, x.version AS n3, 0 AS n4, 0 AS n5, 0 AS n6,
-		r.time_zone AS t1, '' AS t2, '' AS t3, r.counted_at AS at,
-		CAST(NULL AS DOUBLE PRECISION) AS f1, CAST(NULL AS DOUBLE PRECISION) AS f2
-		FROM health_runs r CROSS JOIN name_changes n CROSS JOIN expert_changes x WHERE r.community_id = $1 AND n.id = 1 AND x.id = 1
-	UNION ALL SELECT 1, 0, 0, 0, 0, 0, 0, 0, k.task, '', '', k.done_at, NULL, NULL
-		FROM stage_tasks k WHERE k.community_id = $1 AND k.stage = $2`
 
 // listsSQL reads the lists; its arguments: the community, the window, how
 // many fading regulars and connectors to list, MinCell, and the two
@@ -76,7 +63,7 @@ const listsSQL = `SELECT 2 AS part, ROW_NUMBER() OVER (ORDER BY q.asked_at, q.th
 		FROM health_figures g WHERE g.community_id = $1 AND g.days IN ($2, 0) AND g.figure IN ($5, $6)
 	ORDER BY 1, 2`
 
-// nowRow is one row of headSQL or listsSQL.
+// nowRow is one row of listsSQL.
 type nowRow struct {
 	part, ord  int
 	n          [6]int64
@@ -121,18 +108,10 @@ type expertsKey struct {
 // expertsBudget bounds the experts kept: 100 questions of 3 at most a community.
 const expertsBudget = 4 << 20
 
-// nowVersions are the versions headSQL reads besides the run.
-type nowVersions struct{ names, experts int64 }
-
-// readNow reads the run, the names' and experts' versions and the checklist
-// of h (headSQL), then its lists (kept, or listsSQL), then the experts who
-// might answer the waiting questions (kept, or one query): one to three
-// queries.
-func (s *Service) readNow(ctx context.Context, h *Health) error {
-	var v nowVersions
-	if err := s.scanNow(ctx, h, &v, headSQL, h.C.ID, h.C.Stage); err != nil {
-		return err
-	}
+// readNow reads the lists of h (kept, or listsSQL), then the experts who
+// might answer the waiting questions (kept, or one query): none to two
+// queries once the community and its head are read (v: the versions).
+func (s *Service) readNow(ctx context.Context, h *Health, v nowVersions) error {
 	if h.CountedAt.IsZero() {
 		return nil
 	}
@@ -148,7 +127,7 @@ func (s *Service) readNow(ctx context.Context, h *Health) error {
 		if h.shown > 0 {
 			limit = int64(h.shown)
 		}
-		if err := s.scanNow(ctx, h, nil, listsSQL, h.C.ID, h.Days, limit, MinCell, FigFading, FigConnectors); err != nil {
+		if err := s.scanNow(ctx, h, listsSQL, h.C.ID, h.Days, limit, MinCell, FigFading, FigConnectors); err != nil {
 			return err
 		}
 		if h.shown > 0 { // the downloads' full lists are not kept
@@ -169,9 +148,8 @@ func (l healthLists) size() int {
 	return n
 }
 
-// scanNow runs query (headSQL or listsSQL) and adds its rows to h; v, when
-// given, takes the versions.
-func (s *Service) scanNow(ctx context.Context, h *Health, v *nowVersions, query string, args ...any) error {
+// scanNow runs query (listsSQL) and adds its rows to h.
+func (s *Service) scanNow(ctx context.Context, h *Health, query string, args ...any) error {
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return errs.Wrap(err, "read health")
@@ -181,9 +159,6 @@ func (s *Service) scanNow(ctx context.Context, h *Health, v *nowVersions, query 
 		var r nowRow
 		if err := rows.Scan(&r.part, &r.ord, &r.n[0], &r.n[1], &r.n[2], &r.n[3], &r.n[4], &r.n[5], &r.t1, &r.t2, &r.t3, &r.at, &r.f1, &r.f2); err != nil {
 			return errs.Wrap(err, "read health")
-		}
-		if r.part == partRun && v != nil {
-			v.names, h.Run, v.experts = r.n[0], r.n[1], r.n[2]
 		}
 		h.addNow(r)
 	}
@@ -223,12 +198,6 @@ func (s *Service) readExperts(ctx context.Context, h *Health, key expertsKey) er
 // addNow adds row r to its part of h.
 func (h *Health) addNow(r nowRow) {
 	switch r.part {
-	case partRun:
-		h.CountedAt, h.Zone = r.at.Time, r.t1
-	case partTask:
-		if i := slices.IndexFunc(h.Tasks, func(t StageTask) bool { return t.Key == r.t1 }); i >= 0 {
-			h.Tasks[i].Done, h.Tasks[i].DoneAt = true, r.at.Time
-		}
 	case partQueue:
 		h.Queue = append(h.Queue, Waiting{ThreadID: r.n[0], Title: r.t1, URL: conversation.ThreadURL(h.C.Slug, r.n[0]), Asked: r.at.Time})
 	case partFading:

@@ -217,13 +217,13 @@ func TestHealthPageQueryCountDoesNotGrow(t *testing.T) {
 		}
 		many := leastQueries(t, d, sam, "/c/bread/health")
 		t.Logf("GET /c/bread/health: %d queries with 2 waiting questions, %d with 42 and 30 more members", few, many)
-		// The community (with the reader's unread notifications for the
-		// layout), the run with the names' and experts' versions and the
+		// The community with the reader's unread notifications for the
+		// layout, the run, the names' and experts' versions and the
 		// checklist: the lists and the waiting questions' experts come
 		// from memory and the figures and charts from the fragment cache
 		// until the next run, rename or change to an expert.
-		if few > 2 {
-			t.Errorf("the health page ran %d queries, want at most 2", few)
+		if few > 1 {
+			t.Errorf("the health page ran %d queries, want at most 1", few)
 		}
 		if many != few {
 			t.Errorf("the health page ran %d queries with a short history, %d with a longer one", few, many)

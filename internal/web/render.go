@@ -204,6 +204,7 @@ var funcs = template.FuncMap{
 	"paragraphs":       paragraphs,
 	"lines":            lines,
 	"day":              func(t time.Time) string { return t.UTC().Format("2 January 2006") },
+	"svgnum":           svgNum,
 	"kinds":            func() []practice.KindInfo { return practice.Kinds },
 	"maturities":       func() []practice.Maturity { return practice.Maturities },
 	"entryCard": func(slug string, e practice.Entry) entryCard {
