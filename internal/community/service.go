@@ -78,15 +78,25 @@ func (s *Service) view(ctx context.Context, q db.Q, a auth.Actor, slug string) (
 // may see it: callers decide (a shareable link is a way in to a community
 // its holder cannot see yet).
 func (s *Service) load(ctx context.Context, q db.Q, a auth.Actor, slug string) (View, error) {
+	return s.loadWith(ctx, q, a, slug, With{})
+}
+
+// loadWith is load reading w's row in the same statement.
+func (s *Service) loadWith(ctx context.Context, q db.Q, a auth.Actor, slug string, w With) (View, error) {
 	v := View{Actor: a}
 	var role, status string
 	var tags sql.NullString
 	var since sql.NullTime
+	columns := ""
+	if w.Columns != "" {
+		columns = ", " + w.Columns
+	}
 	err := scanCommunity(q.QueryRowContext(ctx, `SELECT `+communityColumns+`, COALESCE(m.role, ''), COALESCE(m.status, ''), m.created_at,
-		`+countsColumns+`, `+tagsColumn+`, COALESCE(cc.entries, 0), COALESCE(cc.threads, 0), `+notify.UnreadColumn("$2")+`
+		`+countsColumns+`, `+tagsColumn+`, COALESCE(cc.entries, 0), COALESCE(cc.threads, 0), `+notify.UnreadColumn("$2")+columns+`
 		FROM communities c LEFT JOIN memberships m ON m.community_id = c.id AND m.person_id = $2
-		LEFT JOIN community_counts cc ON cc.community_id = c.id
-		WHERE c.slug = $1`, strings.ToLower(slug), a.PersonID), &v.Community, &role, &status, &since, &v.MemberCount, &tags, &v.EntryCount, &v.ThreadCount, &v.Unread)
+		LEFT JOIN community_counts cc ON cc.community_id = c.id `+w.Join+`
+		WHERE c.slug = $1`+w.Tail, append([]any{strings.ToLower(slug), a.PersonID}, w.Args...)...),
+		&v.Community, append([]any{&role, &status, &since, &v.MemberCount, &tags, &v.EntryCount, &v.ThreadCount, &v.Unread}, w.Dest...)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return View{}, errNotFound
 	}

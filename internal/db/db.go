@@ -192,6 +192,9 @@ func (d *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql.
 		return t.QueryContext(ctx, query, args...)
 	}
 	d.queries.Add(1)
+	if os.Getenv("QLOG") != "" {
+		fmt.Fprintln(os.Stderr, "QLOG", strings.Join(strings.Fields(query), " "))
+	}
 	if st := d.prepared(ctx, query); st != nil {
 		return st.QueryContext(ctx, args...)
 	}
@@ -205,6 +208,9 @@ func (d *DB) QueryRowContext(ctx context.Context, query string, args ...any) *sq
 		return t.QueryRowContext(ctx, query, args...)
 	}
 	d.queries.Add(1)
+	if os.Getenv("QLOG") != "" {
+		fmt.Fprintln(os.Stderr, "QLOG", strings.Join(strings.Fields(query), " "))
+	}
 	if st := d.prepared(ctx, query); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}

@@ -22,20 +22,37 @@ const gatheringColumns = `g.id, g.community_id, g.title, g.description, g.descri
 	g.guests_open, g.programme_version, g.posts_version`
 
 func (s *Service) scanGathering(sc interface{ Scan(...any) error }, g *Gathering, extra ...any) error {
-	var html string
-	var version int
-	var hosts sql.NullString
-	if err := sc.Scan(append([]any{&g.ID, &g.CommunityID, &g.Title, &g.Description, &html, &version, &g.Zone, &g.Start, &g.Minutes, &g.Rule,
-		&g.OnlineURL, &g.Place, &g.Capacity, &g.SplitFrom, &g.CreatedBy, &g.CreatedAt, &g.UpdatedAt, &g.Sequence, &g.Cancelled, &hosts, &g.GuestsOpen, &g.ProgrammeVersion, &g.PostsVersion}, extra...)...); err != nil {
+	r := gatheringRow{g: g}
+	if err := sc.Scan(append(r.fields(), extra...)...); err != nil {
 		return err
 	}
-	g.HTML = template.HTML(html) // sanitised when it was saved
-	if g.Description != "" && version < markup.Version {
+	s.finish(&r)
+	return nil
+}
+
+// gatheringRow is where gatheringColumns are scanned, before finish makes
+// them g.
+type gatheringRow struct {
+	g       *Gathering
+	html    string
+	version int
+	hosts   sql.NullString
+}
+
+func (r *gatheringRow) fields() []any {
+	g := r.g
+	return []any{&g.ID, &g.CommunityID, &g.Title, &g.Description, &r.html, &r.version, &g.Zone, &g.Start, &g.Minutes, &g.Rule,
+		&g.OnlineURL, &g.Place, &g.Capacity, &g.SplitFrom, &g.CreatedBy, &g.CreatedAt, &g.UpdatedAt, &g.Sequence, &g.Cancelled, &r.hosts, &g.GuestsOpen, &g.ProgrammeVersion, &g.PostsVersion}
+}
+
+func (s *Service) finish(r *gatheringRow) {
+	g := r.g
+	g.HTML = template.HTML(r.html) // sanitised when it was saved
+	if g.Description != "" && r.version < markup.Version {
 		g.HTML = s.md.Render(g.Description) // stored by an older version
 	}
 	g.Start = g.Start.UTC()
-	g.Hosts = parseHosts(hosts.String)
-	return nil
+	g.Hosts = parseHosts(r.hosts.String)
 }
 
 // parseHosts reads "id handle name|…" (names may hold spaces, not '|').
@@ -76,16 +93,24 @@ func (s *Service) load(ctx context.Context, q db.Q, c community.View, id int64, 
 	return View{Gathering: g, Community: c}, nil
 }
 
-// Get returns gathering id of the community for reading.
+// Get returns gathering id of the community for reading: the community
+// and the gathering in one statement.
 func (s *Service) Get(ctx context.Context, a auth.Actor, slug string, id int64) (View, error) {
-	c, err := s.communities.Get(ctx, a, slug)
+	var g Gathering
+	r := gatheringRow{g: &g}
+	c, found, err := s.communities.GetWith(ctx, a, slug, community.With{Columns: gatheringColumns,
+		Join: `JOIN gatherings g ON g.community_id = c.id AND g.id = $3`, Args: []any{id}, Dest: r.fields()})
 	if err != nil {
 		return View{}, err
 	}
 	if err := mayRead(c); err != nil {
 		return View{}, err
 	}
-	return s.load(ctx, s.db, c, id, false)
+	if !found {
+		return View{}, errNotFound
+	}
+	s.finish(&r)
+	return View{Gathering: g, Community: c}, nil
 }
 
 // ForManaging returns gathering id for its edit and cancel forms.
