@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"hearth/internal/auth"
+	"hearth/internal/community"
 	"hearth/internal/db"
 	"hearth/internal/errs"
 	"hearth/internal/markup"
@@ -151,8 +152,9 @@ func (s *Service) session(ctx context.Context, q db.Q, id, sid int64, lock bool)
 
 // Programme returns gathering id with its date and a page of its sessions
 // in order (keyset by (starts_at, id) from the session after), with the
-// reader's place in each, and the session to read the next page after (0
-// when none): three queries, the sessions themselves from the kept pages.
+// reader's place in each (and the reader's answer for the date, in its
+// Mine), and the session to read the next page after (0 when none): two
+// queries, the sessions themselves from the kept pages.
 func (s *Service) Programme(ctx context.Context, a auth.Actor, slug string, id, after int64) (View, Occurrence, []Session, int64, error) {
 	v, date, err := s.withDate(ctx, a, slug, id)
 	if err != nil {
@@ -162,27 +164,28 @@ func (s *Service) Programme(ctx context.Context, a auth.Actor, slug string, id, 
 	return v, date, list, next, err
 }
 
-// withDate reads gathering id with its date, in one query: a gathering
-// with a programme is a one-off, its date the only one.
+// withDate reads the community, gathering id, its date and the reader's
+// answer for it in one statement: a gathering with a programme is a
+// one-off, its date the only one.
 func (s *Service) withDate(ctx context.Context, a auth.Actor, slug string, id int64) (View, Occurrence, error) {
-	c, err := s.communities.Get(ctx, a, slug)
+	var g Gathering
+	var o Occurrence
+	r := gatheringRow{g: &g}
+	c, found, err := s.communities.GetWith(ctx, a, slug, community.With{
+		Columns: gatheringColumns + `, ` + occurrenceColumns + `, ` + mineColumns,
+		Join:    `JOIN gatherings g ON g.community_id = c.id AND g.id = $3 JOIN gathering_occurrences o ON o.gathering_id = g.id` + mineJoin("$2"),
+		Tail:    ` ORDER BY o.starts_at, o.id LIMIT 1`, Args: []any{id},
+		Dest: append(append(r.fields(), occurrenceFields(&o)...), mineFields(&o)...)})
 	if err != nil {
 		return View{}, Occurrence{}, err
 	}
 	if err := mayRead(c); err != nil {
 		return View{}, Occurrence{}, err
 	}
-	var g Gathering
-	var o Occurrence
-	err = s.scanGathering(s.db.QueryRowContext(ctx, `SELECT `+gatheringColumns+`, `+occurrenceColumns+`
-		FROM gatherings g JOIN gathering_occurrences o ON o.gathering_id = g.id
-		WHERE g.id = $1 AND g.community_id = $2 ORDER BY o.starts_at, o.id LIMIT 1`, id, c.ID), &g, occurrenceFields(&o)...)
-	if errors.Is(err, sql.ErrNoRows) {
+	if !found {
 		return View{}, Occurrence{}, errNotFound
 	}
-	if err != nil {
-		return View{}, Occurrence{}, errs.Wrap(err, "read gathering")
-	}
+	s.finish(&r)
 	o.inUTC()
 	v := View{Gathering: g, Community: c}
 	if !v.HasProgramme() {
