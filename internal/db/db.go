@@ -192,9 +192,6 @@ func (d *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql.
 		return t.QueryContext(ctx, query, args...)
 	}
 	d.queries.Add(1)
-	if os.Getenv("QLOG") != "" {
-		fmt.Fprintln(os.Stderr, "QLOG", strings.Join(strings.Fields(query), " "))
-	}
 	if st := d.prepared(ctx, query); st != nil {
 		return st.QueryContext(ctx, args...)
 	}
@@ -208,9 +205,6 @@ func (d *DB) QueryRowContext(ctx context.Context, query string, args ...any) *sq
 		return t.QueryRowContext(ctx, query, args...)
 	}
 	d.queries.Add(1)
-	if os.Getenv("QLOG") != "" {
-		fmt.Fprintln(os.Stderr, "QLOG", strings.Join(strings.Fields(query), " "))
-	}
 	if st := d.prepared(ctx, query); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}

@@ -87,9 +87,9 @@ func (s *Service) RecordAttendance(ctx context.Context, a auth.Actor, slug strin
 }
 
 // scanAttendee reads a person's id, handle, name, answer and attendance.
-func scanAttendee(sc interface{ Scan(...any) error }, at *Attendee) error {
+func scanAttendee(sc interface{ Scan(...any) error }, at *Attendee, extra ...any) error {
 	var attended sql.NullBool
-	if err := sc.Scan(&at.ID, &at.Handle, &at.Name, &at.Answer, &attended); err != nil {
+	if err := sc.Scan(append([]any{&at.ID, &at.Handle, &at.Name, &at.Answer, &attended}, extra...)...); err != nil {
 		return err
 	}
 	if attended.Valid {

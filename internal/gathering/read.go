@@ -198,8 +198,22 @@ func (s *Service) Occurrences(ctx context.Context, v View) ([]Occurrence, error)
 }
 
 func (s *Service) occurrencesOf(ctx context.Context, q db.Q, id int64) ([]Occurrence, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+occurrenceColumns+` FROM gathering_occurrences o JOIN gatherings g ON g.id = o.gathering_id
-		WHERE o.gathering_id = $1 ORDER BY o.starts_at, o.id`, id)
+	return scanOccurrences(q.QueryContext(ctx, `SELECT `+occurrenceColumns+` FROM gathering_occurrences o JOIN gatherings g ON g.id = o.gathering_id
+		WHERE o.gathering_id = $1 ORDER BY o.starts_at, o.id`, id))
+}
+
+// Dates is Occurrences with a's answer for each (in its Mine), in the one
+// statement: the gathering's page read the answer in a round trip of its own.
+func (s *Service) Dates(ctx context.Context, a auth.Actor, v View) ([]Occurrence, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+occurrenceColumns+`, `+mineColumns+` FROM gathering_occurrences o
+		JOIN gatherings g ON g.id = o.gathering_id`+mineJoin("$2")+`
+		WHERE o.gathering_id = $1 ORDER BY o.starts_at, o.id`, v.ID, a.PersonID)
+	return scanOccurrences(rows, err, mineFields)
+}
+
+// scanOccurrences reads the rows of occurrenceColumns (and of the columns
+// mine scans into, when given).
+func scanOccurrences(rows *sql.Rows, err error, mine ...func(*Occurrence) []any) ([]Occurrence, error) {
 	if err != nil {
 		return nil, errs.Wrap(err, "list occurrences")
 	}
@@ -207,7 +221,11 @@ func (s *Service) occurrencesOf(ctx context.Context, q db.Q, id int64) ([]Occurr
 	var out []Occurrence
 	for rows.Next() {
 		var o Occurrence
-		if err := scanOccurrence(rows, &o); err != nil {
+		var extra []any
+		for _, m := range mine {
+			extra = append(extra, m(&o)...)
+		}
+		if err := scanOccurrence(rows, &o, extra...); err != nil {
 			return nil, errs.Wrap(err, "list occurrences")
 		}
 		out = append(out, o)
