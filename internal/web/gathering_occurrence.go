@@ -74,15 +74,17 @@ func (s *Server) occurrencePage(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) showOccurrence(w http.ResponseWriter, r *http.Request, occ int64, status int, forms occurrenceForms) {
 	a := actorOf(r)
-	g, err := s.Gatherings.Get(r.Context(), a, r.PathValue("slug"), gatheringID(r))
+	g, shown, more, err := s.Gatherings.AtDate(r.Context(), a, r.PathValue("slug"), gatheringID(r), occ)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	all, err := s.Gatherings.Dates(r.Context(), a, g)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+	all := []gathering.Occurrence{shown}
+	if more { // other dates to list
+		if all, err = s.Gatherings.Dates(r.Context(), a, g); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
 	now := time.Now()
 	p := &occurrencePage{C: g.Community, G: g, Zone: a.TimeZone}
