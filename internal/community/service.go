@@ -63,21 +63,8 @@ func (s *Service) Get(ctx context.Context, a auth.Actor, slug string) (View, err
 	return s.view(ctx, s.db, a, slug)
 }
 
-// GetWith is Get reading x in the same statement as the community: one
-// round trip where a page needs a few more values of the community. x's
-// destinations are scanned whether or not a may see the community: the
-// caller uses them only when GetWith returns no error (and after its own
-// checks).
-func (s *Service) GetWith(ctx context.Context, a auth.Actor, slug string, x Also) (View, error) {
-	return s.viewWith(ctx, s.db, a, slug, x)
-}
-
 func (s *Service) view(ctx context.Context, q db.Q, a auth.Actor, slug string) (View, error) {
-	return s.viewWith(ctx, q, a, slug, Also{})
-}
-
-func (s *Service) viewWith(ctx context.Context, q db.Q, a auth.Actor, slug string, x Also) (View, error) {
-	v, err := s.loadWith(ctx, q, a, slug, x)
+	v, err := s.load(ctx, q, a, slug)
 	if err != nil {
 		return View{}, err
 	}
@@ -91,25 +78,25 @@ func (s *Service) viewWith(ctx context.Context, q db.Q, a auth.Actor, slug strin
 // may see it: callers decide (a shareable link is a way in to a community
 // its holder cannot see yet).
 func (s *Service) load(ctx context.Context, q db.Q, a auth.Actor, slug string) (View, error) {
-	return s.loadWith(ctx, q, a, slug, Also{})
+	return s.loadWith(ctx, q, a, slug, With{})
 }
 
-// loadWith is load reading x in the same statement.
-func (s *Service) loadWith(ctx context.Context, q db.Q, a auth.Actor, slug string, x Also) (View, error) {
+// loadWith is load reading w's row in the same statement.
+func (s *Service) loadWith(ctx context.Context, q db.Q, a auth.Actor, slug string, w With) (View, error) {
 	v := View{Actor: a}
 	var role, status string
 	var tags sql.NullString
 	var since sql.NullTime
 	columns := ""
-	if x.Columns != "" {
-		columns = ", " + x.Columns
+	if w.Columns != "" {
+		columns = ", " + w.Columns
 	}
-	dest := append([]any{&role, &status, &since, &v.MemberCount, &tags, &v.EntryCount, &v.ThreadCount, &v.Unread}, x.Dest...)
 	err := scanCommunity(q.QueryRowContext(ctx, `SELECT `+communityColumns+`, COALESCE(m.role, ''), COALESCE(m.status, ''), m.created_at,
 		`+countsColumns+`, `+tagsColumn+`, COALESCE(cc.entries, 0), COALESCE(cc.threads, 0), `+notify.UnreadColumn("$2")+columns+`
 		FROM communities c LEFT JOIN memberships m ON m.community_id = c.id AND m.person_id = $2
-		LEFT JOIN community_counts cc ON cc.community_id = c.id `+x.Joins+`
-		WHERE c.slug = $1`, append([]any{strings.ToLower(slug), a.PersonID}, x.Args...)...), &v.Community, dest...)
+		LEFT JOIN community_counts cc ON cc.community_id = c.id `+w.Join+`
+		WHERE c.slug = $1`+w.Tail, append([]any{strings.ToLower(slug), a.PersonID}, w.Args...)...),
+		&v.Community, append([]any{&role, &status, &since, &v.MemberCount, &tags, &v.EntryCount, &v.ThreadCount, &v.Unread}, w.Dest...)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return View{}, errNotFound
 	}

@@ -1,13 +1,6 @@
 package gathering
 
-import (
-	"context"
-	"strconv"
-
-	"hearth/internal/auth"
-	"hearth/internal/errs"
-	"hearth/internal/lru"
-)
+import "hearth/internal/lru"
 
 // A programme page's sessions, with their speakers packed in a correlated
 // subquery each, were most of what the page cost. A page is read once and
@@ -15,8 +8,8 @@ import (
 // the sessions show changes (migration 0064): nothing kept goes stale, on
 // this instance or another, as a change makes a new key and the old page
 // ages out. What changes at every answer (the counts of places taken and
-// waiting, and the reader's own place) is read afresh for each page, in one
-// light query down the same index.
+// waiting, and the reader's own place) is read afresh for each page, packed
+// in a column of the statement that reads the gathering (live_column.go).
 
 // programmeKey names a page of a gathering's programme (the sessions after
 // session after) at one version.
@@ -60,36 +53,22 @@ func (c *programmeCache) put(k programmeKey, sessions []Session, next int64) {
 	c.kept.Put(k, keptProgramme{sessions: kept, next: next}, size)
 }
 
-// withLiveCounts returns a copy of the kept sessions with their counts and
-// a's places read now, and whether the page read now holds the same
+// withLiveCounts returns a copy of the kept sessions with the counts and
+// the reader's places read now (live), and whether live holds the same
 // sessions in the same order (false when the programme changed in between:
 // the caller reads it in full).
-func (s *Service) withLiveCounts(ctx context.Context, a auth.Actor, id, after int64, kept []Session) ([]Session, bool, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.going, s.waiting, COALESCE(m.state, '') FROM gathering_sessions s
-		LEFT JOIN gathering_session_places m ON m.session_id = s.id AND m.person_id = $2
-		WHERE s.gathering_id = $1`+programmeKeyset(after)+` ORDER BY s.starts_at, s.id LIMIT `+strconv.Itoa(ProgrammePage),
-		programmeArgs(a, id, after)...)
-	if err != nil {
-		return nil, false, errs.Wrap(err, "read programme")
+func withLiveCounts(kept []Session, live []live) ([]Session, bool) {
+	if len(live) != len(kept) {
+		return nil, false
 	}
-	defer rows.Close()
-	list := make([]Session, 0, len(kept))
-	for rows.Next() {
-		var sid int64
-		var x Session
-		if err := rows.Scan(&sid, &x.Going, &x.Waiting, &x.Mine); err != nil {
-			return nil, false, errs.Wrap(err, "read programme")
-		}
-		i := len(list)
-		if i >= len(kept) || kept[i].ID != sid {
-			return nil, false, rows.Close()
+	list := make([]Session, len(kept))
+	for i, l := range live {
+		if kept[i].ID != l.id {
+			return nil, false
 		}
 		k := kept[i]
-		k.Going, k.Waiting, k.Mine = x.Going, x.Waiting, x.Mine
-		list = append(list, k)
+		k.Going, k.Waiting, k.Mine = l.going, l.waiting, l.mine
+		list[i] = k
 	}
-	if err := rows.Err(); err != nil {
-		return nil, false, errs.Wrap(err, "read programme")
-	}
-	return list, len(list) == len(kept), nil
+	return list, true
 }

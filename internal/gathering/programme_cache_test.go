@@ -210,3 +210,35 @@ func TestKeptTextsFollowEveryChange(t *testing.T) {
 		}
 	})
 }
+
+// A later page of the programme, kept, shows the counts and the reader's
+// place read with the gathering (liveColumn's keyset), at every answer.
+func TestProgrammeLaterPageLiveCounts(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		w.community(t, "eng", community.Public)
+		g, o := w.conference(t, "eng")
+		first := w.addSession(t, "eng", g, w.session("Arches", "10:00", "11:00"))
+		second := w.addSession(t, "eng", g, w.session("Cables", "11:00", "12:00"))
+		w.going(t, "eng", g, o, w.actors["member"])
+		page := func(who string) []gathering.Session {
+			t.Helper()
+			_, _, p, _, err := w.svc.Programme(w.ctx, w.actors[who], "eng", g.ID, first.ID)
+			if err != nil || len(p) != 1 || p[0].ID != second.ID {
+				t.Fatalf("the page after the first session as %s: %+v (%v)", who, p, err)
+			}
+			return p
+		}
+		page("member") // kept now
+		if _, err := w.svc.JoinSession(w.ctx, w.actors["member"], "eng", g.ID, second.ID); err != nil {
+			t.Fatal(err)
+		}
+		if p := page("member"); p[0].Going != 1 || p[0].Mine != gathering.Going {
+			t.Errorf("after taking a place: %d going, mine %q", p[0].Going, p[0].Mine)
+		}
+		if p := page("visitor"); p[0].Going != 1 || p[0].Mine != "" {
+			t.Errorf("a visitor sees %d going, mine %q", p[0].Going, p[0].Mine)
+		}
+	})
+}

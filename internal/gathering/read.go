@@ -22,20 +22,37 @@ const gatheringColumns = `g.id, g.community_id, g.title, g.description, g.descri
 	g.guests_open, g.programme_version, g.posts_version`
 
 func (s *Service) scanGathering(sc interface{ Scan(...any) error }, g *Gathering, extra ...any) error {
-	var html string
-	var version int
-	var hosts sql.NullString
-	if err := sc.Scan(append([]any{&g.ID, &g.CommunityID, &g.Title, &g.Description, &html, &version, &g.Zone, &g.Start, &g.Minutes, &g.Rule,
-		&g.OnlineURL, &g.Place, &g.Capacity, &g.SplitFrom, &g.CreatedBy, &g.CreatedAt, &g.UpdatedAt, &g.Sequence, &g.Cancelled, &hosts, &g.GuestsOpen, &g.ProgrammeVersion, &g.PostsVersion}, extra...)...); err != nil {
+	r := gatheringRow{g: g}
+	if err := sc.Scan(append(r.fields(), extra...)...); err != nil {
 		return err
 	}
-	g.HTML = template.HTML(html) // sanitised when it was saved
-	if g.Description != "" && version < markup.Version {
+	s.finish(&r)
+	return nil
+}
+
+// gatheringRow is where gatheringColumns are scanned, before finish makes
+// them g.
+type gatheringRow struct {
+	g       *Gathering
+	html    string
+	version int
+	hosts   sql.NullString
+}
+
+func (r *gatheringRow) fields() []any {
+	g := r.g
+	return []any{&g.ID, &g.CommunityID, &g.Title, &g.Description, &r.html, &r.version, &g.Zone, &g.Start, &g.Minutes, &g.Rule,
+		&g.OnlineURL, &g.Place, &g.Capacity, &g.SplitFrom, &g.CreatedBy, &g.CreatedAt, &g.UpdatedAt, &g.Sequence, &g.Cancelled, &r.hosts, &g.GuestsOpen, &g.ProgrammeVersion, &g.PostsVersion}
+}
+
+func (s *Service) finish(r *gatheringRow) {
+	g := r.g
+	g.HTML = template.HTML(r.html) // sanitised when it was saved
+	if g.Description != "" && r.version < markup.Version {
 		g.HTML = s.md.Render(g.Description) // stored by an older version
 	}
 	g.Start = g.Start.UTC()
-	g.Hosts = parseHosts(hosts.String)
-	return nil
+	g.Hosts = parseHosts(r.hosts.String)
 }
 
 // parseHosts reads "id handle name|…" (names may hold spaces, not '|').
@@ -76,16 +93,24 @@ func (s *Service) load(ctx context.Context, q db.Q, c community.View, id int64, 
 	return View{Gathering: g, Community: c}, nil
 }
 
-// Get returns gathering id of the community for reading.
+// Get returns gathering id of the community for reading: the community
+// and the gathering in one statement.
 func (s *Service) Get(ctx context.Context, a auth.Actor, slug string, id int64) (View, error) {
-	c, err := s.communities.Get(ctx, a, slug)
+	var g Gathering
+	r := gatheringRow{g: &g}
+	c, found, err := s.communities.GetWith(ctx, a, slug, community.With{Columns: gatheringColumns,
+		Join: `JOIN gatherings g ON g.community_id = c.id AND g.id = $3`, Args: []any{id}, Dest: r.fields()})
 	if err != nil {
 		return View{}, err
 	}
 	if err := mayRead(c); err != nil {
 		return View{}, err
 	}
-	return s.load(ctx, s.db, c, id, false)
+	if !found {
+		return View{}, errNotFound
+	}
+	s.finish(&r)
+	return View{Gathering: g, Community: c}, nil
 }
 
 // ForManaging returns gathering id for its edit and cancel forms.
@@ -173,8 +198,22 @@ func (s *Service) Occurrences(ctx context.Context, v View) ([]Occurrence, error)
 }
 
 func (s *Service) occurrencesOf(ctx context.Context, q db.Q, id int64) ([]Occurrence, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+occurrenceColumns+` FROM gathering_occurrences o JOIN gatherings g ON g.id = o.gathering_id
-		WHERE o.gathering_id = $1 ORDER BY o.starts_at, o.id`, id)
+	return scanOccurrences(q.QueryContext(ctx, `SELECT `+occurrenceColumns+` FROM gathering_occurrences o JOIN gatherings g ON g.id = o.gathering_id
+		WHERE o.gathering_id = $1 ORDER BY o.starts_at, o.id`, id))
+}
+
+// Dates is Occurrences with a's answer for each (in its Mine), in the one
+// statement: the gathering's page read the answer in a round trip of its own.
+func (s *Service) Dates(ctx context.Context, a auth.Actor, v View) ([]Occurrence, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+occurrenceColumns+`, `+mineColumns+` FROM gathering_occurrences o
+		JOIN gatherings g ON g.id = o.gathering_id`+mineJoin("$2")+`
+		WHERE o.gathering_id = $1 ORDER BY o.starts_at, o.id`, v.ID, a.PersonID)
+	return scanOccurrences(rows, err, mineFields)
+}
+
+// scanOccurrences reads the rows of occurrenceColumns (and of the columns
+// mine scans into, when given).
+func scanOccurrences(rows *sql.Rows, err error, mine ...func(*Occurrence) []any) ([]Occurrence, error) {
 	if err != nil {
 		return nil, errs.Wrap(err, "list occurrences")
 	}
@@ -182,7 +221,11 @@ func (s *Service) occurrencesOf(ctx context.Context, q db.Q, id int64) ([]Occurr
 	var out []Occurrence
 	for rows.Next() {
 		var o Occurrence
-		if err := scanOccurrence(rows, &o); err != nil {
+		var extra []any
+		for _, m := range mine {
+			extra = append(extra, m(&o)...)
+		}
+		if err := scanOccurrence(rows, &o, extra...); err != nil {
 			return nil, errs.Wrap(err, "list occurrences")
 		}
 		out = append(out, o)

@@ -223,20 +223,16 @@ func (s *Service) attendees(ctx context.Context, q db.Q, id, occ int64) ([]activ
 	return out, errs.Wrap(rows.Err(), "read attendees")
 }
 
-// Mine is a's answer for occurrence occ ("" when none).
+// Mine is a's answer for occurrence occ ("" when none): the columns the
+// pages read with the date (mine_column.go).
 func (s *Service) Mine(ctx context.Context, a auth.Actor, occ int64) (Answer, error) {
 	if !a.SignedIn() {
 		return Answer{}, nil
 	}
-	var out Answer
-	var pos sql.NullInt64
-	err := s.db.QueryRowContext(ctx, `SELECT me.answer, (SELECT COUNT(*) FROM gathering_rsvps w WHERE w.occurrence_id = me.occurrence_id
-		AND w.answer = 'waitlist' AND me.answer = 'waitlist'
-		AND (w.answered_at < me.answered_at OR (w.answered_at = me.answered_at AND w.person_id <= me.person_id)))
-		FROM gathering_rsvps me WHERE me.occurrence_id = $1 AND me.person_id = $2`, occ, a.PersonID).Scan(&out.Answer, &pos)
+	var o Occurrence
+	err := s.db.QueryRowContext(ctx, `SELECT `+mineColumns+` FROM gathering_occurrences o`+mineJoin("$2")+` WHERE o.id = $1`, occ, a.PersonID).Scan(mineFields(&o)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Answer{}, nil
 	}
-	out.Position = int(pos.Int64)
-	return out, errs.Wrap(err, "read answer")
+	return o.Mine, errs.Wrap(err, "read answer")
 }

@@ -136,8 +136,9 @@ type Occurrence struct {
 	Cancelled     bool // on its own, or with the whole gathering
 	Going         int
 	Waiting       int
-	Captured      bool  // an entry was ever captured from it (migration 0065)
-	TextsVersion  int64 // 0 while no agenda or notes were written; changes with each (migration 0066)
+	Captured      bool   // an entry was ever captured from it (migration 0065)
+	TextsVersion  int64  // 0 while no agenda or notes were written; changes with each (migration 0066)
+	Mine          Answer // the reader's, when read for one (Programme, Dates); never kept
 }
 
 // When is the occurrence's time in the gathering's zone and the viewer's.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"hearth/internal/auth"
+	"hearth/internal/community"
 	"hearth/internal/db"
 	"hearth/internal/errs"
 	"hearth/internal/markup"
@@ -151,57 +152,63 @@ func (s *Service) session(ctx context.Context, q db.Q, id, sid int64, lock bool)
 
 // Programme returns gathering id with its date and a page of its sessions
 // in order (keyset by (starts_at, id) from the session after), with the
-// reader's place in each, and the session to read the next page after (0
-// when none): three queries, the sessions themselves from the kept pages.
+// reader's place in each (and the reader's answer for the date, in its
+// Mine), and the session to read the next page after (0 when none): two
+// queries, the sessions themselves from the kept pages.
 func (s *Service) Programme(ctx context.Context, a auth.Actor, slug string, id, after int64) (View, Occurrence, []Session, int64, error) {
-	v, date, err := s.withDate(ctx, a, slug, id)
+	v, date, live, err := s.withDate(ctx, a, slug, id, after)
 	if err != nil {
 		return View{}, Occurrence{}, nil, 0, err
 	}
-	list, next, err := s.programmePage(ctx, a, v, after)
+	list, next, err := s.programmePage(ctx, a, v, after, live)
 	return v, date, list, next, err
 }
 
-// withDate reads gathering id with its date, in one query: a gathering
-// with a programme is a one-off, its date the only one.
-func (s *Service) withDate(ctx context.Context, a auth.Actor, slug string, id int64) (View, Occurrence, error) {
-	c, err := s.communities.Get(ctx, a, slug)
-	if err != nil {
-		return View{}, Occurrence{}, err
-	}
-	if err := mayRead(c); err != nil {
-		return View{}, Occurrence{}, err
-	}
+// withDate reads the community, gathering id, its date, the reader's
+// answer for it and the live counts of the programme's page after session
+// after (liveColumn) in one statement: a gathering with a programme is a
+// one-off, its date the only one.
+func (s *Service) withDate(ctx context.Context, a auth.Actor, slug string, id, after int64) (View, Occurrence, []live, error) {
 	var g Gathering
 	var o Occurrence
-	err = s.scanGathering(s.db.QueryRowContext(ctx, `SELECT `+gatheringColumns+`, `+occurrenceColumns+`
-		FROM gatherings g JOIN gathering_occurrences o ON o.gathering_id = g.id
-		WHERE g.id = $1 AND g.community_id = $2 ORDER BY o.starts_at, o.id LIMIT 1`, id, c.ID), &g, occurrenceFields(&o)...)
-	if errors.Is(err, sql.ErrNoRows) {
-		return View{}, Occurrence{}, errNotFound
+	var packed string
+	r := gatheringRow{g: &g}
+	args, afterArg := []any{id}, ""
+	if after != 0 {
+		args, afterArg = append(args, after), "$4"
 	}
+	c, found, err := s.communities.GetWith(ctx, a, slug, community.With{
+		Columns: gatheringColumns + `, ` + occurrenceColumns + `, ` + mineColumns + `, ` + liveColumn(s.db.Dialect, "$2", afterArg),
+		Join:    `JOIN gatherings g ON g.community_id = c.id AND g.id = $3 JOIN gathering_occurrences o ON o.gathering_id = g.id` + mineJoin("$2"),
+		Tail:    ` ORDER BY o.starts_at, o.id LIMIT 1`, Args: args,
+		Dest: append(append(append(r.fields(), occurrenceFields(&o)...), mineFields(&o)...), &packed)})
 	if err != nil {
-		return View{}, Occurrence{}, errs.Wrap(err, "read gathering")
+		return View{}, Occurrence{}, nil, err
 	}
+	if err := mayRead(c); err != nil {
+		return View{}, Occurrence{}, nil, err
+	}
+	if !found {
+		return View{}, Occurrence{}, nil, errNotFound
+	}
+	s.finish(&r)
 	o.inUTC()
 	v := View{Gathering: g, Community: c}
 	if !v.HasProgramme() {
-		return View{}, Occurrence{}, errNoProgramme
+		return View{}, Occurrence{}, nil, errNoProgramme
 	}
-	return v, o, nil
+	live, err := unpackLive(packed)
+	return v, o, live, errs.Wrap(err, "read programme")
 }
 
 // programmePage reads the page of v's programme after session after, from
-// the kept pages when it was read at v's programme version already.
-func (s *Service) programmePage(ctx context.Context, a auth.Actor, v View, after int64) ([]Session, int64, error) {
+// the kept pages (with the live counts read with v) when it was read at v's
+// programme version already.
+func (s *Service) programmePage(ctx context.Context, a auth.Actor, v View, after int64, live []live) ([]Session, int64, error) {
 	id := v.ID
 	key := programmeKey{gathering: id, version: v.ProgrammeVersion, after: after}
 	if kept, ok := s.programmes.get(key); ok {
-		list, fresh, err := s.withLiveCounts(ctx, a, id, after, kept.sessions)
-		if err != nil {
-			return nil, 0, err
-		}
-		if fresh {
+		if list, fresh := withLiveCounts(kept.sessions, live); fresh {
 			return list, kept.next, nil
 		}
 	}

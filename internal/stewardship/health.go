@@ -134,7 +134,8 @@ func (s *Service) HealthNow(ctx context.Context, a auth.Actor, slug string, days
 
 func (s *Service) healthNow(ctx context.Context, a auth.Actor, slug string, days, shown int) (Health, error) {
 	var head nowHead
-	v, err := s.communities.GetWith(ctx, a, slug, head.also(s.db.Dialect))
+	// The runs are joined on the left: a community without one is found.
+	v, _, err := s.communities.GetWith(ctx, a, slug, head.with(s.db.Dialect))
 	if err != nil {
 		return Health{}, err
 	}

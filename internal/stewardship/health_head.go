@@ -31,14 +31,14 @@ type nowVersions struct{ names, experts int64 }
 // text (the driver's _time_format=sqlite), PostgreSQL's formatted to match.
 const taskTimeLayout = "2006-01-02 15:04:05.999999999-07:00"
 
-// also is the community read's part for hd, on dialect d.
-func (hd *nowHead) also(d db.Dialect) community.Also {
+// with is the community read's part for hd, on dialect d.
+func (hd *nowHead) with(d db.Dialect) community.With {
 	at := "k.done_at"
 	if d == db.Postgres {
 		at = `to_char(k.done_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00:00'`
 	}
-	return community.Also{
-		Joins: "LEFT JOIN health_runs hr ON hr.community_id = c.id",
+	return community.With{
+		Join: "LEFT JOIN health_runs hr ON hr.community_id = c.id",
 		Columns: `hr.run, hr.time_zone, hr.counted_at, (SELECT version FROM name_changes WHERE id = 1),
 			(SELECT version FROM expert_changes WHERE id = 1),
 			(SELECT string_agg(k.task || ' ' || ` + at + `, ',' ORDER BY k.task) FROM stage_tasks k WHERE k.community_id = c.id AND k.stage = c.stage)`,

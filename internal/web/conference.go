@@ -86,12 +86,7 @@ func (s *Server) programme(w http.ResponseWriter, r *http.Request) {
 	p := &programmePage{Layout: conferenceCrumbs(g, "Programme"), C: g.Community, G: g, Date: date, Zone: a.TimeZone}
 	p.When = p.Date.When(g.Gathering, a.TimeZone)
 	p.Open = !p.Date.Cancelled && p.Date.End.After(time.Now())
-	mine, err := s.Gatherings.Mine(r.Context(), a, p.Date.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	p.Going = mine.Answer == gathering.Going && g.CanAnswer()
+	p.Going = date.Mine.Answer == gathering.Going && g.CanAnswer()
 	cards := sessionCards(items, g.Gathering, a.TimeZone)
 	for i := range cards {
 		cards[i].GURL, cards[i].CanTake, cards[i].CanEdit = g.URL(), p.Open && p.Going, p.Open && g.CanManage()

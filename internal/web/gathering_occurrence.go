@@ -74,15 +74,17 @@ func (s *Server) occurrencePage(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) showOccurrence(w http.ResponseWriter, r *http.Request, occ int64, status int, forms occurrenceForms) {
 	a := actorOf(r)
-	g, err := s.Gatherings.Get(r.Context(), a, r.PathValue("slug"), gatheringID(r))
+	g, shown, more, err := s.Gatherings.AtDate(r.Context(), a, r.PathValue("slug"), gatheringID(r), occ)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	all, err := s.Gatherings.Occurrences(r.Context(), g)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+	all := []gathering.Occurrence{shown}
+	if more { // other dates to list
+		if all, err = s.Gatherings.Dates(r.Context(), a, g); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
 	now := time.Now()
 	p := &occurrencePage{C: g.Community, G: g, Zone: a.TimeZone}
@@ -106,26 +108,16 @@ func (s *Server) showOccurrence(w http.ResponseWriter, r *http.Request, occ int6
 	}
 	p.When = p.O.When(g.Gathering, a.TimeZone)
 	p.Over, p.Started = !p.O.End.After(now), !p.O.Start.After(now)
-	if p.Mine, err = s.Gatherings.Mine(r.Context(), a, p.O.ID); err != nil {
-		s.fail(w, r, err)
-		return
-	}
+	p.Mine = p.O.Mine
 	after, _ := strconv.ParseInt(r.URL.Query().Get("going_after"), 10, 64)
-	var next int64
-	if p.Going, next, err = s.Gatherings.Attendees(r.Context(), g, p.O.ID, gathering.Going, after); err != nil {
+	answers, err := s.Gatherings.Answers(r.Context(), g, p.O.ID, after)
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if next != 0 {
-		p.MoreGoing = p.URL() + "?going_after=" + strconv.FormatInt(next, 10) + "#going-h"
-	}
-	if p.Maybe, _, err = s.Gatherings.Attendees(r.Context(), g, p.O.ID, gathering.Maybe, 0); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if p.Waiting, _, err = s.Gatherings.Attendees(r.Context(), g, p.O.ID, gathering.Waitlist, 0); err != nil {
-		s.fail(w, r, err)
-		return
+	p.Going, p.Maybe, p.Waiting = answers.Going, answers.Maybe, answers.Waiting
+	if answers.Next != 0 {
+		p.MoreGoing = p.URL() + "?going_after=" + strconv.FormatInt(answers.Next, 10) + "#going-h"
 	}
 	if p.Agenda, p.Notes, err = s.Gatherings.Texts(r.Context(), g, p.O); err != nil {
 		s.fail(w, r, err)

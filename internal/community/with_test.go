@@ -19,20 +19,20 @@ func TestGetWithReadsMoreInTheSameQuery(t *testing.T) {
 		c := e.Community(sam, "quiet", community.Private, community.Invite)
 		var slug string
 		var members, plus int64
-		x := community.Also{Joins: "LEFT JOIN communities c2 ON c2.id = c.id", Columns: "c2.slug, (SELECT COUNT(*) FROM memberships WHERE community_id = c.id), $3 + 1",
+		x := community.With{Join: "LEFT JOIN communities c2 ON c2.id = c.id", Columns: "c2.slug, (SELECT COUNT(*) FROM memberships WHERE community_id = c.id), $3 + 1",
 			Args: []any{41}, Dest: []any{&slug, &members, &plus}}
 		q0 := d.QueryCount()
-		v, err := e.Communities.GetWith(ctx, sam, "quiet", x)
+		v, found, err := e.Communities.GetWith(ctx, sam, "quiet", x)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n := d.QueryCount() - q0; n != 1 || v.ID != c.ID || slug != "quiet" || members != 1 || plus != 42 {
+		if n := d.QueryCount() - q0; n != 1 || !found || v.ID != c.ID || slug != "quiet" || members != 1 || plus != 42 {
 			t.Errorf("%d queries, community %d (want %d), %q, %d members, %d", n, v.ID, c.ID, slug, members, plus)
 		}
-		if _, err := e.Communities.GetWith(ctx, out, "quiet", x); !errs.Is(err, errs.NotFound) {
+		if _, _, err := e.Communities.GetWith(ctx, out, "quiet", x); !errs.Is(err, errs.NotFound) {
 			t.Errorf("an outsider reads a private community: %v", err)
 		}
-		if _, err := e.Communities.GetWith(ctx, sam, "none", x); !errs.Is(err, errs.NotFound) {
+		if _, _, err := e.Communities.GetWith(ctx, sam, "none", x); !errs.Is(err, errs.NotFound) {
 			t.Errorf("no such community: %v", err)
 		}
 	})
