@@ -14,8 +14,8 @@ type expertsPage struct {
 	Layout
 	Query    people.ExpertQuery
 	Form     Form
-	Rows     []template.HTML // the page's ranking, rendered
-	Filters  template.HTML   // the department and community filters, rendered
+	Rows     template.HTML // the page's ranking, rendered
+	Filters  template.HTML // the department and community filters, rendered
 	FirstURL string
 	NextURL  string
 }

@@ -20,8 +20,8 @@ type peoplePage struct {
 	Filtered bool
 	Filters  template.HTML // the department and community filters, rendered
 	Levels   []people.Level
-	Rows     []template.HTML // the page's people, rendered
-	MeetRows []template.HTML // people to meet, rendered
+	Rows     template.HTML // the page's people, rendered
+	MeetRows template.HTML // people to meet, rendered
 	PrevURL  string
 	NextURL  string
 }
