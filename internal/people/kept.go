@@ -28,7 +28,8 @@ import (
 // its ranking. A reader's people to meet (a few milliseconds to find among
 // thousands sharing their topics) are kept too, per reader, under the
 // holders' versions of the reader's own tags. A request reads the versions
-// (one small query) and finds its page under them; a change makes new versions, so nothing kept is ever stale,
+// (one small query, which also reads what the layout and the filters need:
+// Along) and finds its page under them; a change makes new versions, so nothing kept is ever stale,
 // on this instance or another, and the old pages age out. Who may ask for a
 // page is checked before, per reader: a page is kept per filter, with
 // administrators' (who see disabled people) apart. The filters that depend
