@@ -12,6 +12,7 @@ import (
 	"hearth/internal/db"
 	"hearth/internal/errs"
 	"hearth/internal/instance"
+	"hearth/internal/lru"
 	"hearth/internal/notify"
 	"hearth/internal/search"
 )
@@ -23,7 +24,8 @@ type Service struct {
 	baseURL string
 	log     *slog.Logger
 	now     func() time.Time
-	snaps   *snapshots // the directory's snapshots, see snapshot.go
+	snaps   *snapshots                     // the directory's snapshots, see snapshot.go
+	mine    *lru.Cache[mineKey, []Listing] // readers' communities, see mine_kept.go
 }
 
 // NewService returns the community service; accounts issues invitations to
@@ -33,7 +35,7 @@ func NewService(d *db.DB, accounts *auth.Service, baseURL string, log *slog.Logg
 		log = slog.Default()
 	}
 	return &Service{db: d, auth: accounts, baseURL: strings.TrimRight(baseURL, "/"), log: log, now: db.Now,
-		snaps: &snapshots{m: map[snapshotKey]snapshot{}}}
+		snaps: &snapshots{m: map[snapshotKey]snapshot{}}, mine: newKeptMine()}
 }
 
 var errNotFound = errs.NotFoundf("There is no such community, or you may not see it.")

@@ -40,6 +40,7 @@ type PeoplePage struct {
 	More        bool     // another page follows in the direction read
 	Departments []Department
 	Meet        []Suggestion // on the first page of everyone: people to meet
+	Along       Along        // read with the page for its layout and filters
 }
 
 // Find lists people by name as filter says, a page at a time: FindPage's
@@ -70,11 +71,11 @@ func (s *Service) FindPage(ctx context.Context, a auth.Actor, f Filter, at At) (
 	if meet {
 		reader = a.PersonID
 	}
-	v, err := s.listVersionsOf(ctx, topic, reader)
+	v, err := s.listVersionsOf(ctx, topic, reader, a.PersonID)
 	if err != nil {
 		return PeoplePage{}, err
 	}
-	var page PeoplePage
+	page := PeoplePage{Along: v.along}
 	if page.Departments, err = s.departmentNamesAt(ctx, v.people); err != nil {
 		return PeoplePage{}, err
 	}

@@ -68,6 +68,7 @@ type RankedPage struct {
 	Ranked      []Ranked // shared with other readers: not to be changed
 	More        bool
 	Departments []Department
+	Along       Along // read with the page for its layout and filters
 }
 
 // Experts ranks the people who know q.Topic: ExpertsPage's ranking.
@@ -91,11 +92,11 @@ func (s *Service) ExpertsPage(ctx context.Context, a auth.Actor, q ExpertQuery) 
 	if len(topic) > 100 {
 		topic = ""
 	}
-	v, err := s.listVersionsOf(ctx, topic, 0)
+	v, err := s.listVersionsOf(ctx, topic, 0, a.PersonID)
 	if err != nil {
 		return RankedPage{}, err
 	}
-	var page RankedPage
+	page := RankedPage{Along: v.along}
 	if page.Departments, err = s.departmentNamesAt(ctx, v.people); err != nil {
 		return RankedPage{}, err
 	}

@@ -8,9 +8,11 @@ import (
 	"strings"
 	"sync"
 
+	"hearth/internal/community"
 	"hearth/internal/db"
 	"hearth/internal/errs"
 	"hearth/internal/lru"
+	"hearth/internal/notify"
 
 	"golang.org/x/sync/singleflight"
 )
@@ -26,7 +28,8 @@ import (
 // its ranking. A reader's people to meet (a few milliseconds to find among
 // thousands sharing their topics) are kept too, per reader, under the
 // holders' versions of the reader's own tags. A request reads the versions
-// (one small query) and finds its page under them; a change makes new versions, so nothing kept is ever stale,
+// (one small query, which also reads what the layout and the filters need:
+// Along) and finds its page under them; a change makes new versions, so nothing kept is ever stale,
 // on this instance or another, and the old pages age out. Who may ask for a
 // page is checked before, per reader: a page is kept per filter, with
 // administrators' (who see disabled people) apart. The filters that depend
@@ -41,25 +44,40 @@ type listVersions struct {
 	// mine are the tags a reader declares or lists, each with its
 	// holders' version ("tag\x00version\x00..."): people to meet.
 	mine string
+	// along is what the page's layout and filters need, read in the same
+	// round trip.
+	along Along
 }
 
-// versionsSQL reads people_lists_version with the versions of the topic $1
+// Along is what a page's one query reads for the rest of the page, so that
+// a kept page costs one round trip: the reader's unread notifications (the
+// layout's bar) and the directory version the reader's communities (the
+// community filter) are kept under (community.Service.MineAt).
+type Along struct {
+	Read             bool // false for a page refused before its query
+	Unread           int
+	DirectoryVersion int64
+}
+
+// versionsSQL reads people_lists_version with the versions of the topic $1,
+// the unread notifications of the reader $3 and the directory version
 // (part 0), then the tags the person $2 declares or lists, with their
 // holders' versions (part 1, in order).
-const versionsSQL = `SELECT 0 AS part, v.version AS n1,
+var versionsSQL = `SELECT 0 AS part, v.version AS n1,
 		COALESCE((SELECT h.version FROM topic_holders_versions h WHERE h.tag = $1), 0) AS n2,
-		COALESCE((SELECT c.version FROM topic_scores_versions c WHERE c.tag = $1), 0) AS n3, '' AS tag
+		COALESCE((SELECT c.version FROM topic_scores_versions c WHERE c.tag = $1), 0) AS n3,
+		` + notify.UnreadColumn("$3") + ` AS n4, ` + community.DirectoryVersionColumn + ` AS n5, '' AS tag
 		FROM people_lists_version v WHERE v.id = 1
-	UNION ALL SELECT 1, COALESCE(h.version, 0), 0, 0, m.tag
+	UNION ALL SELECT 1, COALESCE(h.version, 0), 0, 0, 0, 0, m.tag
 		FROM (SELECT interest AS tag FROM person_interests WHERE person_id = $2
 			UNION SELECT tag FROM person_expertise WHERE person_id = $2) m LEFT JOIN topic_holders_versions h ON h.tag = m.tag
-	ORDER BY 1, 5`
+	ORDER BY 1, 7`
 
 // listVersionsOf reads the versions of the lists, for topic ("" for none)
-// and, when reader is not 0, of the tags the reader declares or lists: one
-// query.
-func (s *Service) listVersionsOf(ctx context.Context, topic string, reader int64) (listVersions, error) {
-	rows, err := s.db.QueryContext(ctx, versionsSQL, topic, reader)
+// and, when reader is not 0, of the tags the reader declares or lists, with
+// what comes along for the signed-in actor: one query.
+func (s *Service) listVersionsOf(ctx context.Context, topic string, reader, actor int64) (listVersions, error) {
+	rows, err := s.db.QueryContext(ctx, versionsSQL, topic, reader, actor)
 	if err != nil {
 		return listVersions{}, errs.Wrap(err, "read the people lists' versions")
 	}
@@ -68,13 +86,14 @@ func (s *Service) listVersionsOf(ctx context.Context, topic string, reader int64
 	var mine strings.Builder
 	for rows.Next() {
 		var part int
-		var n1, n2, n3 int64
+		var n1, n2, n3, n4, n5 int64
 		var tag string
-		if err := rows.Scan(&part, &n1, &n2, &n3, &tag); err != nil {
+		if err := rows.Scan(&part, &n1, &n2, &n3, &n4, &n5, &tag); err != nil {
 			return listVersions{}, errs.Wrap(err, "read the people lists' versions")
 		}
 		if part == 0 {
 			v.people, v.holders, v.scores = n1, n2, n3
+			v.along = Along{Read: true, Unread: int(n4), DirectoryVersion: n5}
 			continue
 		}
 		mine.WriteString(tag)

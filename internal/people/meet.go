@@ -27,7 +27,7 @@ func (s *Service) PeopleToMeet(ctx context.Context, a auth.Actor) ([]Suggestion,
 	if !a.SignedIn() {
 		return nil, errs.New(errs.Unauthenticated, "Please sign in to see people.")
 	}
-	v, err := s.listVersionsOf(ctx, "", a.PersonID)
+	v, err := s.listVersionsOf(ctx, "", a.PersonID, 0)
 	if err != nil {
 		return nil, err
 	}

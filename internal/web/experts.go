@@ -14,8 +14,8 @@ type expertsPage struct {
 	Layout
 	Query    people.ExpertQuery
 	Form     Form
-	Rows     []template.HTML // the page's ranking, rendered
-	Filters  template.HTML   // the department and community filters, rendered
+	Rows     template.HTML // the page's ranking, rendered
+	Filters  template.HTML // the department and community filters, rendered
 	FirstURL string
 	NextURL  string
 }
@@ -32,6 +32,7 @@ func (s *Server) experts(w http.ResponseWriter, r *http.Request) {
 		Query: q, Form: Form{Values: v}}
 	ranked, err := s.People.ExpertsPage(r.Context(), a, q)
 	list, more := ranked.Ranked, ranked.More
+	p.Unread, p.UnreadRead = ranked.Along.Unread, ranked.Along.Read
 	status := http.StatusOK
 	if err != nil {
 		if !p.Form.Failed(err) {
@@ -56,7 +57,7 @@ func (s *Server) experts(w http.ResponseWriter, r *http.Request) {
 	if q.AfterID != 0 {
 		p.FirstURL = cursorURL(r, "", 0)
 	}
-	if p.Filters, err = s.filtersHTML(r, "people/experts", p.Form, ranked.Departments); err != nil {
+	if p.Filters, err = s.filtersHTML(r, "people/experts", p.Form, ranked.Departments, ranked.Along); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -20,8 +20,8 @@ type peoplePage struct {
 	Filtered bool
 	Filters  template.HTML // the department and community filters, rendered
 	Levels   []people.Level
-	Rows     []template.HTML // the page's people, rendered
-	MeetRows []template.HTML // people to meet, rendered
+	Rows     template.HTML // the page's people, rendered
+	MeetRows template.HTML // people to meet, rendered
 	PrevURL  string
 	NextURL  string
 }
@@ -43,12 +43,13 @@ func (s *Server) peopleList(w http.ResponseWriter, r *http.Request) {
 		}
 		status = statusOf(err)
 	}
+	p.Unread, p.UnreadRead = found.Along.Unread, found.Along.Read
 	p.PrevURL, p.NextURL = peopleCursors(r, found.People, at, found.More)
 	if p.Rows, err = s.personRowsHTML("people/list", directoryRows(found.People)); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if p.Filters, err = s.filtersHTML(r, "people/list", p.Form, found.Departments); err != nil {
+	if p.Filters, err = s.filtersHTML(r, "people/list", p.Form, found.Departments, found.Along); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -125,9 +126,16 @@ type peopleFilters struct {
 // choices (with the templates of the page set), or takes them from the
 // fragment cache: a select of every department, each option a reflective
 // call of the template, cost a tenth of the page. deps come with the page's
-// people, read under the same version.
-func (s *Server) filtersHTML(r *http.Request, set string, f Form, deps []people.Department) (template.HTML, error) {
-	mine, err := s.Communities.Mine(r.Context(), actorOf(r))
+// people, read under the same version; so does the directory version the
+// reader's communities are kept under, when along was read.
+func (s *Server) filtersHTML(r *http.Request, set string, f Form, deps []people.Department, along people.Along) (template.HTML, error) {
+	var mine []community.Listing
+	var err error
+	if along.Read {
+		mine, err = s.Communities.MineAt(r.Context(), actorOf(r), along.DirectoryVersion)
+	} else {
+		mine, err = s.Communities.Mine(r.Context(), actorOf(r))
+	}
 	if err != nil {
 		return "", err
 	}

@@ -67,21 +67,23 @@ func (c *fragmentCache) filtersKey(x peopleFilters) uint64 {
 }
 
 // personRowsHTML renders each row (with the templates of the page set), or
-// takes it from the fragment cache.
-func (s *Server) personRowsHTML(set string, rows []personRow) ([]template.HTML, error) {
+// takes it from the fragment cache, and joins them: the page prints them
+// at once (each row printed by the template was a reflective call of its
+// escaper, a quarter of the directory's CPU).
+func (s *Server) personRowsHTML(set string, rows []personRow) (template.HTML, error) {
 	t := s.pages.sets[set]
-	out := make([]template.HTML, len(rows))
+	var out strings.Builder
 	var buf bytes.Buffer
 	for i := range rows {
 		h, err := s.fragments.fragment(s.fragments.personKey(rows[i]), &buf, func(w io.Writer) error {
 			return t.ExecuteTemplate(w, "person-row", rows[i])
 		})
 		if err != nil {
-			return nil, err
+			return "", err
 		}
-		out[i] = h
+		out.WriteString(string(h))
 	}
-	return out, nil
+	return template.HTML(out.String()), nil
 }
 
 // directoryRows are the rows of the directory's people.

@@ -44,6 +44,7 @@ type Layout struct {
 	FeedURL         string // the page's Atom feed, announced to feed readers
 	FeedTitle       string // what that feed holds (default: new and updated entries)
 	Unread          int    // the person's unread notifications, for the header
+	UnreadRead      bool   // Unread was read with the page's own query
 	OwnVerifyNotice bool   // the page says itself that the address needs confirming
 }
 
@@ -95,9 +96,11 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	l.Actor = actorOf(r)
 	l.Path = r.URL.Path
 	l.DevOutbox = s.DevOutbox
-	if c := l.Community; c != nil && c.UnreadRead && c.Actor.PersonID == l.Actor.PersonID {
+	switch c := l.Community; {
+	case l.UnreadRead: // read with the page's own query, in the same request
+	case c != nil && c.UnreadRead && c.Actor.PersonID == l.Actor.PersonID:
 		l.Unread = c.Unread // read with the community, in the same request
-	} else if l.Actor.SignedIn() && s.Notifier != nil {
+	case l.Actor.SignedIn() && s.Notifier != nil:
 		if n, err := s.Notifier.Unread(r.Context(), l.Actor.PersonID); err == nil {
 			l.Unread = n
 		}
