@@ -21,9 +21,10 @@ type programmePage struct {
 	G       gathering.View
 	Date    gathering.Occurrence
 	When    gathering.When
-	Zone    string          // the viewer's
-	Cards   []template.HTML // the page's sessions, each rendered (or from the fragment cache)
-	PrevURL string          // the pager's (keyset pages go forward only)
+	Zone    string        // the viewer's
+	Cards   template.HTML // the page's sessions, each rendered (or from the fragment cache), joined
+	Content template.HTML // all of the page inside the layout, kept whole (conference_content.go)
+	PrevURL string        // the pager's (keyset pages go forward only)
 	NextURL string
 	Going   bool // the reader goes to the gathering: they may take sessions
 	Open    bool // not cancelled, not over
@@ -91,7 +92,8 @@ func (s *Server) programme(w http.ResponseWriter, r *http.Request) {
 	for i := range cards {
 		cards[i].GURL, cards[i].CanTake, cards[i].CanEdit = g.URL(), p.Open && p.Going, p.Open && g.CanManage()
 	}
-	if p.Cards, err = s.sessionCardsHTML(cards); err != nil {
+	var cardsKey uint64
+	if p.Cards, cardsKey, err = s.sessionCardsHTML(cards); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -99,6 +101,11 @@ func (s *Server) programme(w http.ResponseWriter, r *http.Request) {
 		p.NextURL = r.URL.Path + "?after=" + strconv.FormatInt(next, 10)
 	}
 	p.Community = &p.C
+	p.Actor = a // the content shows whether the reader is signed in
+	if p.Content, err = s.programmeContentHTML(p, cardsKey); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "gatherings/programme", p)
 }
 

@@ -38,19 +38,37 @@ func (c *fragmentCache) sessionKey(x sessionCard) uint64 {
 }
 
 // sessionCardsHTML renders each card (with the programme's templates), or
-// takes it from the fragment cache.
-func (s *Server) sessionCardsHTML(cards []sessionCard) ([]template.HTML, error) {
-	t := s.pages.sets["gatherings/programme"]
-	out := make([]template.HTML, len(cards))
-	var buf bytes.Buffer
+// takes it from the fragment cache, joined: one value for the template to
+// print, not one escaper call (by reflection) a card. The joined page is
+// kept too, under a hash of its cards' keys (each of everything its card
+// shows): a page read again costs its keys, not 25 lookups and a copy.
+// The key is returned for the page's content's own (conference_content.go).
+func (s *Server) sessionCardsHTML(cards []sessionCard) (template.HTML, uint64, error) {
+	keys := make([]uint64, len(cards))
+	var h maphash.Hash
+	h.SetSeed(s.fragments.seed)
+	h.WriteString("sessions\x00")
 	for i := range cards {
-		h, err := s.fragments.fragment(s.fragments.sessionKey(cards[i]), &buf, func(w io.Writer) error {
-			return t.ExecuteTemplate(w, "session-card", cards[i])
-		})
-		if err != nil {
-			return nil, err
-		}
-		out[i] = h
+		keys[i] = s.fragments.sessionKey(cards[i])
+		maphash.WriteComparable(&h, keys[i])
 	}
-	return out, nil
+	t := s.pages.sets["gatherings/programme"]
+	var buf bytes.Buffer
+	key := h.Sum64()
+	html, err := s.fragments.fragment(key, &buf, func(w io.Writer) error {
+		var card bytes.Buffer
+		for i := range cards {
+			html, err := s.fragments.fragment(keys[i], &card, func(w io.Writer) error {
+				return t.ExecuteTemplate(w, "session-card", cards[i])
+			})
+			if err != nil {
+				return err
+			}
+			if _, err := io.WriteString(w, string(html)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return html, key, err
 }
