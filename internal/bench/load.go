@@ -51,12 +51,13 @@ type target struct {
 // that took.
 func (t target) run(ctx context.Context, o Options) (Result, error) {
 	var (
-		seq      atomic.Int64
-		measured atomic.Int64
-		mu       sync.Mutex
-		lat      []time.Duration
-		errors   int
-		firstEr  error
+		seq       atomic.Int64
+		measured  atomic.Int64
+		stretched atomic.Bool // a client went on past the end, waiting for a first answer
+		mu        sync.Mutex
+		lat       []time.Duration
+		errors    int
+		firstEr   error
 	)
 	start := time.Now()
 	measureFrom, end := start.Add(o.Warmup), start.Add(o.Warmup+o.Duration)
@@ -68,8 +69,11 @@ func (t target) run(ctx context.Context, o Options) (Result, error) {
 			var badErr error
 			for ctx.Err() == nil {
 				t0 := time.Now()
-				if !t0.Before(end) && measured.Load() > 0 {
-					break
+				if !t0.Before(end) {
+					if measured.Load() > 0 {
+						break
+					}
+					stretched.Store(true)
 				}
 				err := t.do(ctx, int(seq.Add(1)-1))
 				took := time.Since(t0)
@@ -100,8 +104,8 @@ func (t target) run(ctx context.Context, o Options) (Result, error) {
 		return Result{}, err
 	}
 	window := o.Duration
-	if took := time.Since(measureFrom); took > 2*o.Duration { // the window was stretched to measure one
-		window = took
+	if stretched.Load() {
+		window = time.Since(measureFrom)
 	}
 	r := summarize(t.name, t.clients, lat, errors, window)
 	if firstEr != nil {
