@@ -15,8 +15,9 @@ import (
 // and records each outcome; a message that fails waits with backoff in the
 // outbox itself, and a job is left for the earliest one still waiting.
 const (
-	// mailBatch bounds the messages claimed at once.
-	mailBatch = 20
+	// mailBatch bounds the messages claimed at once: a batch is sent in
+	// well under a minute even over a slow relay, far inside the lease.
+	mailBatch = 100
 	// mailLease is how long a claimed message is another worker's: longer
 	// than a job handler may run (so a live worker never loses a message to
 	// another), shorter than a job's lease (so that when the job of a worker
@@ -35,30 +36,39 @@ type claimed struct {
 }
 
 // deliverDue sends every message of the outbox that is due, a batch at a
-// time, then leaves a job for the earliest message still waiting.
+// time, then leaves a job for the earliest message still waiting. A batch's
+// sent messages are marked in the transaction that claims the next, so a
+// burst of mail costs one write transaction a batch.
 func (m *Delivery) deliverDue(ctx context.Context, _ jobs.Run) error {
+	var sent []int64
 	for {
-		batch, err := m.claimMail(ctx)
+		batch, err := m.claimMail(ctx, sent)
 		if err != nil {
-			return err
+			return errors.Join(err, m.markSent(sent))
 		}
 		if len(batch) == 0 {
 			break
 		}
-		if err := m.sendBatch(ctx, batch); err != nil {
-			return err
+		var failed error
+		sent, failed = m.sendBatch(ctx, batch)
+		if failed != nil {
+			return errors.Join(failed, m.markSent(sent))
 		}
 	}
 	return m.followUp(ctx)
 }
 
-// claimMail marks up to mailBatch due messages as being sent, under a lease,
+// claimMail marks the messages sent (those of the batch before) as sent,
+// then marks up to mailBatch due messages as being sent, under a lease,
 // counting the attempt (so that a message whose sending kills the process
-// still fails in the end), and returns them.
-func (m *Delivery) claimMail(ctx context.Context) ([]claimed, error) {
+// still fails in the end), and returns them; all in one transaction.
+func (m *Delivery) claimMail(ctx context.Context, sent []int64) ([]claimed, error) {
 	now := db.Now()
 	var batch []claimed
 	err := m.db.WithTx(ctx, func(tx *db.Tx) error {
+		if err := m.markSentIn(ctx, tx, sent); err != nil {
+			return err
+		}
 		rows, err := tx.QueryContext(ctx, `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, next_try_at = $2
 			WHERE id IN (SELECT id FROM mail_outbox WHERE status IN ('queued', 'sending') AND next_try_at <= $1
 				ORDER BY next_try_at, id LIMIT $3`+m.db.SkipLocked()+`)
@@ -82,24 +92,50 @@ func (m *Delivery) claimMail(ctx context.Context) ([]claimed, error) {
 	return batch, nil
 }
 
-// sendBatch sends the claimed messages and records the outcomes: the sent
-// ones at once, together; a failure with its backoff. Shutting down, the
-// messages not yet sent are released for another worker.
-func (m *Delivery) sendBatch(ctx context.Context, batch []claimed) error {
+// markSent marks the messages sent, on its own: when no next batch is
+// claimed (the worker stops, or the claim failed). It runs even when the
+// job's context has just ended: a sent message must not be sent again.
+func (m *Delivery) markSent(sent []int64) error {
+	if len(sent) == 0 {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err := m.db.WithTx(ctx, func(tx *db.Tx) error { return m.markSentIn(ctx, tx, sent) })
+	if err != nil {
+		m.log.Error("mail delivered but not marked", "ids", sent, "err", err)
+	}
+	return err
+}
+
+// markSentIn marks the messages sent (or logged, for the development
+// outbox) in tx.
+func (m *Delivery) markSentIn(ctx context.Context, tx *db.Tx, sent []int64) error {
+	if len(sent) == 0 {
+		return nil
+	}
 	status := "sent"
 	if m.sender == nil {
 		status = "logged"
 	}
-	var sent []any
-	// Record outcomes even when ctx has just ended: a sent message must not
-	// be sent again.
+	in, args := db.InIDs(3, sent)
+	_, err := tx.ExecContext(ctx, `UPDATE mail_outbox SET status = $1, sent_at = $2, error = '' WHERE id IN (`+in+`)`,
+		append([]any{status, db.Now()}, args...)...)
+	return err
+}
+
+// sendBatch sends the claimed messages and returns those sent, for the
+// caller to mark; a failure is recorded at once, with its backoff. Shutting
+// down, the messages not yet sent are released for another worker, and the
+// returned error says so.
+func (m *Delivery) sendBatch(ctx context.Context, batch []claimed) ([]int64, error) {
+	var sent []int64
+	// Record outcomes even when ctx has just ended.
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
-	var failed error
 	for i, c := range batch {
 		if ctx.Err() != nil {
-			failed = errors.Join(ctx.Err(), m.release(rctx, batch[i:]))
-			break
+			return sent, errors.Join(ctx.Err(), m.release(rctx, batch[i:]))
 		}
 		err := m.send(ctx, c.mail)
 		if err == nil {
@@ -107,8 +143,7 @@ func (m *Delivery) sendBatch(ctx context.Context, batch []claimed) error {
 			continue
 		}
 		if ctx.Err() != nil {
-			failed = errors.Join(ctx.Err(), m.release(rctx, batch[i:]))
-			break
+			return sent, errors.Join(ctx.Err(), m.release(rctx, batch[i:]))
 		}
 		m.log.Warn("mail not delivered", "id", c.id, "attempt", c.attempts, "err", err)
 		next, st := db.Now().Add(jobs.RetryDelay(c.attempts)), "queued"
@@ -120,14 +155,7 @@ func (m *Delivery) sendBatch(ctx context.Context, batch []claimed) error {
 			m.log.Error("mail failure not recorded", "id", c.id, "err", dbErr)
 		}
 	}
-	if len(sent) > 0 {
-		args := append([]any{status, db.Now()}, sent...)
-		if _, err := m.db.ExecContext(rctx, `UPDATE mail_outbox SET status = $1, sent_at = $2, error = ''
-			WHERE id IN (`+db.Placeholders(3, len(sent))+`)`, args...); err != nil {
-			m.log.Error("mail delivered but not marked", "ids", sent, "err", err)
-		}
-	}
-	return failed
+	return sent, nil
 }
 
 // send sends one message, or logs it for the development outbox.

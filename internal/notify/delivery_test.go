@@ -288,9 +288,9 @@ func (c *counting) Send(_ context.Context, m notify.Mail) error {
 
 func TestWorkersShareTheOutbox(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		const n = 60
+		const n = 250 // several batches each
 		for i := range n {
-			queue(t, d, notify.Mail{To: "ada@example.org", Subject: fmt.Sprintf("m%02d", i), Body: "b"})
+			queue(t, d, notify.Mail{To: "ada@example.org", Subject: fmt.Sprintf("m%03d", i), Body: "b"})
 		}
 		// A delivery job for each instance, so that all four deliver at once.
 		for range 3 {
@@ -316,6 +316,15 @@ func TestWorkersShareTheOutbox(t *testing.T) {
 			if k != 1 {
 				t.Errorf("%s sent %d times", s, k)
 			}
+		}
+		// Each batch's messages were marked sent with the next claim, the
+		// last batch's on their own.
+		var marked int
+		if err := d.QueryRowContext(context.Background(), "SELECT COUNT(*) FROM mail_outbox WHERE status = 'sent' AND sent_at IS NOT NULL AND attempts = 1").Scan(&marked); err != nil {
+			t.Fatal(err)
+		}
+		if marked != n {
+			t.Errorf("%d of %d messages marked sent after one attempt", marked, n)
 		}
 	})
 }
