@@ -236,12 +236,11 @@ func IndexEntry(ctx context.Context, q db.Q, d db.Dialect, entryID int64) error 
 		return err
 	}
 	// Only comments whose scope changed (a move, a maturity to or from
-	// draft) are written, with their postings.
-	rows, err := q.QueryContext(ctx, `UPDATE search_docs SET community_id = e.community_id, draft = e.maturity = 'draft'
-		FROM entries e WHERE e.id = $1 AND search_docs.kind = 'comment'
-		AND search_docs.subject_id IN (SELECT id FROM posts WHERE subject_kind = 'entry' AND subject_id = $1)
-		AND (search_docs.community_id IS DISTINCT FROM e.community_id OR search_docs.draft <> (e.maturity = 'draft'))
-		RETURNING search_docs.doc_id`, entryID)
+	// draft) are written, with their postings. They are found by their
+	// keys (docID), from the entry's comments: search_docs has no index by
+	// subject, and a test of kind and subject read every comment's row
+	// (0.7 ms an entry published with 3,000 comments in the library).
+	rows, err := q.QueryContext(ctx, rescopeCommentsSQL(), entryID)
 	if err != nil {
 		return errs.Wrap(err, "index entry")
 	}
@@ -250,6 +249,16 @@ func IndexEntry(ctx context.Context, q db.Q, d db.Dialect, entryID int64) error 
 		return errs.Wrap(err, "index entry")
 	}
 	return rescope(ctx, q, changed)
+}
+
+// rescopeCommentsSQL sets the stored scope of entry $1's comments whose
+// scope is not the entry's, and returns their keys.
+func rescopeCommentsSQL() string {
+	return `UPDATE search_docs SET community_id = e.community_id, draft = e.maturity = 'draft'
+		FROM entries e WHERE e.id = $1
+		AND search_docs.doc_id IN (SELECT ` + docIDSQL(kindNamed(KindComment), "id") + ` FROM posts WHERE subject_kind = 'entry' AND subject_id = $1)
+		AND (search_docs.community_id IS DISTINCT FROM e.community_id OR search_docs.draft <> (e.maturity = 'draft'))
+		RETURNING search_docs.doc_id`
 }
 
 // RemoveEntry takes the entry and its comments out of the index. Call it

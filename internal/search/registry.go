@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"sync"
 
 	"hearth/internal/db"
@@ -93,3 +94,8 @@ func kindOf(docID int64) *Kind {
 
 // docID is the key of a document: its subject's id and its kind's code.
 func docID(k *Kind, id int64) int64 { return id<<4 | k.Code }
+
+// docIDSQL is docID in SQL, over the subject's id in column.
+func docIDSQL(k *Kind, column string) string {
+	return column + " * 16 + " + strconv.FormatInt(k.Code, 10)
+}
