@@ -17,7 +17,7 @@ type searchPage struct {
 	Hits        []searchHit
 	Asked       bool // there were words to search for
 	Filtered    bool // a filter narrows the results
-	Communities []search.Community
+	Communities []searchOption
 	Kinds       []searchOption
 	Maturities  []searchOption
 	PrevURL     string
@@ -25,28 +25,77 @@ type searchPage struct {
 	SignInURL   string
 }
 
-// searchHit is a result with its kind in words. The hit is a named field,
-// not embedded: the template reads a dozen of its fields for each of 20
-// results, and a field found through an embedded struct is looked up by a
-// breadth-first search of its fields each time (a quarter of the page's
-// rendering).
+// searchHit is a result with what the template tells apart decided here:
+// its kind and its badges. A template's function call (eq) costs several
+// field reads, and a page of 20 results made about 300 of them. The hit is
+// a named field, not embedded: a field found through an embedded struct is
+// looked up by a breadth-first search of its fields each time.
 type searchHit struct {
 	Hit       search.Hit
 	KindLabel string
+	// One of these is set: the kind of the hit (Entry for an entry).
+	Community, Person, Thread, Gathering, Reply, Comment, Entry bool
+	Question bool   // a thread that is a question
+	Answer   bool   // a reply that is an answer
+	Maturity string // the entry's or the comment's entry's maturity badge: its words
+	Badge    string // and its class
+}
+
+func newSearchHit(h search.Hit) searchHit {
+	sh := searchHit{Hit: h, KindLabel: practice.Kind(h.EntryKind).Label(), Question: h.ThreadKind == "question", Answer: h.PostKind == "answer"}
+	switch h.Kind {
+	case search.KindCommunity:
+		sh.Community = true
+	case search.KindPerson:
+		sh.Person = true
+	case search.KindThread:
+		sh.Thread = true
+	case search.KindGathering:
+		sh.Gathering = true
+	case search.KindReply:
+		sh.Reply = true
+	case search.KindComment:
+		sh.Comment = true
+	default:
+		sh.Entry = true
+	}
+	switch h.Maturity {
+	case "draft":
+		sh.Maturity, sh.Badge = "Draft", "proposed"
+	case "reviewed":
+		sh.Maturity, sh.Badge = "Reviewed", "ok"
+	case "endorsed":
+		sh.Maturity, sh.Badge = "Endorsed", "mine"
+	default:
+		sh.Maturity, sh.Badge = "Published", "quiet"
+	}
+	return sh
 }
 
 // searchOption is one choice of a filter.
 type searchOption struct {
-	Value string
-	Label string
+	Value    string
+	Label    string
+	Selected bool
+}
+
+// choices is options with the one whose value is chosen selected.
+func choices(options []searchOption, chosen string) []searchOption {
+	out := make([]searchOption, len(options))
+	for i, o := range options {
+		o.Selected = o.Value == chosen
+		out[i] = o
+	}
+	return out
 }
 
 var (
-	searchKinds = []searchOption{{"lesson", "Lessons learned"}, {"practice", "Practices"}, {"story", "Stories"},
-		{"resource", "Resources"}, {"comment", "Comments"}, {"thread", "Discussions and questions"}, {"reply", "Replies and answers"},
-		{"gathering", "Gatherings"}, {"community", "Communities"}, {"person", "People"}}
-	searchMaturities = []searchOption{{"published", "Published"}, {"reviewed", "Reviewed"}, {"endorsed", "Endorsed"},
-		{"draft", "Draft"}}
+	searchKinds = []searchOption{{Value: "lesson", Label: "Lessons learned"}, {Value: "practice", Label: "Practices"},
+		{Value: "story", Label: "Stories"}, {Value: "resource", Label: "Resources"}, {Value: "comment", Label: "Comments"},
+		{Value: "thread", Label: "Discussions and questions"}, {Value: "reply", Label: "Replies and answers"},
+		{Value: "gathering", Label: "Gatherings"}, {Value: "community", Label: "Communities"}, {Value: "person", Label: "People"}}
+	searchMaturities = []searchOption{{Value: "published", Label: "Published"}, {Value: "reviewed", Label: "Reviewed"},
+		{Value: "endorsed", Label: "Endorsed"}, {Value: "draft", Label: "Draft"}}
 )
 
 // searchText bounds the words a page carries back into its form.
@@ -74,11 +123,14 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		title = "Search: " + clipRunes(t, 60)
 	}
 	p := &searchPage{Layout: Layout{Title: title}, Query: q, Results: res, Asked: strings.TrimSpace(q.Text) != "",
-		Filtered:    q.Community != "" || q.Kind != "" || q.Maturity != "" || q.Tag != "" || q.Author != "",
-		Communities: communities, Kinds: searchKinds, Maturities: searchMaturities}
+		Filtered: q.Community != "" || q.Kind != "" || q.Maturity != "" || q.Tag != "" || q.Author != "",
+		Kinds:    choices(searchKinds, q.Kind), Maturities: choices(searchMaturities, q.Maturity)}
+	for _, c := range communities {
+		p.Communities = append(p.Communities, searchOption{Value: c.Slug, Label: c.Name, Selected: c.Slug == q.Community})
+	}
 	p.Query.Page = res.Page
 	for _, h := range res.Hits {
-		p.Hits = append(p.Hits, searchHit{Hit: h, KindLabel: practice.Kind(h.EntryKind).Label()})
+		p.Hits = append(p.Hits, newSearchHit(h))
 	}
 	if !a.SignedIn() {
 		p.SignInURL = "/signin?next=" + url.QueryEscape(r.URL.RequestURI())

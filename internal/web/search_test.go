@@ -63,9 +63,24 @@ func TestSearchPage(t *testing.T) {
 				t.Errorf("results page shows %q to a visitor", unwanted)
 			}
 		}
-		member := e.As("mia").Get("/search?q=rye&community=vault")
+		// Each hit's kind and badge, decided in Go (searchHit).
+		for _, want := range []string{`<span class="badge quiet">Published</span>`, `<span class="badge quiet">Comment</span>`, "Comment on Rye bread basics"} {
+			if !strings.Contains(res.Body, want) {
+				t.Errorf("results page lacks %q", want)
+			}
+		}
+		member := e.As("mia").Get("/search?q=rye&community=vault&kind=story&maturity=published")
 		if !strings.Contains(member.Body, "<mark>Rye</mark> vault secret") || strings.Contains(member.Body, "bread basics") {
 			t.Errorf("member searching the vault = %d", member.Status)
+		}
+		// The filters chosen are selected in the form, and only they.
+		for _, want := range []string{`<option value="vault" selected>`, `<option value="story" selected>`, `<option value="published" selected>`} {
+			if !strings.Contains(member.Body, want) {
+				t.Errorf("filtered page lacks %q", want)
+			}
+		}
+		if n := strings.Count(member.Body, " selected>"); n != 3 {
+			t.Errorf("%d options selected, want 3", n)
 		}
 
 		// No query: help; no results: suggestions; the box is on every page.

@@ -12,7 +12,6 @@ import (
 	"hearth/internal/conversation"
 	"hearth/internal/errs"
 	"hearth/internal/posts"
-	"hearth/internal/practice"
 	"hearth/internal/search"
 	"hearth/internal/stewardship"
 )
@@ -84,7 +83,7 @@ func (s *Server) newThreadForm(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderThreadForm(w http.ResponseWriter, r *http.Request, status int, v community.View, f Form, similar []search.Hit, confirm bool) {
 	p := &threadFormPage{Layout: communityLayout(v, "New conversation", "talk"), C: v, Form: f, Confirm: confirm}
 	for _, h := range similar {
-		p.Similar = append(p.Similar, searchHit{Hit: h, KindLabel: practice.Kind(h.EntryKind).Label()})
+		p.Similar = append(p.Similar, newSearchHit(h))
 	}
 	p.Community = &p.C
 	s.render(w, r, status, "talk/new", p)
