@@ -35,10 +35,11 @@ type searchHit struct {
 	KindLabel string
 	// One of these is set: the kind of the hit (Entry for an entry).
 	Community, Person, Thread, Gathering, Reply, Comment, Entry bool
-	Question                                                    bool   // a thread that is a question
-	Answer                                                      bool   // a reply that is an answer
-	Maturity                                                    string // the entry's or the comment's entry's maturity badge: its words
-	Badge                                                       string // and its class
+
+	Question bool   // a thread that is a question
+	Answer   bool   // a reply that is an answer
+	Maturity string // the entry's or the comment's entry's maturity badge: its words
+	Badge    string // and its class
 }
 
 func newSearchHit(h search.Hit) searchHit {
