@@ -234,6 +234,11 @@ func TestMoveThread(t *testing.T) {
 				t.Errorf("the %s did not follow the thread", what)
 			}
 		}
+		// The search documents' stored community, which the candidate walks
+		// test (Kind.Scope), moved with them.
+		if n := w.count(t, "SELECT COUNT(*) FROM search_docs WHERE kind IN ('thread', 'reply') AND community_id = $1", cheese); n != 2 {
+			t.Errorf("%d of the thread's 2 search documents stored in cheese", n)
+		}
 		if n := w.count(t, "SELECT COUNT(*) FROM activities WHERE url LIKE '/c/bread/talk/%'"); n != 0 {
 			t.Errorf("%d activities still lead to the old address", n)
 		}

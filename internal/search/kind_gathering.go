@@ -23,6 +23,7 @@ const KindGathering = "gathering"
 
 func init() {
 	Register(Kind{Name: KindGathering, Code: 10, Load: loadGatherings, After: afterIDs("gatherings"), Visible: gatheringVisible,
+		Scope: communityScope, // gatherings never move between communities
 		Filter: func(f *filter, q Query) (string, bool) {
 			return "", onlyKind(q.Kind, KindGathering) && q.Maturity == "" && q.Tag == "" && q.Author == ""
 		},

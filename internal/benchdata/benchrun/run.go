@@ -38,7 +38,8 @@ func envInt(b *testing.B, name string, def int) int {
 // Each runs fn as the subbenchmarks "sqlite" and, when HEARTH_TEST_POSTGRES is
 // set, "postgres", each on its own database. fresh tells fn whether the
 // database is empty and needs loading: HEARTH_BENCH_SQLITE names a SQLite file
-// kept between runs, loaded the first time and only read afterwards.
+// kept between runs, loaded the first time and only read afterwards;
+// HEARTH_BENCH_POSTGRES names a PostgreSQL database loaded before, only read.
 func Each(b *testing.B, fn func(b *testing.B, d *db.DB, fresh bool)) {
 	b.Run("sqlite", func(b *testing.B) {
 		path := os.Getenv("HEARTH_BENCH_SQLITE")
@@ -55,6 +56,18 @@ func Each(b *testing.B, fn func(b *testing.B, d *db.DB, fresh bool)) {
 		defer d.Close()
 		fn(b, d, fresh)
 	})
+	if url := os.Getenv("HEARTH_BENCH_POSTGRES"); url != "" {
+		// A database loaded before (by hearth bench --database), only read.
+		b.Run("postgres", func(b *testing.B) {
+			d, err := db.Open(context.Background(), url, "")
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer d.Close()
+			fn(b, d, false)
+		})
+		return
+	}
 	if os.Getenv(dbtest.PostgresEnv) != "" {
 		b.Run("postgres", func(b *testing.B) { fn(b, dbtest.Postgres(b), true) })
 	}
