@@ -114,9 +114,9 @@ func open(ctx context.Context, name string, args []string, getenv func(string) s
 // ensureIndexed rebuilds the search index if a migration asked for it,
 // telling progress on w.
 func ensureIndexed(ctx context.Context, d *db.DB, w io.Writer) error {
-	bar := progress.NewLater(w, "indexing for search", 0)
-	defer bar.Done()
-	return search.EnsureBuiltProgress(ctx, d, bar.Set)
+	stages := progress.NewStages(w)
+	defer stages.Done()
+	return search.EnsureBuiltProgress(ctx, d, stages.Set)
 }
 
 func newLogger(cfg config.Config, w io.Writer) *slog.Logger {

@@ -88,9 +88,10 @@ func Prepare(ctx context.Context, d *db.DB, o Options, w io.Writer) error {
 	if err := benchdata.LoadConference(ctx, d); err != nil {
 		return err
 	}
-	bar = progress.New(w, "indexing for search", o.Entries+o.Comments+o.Threads+o.Replies+benchdata.People+benchdata.Communities)
-	err = search.RebuildProgress(ctx, d, func(done int) { bar.Set(done) })
-	bar.Done()
+	stages := progress.NewStages(w)
+	stages.SetTotal(search.StageDocuments, o.Entries+o.Comments+o.Threads+o.Replies+benchdata.People+benchdata.Communities)
+	err = search.RebuildProgress(ctx, d, stages.Set)
+	stages.Done()
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}

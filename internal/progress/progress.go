@@ -112,12 +112,21 @@ func (b *Bar) Done() {
 		fmt.Fprintf(b.w, " %v\n", took)
 		return
 	}
+	if b.total <= 0 && b.done == 0 {
+		// A step with no count (merging an index) tells only its time.
+		fmt.Fprintf(b.w, "%s: done in %v\n", b.label, took)
+		return
+	}
 	fmt.Fprintf(b.w, "%s: done, %s in %v\n", b.label, count(b.done), took)
 }
 
 // draw writes the bar over the line it is on.
 func (b *Bar) draw() {
 	b.drawn = time.Now()
+	if b.total <= 0 && b.done == 0 {
+		fmt.Fprintf(b.w, "\r%s", b.label)
+		return
+	}
 	if b.total <= 0 {
 		fmt.Fprintf(b.w, "\r%s: %s", b.label, count(b.done))
 		return
@@ -171,4 +180,51 @@ func (l *Later) Done() {
 	b := l.bar
 	l.mu.Unlock()
 	b.Done()
+}
+
+// Stages reports a task done in stages, one Bar a stage: a report of a new
+// stage ends the previous stage's bar and starts the next one. Like a
+// Later, it prints nothing until first told of progress.
+type Stages struct {
+	mu     sync.Mutex
+	w      io.Writer
+	totals map[string]int
+	stage  string
+	bar    *Bar
+}
+
+// NewStages returns a Stages that reports on w.
+func NewStages(w io.Writer) *Stages {
+	return &Stages{w: w, totals: map[string]int{}}
+}
+
+// SetTotal gives the total of a stage whose reports do not know it (the
+// caller may know better than the task, as a benchmark knows how many
+// documents it wrote).
+func (s *Stages) SetTotal(stage string, total int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.totals[stage] = total
+}
+
+// Set records that done of total steps (0 when unknown) of stage are
+// done, ending the previous stage if this one is new.
+func (s *Stages) Set(stage string, done, total int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.bar == nil || stage != s.stage {
+		s.bar.Done()
+		if total <= 0 {
+			total = s.totals[stage]
+		}
+		s.stage, s.bar = stage, New(s.w, stage, total)
+	}
+	s.bar.Set(done)
+}
+
+// Done ends the last stage's report, if one was started.
+func (s *Stages) Done() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.bar.Done()
 }

@@ -84,3 +84,34 @@ func TestLaterPrintsOnlyWhenThereIsWork(t *testing.T) {
 		t.Errorf("a busy task printed %q", text)
 	}
 }
+
+// Stages print nothing when never told of progress; off a terminal, a new
+// stage ends the previous stage's report and starts its own, with the
+// total given by its reports or, when they do not know it, by SetTotal.
+func TestStagesPlainLines(t *testing.T) {
+	var out bytes.Buffer
+	idle := NewStages(&out)
+	idle.Done()
+	if out.Len() != 0 {
+		t.Errorf("an idle task printed %q", out.String())
+	}
+	s := NewStages(&out)
+	s.SetTotal("index", 100)
+	s.Set("index", 50, 0)
+	s.Set("index", 100, 0)
+	s.Set("write", 0, 10)
+	s.Set("write", 10, 10)
+	s.Set("merge", 0, 0)
+	s.Done()
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	want := []string{"index: started", "index: 50% (50 of 100)", "index: 90% (100 of 100)", "index: done, 100 in ",
+		"write: started", "write: 90% (10 of 10)", "write: done, 10 in ", "merge: started", "merge: done in "}
+	if len(lines) != len(want) {
+		t.Fatalf("lines = %q", lines)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d = %q, want %q…", i, lines[i], w)
+		}
+	}
+}

@@ -138,15 +138,27 @@ func putAll(ctx context.Context, q db.Q, e engine, docs []indexed) error {
 // rebuildBatch is how many subjects Rebuild reads at a time.
 const rebuildBatch = 500
 
-// Progress is told how far a rebuild is: documents done so far.
-type Progress func(done int)
+// Progress is told how far a rebuild is: the stage it is at, and the steps
+// of that stage done so far out of total (0 when unknown).
+type Progress func(stage string, done, total int)
+
+// The stages of a rebuild, in order, as told to a Progress: the documents
+// indexed, the postings written to the lists, and the engine's index merged
+// (one step with no count).
+const (
+	StageDocuments = "indexing for search"
+	StageLists     = "writing the search lists"
+	StageMerge     = "merging the full-text index"
+)
 
 // Rebuild empties the index and indexes every document of every kind
 // again, in one transaction: for data loaded around the services (imports,
 // benchmarks) and after a change in how text is analysed.
 func Rebuild(ctx context.Context, d *db.DB) error { return RebuildProgress(ctx, d, nil) }
 
-// RebuildProgress is Rebuild telling progress after each batch.
+// RebuildProgress is Rebuild telling progress (when not nil) after each
+// batch: the lists and the merge take minutes of their own on a large
+// library.
 func RebuildProgress(ctx context.Context, d *db.DB, progress Progress) error {
 	return d.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
 		e := engineFor(d.Dialect)
@@ -184,13 +196,16 @@ func RebuildProgress(ctx context.Context, d *db.DB, progress Progress) error {
 				lists.add(postingsOf(batch))
 				done += len(batch)
 				if progress != nil {
-					progress(done)
+					progress(StageDocuments, done, 0)
 				}
 				after = ids[len(ids)-1]
 			}
 		}
-		if err := lists.write(ctx, tx); err != nil {
+		if err := lists.write(ctx, tx, progress); err != nil {
 			return err
+		}
+		if progress != nil {
+			progress(StageMerge, 0, 0)
 		}
 		if err := e.optimize(ctx, tx); err != nil {
 			return err

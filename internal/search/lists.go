@@ -47,13 +47,23 @@ func (b *listBuilder) add(ps []posting) {
 	}
 }
 
-// write stores the lists, and the cut ones' floors and frequencies.
-func (b *listBuilder) write(ctx context.Context, q db.Q) error {
+// write stores the lists, and the cut ones' floors and frequencies,
+// telling progress (when not nil) in postings written.
+func (b *listBuilder) write(ctx context.Context, q db.Q, progress Progress) error {
 	terms := make([]string, 0, len(b.lists))
-	for t := range b.lists {
+	total := 0
+	for t, l := range b.lists {
 		terms = append(terms, t)
+		total += len(l.best)
 	}
 	slices.Sort(terms)
+	done := 0
+	tell := func() {
+		if progress != nil {
+			progress(StageLists, done, total)
+		}
+	}
+	tell()
 	var ps []posting
 	var cut []string
 	var args []any
@@ -65,6 +75,8 @@ func (b *listBuilder) write(ctx context.Context, q db.Q) error {
 			if err := insertPostings(ctx, q, ps); err != nil {
 				return err
 			}
+			done += len(ps)
+			tell()
 			ps = ps[:0]
 		}
 		if l.floor >= 0 {
@@ -81,6 +93,8 @@ func (b *listBuilder) write(ctx context.Context, q db.Q) error {
 	if err := insertPostings(ctx, q, ps); err != nil {
 		return err
 	}
+	done += len(ps)
+	tell()
 	return insertTerms(ctx, q, cut, args)
 }
 
@@ -131,11 +145,12 @@ func buildLists(ctx context.Context, q db.Q, progress Progress) error {
 			break
 		}
 		b.add(ps)
+		// Reading the stored documents is told as indexing them.
 		if done += n; progress != nil {
-			progress(done)
+			progress(StageDocuments, done, 0)
 		}
 	}
-	return b.write(ctx, q)
+	return b.write(ctx, q, progress)
 }
 
 // postingHeap orders postings worst first: lower impact, then older.

@@ -392,6 +392,57 @@ func TestRebuild(t *testing.T) {
 	})
 }
 
+// TestRebuildTellsStages: a rebuild tells its three stages in order, the
+// documents counted up to all of them and the postings up to all of those
+// written; building only the lists tells the documents read and the lists.
+func TestRebuildTellsStages(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		ctx := context.Background()
+		listCorpus(w, 12, 5)
+		var stages []string
+		last := map[string][2]int{} // the last done and total told of each stage
+		tell := func(stage string, done, total int) {
+			if len(stages) == 0 || stages[len(stages)-1] != stage {
+				stages = append(stages, stage)
+			}
+			if done < last[stage][0] {
+				t.Errorf("%s: done went back from %d to %d", stage, last[stage][0], done)
+			}
+			last[stage] = [2]int{done, total}
+		}
+		if err := search.RebuildProgress(ctx, d, tell); err != nil {
+			t.Fatal(err)
+		}
+		var docs, postings int
+		if err := d.QueryRowContext(ctx, "SELECT (SELECT COUNT(*) FROM search_docs), (SELECT COUNT(*) FROM search_postings)").
+			Scan(&docs, &postings); err != nil {
+			t.Fatal(err)
+		}
+		if want := []string{search.StageDocuments, search.StageLists, search.StageMerge}; join(stages) != join(want) {
+			t.Errorf("stages %s, want %s", join(stages), join(want))
+		}
+		if got := last[search.StageDocuments]; docs == 0 || got != [2]int{docs, 0} {
+			t.Errorf("documents told %v, want %d of unknown", got, docs)
+		}
+		if got := last[search.StageLists]; postings == 0 || got != [2]int{postings, postings} {
+			t.Errorf("postings told %v, want %d of %d", got, postings, postings)
+		}
+
+		stages, last = nil, map[string][2]int{}
+		if _, err := d.ExecContext(ctx, "INSERT INTO search_meta (name, value) VALUES ('lists', 'test') ON CONFLICT (name) DO NOTHING"); err != nil {
+			t.Fatal(err)
+		}
+		if err := search.EnsureBuiltProgress(ctx, d, tell); err != nil {
+			t.Fatal(err)
+		}
+		if want := []string{search.StageDocuments, search.StageLists}; join(stages) != join(want) ||
+			last[search.StageDocuments][0] != docs || last[search.StageLists] != [2]int{postings, postings} {
+			t.Errorf("building the lists told %s, %v", join(stages), last)
+		}
+	})
+}
+
 // TestIndexReadsStoredText: the index takes an entry's and a comment's text
 // as the writer stored it with the row (body_text, rendered before the write
 // transaction), never rendering Markdown itself inside the transaction.
