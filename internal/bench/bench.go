@@ -89,7 +89,7 @@ func Prepare(ctx context.Context, d *db.DB, o Options, w io.Writer) error {
 		return err
 	}
 	stages := progress.NewStages(w)
-	stages.SetTotal(search.StageDocuments, o.Entries+o.Comments+o.Threads+o.Replies+benchdata.People+benchdata.Communities)
+	stages.SetTotal(search.StageDocuments, o.Entries+o.Comments+o.Threads+o.Replies+benchdata.People+benchdata.Communities+1) // and the conference
 	err = search.RebuildProgress(ctx, d, stages.Set)
 	stages.Done()
 	if err != nil {
