@@ -563,6 +563,19 @@ func docCount(ctx context.Context, d *db.DB) (int, error) {
 		counts.m[d] = countAt{n: c.n, at: time.Now()}
 	}
 	counts.Unlock()
+	if !ok {
+		// No count yet (a process starting): the first caller counts, the
+		// others wait for its count rather than each counting too (30 ms
+		// each on PostgreSQL at 450,000 documents).
+		counts.first.Lock()
+		defer counts.first.Unlock()
+		counts.Lock()
+		c, ok = counts.m[d]
+		counts.Unlock()
+		if ok {
+			return c.n, nil
+		}
+	}
 	var n int
 	if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM search_docs").Scan(&n); err != nil {
 		return 0, err
@@ -583,5 +596,6 @@ type countAt struct {
 
 var counts = struct {
 	sync.Mutex
-	m map[*db.DB]countAt
+	m     map[*db.DB]countAt
+	first sync.Mutex // held while a database's first count is made
 }{m: map[*db.DB]countAt{}}
