@@ -163,6 +163,7 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 		}
 		sender = s
 	}
+	search.KeepResults(cfg.SearchCache)
 	limits := ratelimit.New(d, cfg.Limits, nil)
 	accounts := auth.NewService(d, auth.Options{BaseURL: cfg.BaseURL, SessionIdle: cfg.SessionIdle,
 		SessionLifetime: cfg.SessionLifetime, Logger: log, Limits: limits})

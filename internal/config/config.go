@@ -46,6 +46,11 @@ type Config struct {
 
 	MaxUpload int // the largest attachment, in MiB
 
+	// SearchCache is how long an instance keeps a search's ranking for the
+	// same query asked again in the same scope (0: not kept). The page is
+	// always checked and shown from the live tables.
+	SearchCache time.Duration
+
 	// TrustedProxies names the load balancers and proxies in front of
 	// Hearth (addresses or CIDR ranges, comma-separated) whose
 	// X-Forwarded-For header gives the client's address.
@@ -67,6 +72,7 @@ func Defaults() Config {
 		LogLevel:        "info",
 		LogFormat:       "text",
 		MaxUpload:       10,
+		SearchCache:     5 * time.Second,
 		Limits:          defaultLimits(),
 	}
 }
@@ -124,6 +130,7 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 	str(&c.LogLevel, "log-level", "HEARTH_LOG_LEVEL", "log level: debug, info, warn or error")
 	str(&c.LogFormat, "log-format", "HEARTH_LOG_FORMAT", "log format: text or json")
 	integer(&c.MaxUpload, "max-upload", "HEARTH_MAX_UPLOAD", "largest attachment, in MiB (1 to 1024)")
+	duration(&c.SearchCache, "search-cache", "HEARTH_SEARCH_CACHE", "keep a search's ranking this long for the same query asked again (0 to 1m; 0: never)")
 	str(&c.TrustedProxies, "trusted-proxies", "HEARTH_TRUSTED_PROXIES", "load balancers or proxies in front of Hearth (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For gives the client's address")
 	limitFlags(fs, &c, getenv, &errs)
 	if extra != nil {
@@ -185,6 +192,9 @@ func (c Config) Validate() error {
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, fmt.Errorf("log-format: %q is not text or json", c.LogFormat))
+	}
+	if c.SearchCache < 0 || c.SearchCache > time.Minute {
+		errs = append(errs, fmt.Errorf("search-cache: %v is not between 0 and 1m", c.SearchCache))
 	}
 	if c.MaxUpload < 1 || c.MaxUpload > 1024 {
 		errs = append(errs, fmt.Errorf("max-upload: %d MiB is not between 1 and 1024", c.MaxUpload))

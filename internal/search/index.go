@@ -79,6 +79,7 @@ func Index(ctx context.Context, q db.Q, d db.Dialect, kind string, ids ...int64)
 	if k == nil {
 		return errs.New(errs.Internal, "search: no kind %q", kind)
 	}
+	indexChanged()
 	docs, err := k.Load(ctx, q, ids)
 	if err != nil {
 		return errs.Wrap(err, "index "+kind)
@@ -110,6 +111,7 @@ func Remove(ctx context.Context, q db.Q, d db.Dialect, kind string, ids ...int64
 	if k == nil {
 		return errs.New(errs.Internal, "search: no kind %q", kind)
 	}
+	indexChanged()
 	keys := make([]int64, len(ids))
 	for i, id := range ids {
 		keys[i] = docID(k, id)
@@ -160,6 +162,7 @@ func Rebuild(ctx context.Context, d *db.DB) error { return RebuildProgress(ctx, 
 // batch: the lists and the merge take minutes of their own on a large
 // library.
 func RebuildProgress(ctx context.Context, d *db.DB, progress Progress) error {
+	defer indexChanged()
 	return d.WithTxCtx(ctx, func(ctx context.Context, tx *db.Tx) error {
 		e := engineFor(d.Dialect)
 		if err := e.clear(ctx, tx); err != nil {

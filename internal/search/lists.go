@@ -110,6 +110,7 @@ func insertTerms(ctx context.Context, q db.Q, rows []string, args []any) error {
 // indexes, without analysing any text: after a change in how lists are
 // kept (migration 0045 asks for it).
 func buildLists(ctx context.Context, q db.Q, progress Progress) error {
+	defer indexChanged()
 	for _, table := range []string{"search_postings", "search_terms"} {
 		if _, err := q.ExecContext(ctx, "DELETE FROM "+table); err != nil {
 			return errs.Wrap(err, "build posting lists")

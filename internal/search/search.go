@@ -123,7 +123,9 @@ func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, erro
 	if where == "" {
 		return res, nil
 	}
-	ranked, err := rank(ctx, d, engineFor(d.Dialect), t, where, f.args, q.Page*PageSize+1)
+	want := q.Page*PageSize + 1
+	ranked, err := keptRank(func() ([]scored, error) { return rank(ctx, d, engineFor(d.Dialect), t, where, f.args, want) },
+		d, t, where, f.args, want)
 	if err != nil {
 		return res, errs.Wrap(err, "search")
 	}
