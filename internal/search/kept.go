@@ -13,10 +13,11 @@ import (
 // Ranked results are kept a few seconds per instance (KeepResults), as
 // search engines are near-real-time: a query asked again by a reader of the
 // same scope (the same communities, the same filters, as deep a page) is
-// not ranked again. Only the ranking is kept: the page shown is still
-// checked against the live tables (stillVisible) and shown from them, so a
-// document hidden, deleted or moved since is never shown where it should
-// not be. A write to the index in this instance starts afresh at once;
+// not ranked again, nor its hits shown again. What the reader may see is
+// never kept: each time, the page is checked against the live tables
+// (stillVisible), so a document hidden, deleted or moved since is never
+// shown where it should not be; a page whose check drops a hit is shown
+// afresh. A write to the index in this instance starts afresh at once;
 // another instance's writes are seen when the kept ranking expires.
 var kept = struct {
 	ttl        atomic.Int64 // nanoseconds; 0: nothing is kept
@@ -76,4 +77,41 @@ func rankingKey(t []qterm, where string, args []any, want int) string {
 	}
 	fmt.Fprintf(&b, "%d|%s|%#v", want, where, args[1:]) // $1 is the engine's match, set by each walk
 	return b.String()
+}
+
+// keptHits are the shown hits of a page of a kept ranking, for the same
+// visible page (the ids stillVisible kept, which is run every time): names,
+// counts and passages may be as old as the TTL, never what is visible.
+var keptHits = lru.New[keptKey, keptShown](8 << 20)
+
+type keptShown struct {
+	hits []Hit
+	at   time.Time
+}
+
+// keptShow is show's hits for page, kept as rankings are.
+func keptShow(show func() ([]Hit, error), d *db.DB, t []qterm, where string, args []any, want int, page []scored) ([]Hit, error) {
+	ttl := time.Duration(kept.ttl.Load())
+	if ttl == 0 {
+		return show()
+	}
+	var b strings.Builder
+	b.WriteString(rankingKey(t, where, args, want))
+	for _, s := range page {
+		fmt.Fprintf(&b, "|%d", s.id)
+	}
+	key := keptKey{d: d, generation: kept.generation.Load(), query: b.String()}
+	if k, ok := keptHits.Get(key); ok && time.Since(k.at) < ttl {
+		return k.hits, nil
+	}
+	hits, err := show()
+	if err != nil {
+		return nil, err
+	}
+	size := len(key.query) + 64
+	for _, h := range hits {
+		size += 512 + len(h.Title) + len(h.Snippet) + len(h.URL) + len(h.doc.title) + len(h.doc.tags) + len(h.doc.summary) + len(h.doc.body)
+	}
+	keptHits.Put(key, keptShown{hits: hits, at: time.Now()}, size)
+	return hits, nil
 }

@@ -139,7 +139,7 @@ func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, erro
 	if err != nil || len(page) == 0 {
 		return res, errs.Wrap(err, "search")
 	}
-	hits, err := show(ctx, d, page, text, newMatcher(t))
+	hits, err := keptShow(func() ([]Hit, error) { return show(ctx, d, page, text, newMatcher(t)) }, d, t, where, f.args, want, page)
 	if err != nil {
 		return res, errs.Wrap(err, "search")
 	}
