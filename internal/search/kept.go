@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -102,7 +103,7 @@ func keptShow(show func() ([]Hit, error), d *db.DB, t []qterm, where string, arg
 	}
 	key := keptKey{d: d, generation: kept.generation.Load(), query: b.String()}
 	if k, ok := keptHits.Get(key); ok && time.Since(k.at) < ttl {
-		return k.hits, nil
+		return slices.Clone(k.hits), nil // the caller's to change
 	}
 	hits, err := show()
 	if err != nil {
