@@ -23,8 +23,9 @@ import (
 var kept = struct {
 	ttl        atomic.Int64 // nanoseconds; 0: nothing is kept
 	generation atomic.Uint64
-	results    *lru.Cache[keptKey, keptRanking]
-}{results: lru.New[keptKey, keptRanking](8 << 20)}
+	rankings   *lru.Cache[keptKey, keptValue[[]scored]]
+	hits       *lru.Cache[keptKey, keptValue[[]Hit]] // a page's shown hits, for the same visible page
+}{rankings: lru.New[keptKey, keptValue[[]scored]](8 << 20), hits: lru.New[keptKey, keptValue[[]Hit]](8 << 20)}
 
 // KeepResults sets how long a ranking is kept; 0 keeps none.
 func KeepResults(ttl time.Duration) { kept.ttl.Store(int64(max(ttl, 0))) }
@@ -35,33 +36,41 @@ type keptKey struct {
 	query      string // the terms, the reader's scope and filters (the walks' SQL and arguments), the depth
 }
 
-type keptRanking struct {
-	ranked []scored
-	at     time.Time
+type keptValue[V any] struct {
+	v  V
+	at time.Time
 }
 
 // indexChanged makes every kept ranking stale: called by each write to
 // the index in this instance.
 func indexChanged() { kept.generation.Add(1) }
 
-// keptRank is rank's result for the same query, scope and depth, when one
-// was kept less than the TTL ago, else rank's, kept.
-func keptRank(rank func() ([]scored, error), d *db.DB, t []qterm, where string, args []any, want int) ([]scored, error) {
+// keep returns the value kept in c under query when it is younger than the
+// TTL, else compute's (its value and size in bytes), kept.
+func keep[V any](c *lru.Cache[keptKey, keptValue[V]], d *db.DB, query string, compute func() (V, int, error)) (V, error) {
 	ttl := time.Duration(kept.ttl.Load())
 	if ttl == 0 {
-		return rank()
+		v, _, err := compute()
+		return v, err
 	}
-	key := keptKey{d: d, generation: kept.generation.Load(), query: rankingKey(t, where, args, want)}
-	if k, ok := kept.results.Get(key); ok && time.Since(k.at) < ttl {
-		return k.ranked, nil
+	key := keptKey{d: d, generation: kept.generation.Load(), query: query}
+	if k, ok := c.Get(key); ok && time.Since(k.at) < ttl {
+		return k.v, nil
 	}
-	ranked, err := rank()
-	if err != nil {
-		return nil, err
+	v, size, err := compute()
+	if err == nil {
+		c.Put(key, keptValue[V]{v: v, at: time.Now()}, len(query)+size+64)
 	}
-	ranked = ranked[:min(len(ranked), want)] // deeper pages ask with a larger want
-	kept.results.Put(key, keptRanking{ranked: ranked, at: time.Now()}, len(key.query)+len(ranked)*24+64)
-	return ranked, nil
+	return v, err
+}
+
+// keptRank is rank's result for the query named by key (rankingKey), kept.
+func keptRank(rank func() ([]scored, error), d *db.DB, key string, want int) ([]scored, error) {
+	return keep(kept.rankings, d, key, func() ([]scored, int, error) {
+		ranked, err := rank()
+		ranked = ranked[:min(len(ranked), want)] // deeper pages ask with a larger want
+		return ranked, len(ranked) * 24, err
+	})
 }
 
 // rankingKey names a ranking: the analysed terms, the condition of what
@@ -80,39 +89,23 @@ func rankingKey(t []qterm, where string, args []any, want int) string {
 	return b.String()
 }
 
-// keptHits are the shown hits of a page of a kept ranking, for the same
-// visible page (the ids stillVisible kept, which is run every time): names,
-// counts and passages may be as old as the TTL, never what is visible.
-var keptHits = lru.New[keptKey, keptShown](8 << 20)
-
-type keptShown struct {
-	hits []Hit
-	at   time.Time
-}
-
-// keptShow is show's hits for page, kept as rankings are.
-func keptShow(show func() ([]Hit, error), d *db.DB, t []qterm, where string, args []any, want int, page []scored) ([]Hit, error) {
-	ttl := time.Duration(kept.ttl.Load())
-	if ttl == 0 {
-		return show()
-	}
+// keptShow is show's hits for page of the ranking named by key, kept for
+// the same visible page (the ids stillVisible kept, which is run every
+// time): names, counts and passages may be as old as the TTL, never what
+// is visible.
+func keptShow(show func() ([]Hit, error), d *db.DB, key string, page []scored) ([]Hit, error) {
 	var b strings.Builder
-	b.WriteString(rankingKey(t, where, args, want))
+	b.WriteString(key)
 	for _, s := range page {
 		fmt.Fprintf(&b, "|%d", s.id)
 	}
-	key := keptKey{d: d, generation: kept.generation.Load(), query: b.String()}
-	if k, ok := keptHits.Get(key); ok && time.Since(k.at) < ttl {
-		return slices.Clone(k.hits), nil // the caller's to change
-	}
-	hits, err := show()
-	if err != nil {
-		return nil, err
-	}
-	size := len(key.query) + 64
-	for _, h := range hits {
-		size += 512 + len(h.Title) + len(h.Snippet) + len(h.URL) + len(h.doc.title) + len(h.doc.tags) + len(h.doc.summary) + len(h.doc.body)
-	}
-	keptHits.Put(key, keptShown{hits: hits, at: time.Now()}, size)
-	return hits, nil
+	hits, err := keep(kept.hits, d, b.String(), func() ([]Hit, int, error) {
+		hits, err := show()
+		size := 0
+		for _, h := range hits {
+			size += 512 + len(h.Title) + len(h.Snippet) + len(h.URL) + len(h.doc.title) + len(h.doc.tags) + len(h.doc.summary) + len(h.doc.body)
+		}
+		return hits, size, err
+	})
+	return slices.Clone(hits), err // the caller's to change
 }

@@ -124,8 +124,8 @@ func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, erro
 		return res, nil
 	}
 	want := q.Page*PageSize + 1
-	ranked, err := keptRank(func() ([]scored, error) { return rank(ctx, d, engineFor(d.Dialect), t, where, f.args, want) },
-		d, t, where, f.args, want)
+	key := rankingKey(t, where, f.args, want)
+	ranked, err := keptRank(func() ([]scored, error) { return rank(ctx, d, engineFor(d.Dialect), t, where, f.args, want) }, d, key, want)
 	if err != nil {
 		return res, errs.Wrap(err, "search")
 	}
@@ -139,7 +139,7 @@ func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, erro
 	if err != nil || len(page) == 0 {
 		return res, errs.Wrap(err, "search")
 	}
-	hits, err := keptShow(func() ([]Hit, error) { return show(ctx, d, page, text, newMatcher(t)) }, d, t, where, f.args, want, page)
+	hits, err := keptShow(func() ([]Hit, error) { return show(ctx, d, page, text, newMatcher(t)) }, d, key, page)
 	if err != nil {
 		return res, errs.Wrap(err, "search")
 	}
