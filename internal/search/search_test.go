@@ -147,6 +147,9 @@ func TestFilters(t *testing.T) {
 			{"author", search.Query{Author: "@mia"}, []string{"Proofing lesson"}},
 			{"author of comments", search.Query{Author: "sam"}, []string{"Proofing lesson#comment", "Proofing practice", "Proofing story"}},
 			{"combined", search.Query{Community: "bread", Tag: "dough", Kind: "lesson"}, []string{"Proofing lesson"}},
+			// A known kind no document of which can meet the other filters
+			// finds nothing (it is not ignored as an unknown kind is).
+			{"kind community with a maturity", search.Query{Kind: "community", Maturity: "endorsed"}, nil},
 		}
 		for _, c := range cases {
 			c.q.Text = "proofing"
