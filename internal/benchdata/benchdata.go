@@ -116,7 +116,8 @@ func LoadRowsProgress(ctx context.Context, d *db.DB, entries, comments int, prog
 		}
 		ins.Flush()
 		kinds := []string{"story", "lesson", "practice", "resource"}
-		startHere := map[int][]int{} // community: its first published entries
+		startHere := map[int][]int{}            // community: its first published entries
+		communityOf := make([]uint8, entries+1) // entry: its community, for its tags
 		for i := 1; i <= entries; i++ {
 			maturity := "published"
 			if i%DraftEvery == 0 {
@@ -124,6 +125,7 @@ func LoadRowsProgress(ctx context.Context, d *db.DB, entries, comments int, prog
 			}
 			at := now.Add(-time.Duration(r.IntN(1000)) * time.Hour)
 			c := 1 + r.IntN(Communities)
+			communityOf[i] = uint8(c)
 			if maturity == "published" && len(startHere[c]) < StartHere {
 				startHere[c] = append(startHere[c], i)
 			}
@@ -141,8 +143,8 @@ func LoadRowsProgress(ctx context.Context, d *db.DB, entries, comments int, prog
 		ins.Flush()
 		for i := 1; i <= entries; i++ {
 			a, t := words[20+r.IntN(200)], words[300+r.IntN(200)]
-			ins.Row("INSERT INTO entry_tags (entry_id, tag) VALUES", i, a)
-			ins.Row("INSERT INTO entry_tags (entry_id, tag) VALUES", i, t)
+			ins.Row("INSERT INTO entry_tags (entry_id, tag, community_id) VALUES", i, a, int(communityOf[i]))
+			ins.Row("INSERT INTO entry_tags (entry_id, tag, community_id) VALUES", i, t, int(communityOf[i]))
 		}
 		ins.Flush()
 		for i := 1; i <= comments; i++ {

@@ -60,7 +60,7 @@ func LoadTalk(ctx context.Context, d *db.DB, threads, replies int, progress Prog
 		}
 		ins.Flush()
 		for i := 1; i <= threads; i++ {
-			ins.Row("INSERT INTO thread_tags (thread_id, tag) VALUES", i, words[20+(i*7)%200])
+			ins.Row("INSERT INTO thread_tags (thread_id, tag, community_id) VALUES", i, words[20+(i*7)%200], ReaderPublic)
 		}
 		ins.Flush()
 		for i := range replies {

@@ -229,6 +229,7 @@ func TestMoveThread(t *testing.T) {
 			"thread":     "SELECT COUNT(*) FROM threads WHERE community_id = $1 AND pinned_at IS NULL",
 			"posts":      "SELECT COUNT(*) FROM posts WHERE community_id = $1",
 			"activities": "SELECT COUNT(*) FROM activities WHERE community_id = $1 AND url LIKE '/c/cheese/talk/%'",
+			"tags":       "SELECT COUNT(*) FROM thread_tags WHERE community_id = $1",
 		} {
 			if n := w.count(t, q, cheese); n == 0 {
 				t.Errorf("the %s did not follow the thread", what)
@@ -248,6 +249,16 @@ func TestMoveThread(t *testing.T) {
 		moved, err := w.svc.Get(w.ctx, w.actors["steward"], "cheese", th.ID)
 		if err != nil || len(moved.Tags) != 1 || moved.Pinned {
 			t.Errorf("the moved thread: %+v, %v", moved.Thread, err)
+		}
+		// An entry page's threads on its tags find it in cheese, not in bread.
+		for slug, want := range map[string]int{"bread": 0, "cheese": 1} {
+			v, err := w.env.Communities.Get(w.ctx, w.actors["steward"], slug)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if on, err := w.svc.OnTags(w.ctx, v, moved.Tags); err != nil || len(on) != want {
+				t.Errorf("threads on %q in %s: %d, %v; want %d", moved.Tags, slug, len(on), err, want)
+			}
 		}
 		// Its old address leads to it for those who may read it there only.
 		if got, err := w.svc.Locate(w.ctx, w.actors["steward"], th.ID); err != nil || got != url {

@@ -94,6 +94,9 @@ func (s *Service) MoveThread(ctx context.Context, a auth.Actor, communitySlug st
 			m.ID, m.To.ID); err != nil {
 			return errs.Wrap(err, "move thread")
 		}
+		if _, err := tx.ExecContext(ctx, `UPDATE thread_tags SET community_id = $2 WHERE thread_id = $1`, m.ID, m.To.ID); err != nil {
+			return errs.Wrap(err, "move tags")
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE posts SET community_id = $3 WHERE subject_kind = $1 AND subject_id = $2`,
 			SubjectKind, m.ID, m.To.ID); err != nil {
 			return errs.Wrap(err, "move replies")

@@ -30,14 +30,14 @@ func (s *Service) OnTags(ctx context.Context, v community.View, tags []string) (
 		return nil, nil
 	}
 	// For each tag, the community's newest threads on it (the index
-	// thread_tags_tag_thread read backwards, each thread checked for its
-	// community), counted by how many of the tags they share.
+	// thread_tags_community_tag read backwards), counted by how many of the
+	// tags they share.
 	args := []any{v.ID}
 	var walks []string
 	for _, t := range tags {
 		args = append(args, t)
-		walks = append(walks, `SELECT * FROM (SELECT g.thread_id FROM thread_tags g JOIN threads gt ON gt.id = g.thread_id
-			WHERE g.tag = $`+strconv.Itoa(len(args))+` AND gt.community_id = $1
+		walks = append(walks, `SELECT * FROM (SELECT g.thread_id FROM thread_tags g
+			WHERE g.community_id = $1 AND g.tag = $`+strconv.Itoa(len(args))+`
 			ORDER BY g.thread_id DESC LIMIT `+strconv.Itoa(relatedPerTag)+`) w`+strconv.Itoa(len(args)))
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+threadColumns+` FROM (

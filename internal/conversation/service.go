@@ -243,7 +243,7 @@ func (s *Service) Start(ctx context.Context, a auth.Actor, communitySlug string,
 			return errs.Wrap(err, "start thread")
 		}
 		for _, tag := range c.tags {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO thread_tags (thread_id, tag) VALUES ($1, $2)`, id, tag); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO thread_tags (thread_id, tag, community_id) VALUES ($1, $2, $3)`, id, tag, v.ID); err != nil {
 				return errs.Wrap(err, "tag thread")
 			}
 		}

@@ -310,7 +310,7 @@ func loadEntry(ctx context.Context, tx *db.Tx, l *loaded, slug string, com row, 
 		}
 	}
 	for _, t := range e.Tags {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO entry_tags (entry_id, tag) VALUES ($1, $2)", id, t); err != nil {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO entry_tags (entry_id, tag, community_id) SELECT $1, $2, community_id FROM entries WHERE id = $1", id, t); err != nil {
 			return errs.Wrap(err, "tag")
 		}
 	}

@@ -97,7 +97,7 @@ func loadThread(ctx context.Context, tx *db.Tx, l *loaded, md *markup.Renderer, 
 		return errs.Wrap(err, "insert thread")
 	}
 	for _, tag := range th.Tags {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO thread_tags (thread_id, tag) VALUES ($1, $2)`, id, tag); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO thread_tags (thread_id, tag, community_id) VALUES ($1, $2, $3)`, id, tag, communityID); err != nil {
 			return errs.Wrap(err, "tag thread")
 		}
 	}

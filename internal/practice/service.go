@@ -203,7 +203,9 @@ func setEntryTags(ctx context.Context, q db.Q, entryID int64, tags []string) err
 		return errs.Wrap(err, "clear tags")
 	}
 	for _, t := range tags {
-		if _, err := q.ExecContext(ctx, "INSERT INTO entry_tags (entry_id, tag) VALUES ($1, $2)", entryID, t); err != nil {
+		// The entry's community goes with each tag, for the walks of
+		// Related (entries never change community).
+		if _, err := q.ExecContext(ctx, "INSERT INTO entry_tags (entry_id, tag, community_id) SELECT $1, $2, community_id FROM entries WHERE id = $1", entryID, t); err != nil {
 			return errs.Wrap(err, "add tag")
 		}
 	}
