@@ -22,15 +22,7 @@ import (
 // nor sorts them, so its cost does not grow with the library.
 func TestLibraryListUsesIndex(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		ctx := context.Background()
-		if err := benchdata.LoadRows(ctx, d, 2000, 0); err != nil {
-			t.Fatal(err)
-		}
-		if d.Dialect == db.Postgres {
-			if _, err := d.ExecContext(ctx, "ANALYZE"); err != nil {
-				t.Fatal(err)
-			}
-		}
+		ctx := loadForPlans(t, d)
 		cs := community.NewService(d, nil, "http://hearth.test", nil)
 		reader := auth.Actor{PersonID: benchdata.Reader, Handle: "p1", Verified: true}
 		v, err := cs.Get(ctx, reader, benchdata.CommunitySlug(benchdata.ReaderPublic))
@@ -50,6 +42,22 @@ func TestLibraryListUsesIndex(t *testing.T) {
 			}
 		}
 	})
+}
+
+// loadForPlans writes the benchmark library of 2,000 entries into d, and
+// has PostgreSQL gather its statistics, for the tests of query plans.
+func loadForPlans(t *testing.T, d *db.DB) context.Context {
+	t.Helper()
+	ctx := context.Background()
+	if err := benchdata.LoadRows(ctx, d, 2000, 0); err != nil {
+		t.Fatal(err)
+	}
+	if d.Dialect == db.Postgres {
+		if _, err := d.ExecContext(ctx, "ANALYZE"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return ctx
 }
 
 // fullSort finds a PostgreSQL plan's Sort node (not an Incremental Sort).
@@ -132,15 +140,7 @@ func explain(t *testing.T, d *db.DB, query string, args []any) string {
 // grew with the library (3.5 ms an entry page at 1,000,000 entries).
 func TestRelatedUsesCommunityTagIndex(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		ctx := context.Background()
-		if err := benchdata.LoadRows(ctx, d, 2000, 0); err != nil {
-			t.Fatal(err)
-		}
-		if d.Dialect == db.Postgres {
-			if _, err := d.ExecContext(ctx, "ANALYZE"); err != nil {
-				t.Fatal(err)
-			}
-		}
+		ctx := loadForPlans(t, d)
 		var entry, community int64
 		var tags []string
 		rows, err := d.QueryContext(ctx, `SELECT t.entry_id, t.community_id, t.tag FROM entry_tags t
