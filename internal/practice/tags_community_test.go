@@ -15,12 +15,7 @@ import (
 func TestTagsTakeTheirCommunity(t *testing.T) {
 	dbtest.EachAt(t, 76, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		exec := func(q string, args ...any) {
-			t.Helper()
-			if _, err := d.ExecContext(ctx, q, args...); err != nil {
-				t.Fatalf("%s: %v", q, err)
-			}
-		}
+		exec := func(q string, args ...any) { t.Helper(); dbtest.Exec(t, d, q, args...) }
 		now := db.Now()
 		exec(`INSERT INTO people (id, handle, email, name, password_hash, created_at) VALUES (1, 'ada', 'ada@example.org', 'Ada', 'x', $1)`, now)
 		for id, slug := range map[int]string{1: "bread", 2: "cheese"} {

@@ -143,3 +143,12 @@ func randomHex(n int) string {
 	rand.Read(b)
 	return hex.EncodeToString(b)
 }
+
+// Exec runs a statement that sets up a test's rows through d's writer, and
+// fails the test when it fails.
+func Exec(t testing.TB, d *db.DB, query string, args ...any) {
+	t.Helper()
+	if _, err := d.ExecContext(context.Background(), query, args...); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+}
