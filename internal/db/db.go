@@ -98,9 +98,10 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	// mmap_size: pages are read from the operating system's cache through a
 	// memory map rather than a pread system call each; with a library larger
 	// than SQLite's small page cache, those calls were a third of a search's
-	// CPU time (docs/performance.md). The size only bounds the map (SQLite
-	// caps it at its compile-time maximum); 1 GB left the end of a 1.5 GB
-	// library (100,000 entries) to pread, a quarter of a search's CPU.
+	// CPU time (docs/performance.md). The size only bounds the map: SQLite
+	// caps it at its compile-time maximum, 2 GB in this driver, so a larger
+	// file's later pages are still read with pread. 1 GB left the end of a
+	// 1.5 GB library (100,000 entries) to pread, a quarter of a search's CPU.
 	pragmas := "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)" +
 		"&_pragma=mmap_size(17179869184)&_time_format=sqlite"
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + pragmas
