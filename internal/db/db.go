@@ -51,6 +51,9 @@ type DB struct {
 	queries atomic.Int64 // statements run, for tests that watch query counts
 	stmts   stmtCache    // prepared reads (SQLite)
 	wstmts  writeStmts   // prepared writes (SQLite, prepared_writes.go)
+
+	ckpt     *checkpointer // SQLite's background checkpoints (checkpoint.go)
+	ckptOnce sync.Once
 }
 
 // stmtCache keeps the SQLite readers' statements prepared, by query text:
@@ -103,7 +106,8 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	// file's later pages are still read with pread. 1 GB left the end of a
 	// 1.5 GB library (100,000 entries) to pread, a quarter of a search's CPU.
 	pragmas := "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)" +
-		"&_pragma=mmap_size(17179869184)&_time_format=sqlite"
+		"&_pragma=mmap_size(17179869184)&_time_format=sqlite" +
+		"&_pragma=wal_autocheckpoint(" + strconv.Itoa(backstopPages) + ")" // checkpoint.go
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + pragmas
 	write, err := sql.Open("sqlite", dsn+"&_txlock=immediate")
 	if err != nil {
@@ -127,6 +131,12 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		d.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
+	ckpt, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		d.Close()
+		return nil, fmt.Errorf("open sqlite: %w", err)
+	}
+	d.ckpt = startCheckpointer(ckpt)
 	return d, nil
 }
 
@@ -156,6 +166,7 @@ func (d *DB) Close() error {
 			return true
 		})
 	}
+	d.StopCheckpointer()
 	err = errors.Join(err, d.write.Close())
 	if d.read != d.write {
 		err = errors.Join(err, d.read.Close())
@@ -177,6 +188,7 @@ func (d *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Re
 		return t.ExecContext(ctx, query, args...)
 	}
 	d.queries.Add(1)
+	defer d.wrote()
 	if st := d.preparedWrite(query); st != nil {
 		return st.ExecContext(ctx, args...)
 	}
@@ -252,6 +264,7 @@ func (w writer) QueryContext(ctx context.Context, q string, args ...any) (*sql.R
 		return t.QueryContext(ctx, q, args...)
 	}
 	w.d.queries.Add(1)
+	defer w.d.wrote()
 	return w.d.write.QueryContext(ctx, q, args...)
 }
 func (w writer) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
@@ -259,6 +272,7 @@ func (w writer) QueryRowContext(ctx context.Context, q string, args ...any) *sql
 		return t.QueryRowContext(ctx, q, args...)
 	}
 	w.d.queries.Add(1)
+	defer w.d.wrote()
 	if st := w.d.preparedWrite(q); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}

@@ -151,6 +151,7 @@ func (d *DB) WithTxCtx(ctx context.Context, fn func(ctx context.Context, tx *Tx)
 	if err = sqlTx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	d.wrote()
 	return nil
 }
 

@@ -54,6 +54,7 @@ func TestActivityAddsFewPagesToAWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The writer is one connection: these hold for every write that follows.
+	d.StopCheckpointer()
 	if _, err := d.Writer().ExecContext(ctx, "PRAGMA wal_autocheckpoint = 0"); err != nil {
 		t.Fatal(err)
 	}
