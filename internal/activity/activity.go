@@ -146,11 +146,10 @@ func Record(ctx context.Context, q db.Q, a Activity) (int64, error) {
 	if a.CreatedAt.IsZero() {
 		a.CreatedAt = db.Now()
 	}
-	var id int64
-	err := q.QueryRowContext(ctx, `INSERT INTO activities (actor_id, verb, subject_kind, subject_id, community_id, audience, title, url, excerpt, created_at, targets)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+	id, err := db.InsertID(ctx, q, `INSERT INTO activities (actor_id, verb, subject_kind, subject_id, community_id, audience, title, url, excerpt, created_at, targets)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
 		nullID(a.ActorID), a.Verb, a.SubjectKind, a.SubjectID, nullID(a.CommunityID), a.Audience,
-		clip(a.Title, 300), a.URL, Excerpt(a.Excerpt), a.CreatedAt, encodeTargets(a.Targets)).Scan(&id)
+		clip(a.Title, 300), a.URL, Excerpt(a.Excerpt), a.CreatedAt, encodeTargets(a.Targets))
 	if err != nil {
 		return 0, fmt.Errorf("record %s: %w", a.Verb, err)
 	}
