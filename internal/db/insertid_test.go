@@ -2,6 +2,7 @@ package db_test
 
 import (
 	"context"
+	"strconv"
 	"testing"
 
 	"hearth/internal/db"
@@ -41,4 +42,42 @@ func TestInsertID(t *testing.T) {
 			t.Fatalf("a duplicate slug gave %v, want a unique violation", err)
 		}
 	})
+}
+
+// BenchmarkInsertID compares, on SQLite, an insert that reads its id with
+// RETURNING and one through InsertID, 50 to a transaction:
+//
+//	go test -run '^$' -bench InsertID -benchtime 300x -count 3 ./internal/db/
+func BenchmarkInsertID(b *testing.B) {
+	d := dbtest.SQLite(b)
+	ctx := context.Background()
+	const insert = `INSERT INTO departments (name, slug, created_at) VALUES ($1, $2, $3)`
+	n := 0
+	for _, how := range []string{"returning", "InsertID"} {
+		b.Run(how, func(b *testing.B) {
+			for b.Loop() {
+				err := d.WithTx(ctx, func(tx *db.Tx) error {
+					for range 50 {
+						n++
+						slug := "d" + strconv.Itoa(n)
+						var err error
+						if how == "returning" {
+							var id int64
+							err = tx.QueryRowContext(ctx, insert+" RETURNING id", slug, slug, db.Now()).Scan(&id)
+						} else {
+							_, err = db.InsertID(ctx, tx, insert, slug, slug, db.Now())
+						}
+						if err != nil {
+							return err
+						}
+					}
+					return nil
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*50), "µs/insert")
+		})
+	}
 }

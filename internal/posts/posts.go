@@ -75,10 +75,9 @@ func Add(ctx context.Context, q db.Q, p New) (int64, error) {
 	if p.Kind == "" {
 		p.Kind = Comment
 	}
-	var id int64
-	err := q.QueryRowContext(ctx, `INSERT INTO posts (subject_kind, subject_id, community_id, kind, author_id, body, body_html, body_text,
-		render_version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
-		p.Subject.Kind, p.Subject.ID, nullID(p.CommunityID), p.Kind, p.AuthorID, p.Body, string(p.HTML), p.Text, p.Version, p.At).Scan(&id)
+	id, err := db.InsertID(ctx, q, `INSERT INTO posts (subject_kind, subject_id, community_id, kind, author_id, body, body_html, body_text,
+		render_version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
+		p.Subject.Kind, p.Subject.ID, nullID(p.CommunityID), p.Kind, p.AuthorID, p.Body, string(p.HTML), p.Text, p.Version, p.At)
 	return id, errs.Wrap(err, "add post")
 }
 
