@@ -57,8 +57,6 @@ func (d *DB) wrote() {
 
 func (c *checkpointer) run() {
 	defer c.done.Done()
-	pause := time.NewTimer(0)
-	<-pause.C
 	for {
 		select {
 		case <-c.stop:
@@ -66,12 +64,10 @@ func (c *checkpointer) run() {
 		case <-c.wake:
 		}
 		// Let the writes of the next while gather first.
-		pause.Reset(checkpointEvery)
 		select {
 		case <-c.stop:
-			pause.Stop()
 			return
-		case <-pause.C:
+		case <-time.After(checkpointEvery):
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		// An error (the disk full, say) leaves the work to the next round
