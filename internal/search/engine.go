@@ -20,13 +20,27 @@ type engine interface {
 	optimize(ctx context.Context, q db.Q) error
 	// match renders terms as the engine's query, all of them required.
 	match(t []qterm) string
-	// candidates returns up to n keys of documents that match (argument
-	// $1) and meet where, newest first: a walk that stops after n rows. It
-	// records their forward index (search_docs.terms) in forward.
-	candidates(ctx context.Context, d *db.DB, where string, args []any, n int, forward map[int64]string) ([]int64, error)
+	// candidates returns up to w.n keys of documents that match (argument
+	// $1) and meet where, newest first: a walk that stops after w.n rows,
+	// or sooner when bounded (walk). It records their forward index
+	// (search_docs.terms) in forward, and reports whether the keys are
+	// every match (the walk ended before w.n, and not at its bound).
+	candidates(ctx context.Context, d *db.DB, where string, args []any, w walk, forward map[int64]string) (ids []int64, all bool, err error)
 	// count counts the documents that match, stopping at limit.
 	count(ctx context.Context, d *db.DB, match string, limit int) (int, error)
 }
+
+// walk is how far a candidate walk goes: up to n documents that meet its
+// condition; but, when scan is set and the engine can bound the walk, once
+// it has found enough among its first scan matches, no further. A narrow
+// scope (a community filter) would otherwise read thousands of matches,
+// each looked up, for its n: a common word in one community of twenty read
+// 4,000 for 200 (5.5 ms at 100,000 entries), where the page needs 21.
+type walk struct{ n, enough, scan int }
+
+// walkScan is how many matches a bounded walk reads, for each document it
+// is asked for, before it may stop with enough.
+const walkScan = 5
 
 func engineFor(d db.Dialect) engine {
 	if d == db.Postgres {

@@ -114,6 +114,15 @@ func loadCommentsSQL(in string) string {
 		WHERE cm.id IN (` + in + `) AND cm.hidden_at IS NULL AND cm.deleted_at IS NULL ORDER BY cm.id`
 }
 
+// showEntriesSQL reads the cards of entries by id, with the count of their
+// comments shown (on the index posts_shown) and of those they helped.
+func showEntriesSQL(in string) string {
+	return `SELECT e.id, e.slug, e.title, e.kind, e.maturity, e.updated_at, c.slug, c.name,
+		(SELECT COUNT(*) FROM posts pc WHERE pc.subject_kind = 'entry' AND pc.subject_id = e.id AND pc.deleted_at IS NULL AND pc.hidden_at IS NULL),
+		(SELECT COUNT(*) FROM entry_helpful eh WHERE eh.entry_id = e.id)
+		FROM entries e JOIN communities c ON c.id = e.community_id WHERE e.id IN (` + in + `)`
+}
+
 func showCommentsSQL(in string) string {
 	return `SELECT cm.id, cm.updated_at, COALESCE(p.name, ''), e.slug, e.title, e.kind, e.maturity, c.slug, c.name
 		FROM posts cm JOIN entries e ON e.id = cm.subject_id JOIN communities c ON c.id = e.community_id
@@ -224,10 +233,7 @@ func showEntries(ctx context.Context, d *db.DB, hits []*Hit) error {
 		ids[i] = h.SubjectID
 	}
 	args, in := idArgs(ids)
-	rows, err := d.QueryContext(ctx, `SELECT e.id, e.slug, e.title, e.kind, e.maturity, e.updated_at, c.slug, c.name,
-		(SELECT COUNT(*) FROM posts pc WHERE pc.subject_kind = 'entry' AND pc.subject_id = e.id AND pc.deleted_at IS NULL AND pc.hidden_at IS NULL),
-		(SELECT COUNT(*) FROM entry_helpful eh WHERE eh.entry_id = e.id)
-		FROM entries e JOIN communities c ON c.id = e.community_id WHERE e.id IN (`+in+`)`, args...)
+	rows, err := d.QueryContext(ctx, showEntriesSQL(in), args...)
 	if err != nil {
 		return err
 	}

@@ -29,6 +29,16 @@ func TestCommentQueriesLookUpByID(t *testing.T) {
 	})
 }
 
+// TestEntryCardsCountShownComments: a hit's count of its entry's comments
+// reads the index of shown comments alone, never a comment's wide row.
+func TestEntryCardsCountShownComments(t *testing.T) {
+	d := dbtest.SQLite(t)
+	args, in := idArgs([]int64{1, 2, 3})
+	if plan := explainPlan(t, d, showEntriesSQL(in), args); !strings.Contains(plan, "USING COVERING INDEX posts_shown") {
+		t.Errorf("comments are not counted on posts_shown:\n%s", plan)
+	}
+}
+
 // TestEntryRescopesItsCommentsByKey: indexing an entry finds its comments'
 // documents by their keys, never reading every comment's row (it did, 0.7 ms
 // for each entry published beside 3,000 comments).

@@ -85,13 +85,16 @@ func (postgres) match(t []qterm) string {
 	return b.String()
 }
 
-func (postgres) candidates(ctx context.Context, d *db.DB, where string, args []any, n int, forward map[int64]string) ([]int64, error) {
+// candidates ignores w's early stop: its walks are already planned on GIN
+// or along the primary key by PostgreSQL, and were not measured bounded.
+func (postgres) candidates(ctx context.Context, d *db.DB, where string, args []any, w walk, forward map[int64]string) ([]int64, bool, error) {
 	rows, err := d.QueryContext(ctx, `SELECT s.doc_id, s.terms FROM search_docs s
-		WHERE s.tsv @@ to_tsquery('simple', $1) AND `+where+` ORDER BY s.doc_id DESC LIMIT `+strconv.Itoa(n), args...)
+		WHERE s.tsv @@ to_tsquery('simple', $1) AND `+where+` ORDER BY s.doc_id DESC LIMIT `+strconv.Itoa(w.n), args...)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return scanForward(rows, forward)
+	ids, err := scanForward(rows, forward)
+	return ids, len(ids) < w.n, err
 }
 
 func (postgres) count(ctx context.Context, d *db.DB, match string, limit int) (int, error) {

@@ -67,7 +67,7 @@ type scored struct {
 // query's terms: from the posting lists when every term is a word and the
 // lists can rank them (topk.go, narrowWord); otherwise, or when the lists'
 // reading ends short of exact, from the newest-first candidates (newest).
-func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args []any, want int) ([]scored, error) {
+func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args []any, want int, narrow bool) ([]scored, error) {
 	idf, floors, dfs, err := idfs(ctx, d, t)
 	if err != nil {
 		return nil, err
@@ -84,13 +84,13 @@ func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args
 		}
 	}
 	if len(cs) == 0 {
-		return newest(ctx, d, e, t, idf, where, args, want)
+		return newest(ctx, d, e, t, idf, where, args, want, narrow)
 	}
 	best, end, err := topK(ctx, d, t, idf, cs, where, args, want)
 	if err != nil || end == topKExact {
 		return best, err
 	}
-	more, err := newest(ctx, d, e, t, idf, where, args, want)
+	more, err := newest(ctx, d, e, t, idf, where, args, want, narrow)
 	if err != nil {
 		return nil, err
 	}
@@ -226,13 +226,18 @@ func narrowWord(t []qterm, floors, dfs []int) bool {
 	return false
 }
 
-// newest ranks the bounded newest-first candidates (see above).
-func newest(ctx context.Context, d *db.DB, e engine, t []qterm, idf []float64, where string, args []any, want int) ([]scored, error) {
+// newest ranks the bounded newest-first candidates (see above). In a
+// narrow scope (the query's filters), its walks are bounded (walk).
+func newest(ctx context.Context, d *db.DB, e engine, t []qterm, idf []float64, where string, args []any, want int, narrow bool) ([]scored, error) {
 	forward := map[int64]string{} // the candidates' forward index, read by the walks
-	walk := func(terms []qterm, n int) ([]int64, error) {
+	walkOf := func(terms []qterm, n int) ([]int64, bool, error) {
 		a := slices.Clone(args)
 		a[0] = e.match(terms)
-		return e.candidates(ctx, d, where, a, n, forward)
+		w := walk{n: n}
+		if narrow {
+			w.enough, w.scan = want, walkScan*n
+		}
+		return e.candidates(ctx, d, where, a, w, forward)
 	}
 	// walks gathers the matches of terms, newest first, and, unless that
 	// walk found every match or the terms hold a phrase or a prefix, the
@@ -242,14 +247,14 @@ func newest(ctx context.Context, d *db.DB, e engine, t []qterm, idf []float64, w
 	// document holding the words when few have them in their title: 8 s
 	// for a three-word query on PostgreSQL, which walks its primary key.)
 	walks := func(terms []qterm, n int, found func(id int64)) error {
-		ids, err := walk(terms, n)
+		ids, every, err := walkOf(terms, n)
 		if err != nil {
 			return err
 		}
 		for _, id := range ids {
 			found(id)
 		}
-		if len(ids) < n || !allWords(terms) {
+		if every || !allWords(terms) {
 			return nil
 		}
 		if ids, err = best(ctx, d, terms, where, args, n, forward); err != nil {

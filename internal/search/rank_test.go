@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"strings"
@@ -112,6 +113,46 @@ func TestCommunitiesAndPeopleAreFound(t *testing.T) {
 		}
 		if got := kindsOf("sam", search.Query{Text: "guild"}); got["community"] != "" {
 			t.Errorf("old name still found: %v", got)
+		}
+	})
+}
+
+// TestNarrowScopeWalkStopsOrGoesOn: in a narrow scope (a community filter),
+// a bounded newest-first walk of a word's matches stops after its first
+// matches when they hold enough documents of the scope, and otherwise goes
+// on to every match; either way a search in the scope finds all of its
+// matches.
+func TestNarrowScopeWalkStopsOrGoesOn(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		ctx := context.Background()
+		// Five older entries in the vault, then twenty newer in bread: the
+		// newest matches are all bread's.
+		for i := range 5 {
+			w.entry("mia", "vault", practice.Input{Title: fmt.Sprintf("Vault walnut %d", i), Body: "Walnuts kept dry."}, false)
+		}
+		for i := range 20 {
+			w.entry("mia", "bread", practice.Input{Title: fmt.Sprintf("Bread walnut %d", i), Body: "Walnut loaves."}, false)
+		}
+		mia := w.as("mia")
+		// The first 10 matches hold no vault entry: the walk goes on and
+		// finds all five, knowing they are every match.
+		got, every, err := search.Walk(ctx, d, mia, "walnut", "vault", 10, 3, 10)
+		if err != nil || len(got) != 5 || !every {
+			t.Errorf("walk of the first 10 matches: %v, every %v, %v; want the 5 vault entries, every", got, every, err)
+		}
+		// The first 25 hold them all: enough (3), so it stops there, not
+		// knowing whether more would follow (SQLite; PostgreSQL walks on).
+		got, every, err = search.Walk(ctx, d, mia, "walnut", "vault", 10, 3, 25)
+		if err != nil || len(got) != 5 || every != (d.Dialect == db.Postgres) {
+			t.Errorf("walk of the first 25 matches: %v, every %v, %v", got, every, err)
+		}
+		// Unfiltered, the walk fills its n from the first matches.
+		if got, _, err := search.Walk(ctx, d, mia, "walnut", "", 10, 3, 50); err != nil || len(got) != 10 || !strings.HasPrefix(got[0], "entry:") {
+			t.Errorf("unfiltered walk: %v, %v", got, err)
+		}
+		if res := w.search("mia", search.Query{Text: "walnut", Community: "vault"}); len(res.Hits) != 5 {
+			t.Errorf("walnut in the vault found %s", join(titles(res)))
 		}
 	})
 }

@@ -125,7 +125,8 @@ func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, erro
 	}
 	want := q.Page*PageSize + 1
 	key := rankingKey(t, where, f.args, want)
-	ranked, err := keptRank(func() ([]scored, error) { return rank(ctx, d, engineFor(d.Dialect), t, where, f.args, want) }, d, key, want)
+	narrow := q.Community != "" || q.Kind != "" || q.Maturity != "" || q.Tag != "" || q.Author != ""
+	ranked, err := keptRank(func() ([]scored, error) { return rank(ctx, d, engineFor(d.Dialect), t, where, f.args, want, narrow) }, d, key, want)
 	if err != nil {
 		return res, errs.Wrap(err, "search")
 	}

@@ -100,13 +100,28 @@ func (sqlite) match(t []qterm) string {
 
 // candidates walks FTS5's matches in descending rowid order (FTS5 consumes
 // the ORDER BY; CROSS JOIN keeps it the outer loop), so LIMIT stops the walk.
-func (sqlite) candidates(ctx context.Context, d *db.DB, where string, args []any, n int, forward map[int64]string) ([]int64, error) {
-	rows, err := d.QueryContext(ctx, `SELECT s.doc_id, s.terms FROM search_fts CROSS JOIN search_docs s ON s.doc_id = search_fts.rowid
-		WHERE search_fts MATCH $1 AND `+where+` ORDER BY search_fts.rowid DESC LIMIT `+strconv.Itoa(n), args...)
-	if err != nil {
-		return nil, err
+// A bounded walk (w.scan) reads first the newest w.scan matches only, and
+// goes on to the full walk when those hold fewer than w.enough documents
+// that meet where.
+func (sqlite) candidates(ctx context.Context, d *db.DB, where string, args []any, w walk, forward map[int64]string) ([]int64, bool, error) {
+	if w.scan > 0 {
+		rows, err := d.QueryContext(ctx, `SELECT s.doc_id, s.terms FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH $1 ORDER BY rowid DESC LIMIT `+
+			strconv.Itoa(w.scan)+`) f CROSS JOIN search_docs s ON s.doc_id = f.rowid WHERE `+where+` ORDER BY f.rowid DESC LIMIT `+strconv.Itoa(w.n), args...)
+		if err != nil {
+			return nil, false, err
+		}
+		ids, err := scanForward(rows, forward)
+		if err != nil || len(ids) >= w.enough {
+			return ids, false, err // stopped early, perhaps: not known to be every match
+		}
 	}
-	return scanForward(rows, forward)
+	rows, err := d.QueryContext(ctx, `SELECT s.doc_id, s.terms FROM search_fts CROSS JOIN search_docs s ON s.doc_id = search_fts.rowid
+		WHERE search_fts MATCH $1 AND `+where+` ORDER BY search_fts.rowid DESC LIMIT `+strconv.Itoa(w.n), args...)
+	if err != nil {
+		return nil, false, err
+	}
+	ids, err := scanForward(rows, forward)
+	return ids, len(ids) < w.n, err
 }
 
 func (sqlite) count(ctx context.Context, d *db.DB, match string, limit int) (int, error) {
