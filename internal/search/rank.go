@@ -326,11 +326,12 @@ func newest(ctx context.Context, d *db.DB, e engine, t []qterm, idf []float64, w
 		return nil, nil
 	}
 	out := make([]scored, 0, len(ids))
+	impacts := make([]float64, len(t))
 	for _, id := range ids {
 		s := scored{id: id}
-		fw := forward[id]
+		impactsOf(forward[id], t, impacts)
 		for i, q := range t {
-			impact, ok := impactOf(fw, q)
+			impact, ok := impacts[i], impacts[i] >= 0
 			if !all[id] && (!ok || (len(q.stems) > 1 && !in[i][id])) {
 				continue
 			}
@@ -366,13 +367,9 @@ func best(ctx context.Context, d *db.DB, terms []qterm, where string, args []any
 	if err := readForward(ctx, d, ids, forward); err != nil || len(terms) == 1 {
 		return ids, err
 	}
+	impacts := make([]float64, len(terms))
 	return slices.DeleteFunc(ids, func(id int64) bool {
-		for _, q := range terms {
-			if _, ok := impactOf(forward[id], q); !ok {
-				return true
-			}
-		}
-		return false
+		return slices.Min(impactsOf(forward[id], terms, impacts)) < 0
 	}), nil
 }
 
@@ -382,7 +379,7 @@ const bestOfSeveral = 64
 // readForward reads into forward the forward indexes of the documents of
 // ids it does not hold yet.
 func readForward(ctx context.Context, d *db.DB, ids []int64, forward map[int64]string) error {
-	var missing []any
+	var missing []int64
 	for _, id := range ids {
 		if _, ok := forward[id]; !ok {
 			missing = append(missing, id)
@@ -391,7 +388,8 @@ func readForward(ctx context.Context, d *db.DB, ids []int64, forward map[int64]s
 	if len(missing) == 0 {
 		return nil
 	}
-	rows, err := d.QueryContext(ctx, "SELECT doc_id, terms FROM search_docs WHERE doc_id IN ("+db.Placeholders(1, len(missing))+")", missing...)
+	in, args := db.InIDs(1, missing) // a few texts, which stay prepared
+	rows, err := d.QueryContext(ctx, "SELECT doc_id, terms FROM search_docs WHERE doc_id IN ("+in+")", args...)
 	if err != nil {
 		return err
 	}
@@ -399,30 +397,48 @@ func readForward(ctx context.Context, d *db.DB, ids []int64, forward map[int64]s
 	return err
 }
 
-// impactOf is the weight in a document's forward index of a term: a word's,
-// a phrase's (the sum of its words'), or a prefix's (its best term's).
-func impactOf(forward string, q qterm) (float64, bool) {
-	total, found := 0.0, 0
-	for _, w := range q.stems {
-		best, ok := 0.0, false
-		for rest := forward; rest != ""; {
-			var term, val string
-			term, rest, _ = strings.Cut(rest, " ")
-			val, rest, _ = strings.Cut(rest, " ")
-			if term == w || (q.prefix && strings.HasPrefix(term, w)) {
-				v, _ := strconv.Atoi(val)
-				best, ok = max(best, float64(v)/1000), true
-				if !q.prefix {
-					break
+// impactsOf sets impacts[i] to the weight of t[i] in a document's forward
+// index ("term impact term impact …"), or to -1 when the document does not
+// hold it: a word's impact, a phrase's (the sum of its words'), or a
+// prefix's (its best word's). It reads the index once for all the terms.
+func impactsOf(forward string, t []qterm, impacts []float64) []float64 {
+	var best [MaxTerms]int // per word of all the terms, in order (parse keeps at most MaxTerms); -1: not met
+	n := 0
+	for _, q := range t {
+		n += len(q.stems)
+	}
+	n = min(n, MaxTerms)
+	for i := range n {
+		best[i] = -1
+	}
+	for rest := forward; rest != ""; {
+		var term, val string
+		term, rest, _ = strings.Cut(rest, " ")
+		val, rest, _ = strings.Cut(rest, " ")
+		k := 0
+		for _, q := range t {
+			for _, w := range q.stems {
+				if k < n && (term == w || (q.prefix && strings.HasPrefix(term, w))) {
+					v, _ := strconv.Atoi(val)
+					best[k] = max(best[k], v)
 				}
+				k++
 			}
 		}
-		if ok {
-			found++
-			total += best
+	}
+	k := 0
+	for i, q := range t {
+		impacts[i] = 0
+		for range q.stems {
+			if k >= n || best[k] < 0 {
+				impacts[i] = -1
+			} else if impacts[i] >= 0 {
+				impacts[i] += float64(best[k]) / 1000
+			}
+			k++
 		}
 	}
-	return total, found == len(q.stems)
+	return impacts
 }
 
 // idfs gives each term its inverse document frequency and, for a word, the

@@ -250,8 +250,8 @@ func floorNow(ctx context.Context, d *db.DB, term string) (int, error) {
 // scoreOf is a document's rank for single-word terms from its forward index.
 func scoreOf(id int64, forward string, t []qterm, idf []float64) scored {
 	s := scored{id: id}
-	for i, q := range t {
-		if impact, ok := impactOf(forward, q); ok {
+	for i, impact := range impactsOf(forward, t, make([]float64, len(t))) {
+		if impact >= 0 {
 			s.matched++
 			s.score += idf[i] * impact
 		}
