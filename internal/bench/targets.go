@@ -18,28 +18,6 @@ import (
 // across the library.
 const spread = 500
 
-// SearchMix is the search target's queries: rare, mid-frequency and very
-// common words, two and three words, a phrase, a prefix and a filter by
-// community. Ranks in benchdata's Zipf vocabulary: rank 5,000 is in about
-// 0.2% of documents, rank 500 in about 2%, rank 50 in about 20%.
-func SearchMix() []url.Values {
-	w := benchdata.Vocabulary()
-	q := func(text string) url.Values { return url.Values{"q": {text}} }
-	in := func(text string, community int) url.Values {
-		return url.Values{"q": {text}, "community": {benchdata.CommunitySlug(community)}}
-	}
-	return []url.Values{
-		q(w[5000]), q(w[6007]), // rare
-		q(w[500]), q(w[707]), // mid
-		q(w[50]), q(w[61]), // very common
-		q(w[300] + " " + w[400]), q(w[50] + " " + w[900]), // two words
-		q(w[120] + " " + w[800] + " " + w[2000]), // three words
-		q(`"` + w[10] + " " + w[11] + `"`),       // a phrase
-		q(w[700][:4] + "*"),                      // a prefix
-		in(w[537], 2), in(w[50], 3),              // in one community
-	}
-}
-
 // referenceName is the reference page's target.
 const referenceName = "reference page"
 
@@ -63,7 +41,11 @@ func targetsFor(ctx context.Context, d *db.DB, app, ref string, o Options) ([]ta
 		library = append(library, app+"/c/"+benchdata.CommunitySlug(c)+"/practice")
 		homes = append(homes, app+"/c/"+benchdata.CommunitySlug(c))
 	}
-	for _, v := range SearchMix() {
+	for _, q := range benchdata.SearchMix() {
+		v := url.Values{"q": {q.Text}}
+		if q.Community != "" {
+			v.Set("community", q.Community)
+		}
 		searches = append(searches, app+"/search?"+v.Encode())
 	}
 	for i := range entries {

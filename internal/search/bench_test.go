@@ -120,6 +120,49 @@ func benchSearch(b *testing.B, d *db.DB, entries, comments int, load bool) {
 	b.Logf("%s, %d queries:\n%s", d.Dialect, len(all), strings.Join(lines, "\n"))
 }
 
+// BenchmarkSearchMix runs, in process and one at a time, the queries that
+// `hearth bench` cycles over HTTP (benchdata.SearchMix), on a kept library
+// (HEARTH_BENCH_SQLITE or HEARTH_BENCH_POSTGRES, loaded by BenchmarkSearch
+// or `hearth bench --data`), as benchReader (a visitor, as `hearth bench`
+// searches, with HEARTH_BENCH_VISITOR). It logs each query's p50 and statements, and reports the mean of
+// the p50s: what a query of the mix costs before HTTP and rendering.
+//
+//	HEARTH_BENCH_VISITOR=1 HEARTH_BENCH_SQLITE=/tmp/sb100k/hearth.db \
+//	  go test -run '^$' -bench 'SearchMix$' -benchtime 1300x ./internal/search/
+func BenchmarkSearchMix(b *testing.B) {
+	benchrun.Each(b, func(b *testing.B, d *db.DB, fresh bool) {
+		ctx := context.Background()
+		if fresh {
+			b.Skip("load the library with BenchmarkSearch or hearth bench first (HEARTH_BENCH_SQLITE)")
+		}
+		reader := benchReader()
+		mix := benchdata.SearchMix()
+		times := make([][]time.Duration, len(mix))
+		statements := make([]int64, len(mix))
+		i := 0
+		for b.Loop() {
+			k := i % len(mix)
+			i++
+			q := search.Query{Text: mix[k].Text, Community: mix[k].Community}
+			n0, t0 := d.QueryCount(), time.Now()
+			if _, err := search.Search(ctx, d, reader, q); err != nil {
+				b.Fatal(err)
+			}
+			times[k] = append(times[k], time.Since(t0))
+			statements[k] = d.QueryCount() - n0
+		}
+		var lines []string
+		mean := 0.0
+		for k, q := range mix {
+			p50 := ms(percentile(times[k], 50))
+			mean += p50 / float64(len(mix))
+			lines = append(lines, fmt.Sprintf("%-40s %-4s p50 %6.3f ms  %2d statements", q.Text, q.Community, p50, statements[k]))
+		}
+		b.ReportMetric(mean, "mean-p50-ms")
+		b.Logf("%s, %d queries:\n%s", d.Dialect, i, strings.Join(lines, "\n"))
+	})
+}
+
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 func percentile(ds []time.Duration, p int) time.Duration {
