@@ -16,7 +16,7 @@ func (w *world) question(t *testing.T, slug, handle string) int64 {
 	t.Helper()
 	id := w.exec(t, `INSERT INTO threads (community_id, kind, title, body, author_id, created_at, last_activity_at)
 		VALUES ($1, 'question', 'Why is my starter sour?', 'It smells of acetone.', $2, $3, $3)`, w.ids[slug], w.actors[handle].PersonID, db.Now())
-	w.run(t, `INSERT INTO thread_tags (thread_id, tag) VALUES ($1, 'sourdough')`, id)
+	w.run(t, `INSERT INTO thread_tags (thread_id, tag, community_id) SELECT id, 'sourdough', community_id FROM threads WHERE id = $1`, id)
 	return id
 }
 

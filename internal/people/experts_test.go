@@ -61,7 +61,7 @@ func (w *world) acceptedAnswer(t *testing.T, slug, handle string) {
 	now := db.Now()
 	thread := w.exec(t, `INSERT INTO threads (community_id, kind, title, body, created_at, last_activity_at) VALUES ($1, 'question', 'Why?', 'Why?', $2, $2)`,
 		w.ids[slug], now)
-	w.run(t, "INSERT INTO thread_tags (thread_id, tag) VALUES ($1, 'sourdough')", thread)
+	w.run(t, "INSERT INTO thread_tags (thread_id, tag, community_id) SELECT id, 'sourdough', community_id FROM threads WHERE id = $1", thread)
 	post := w.exec(t, `INSERT INTO posts (subject_kind, subject_id, community_id, kind, author_id, body, created_at, updated_at, accepted_at)
 		VALUES ('thread', $1, $2, 'answer', $3, 'Because.', $4, $4, $4)`, thread, w.ids[slug], w.actors[handle].PersonID, now)
 	w.run(t, "UPDATE threads SET accepted_post_id = $1 WHERE id = $2", post, thread)
@@ -76,7 +76,7 @@ func (w *world) reviewedEntry(t *testing.T, slug, handle string, helpedBy ...str
 		w.ids[slug], fmt.Sprintf("starter-%d", len(w.ids)), now)
 	w.ids[fmt.Sprintf("entry-%d", len(w.ids))] = entry
 	w.run(t, "INSERT INTO entry_people (entry_id, person_id, role, since) VALUES ($1, $2, 'author', $3)", entry, w.actors[handle].PersonID, now)
-	w.run(t, "INSERT INTO entry_tags (entry_id, tag) VALUES ($1, 'sourdough')", entry)
+	w.run(t, "INSERT INTO entry_tags (entry_id, tag, community_id) SELECT id, 'sourdough', community_id FROM entries WHERE id = $1", entry)
 	for _, h := range helpedBy {
 		w.run(t, "INSERT INTO entry_helpful (entry_id, person_id, created_at) VALUES ($1, $2, $3)", entry, w.actors[h].PersonID, now)
 	}

@@ -162,14 +162,14 @@ func loadScale(t *testing.T, d *db.DB) {
 			SELECT p.id, 'topic ' || ((p.id + 7) % 50), 'learning' FROM people p WHERE p.handle <> 'viewer'`,
 		`INSERT INTO threads (community_id, kind, title, body, created_at, last_activity_at) ` + seq(100000) +
 			`SELECT 1 + i % 10, 'question', 'Q', 'Q', $1, $1 FROM seq`,
-		`INSERT INTO thread_tags (thread_id, tag) SELECT t.id, 'topic ' || (t.id % 50) FROM threads t`,
+		`INSERT INTO thread_tags (thread_id, tag, community_id) SELECT t.id, 'topic ' || (t.id % 50), t.community_id FROM threads t`,
 		`INSERT INTO posts (subject_kind, subject_id, community_id, kind, author_id, body, created_at, updated_at, accepted_at)
 			SELECT 'thread', t.id, t.community_id, 'answer', 1 + (t.id * 7) % 20000, 'A', $1, $1, $1 FROM threads t`,
 		`UPDATE threads SET accepted_post_id = (SELECT p.id FROM posts p WHERE p.subject_kind = 'thread' AND p.subject_id = threads.id)`,
 		`INSERT INTO entries (community_id, slug, kind, title, maturity, created_at, updated_at) ` + seq(50000) +
 			`SELECT 1 + i % 10, 'e' || i, 'lesson', 'E', 'reviewed', $1, $1 FROM seq`,
 		`INSERT INTO entry_people (entry_id, person_id, role, since) SELECT e.id, 1 + (e.id * 13) % 20000, 'author', $1 FROM entries e`,
-		`INSERT INTO entry_tags (entry_id, tag) SELECT e.id, 'topic ' || (e.id % 50) FROM entries e`,
+		`INSERT INTO entry_tags (entry_id, tag, community_id) SELECT e.id, 'topic ' || (e.id % 50), e.community_id FROM entries e`,
 		`INSERT INTO entry_helpful (entry_id, person_id, created_at) ` + seq(20) +
 			`SELECT e.id, 1 + (e.id * 31 + seq.i * 977) % 20000, $1 FROM entries e, seq`,
 	} {

@@ -47,3 +47,27 @@ func TestTagsTakeTheirCommunity(t *testing.T) {
 		}
 	})
 }
+
+// TestTagsRefuseNoCommunity: a tag written without its community is refused
+// on both engines (migration 0080), rather than stored with 0 and left out
+// of every walk by community.
+func TestTagsRefuseNoCommunity(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		now := db.Now()
+		dbtest.Exec(t, d, `INSERT INTO people (id, handle, email, name, password_hash, created_at) VALUES (1, 'ada', 'ada@example.org', 'Ada', 'x', $1)`, now)
+		dbtest.Exec(t, d, `INSERT INTO communities (id, slug, name, visibility, join_policy, stage, status, created_at, updated_at)
+			VALUES (1, 'bread', 'Bread', 'public', 'open', 'maturing', 'active', $1, $1)`, now)
+		dbtest.Exec(t, d, `INSERT INTO entries (id, community_id, slug, kind, title, summary, body, maturity, created_by, created_at, updated_at)
+			VALUES (1, 1, 'e1', 'story', 'Entry', '', '', 'published', 1, $1, $1)`, now)
+		dbtest.Exec(t, d, `INSERT INTO threads (id, community_id, kind, title, body, author_id, created_at, last_activity_at)
+			VALUES (1, 1, 'discussion', 'Thread', '', 1, $1, $1)`, now)
+		for _, q := range []string{`INSERT INTO entry_tags (entry_id, tag) VALUES (1, 'rye')`, `INSERT INTO thread_tags (thread_id, tag) VALUES (1, 'rye')`} {
+			if _, err := d.ExecContext(ctx, q); err == nil {
+				t.Errorf("%s: a tag without its community was written", q)
+			}
+		}
+		dbtest.Exec(t, d, `INSERT INTO entry_tags (entry_id, tag, community_id) VALUES (1, 'rye', 1)`)
+		dbtest.Exec(t, d, `INSERT INTO thread_tags (thread_id, tag, community_id) VALUES (1, 'rye', 1)`)
+	})
+}

@@ -62,7 +62,7 @@ func TestKeptExpertsFollowEveryChange(t *testing.T) {
 		experts("cat disabled", "bob")
 		score("rye", "eve", 50)
 		experts("a score on another topic", "bob")
-		w.run(t, `INSERT INTO thread_tags (thread_id, tag) VALUES ($1, 'rye')`, q)
+		w.run(t, `INSERT INTO thread_tags (thread_id, tag, community_id) SELECT id, 'rye', community_id FROM threads WHERE id = $1`, q)
 		experts("the question tagged rye", "eve", "bob")
 		w.run(t, `UPDATE threads SET author_id = $1 WHERE id = $2`, w.actors["bob"].PersonID, q)
 		experts("bob the asker now", "eve")

@@ -89,7 +89,7 @@ func (w *world) ask(t *testing.T, handle string, ago time.Duration) int64 {
 	at := w.now.Add(-ago)
 	id := w.exec(t, `INSERT INTO threads (community_id, kind, title, body, author_id, created_at, last_activity_at) VALUES ($1, 'question', $2, 'Why?', $3, $4, $4)`,
 		w.c, "Question of "+handle+" "+ago.String(), w.actors[handle].PersonID, at)
-	w.run(t, "INSERT INTO thread_tags (thread_id, tag) VALUES ($1, 'sourdough')", id)
+	w.run(t, "INSERT INTO thread_tags (thread_id, tag, community_id) SELECT id, 'sourdough', community_id FROM threads WHERE id = $1", id)
 	return id
 }
 

@@ -62,7 +62,7 @@ func (w *healthWorld) waiting(t *testing.T, n int, title string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		w.exec(t, `INSERT INTO thread_tags (thread_id, tag) VALUES ($1, 'sourdough')`, id)
+		w.exec(t, `INSERT INTO thread_tags (thread_id, tag, community_id) SELECT id, 'sourdough', community_id FROM threads WHERE id = $1`, id)
 		w.exec(t, `INSERT INTO activities (actor_id, verb, subject_kind, subject_id, community_id, created_at)
 			SELECT $1, 'question.asked', 'thread', $2, id, $3 FROM communities WHERE slug = 'bread'`, mia.PersonID, id, at)
 	}

@@ -76,7 +76,7 @@ func TestTalkQueryCountDoesNotGrow(t *testing.T) {
 					communityID, fmt.Sprintf("Thread %d", threads), authors[threads%2], at.Add(time.Duration(threads)*time.Second)).Scan(&tid); err != nil {
 					t.Fatal(err)
 				}
-				exec(t, d, `INSERT INTO thread_tags (thread_id, tag) VALUES ($1, 'bread'), ($1, 'rye')`, tid)
+				exec(t, d, `INSERT INTO thread_tags (thread_id, tag, community_id) SELECT id, x.tag, community_id FROM threads, (SELECT 'bread' AS tag UNION ALL SELECT 'rye') x WHERE id = $1`, tid)
 			}
 		}
 		addPosts(5)
