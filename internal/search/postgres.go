@@ -85,16 +85,24 @@ func (postgres) match(t []qterm) string {
 	return b.String()
 }
 
-// candidates ignores w's early stop: its walks are already planned on GIN
-// or along the primary key by PostgreSQL, and were not measured bounded.
+// candidates asks a bounded walk (w.scan set: a narrow scope) for no more
+// than w.enough documents. GIN gives matches in no order, so for n of them
+// PostgreSQL gathers every match of the word in the scope and sorts them
+// (for a common word in one community of twenty, 1,900 rows read, 37 ms);
+// for as few as the page needs, it walks the scope's index newest first
+// and tests each document (a few milliseconds).
 func (postgres) candidates(ctx context.Context, d *db.DB, where string, args []any, w walk, forward map[int64]string) ([]int64, bool, error) {
+	n := w.n
+	if w.scan > 0 {
+		n = min(n, max(w.enough, 1))
+	}
 	rows, err := d.QueryContext(ctx, `SELECT s.doc_id, s.terms FROM search_docs s
-		WHERE s.tsv @@ to_tsquery('simple', $1) AND `+where+` ORDER BY s.doc_id DESC LIMIT `+strconv.Itoa(w.n), args...)
+		WHERE s.tsv @@ to_tsquery('simple', $1) AND `+where+` ORDER BY s.doc_id DESC LIMIT `+strconv.Itoa(n), args...)
 	if err != nil {
 		return nil, false, err
 	}
 	ids, err := scanForward(rows, forward)
-	return ids, len(ids) < w.n, err
+	return ids, len(ids) < n, err
 }
 
 func (postgres) count(ctx context.Context, d *db.DB, match string, limit int) (int, error) {
