@@ -44,39 +44,54 @@ type tokenizer struct {
 	at   int
 }
 
-// next is the next word, or false at the end of the text.
+// next is the next word, or false at the end of the text. Every character
+// of a shown hit passes here, most of them ASCII: those are classed by a
+// table, and only other characters are decoded.
 func (z *tokenizer) next() (token, bool) {
-	start := -1
-	for i := z.at; i < len(z.text); {
-		r, size := rune(z.text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(z.text[i:])
-		}
-		if wordRune(r) {
-			if start < 0 {
-				start = i
+	text, i := z.text, z.at
+	for i < len(text) { // separators
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiWord[c] {
+				break
 			}
-		} else if start >= 0 {
-			z.at = i
-			return token{word: z.text[start:i], start: start, end: i}, true
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isWordRune(r) {
+			break
 		}
 		i += size
 	}
-	z.at = len(z.text)
-	if start >= 0 {
-		return token{word: z.text[start:], start: start, end: len(z.text)}, true
+	start := i
+	for i < len(text) { // the word
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			break
+		}
+		i += size
 	}
-	return token{}, false
+	z.at = i
+	if start == i {
+		return token{}, false
+	}
+	return token{word: text[start:i], start: start, end: i}, true
 }
 
-// wordRune is isWordRune with the ASCII answer computed without Unicode's
-// tables (most text is ASCII, and every character of a shown hit is tested).
-func wordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+// asciiWord tells which ASCII characters are part of words (isWordRune).
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
 	}
-	return isWordRune(r)
-}
+	return t
+}()
 
 // fold lower-cases a word and removes its accents.
 func fold(w string) string {
