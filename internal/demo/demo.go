@@ -99,6 +99,11 @@ func Load(ctx context.Context, d *db.DB, out io.Writer) error { return LoadProgr
 
 // LoadProgress is Load telling progress on w (when not nil), a step at a time.
 func LoadProgress(ctx context.Context, d *db.DB, out, w io.Writer) error {
+	return loadAt(ctx, d, out, w, db.Now())
+}
+
+// loadAt is LoadProgress with the demo's dates around now.
+func loadAt(ctx context.Context, d *db.DB, out, w io.Writer, now time.Time) error {
 	var bar *progress.Bar
 	if w != nil {
 		bar = progress.New(w, "loading the demo", len(steps())+1)
@@ -110,7 +115,7 @@ func LoadProgress(ctx context.Context, d *db.DB, out, w io.Writer) error {
 		return errs.Wrap(err, "hash demo password")
 	}
 	l := &loaded{
-		now:          db.Now(),
+		now:          now,
 		passwordHash: hash,
 		departments:  map[string]row{},
 		people:       map[string]row{},

@@ -133,28 +133,12 @@ func loadSeries(ctx context.Context, tx *db.Tx, l *loaded, md *markup.Renderer, 
 			VALUES ($1, $2, $3, $3, $4) RETURNING id`, id, com.ID, at, end).Scan(&occ); err != nil {
 			return errs.Wrap(err, "insert date")
 		}
-		// The members who had joined answer going (a few each time), near dates only.
-		if at.After(l.now.Add(30 * 24 * time.Hour)) {
-			continue
-		}
-		going := 0
-		for j, h := range members {
-			answered := later(created, at.Add(-time.Duration(48+j)*time.Hour))
-			if (i+j)%3 == 2 || !l.joined[memberKey(s.Community, h)].Before(answered) || answered.After(l.now) {
-				continue
+		// The members who had joined answer going (a few each time), near
+		// dates only; a later date may still be the next, with its agenda.
+		if !at.After(l.now.Add(30 * 24 * time.Hour)) {
+			if err := answerGoing(ctx, tx, l, s, members, created, i, occ, at, end); err != nil {
+				return err
 			}
-			attended := any(nil)
-			if end.Before(l.now) {
-				attended = (i+j)%4 != 0
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO gathering_rsvps (occurrence_id, person_id, answer, answered_at, attended)
-				VALUES ($1, $2, 'going', $3, $4)`, occ, l.people[h].ID, answered, attended); err != nil {
-				return errs.Wrap(err, "insert answer")
-			}
-			going++
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE gathering_occurrences SET going = $1 WHERE id = $2`, going, occ); err != nil {
-			return errs.Wrap(err, "count answers")
 		}
 		if end.Before(l.now) {
 			past = append(past, occ)
@@ -162,7 +146,12 @@ func loadSeries(ctx context.Context, tx *db.Tx, l *loaded, md *markup.Renderer, 
 		}
 		if !agendaDone {
 			agendaDone = true
-			if err := loadText(ctx, tx, md, occ, gathering.Agenda, s.Agenda, l.people[host].ID, later(created, at.Add(-72*time.Hour))); err != nil {
+			// Written three days before the date, or now if that is still to come.
+			written := later(created, at.Add(-72*time.Hour))
+			if written.After(l.now) {
+				written = l.now
+			}
+			if err := loadText(ctx, tx, md, occ, gathering.Agenda, s.Agenda, l.people[host].ID, written); err != nil {
 				return err
 			}
 		}
@@ -174,7 +163,10 @@ func loadSeries(ctx context.Context, tx *db.Tx, l *loaded, md *markup.Renderer, 
 		}
 		occ := past[len(past)-1-k]
 		by := members[(k+1)%len(members)]
-		at := starts[len(past)-1-k].Add(time.Duration(s.Minutes+30) * time.Minute)
+		at := starts[len(past)-1-k].Add(time.Duration(s.Minutes+30) * time.Minute) // half an hour after it ended, or now
+		if at.After(l.now) {
+			at = l.now
+		}
 		if err := loadText(ctx, tx, md, occ, gathering.Notes, text, l.people[by].ID, at); err != nil {
 			return err
 		}
@@ -190,6 +182,29 @@ func loadSeries(ctx context.Context, tx *db.Tx, l *loaded, md *markup.Renderer, 
 		}
 	}
 	return search.Index(ctx, tx, tx.Dialect(), search.KindGathering, id)
+}
+
+// answerGoing writes the answers of a date: members who had joined by then
+// going, a few each time, and whether they came to a past one.
+func answerGoing(ctx context.Context, tx *db.Tx, l *loaded, s seriesData, members []string, created time.Time, i int, occ int64, at, end time.Time) error {
+	going := 0
+	for j, h := range members {
+		answered := later(created, at.Add(-time.Duration(48+j)*time.Hour))
+		if (i+j)%3 == 2 || !l.joined[memberKey(s.Community, h)].Before(answered) || answered.After(l.now) {
+			continue
+		}
+		attended := any(nil)
+		if end.Before(l.now) {
+			attended = (i+j)%4 != 0
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO gathering_rsvps (occurrence_id, person_id, answer, answered_at, attended)
+			VALUES ($1, $2, 'going', $3, $4)`, occ, l.people[h].ID, answered, attended); err != nil {
+			return errs.Wrap(err, "insert answer")
+		}
+		going++
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE gathering_occurrences SET going = $1 WHERE id = $2`, going, occ)
+	return errs.Wrap(err, "count answers")
 }
 
 // loadText writes a date's agenda or notes as its first revision.
