@@ -96,7 +96,9 @@ func (postgres) candidates(ctx context.Context, d *db.DB, where string, args []a
 	if w.scan > 0 {
 		n = min(n, max(w.enough, 1))
 	}
-	rows, err := d.QueryContext(ctx, `SELECT s.doc_id, s.terms FROM search_docs s
+	// Planned with its values each time: its best plan depends on how common
+	// the words are and how narrow the scope (db.QueryPlanned).
+	rows, err := d.QueryPlanned(ctx, `SELECT s.doc_id, s.terms FROM search_docs s
 		WHERE s.tsv @@ to_tsquery('simple', $1) AND `+where+` ORDER BY s.doc_id DESC LIMIT `+strconv.Itoa(n), args...)
 	if err != nil {
 		return nil, false, err
