@@ -124,8 +124,9 @@ func benchSearch(b *testing.B, d *db.DB, entries, comments int, load bool) {
 // `hearth bench` cycles over HTTP (benchdata.SearchMix), on a kept library
 // (HEARTH_BENCH_SQLITE or HEARTH_BENCH_POSTGRES, loaded by BenchmarkSearch
 // or `hearth bench --data`), as benchReader (a visitor, as `hearth bench`
-// searches, with HEARTH_BENCH_VISITOR). It logs each query's p50 and statements, and reports the mean of
-// the p50s: what a query of the mix costs before HTTP and rendering.
+// searches, with HEARTH_BENCH_VISITOR). It logs each query's p50 and
+// statements, and reports the mean of the p50s: what a query of the mix
+// costs before HTTP and rendering.
 //
 //	HEARTH_BENCH_VISITOR=1 HEARTH_BENCH_SQLITE=/tmp/sb100k/hearth.db \
 //	  go test -run '^$' -bench 'SearchMix$' -benchtime 1300x ./internal/search/

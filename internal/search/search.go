@@ -43,6 +43,11 @@ type Query struct {
 	Page      int    // from 1
 }
 
+// Filtered reports whether a filter narrows the query's results.
+func (q Query) Filtered() bool {
+	return q.Community != "" || q.Kind != "" || q.Maturity != "" || q.Tag != "" || q.Author != ""
+}
+
 // Results is one page of hits, best first.
 type Results struct {
 	Hits []Hit
@@ -125,8 +130,9 @@ func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, erro
 	}
 	want := q.Page*PageSize + 1
 	key := rankingKey(t, where, f.args, want)
-	narrow := q.Community != "" || q.Kind != "" || q.Maturity != "" || q.Tag != "" || q.Author != ""
-	ranked, err := keptRank(func() ([]scored, error) { return rank(ctx, d, engineFor(d.Dialect), t, where, f.args, want, narrow) }, d, key, want)
+	ranked, err := keptRank(func() ([]scored, error) {
+		return rank(ctx, d, engineFor(d.Dialect), t, where, f.args, want, q.Filtered())
+	}, d, key, want)
 	if err != nil {
 		return res, errs.Wrap(err, "search")
 	}

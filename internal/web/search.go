@@ -124,7 +124,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		title = "Search: " + clipRunes(t, 60)
 	}
 	p := &searchPage{Layout: Layout{Title: title}, Query: q, Results: res, Asked: strings.TrimSpace(q.Text) != "",
-		Filtered: q.Community != "" || q.Kind != "" || q.Maturity != "" || q.Tag != "" || q.Author != "",
+		Filtered: q.Filtered(),
 		Kinds:    choices(searchKinds, q.Kind), Maturities: choices(searchMaturities, q.Maturity)}
 	for _, c := range communities {
 		p.Communities = append(p.Communities, searchOption{Value: c.Slug, Label: c.Name, Selected: c.Slug == q.Community})
