@@ -66,6 +66,14 @@ func Prepare(ctx context.Context, d *db.DB, o Options, w io.Writer) error {
 		if err := addConference(ctx, d, w); err != nil {
 			return err
 		}
+		// A migration since the library was built may have asked for the
+		// index again: measured without it, a search finds nothing.
+		stages := progress.NewStages(w)
+		err := search.EnsureBuiltProgress(ctx, d, stages.Set)
+		stages.Done()
+		if err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
 		return analyze(ctx, d)
 	default:
 		return ErrNotEmpty

@@ -103,3 +103,33 @@ func TestPrepareRefusesAnotherDatabase(t *testing.T) {
 		}
 	})
 }
+
+// TestPrepareReuseBuildsIndexAsked: a reused library whose index a
+// migration asked to build again is indexed before it is measured (a
+// search without its index would find nothing, and be measured fast).
+func TestPrepareReuseBuildsIndexAsked(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		o := tiny()
+		if err := bench.Prepare(ctx, d, o, io.Discard); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.ExecContext(ctx, "DELETE FROM search_docs"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.ExecContext(ctx, "INSERT INTO search_meta (name, value) VALUES ('rebuild', 'a test')"); err != nil {
+			t.Fatal(err)
+		}
+		o.Reuse = true
+		if err := bench.Prepare(ctx, d, o, io.Discard); err != nil {
+			t.Fatal(err)
+		}
+		var docs, asked int
+		if err := d.QueryRowContext(ctx, "SELECT (SELECT COUNT(*) FROM search_docs), (SELECT COUNT(*) FROM search_meta)").Scan(&docs, &asked); err != nil {
+			t.Fatal(err)
+		}
+		if want := o.Entries + o.Comments + o.Threads + o.Replies; docs < want || asked != 0 {
+			t.Errorf("after reuse: %d documents (want at least %d), %d builds still asked for", docs, want, asked)
+		}
+	})
+}

@@ -1,7 +1,10 @@
 package search
 
 import (
+	"math/rand/v2"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -28,5 +31,45 @@ func TestImpactsOf(t *testing.T) {
 	}
 	if got := impactsOf("", terms[:1], make([]float64, 1)); got[0] != -1 {
 		t.Errorf("an empty index gives %v", got)
+	}
+}
+
+// TestImpactInAgreesWithTokens: looking a word up with strings.Index finds
+// what reading the index token by token finds, on random indexes whose
+// words share prefixes, hold digits, or are numbers that equal impacts.
+func TestImpactInAgreesWithTokens(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 2026))
+	pieces := []string{"a", "b", "ab", "ba", "1", "12", "é", "bread", "2"}
+	word := func() string {
+		var b strings.Builder
+		for range 1 + r.IntN(3) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 5000 {
+		seen := map[string]bool{}
+		var words []string
+		for range r.IntN(12) {
+			if w := word(); !seen[w] {
+				seen[w] = true
+				words = append(words, w)
+			}
+		}
+		slices.Sort(words)
+		var b strings.Builder
+		for i, w := range words {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w + " " + strconv.Itoa(r.IntN(3000)))
+		}
+		forward := b.String()
+		for range 4 {
+			w, prefix := word(), r.IntN(2) == 0
+			if got, want := impactIn(forward, w, prefix), impactByToken(forward, w, prefix); got != want {
+				t.Fatalf("impactIn(%q, %q, prefix %v) = %d, token by token %d", forward, w, prefix, got, want)
+			}
+		}
 	}
 }

@@ -400,45 +400,78 @@ func readForward(ctx context.Context, d *db.DB, ids []int64, forward map[int64]s
 // impactsOf sets impacts[i] to the weight of t[i] in a document's forward
 // index ("term impact term impact …"), or to -1 when the document does not
 // hold it: a word's impact, a phrase's (the sum of its words'), or a
-// prefix's (its best word's). It reads the index once for all the terms.
+// prefix's (its best word's). Each word is looked for with strings.Index
+// rather than by splitting the index (impactIn): ranking reads hundreds of
+// indexes of a kilobyte or more for a query of several words, and splitting
+// them was most of its CPU in Go.
 func impactsOf(forward string, t []qterm, impacts []float64) []float64 {
-	var best [MaxTerms]int // per word of all the terms, in order (parse keeps at most MaxTerms); -1: not met
-	n := 0
-	for _, q := range t {
-		n += len(q.stems)
+	k := 0 // words of all the terms so far: parse keeps at most MaxTerms
+	for i, q := range t {
+		impacts[i] = 0
+		for _, w := range q.stems {
+			v := -1
+			if k < MaxTerms {
+				v = impactIn(forward, w, q.prefix)
+			}
+			k++
+			if v < 0 {
+				impacts[i] = -1
+			} else if impacts[i] >= 0 {
+				impacts[i] += float64(v) / 1000
+			}
+		}
 	}
-	n = min(n, MaxTerms)
-	for i := range n {
-		best[i] = -1
+	return impacts
+}
+
+// impactIn is the impact of word w in a forward index, or, for a prefix,
+// the best of the words that start with it; -1 when there is none. A token
+// of the index that starts with w is a word, not an impact, when w holds
+// anything but digits (impacts are digits only); a word of digits is
+// looked for token by token.
+func impactIn(forward, w string, prefix bool) int {
+	if w == "" || strings.Trim(w, "0123456789") == "" {
+		return impactByToken(forward, w, prefix)
 	}
+	best := -1
+	for from := 0; from < len(forward); {
+		j := strings.Index(forward[from:], w)
+		if j < 0 {
+			break
+		}
+		j += from
+		if j > 0 && forward[j-1] != ' ' { // inside a word
+			from = j + 1
+			continue
+		}
+		term, rest, _ := strings.Cut(forward[j:], " ")
+		val, _, _ := strings.Cut(rest, " ")
+		from = j + len(term) + 1 + len(val)
+		if term != w && !prefix { // a longer word
+			continue
+		}
+		v, _ := strconv.Atoi(val)
+		best = max(best, v)
+		if !prefix { // a word is in the index once
+			break
+		}
+	}
+	return best
+}
+
+// impactByToken is impactIn, reading the index token by token.
+func impactByToken(forward, w string, prefix bool) int {
+	best := -1
 	for rest := forward; rest != ""; {
 		var term, val string
 		term, rest, _ = strings.Cut(rest, " ")
 		val, rest, _ = strings.Cut(rest, " ")
-		k := 0
-		for _, q := range t {
-			for _, w := range q.stems {
-				if k < n && (term == w || (q.prefix && strings.HasPrefix(term, w))) {
-					v, _ := strconv.Atoi(val)
-					best[k] = max(best[k], v)
-				}
-				k++
-			}
+		if term == w || (prefix && strings.HasPrefix(term, w)) {
+			v, _ := strconv.Atoi(val)
+			best = max(best, v)
 		}
 	}
-	k := 0
-	for i, q := range t {
-		impacts[i] = 0
-		for range q.stems {
-			if k >= n || best[k] < 0 {
-				impacts[i] = -1
-			} else if impacts[i] >= 0 {
-				impacts[i] += float64(best[k]) / 1000
-			}
-			k++
-		}
-	}
-	return impacts
+	return best
 }
 
 // idfs gives each term its inverse document frequency and, for a word, the
