@@ -37,7 +37,14 @@ type engine interface {
 // filter) would otherwise read thousands of matches, each looked up, for
 // its n: a common word in one community of twenty read 4,000 for 200
 // (5.5 ms at 100,000 entries), where the page needs 21.
-type walk struct{ n, enough, scan int }
+//
+// community, when set, is the one community the query is filtered to: an
+// engine that indexes documents by community walks only its documents
+// (SQLite); the condition (where) tests it in any case.
+type walk struct {
+	n, enough, scan int
+	community       int64
+}
 
 // walkScan is how many matches a bounded walk reads, for each document it
 // is asked for, before it may stop with enough.

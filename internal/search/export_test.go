@@ -68,20 +68,21 @@ func TopK(ctx context.Context, d *db.DB, a auth.Actor, text string, want int) ([
 	return hitNames(best[:min(len(best), want)]), end == topKExact, err
 }
 
-// Walk runs the engine's newest-first candidate walk of text for a, in the
-// community with this slug ("" for all), asked for n documents and allowed
-// to stop once it found enough among the first scan matches. Hits are
-// "kind:subject"; every reports whether they are known to be every match.
-func Walk(ctx context.Context, d *db.DB, a auth.Actor, text, community string, n, enough, scan int) (hits []string, every bool, err error) {
-	readable, stewards, err := readScope(ctx, d, a)
+// Walk runs the engine's newest-first candidate walk of q's text and
+// filters for a, asked for n documents and allowed to stop once it found
+// enough among the first scan matches. Hits are "kind:subject"; every
+// reports whether they are known to be every match.
+func Walk(ctx context.Context, d *db.DB, a auth.Actor, q Query, n, enough, scan int) (hits []string, every bool, err error) {
+	readable, stewards, communities, err := readCommunities(ctx, d, a)
 	if err != nil {
 		return nil, false, err
 	}
 	f := &filter{args: []any{nil}, readable: readable, stewards: stewards, scope: true}
-	where := f.restrict(a, Query{Text: text, Community: community})
+	where := f.restrict(a, q)
 	e := engineFor(d.Dialect)
-	f.args[0] = e.match(parse(text).analyzed())
-	ids, every, err := e.candidates(ctx, d, where, f.args, walk{n: n, enough: enough, scan: scan}, map[int64]string{})
+	f.args[0] = e.match(parse(q.Text).analyzed())
+	w := walk{n: n, enough: enough, scan: scan, community: filteredTo(communities, q)}
+	ids, every, err := e.candidates(ctx, d, where, f.args, w, map[int64]string{})
 	for _, id := range ids {
 		hits = append(hits, kindOf(id).Name+":"+strconv.FormatInt(id>>4, 10))
 	}

@@ -67,7 +67,7 @@ type scored struct {
 // query's terms: from the posting lists when every term is a word and the
 // lists can rank them (topk.go, narrowWord); otherwise, or when the lists'
 // reading ends short of exact, from the newest-first candidates (newest).
-func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args []any, want int, narrow bool) ([]scored, error) {
+func rank(ctx context.Context, d *db.DB, e engine, t []qterm, where string, args []any, want int, narrow narrowing) ([]scored, error) {
 	idf, floors, dfs, err := idfs(ctx, d, t)
 	if err != nil {
 		return nil, err
@@ -226,15 +226,21 @@ func narrowWord(t []qterm, floors, dfs []int) bool {
 	return false
 }
 
+// narrowing is what a query's filters tell its walks (walk).
+type narrowing struct {
+	filtered  bool  // a filter narrows the results (Query.Filtered)
+	community int64 // the community they are filtered to, when known
+}
+
 // newest ranks the bounded newest-first candidates (see above). In a
 // narrow scope (the query's filters), its walks are bounded (walk).
-func newest(ctx context.Context, d *db.DB, e engine, t []qterm, idf []float64, where string, args []any, want int, narrow bool) ([]scored, error) {
+func newest(ctx context.Context, d *db.DB, e engine, t []qterm, idf []float64, where string, args []any, want int, narrow narrowing) ([]scored, error) {
 	forward := map[int64]string{} // the candidates' forward index, read by the walks
 	walkOf := func(terms []qterm, n int) ([]int64, bool, error) {
 		a := slices.Clone(args)
 		a[0] = e.match(terms)
-		w := walk{n: n}
-		if narrow {
+		w := walk{n: n, community: narrow.community}
+		if narrow.filtered {
 			w.enough, w.scan = want, walkScan*n
 		}
 		return e.candidates(ctx, d, where, a, w, forward)

@@ -136,26 +136,53 @@ func TestNarrowScopeWalkStopsOrGoesOn(t *testing.T) {
 		}
 		mia := w.as("mia")
 		pg := d.Dialect == db.Postgres
-		// SQLite: the first 10 matches hold no vault entry, so the walk goes
-		// on and finds all five, knowing they are every match. PostgreSQL
-		// asks a bounded walk for as many as are enough (3), newest first.
-		got, every, err := search.Walk(ctx, d, mia, "walnut", "vault", 10, 3, 10)
-		if err != nil || (!pg && (len(got) != 5 || !every)) || (pg && (len(got) != 3 || every)) {
+		inVault := search.Query{Text: "walnut", Community: "vault"}
+		vault := map[string]bool{}
+		for _, h := range w.search("mia", inVault).Hits {
+			vault[fmt.Sprintf("%s:%d", h.Kind, h.SubjectID)] = true
+		}
+		// SQLite walks the vault's documents alone (the vault's token is in
+		// the match): its first 10 matches hold all five, enough, so it stops
+		// there, not knowing whether more would follow. PostgreSQL asks a
+		// bounded walk for as many as are enough (3), newest first.
+		got, every, err := search.Walk(ctx, d, mia, inVault, 10, 3, 10)
+		if err != nil || (!pg && len(got) != 5) || (pg && len(got) != 3) || every {
 			t.Errorf("walk of the first 10 matches: %v, every %v, %v", got, every, err)
 		}
-		// SQLite: the first 25 hold them all, enough, so it stops there, not
-		// knowing whether more would follow.
-		got, every, err = search.Walk(ctx, d, mia, "walnut", "vault", 10, 3, 25)
-		if err != nil || (!pg && len(got) != 5) || (pg && len(got) != 3) || every {
-			t.Errorf("walk of the first 25 matches: %v, every %v, %v", got, every, err)
+		for _, h := range got {
+			if !vault[h] {
+				t.Errorf("the walk in the vault found %s, not one of the vault's %v", h, vault)
+			}
+		}
+		// Filtered by a kind alone (that of every entry here), the walk reads
+		// every community's matches, newest first: bread's, not the vault's.
+		lessons := search.Query{Text: "walnut", Kind: "lesson"}
+		got, every, err = search.Walk(ctx, d, mia, lessons, 10, 3, 10)
+		if err != nil || (!pg && len(got) != 10) || (pg && len(got) != 3) || every {
+			t.Errorf("walk of the first 10 lessons: %v, every %v, %v", got, every, err)
+		}
+		for _, h := range got {
+			if vault[h] {
+				t.Errorf("the newest lessons hold %s, the vault's (older than bread's)", h)
+			}
+		}
+		// A word never matches a community's token ("_c" and its id),
+		// whatever the reader types.
+		for _, text := range []string{"_c1", "c1", "_c2 walnut", "scope"} {
+			if res := w.search("mia", search.Query{Text: text}); len(res.Hits) != 0 && text != "_c2 walnut" {
+				t.Errorf("%q found %s", text, join(titles(res)))
+			}
+		}
+		if res := w.search("mia", search.Query{Text: "_c2 walnut"}); len(res.Hits) == 0 {
+			t.Errorf("\"_c2 walnut\" found nothing, not even the walnut entries")
 		}
 		// Asked for more than there are, a bounded walk knows it has them all.
-		got, every, err = search.Walk(ctx, d, mia, "walnut", "vault", 10, 8, 10)
+		got, every, err = search.Walk(ctx, d, mia, search.Query{Text: "walnut", Community: "vault"}, 10, 8, 10)
 		if err != nil || len(got) != 5 || !every {
 			t.Errorf("walk for 8 of 5 matches: %v, every %v, %v", got, every, err)
 		}
 		// Unbounded, as for a query without filters, the walk fills its n.
-		if got, every, err := search.Walk(ctx, d, mia, "walnut", "", 10, 0, 0); err != nil || len(got) != 10 || every || !strings.HasPrefix(got[0], "entry:") {
+		if got, every, err := search.Walk(ctx, d, mia, search.Query{Text: "walnut"}, 10, 0, 0); err != nil || len(got) != 10 || every || !strings.HasPrefix(got[0], "entry:") {
 			t.Errorf("unbounded walk: %v, every %v, %v", got, every, err)
 		}
 		if res := w.search("mia", search.Query{Text: "walnut", Community: "vault"}); len(res.Hits) != 5 {

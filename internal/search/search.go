@@ -131,7 +131,7 @@ func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, erro
 	want := q.Page*PageSize + 1
 	key := rankingKey(t, where, f.args, want)
 	ranked, err := keptRank(func() ([]scored, error) {
-		return rank(ctx, d, engineFor(d.Dialect), t, where, f.args, want, q.Filtered())
+		return rank(ctx, d, engineFor(d.Dialect), t, where, f.args, want, narrowing{filtered: q.Filtered(), community: filteredTo(communities, q)})
 	}, d, key, want)
 	if err != nil {
 		return res, errs.Wrap(err, "search")
@@ -324,6 +324,19 @@ func show(ctx context.Context, d *db.DB, page []scored, text map[int64]indexedTe
 type Community struct {
 	Slug string
 	Name string
+	id   int64 // when read by readCommunities
+}
+
+// filteredTo is the id of the community of cs that q is filtered to; 0 for
+// none, or one not among them (the query's condition filters it anyway).
+func filteredTo(cs []Community, q Query) int64 {
+	slug := strings.ToLower(strings.TrimSpace(q.Community))
+	for _, c := range cs {
+		if slug != "" && c.Slug == slug {
+			return c.id
+		}
+	}
+	return 0
 }
 
 // Communities lists the communities a may read, by name, for the community

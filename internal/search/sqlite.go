@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,24 +25,34 @@ func (sqlite) put(ctx context.Context, q db.Q, docs []indexed) error {
 	}
 	var b, f strings.Builder
 	b.WriteString("INSERT INTO search_docs (doc_id, kind, subject_id, community_id, draft, title, tags, summary, body, terms) VALUES ")
-	f.WriteString("INSERT INTO search_fts (rowid, title, tags, summary, body) VALUES ")
+	f.WriteString("INSERT INTO search_fts (rowid, title, tags, summary, body, scope) VALUES ")
 	args := make([]any, 0, len(docs)*10)
-	fargs := make([]any, 0, len(docs)*5)
+	fargs := make([]any, 0, len(docs)*6)
 	for i, doc := range docs {
 		if i > 0 {
 			b.WriteString(", ")
 			f.WriteString(", ")
 		}
 		b.WriteString("(" + db.Placeholders(len(args)+1, 10) + ")")
-		f.WriteString("(" + db.Placeholders(len(fargs)+1, 5) + ")")
+		f.WriteString("(" + db.Placeholders(len(fargs)+1, 6) + ")")
 		args = append(args, doc.id, doc.kind.Name, doc.ID, nullID(doc.CommunityID), doc.Draft, doc.Title, doc.Tags, doc.Summary, doc.Body, doc.forward)
-		fargs = append(fargs, -doc.id, doc.fields[0], doc.fields[1], doc.fields[2], doc.fields[3])
+		fargs = append(fargs, -doc.id, doc.fields[0], doc.fields[1], doc.fields[2], doc.fields[3], communityToken(doc.CommunityID))
 	}
 	if _, err := q.ExecContext(ctx, b.String(), args...); err != nil {
 		return err
 	}
 	_, err := q.ExecContext(ctx, f.String(), fargs...)
 	return err
+}
+
+// communityToken is the token of search_fts's scope column that names a
+// community: '_' is a token character of search_fts's tokenizer and never
+// in an analyzer's term, so no word a reader asks for matches it.
+func communityToken(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	return "_c" + strconv.FormatInt(id, 10)
 }
 
 func nullID(id int64) any {
@@ -105,10 +116,16 @@ func (sqlite) match(t []qterm) string {
 
 // candidates walks FTS5's matches in ascending rowid order, the newest
 // document first (FTS5 consumes the ORDER BY; CROSS JOIN keeps it the outer
-// loop), so LIMIT stops the walk. A bounded walk (w.scan) reads first the
-// newest w.scan matches only, and goes on to the full walk when those hold
-// fewer than w.enough documents that meet where.
+// loop), so LIMIT stops the walk. In one community (w.community), the
+// match holds the community's token, so FTS5 walks only its documents. A
+// bounded walk (w.scan) reads first the newest w.scan matches only, and
+// goes on to the full walk when those hold fewer than w.enough documents
+// that meet where.
 func (sqlite) candidates(ctx context.Context, d *db.DB, where string, args []any, w walk, forward map[int64]string) ([]int64, bool, error) {
+	if w.community != 0 {
+		args = slices.Clone(args)
+		args[0] = args[0].(string) + ` AND scope : "` + communityToken(w.community) + `"`
+	}
 	if w.scan > 0 {
 		rows, err := d.QueryContext(ctx, `SELECT s.doc_id, s.terms FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH $1 ORDER BY rowid LIMIT `+
 			strconv.Itoa(w.scan)+`) f CROSS JOIN search_docs s ON s.doc_id = -f.rowid WHERE `+where+` ORDER BY f.rowid LIMIT `+strconv.Itoa(w.n), args...)

@@ -64,6 +64,7 @@ func readCommunities(ctx context.Context, d *db.DB, a auth.Actor) (readable, ste
 			return "", "", nil, err
 		}
 		read = append(read, strconv.FormatInt(id, 10))
+		c.id = id
 		named = append(named, c)
 		if stewards {
 			steward = append(steward, strconv.FormatInt(id, 10))
