@@ -32,8 +32,9 @@ type engine interface {
 
 // walk is how far a candidate walk goes: up to n documents that meet its
 // condition; but, when scan is set (a narrow scope), no further than it
-// needs to find enough: SQLite stops once its first scan matches hold
-// enough, PostgreSQL asks for enough only. A narrow scope (a community
+// needs to find enough: PostgreSQL, and SQLite in one community (below),
+// ask for enough only; SQLite otherwise stops once its first scan matches
+// hold enough. A narrow scope (a community
 // filter) would otherwise read thousands of matches, each looked up, for
 // its n: a common word in one community of twenty read 4,000 for 200
 // (5.5 ms at 100,000 entries), where the page needs 21.

@@ -116,19 +116,26 @@ func (sqlite) match(t []qterm) string {
 
 // candidates walks FTS5's matches in ascending rowid order, the newest
 // document first (FTS5 consumes the ORDER BY; CROSS JOIN keeps it the outer
-// loop), so LIMIT stops the walk. In one community (w.community), the
-// match holds the community's token, so FTS5 walks only its documents. A
-// bounded walk (w.scan) reads first the newest w.scan matches only, and
-// goes on to the full walk when those hold fewer than w.enough documents
-// that meet where.
+// loop), so LIMIT stops the walk.
+//
+// A bounded walk (w.scan) in one community (w.community) holds the
+// community's token in its match, so FTS5 walks only the community's
+// documents, and asks, as PostgreSQL's does, for enough only. In another
+// narrow scope, it reads first the newest w.scan matches only, and goes on
+// to the full walk when those hold fewer than w.enough documents that meet
+// where.
 func (sqlite) candidates(ctx context.Context, d *db.DB, where string, args []any, w walk, forward map[int64]string) ([]int64, bool, error) {
+	n := w.n
 	if w.community != 0 {
 		args = slices.Clone(args)
 		args[0] = args[0].(string) + ` AND scope : "` + communityToken(w.community) + `"`
+		if w.scan > 0 {
+			n, w.scan = min(n, max(w.enough, 1)), 0
+		}
 	}
 	if w.scan > 0 {
 		rows, err := d.QueryContext(ctx, `SELECT s.doc_id, s.terms FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH $1 ORDER BY rowid LIMIT `+
-			strconv.Itoa(w.scan)+`) f CROSS JOIN search_docs s ON s.doc_id = -f.rowid WHERE `+where+` ORDER BY f.rowid LIMIT `+strconv.Itoa(w.n), args...)
+			strconv.Itoa(w.scan)+`) f CROSS JOIN search_docs s ON s.doc_id = -f.rowid WHERE `+where+` ORDER BY f.rowid LIMIT `+strconv.Itoa(n), args...)
 		if err != nil {
 			return nil, false, err
 		}
@@ -138,12 +145,12 @@ func (sqlite) candidates(ctx context.Context, d *db.DB, where string, args []any
 		}
 	}
 	rows, err := d.QueryContext(ctx, `SELECT s.doc_id, s.terms FROM search_fts CROSS JOIN search_docs s ON s.doc_id = -search_fts.rowid
-		WHERE search_fts MATCH $1 AND `+where+` ORDER BY search_fts.rowid LIMIT `+strconv.Itoa(w.n), args...)
+		WHERE search_fts MATCH $1 AND `+where+` ORDER BY search_fts.rowid LIMIT `+strconv.Itoa(n), args...)
 	if err != nil {
 		return nil, false, err
 	}
 	ids, err := scanForward(rows, forward)
-	return ids, len(ids) < w.n, err
+	return ids, len(ids) < n, err
 }
 
 func (sqlite) count(ctx context.Context, d *db.DB, match string, limit int) (int, error) {
