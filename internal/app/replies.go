@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"crypto/tls"
 	"log/slog"
 
 	"hearth/internal/auth"
@@ -21,8 +22,15 @@ var replyable = []string{subjectThread, subjectEntry}
 // newInbound is the listener for replies by e-mail: each kind's reply is
 // posted by the same service call as the web's form for it.
 func newInbound(cfg config.Config, d *db.DB, notifier *notify.Notifier, accounts *auth.Service, limits *ratelimit.Limiter,
-	library *practice.Service, talk *conversation.Service, log *slog.Logger) *inbound.Server {
-	return inbound.New(inbound.Deps{DB: d, Domain: cfg.InboundDomain, Addresses: notifier, People: accounts, Limits: limits, Log: log,
+	library *practice.Service, talk *conversation.Service, log *slog.Logger) (*inbound.Server, error) {
+	var tlsConfig *tls.Config
+	if cfg.InboundTLSCert != "" {
+		var err error
+		if tlsConfig, err = inbound.CertificateFiles(cfg.InboundTLSCert, cfg.InboundTLSKey); err != nil {
+			return nil, err
+		}
+	}
+	return inbound.New(inbound.Deps{DB: d, Domain: cfg.InboundDomain, Addresses: notifier, People: accounts, Limits: limits, Log: log, TLS: tlsConfig,
 		Posters: map[string]inbound.Poster{
 			subjectThread: func(ctx context.Context, a auth.Actor, id int64, body string) error {
 				_, err := talk.ReplyByID(ctx, a, id, body)
@@ -32,5 +40,5 @@ func newInbound(cfg config.Config, d *db.DB, notifier *notify.Notifier, accounts
 				_, err := library.CommentByID(ctx, a, id, body)
 				return err
 			},
-		}})
+		}}), nil
 }

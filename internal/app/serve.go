@@ -194,7 +194,10 @@ func Build(cfg config.Config, d *db.DB, log *slog.Logger) (http.Handler, *Worker
 			return nil, nil, err
 		}
 		if cfg.InboundAddr != "" {
-			listener = newInbound(cfg, d, notifier, accounts, limits, library, talk, log)
+			var err error
+			if listener, err = newInbound(cfg, d, notifier, accounts, limits, library, talk, log); err != nil {
+				return nil, nil, err
+			}
 		}
 	}
 	proxies, err := cfg.TrustedProxyRanges()

@@ -38,6 +38,10 @@ type Config struct {
 	// at it; with InboundAddr set too, this instance listens there for SMTP.
 	InboundDomain string
 	InboundAddr   string
+	// InboundTLSCert and InboundTLSKey name PEM files of a certificate and
+	// its key, which the listener offers senders with STARTTLS.
+	InboundTLSCert string
+	InboundTLSKey  string
 
 	SessionIdle     time.Duration // a session unused this long ends
 	SessionLifetime time.Duration // a session ends this long after sign-in, used or not
@@ -125,6 +129,8 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 	str(&c.SMTPTLS, "smtp-tls", "HEARTH_SMTP_TLS", "SMTP transport security: starttls, tls or none")
 	str(&c.InboundDomain, "inbound-domain", "HEARTH_INBOUND_DOMAIN", "domain of reply-by-e-mail addresses (reply+TOKEN@DOMAIN); empty: replying by e-mail is off")
 	str(&c.InboundAddr, "inbound-addr", "HEARTH_INBOUND_ADDR", "address to take replies by e-mail on over SMTP, such as :2525; empty: no listener here")
+	str(&c.InboundTLSCert, "inbound-tls-cert", "HEARTH_INBOUND_TLS_CERT", "PEM file of the certificate (and chain) the listener for replies offers with STARTTLS; empty: plain SMTP only")
+	str(&c.InboundTLSKey, "inbound-tls-key", "HEARTH_INBOUND_TLS_KEY", "PEM file of the private key of inbound-tls-cert")
 	duration(&c.SessionIdle, "session-idle", "HEARTH_SESSION_IDLE", "end a session unused for this long")
 	duration(&c.SessionLifetime, "session-lifetime", "HEARTH_SESSION_LIFETIME", "end a session this long after sign-in")
 	str(&c.LogLevel, "log-level", "HEARTH_LOG_LEVEL", "log level: debug, info, warn or error")

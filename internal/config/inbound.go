@@ -12,7 +12,8 @@ var domainName = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-
 
 // validateInbound checks the reply-by-e-mail settings: a listener needs the
 // domain its addresses are at; the domain alone is allowed (another instance
-// of a cluster listens).
+// of a cluster listens); a certificate for STARTTLS needs its key and a
+// listener (the files are read when the listener is made).
 func (c Config) validateInbound() error {
 	var errs []error
 	if c.InboundDomain != "" && (len(c.InboundDomain) > 253 || !domainName.MatchString(c.InboundDomain)) {
@@ -25,6 +26,12 @@ func (c Config) validateInbound() error {
 		if c.InboundDomain == "" {
 			errs = append(errs, errors.New("inbound-addr: set inbound-domain too, the domain of the reply addresses the listener takes"))
 		}
+	}
+	switch {
+	case (c.InboundTLSCert == "") != (c.InboundTLSKey == ""):
+		errs = append(errs, errors.New("inbound-tls-cert and inbound-tls-key: set both, a certificate and its key, or neither"))
+	case c.InboundTLSCert != "" && c.InboundAddr == "":
+		errs = append(errs, errors.New("inbound-tls-cert: set inbound-addr too, the listener that offers it"))
 	}
 	return errors.Join(errs...)
 }

@@ -11,6 +11,7 @@ package inbound
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"log"
 	"log/slog"
@@ -62,6 +63,9 @@ type Deps struct {
 	Posters   map[string]Poster  // by subject kind
 	Log       *slog.Logger
 	Now       func() time.Time // nil: db.Now
+	// TLS, when set, is offered to senders with STARTTLS (CertificateFiles);
+	// a sender may still send in the clear, as mail servers do.
+	TLS *tls.Config
 }
 
 // Server is the listener.
@@ -89,6 +93,7 @@ func New(deps Deps) *Server {
 	srv.ReadTimeout = timeout
 	srv.WriteTimeout = timeout
 	srv.ErrorLog = log.New(slogWriter{deps.Log}, "", 0)
+	srv.TLSConfig = deps.TLS
 	s.smtp = srv
 	return s
 }
