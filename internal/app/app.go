@@ -108,6 +108,17 @@ func open(ctx context.Context, name string, args []string, getenv func(string) s
 	if n > 0 {
 		log.Info("rendered stored Markdown", "rows", n, "markup_version", markup.Version)
 	}
+	// Images attached before resized copies were made get theirs now.
+	bar = progress.NewLater(stderr, "resizing stored images", 0)
+	n, err = practice.ResizeMissingProgress(ctx, d, bar.Set)
+	bar.Done()
+	if err != nil {
+		d.Close()
+		return cfg, nil, nil, fmt.Errorf("resize stored images: %w", err)
+	}
+	if n > 0 {
+		log.Info("resized stored images", "images", n)
+	}
 	return cfg, d, log, nil
 }
 

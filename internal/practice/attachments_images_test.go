@@ -3,7 +3,9 @@ package practice_test
 import (
 	"bytes"
 	"compress/flate"
+	"context"
 	"encoding/binary"
+	"fmt"
 	"hash/crc32"
 	"image"
 	"image/color"
@@ -254,4 +256,106 @@ func TestLargeImageGetsResizedCopy(t *testing.T) {
 		_, _, err = f.svc.AttachmentResized(f.ctx, f.member, f.slug, f.draft, secret.ID)
 		attWantKind(t, err, errs.NotFound)
 	})
+}
+
+// Images attached before resized copies were made (their copy columns
+// empty) get the copy at start, as an upload makes it; an image too damaged
+// to decode keeps none, and nothing fails; run again, nothing is left to do.
+func TestResizeMissing(t *testing.T) {
+	wide, wider := photo(t, 2_400, 300, "png"), photo(t, 3_500, 400, "jpeg")
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := newAttFixture(t, d, community.Public)
+		a := f.mustAttach(t, f.member, f.published, "wide.png", wide)
+		b := f.mustAttach(t, f.member, f.published, "wider.jpg", wider)
+		broken := f.mustAttach(t, f.member, f.published, "broken.png", wide)
+		small := f.mustAttach(t, f.member, f.published, "small.png", photo(t, 1_600, 200, "png"))
+		// As they were stored before copies were made.
+		if _, err := d.ExecContext(f.ctx, `UPDATE attachments SET resized = NULL, resized_type = '', resized_width = 0, resized_height = 0`); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.ExecContext(f.ctx, `UPDATE attachments SET data = $1 WHERE id = $2`, wide[:len(wide)/3], broken.ID); err != nil {
+			t.Fatal(err)
+		}
+		var told []int
+		n, err := practice.ResizeMissingProgress(f.ctx, d, func(done int) { told = append(told, done) })
+		if err != nil || n != 2 || len(told) != 2 || told[1] != 2 {
+			t.Fatalf("resized %d (told %v), %v; want the two whole wide images", n, told, err)
+		}
+		for _, c := range []struct {
+			att   practice.Attachment
+			ctype string
+			w, h  int
+		}{{a, "image/png", 1600, 200}, {b, "image/jpeg", 1600, 183}} {
+			got, data, err := f.svc.AttachmentResized(f.ctx, f.member, f.slug, f.published, c.att.ID)
+			if err != nil {
+				t.Fatalf("%s: %v", c.att.Filename, err)
+			}
+			img, format, err := image.Decode(bytes.NewReader(data))
+			if err != nil || "image/"+format != c.ctype || got.ResizedWidth != c.w || img.Bounds().Dx() != c.w || img.Bounds().Dy() != c.h {
+				t.Errorf("%s: a %s copy %v, %+v (%v); want %d×%d", c.att.Filename, format, img.Bounds(), got, err, c.w, c.h)
+			}
+		}
+		for _, none := range []practice.Attachment{broken, small} {
+			_, _, err := f.svc.AttachmentResized(f.ctx, f.member, f.slug, f.published, none.ID)
+			attWantKind(t, err, errs.NotFound)
+		}
+		if n, err := practice.ResizeMissingProgress(f.ctx, d, nil); err != nil || n != 0 {
+			t.Errorf("run again: resized %d, %v", n, err)
+		}
+	})
+}
+
+// TestResizeMissingUsesIndex: the search for images without their copy, run
+// at every start, reads the partial index attachments_unresized, not the
+// attachments with their files (PostgreSQL is told not to scan, as a table
+// this small would be scanned whatever its size later).
+func TestResizeMissingUsesIndex(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		query := practice.ResizeMissingSQL
+		if d.Dialect == db.Postgres {
+			err := d.WithTx(context.Background(), func(tx *db.Tx) error {
+				if _, err := tx.ExecContext(context.Background(), "SET LOCAL enable_seqscan = off"); err != nil {
+					return err
+				}
+				return planUses(t, tx, "EXPLAIN "+query, "attachments_unresized")
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+		if err := planUses(t, d, "EXPLAIN QUERY PLAN "+query, "attachments_unresized"); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// planUses checks that a plan names index.
+func planUses(t *testing.T, q db.Q, explain, index string) error {
+	t.Helper()
+	rows, err := q.QueryContext(context.Background(), explain, int64(0), 8)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var plan []string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		plan = append(plan, fmt.Sprint(vals[len(vals)-1]))
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if !strings.Contains(strings.Join(plan, "\n"), index) {
+		t.Errorf("the plan does not use %s:\n%s", index, strings.Join(plan, "\n"))
+	}
+	return nil
 }

@@ -6,3 +6,7 @@ var ListQuery = listQuery
 
 // RelatedQuery is relatedQuery, for the query-plan test.
 var RelatedQuery = relatedQuery
+
+// ResizeMissingSQL is the query of the images without their resized copy,
+// for the query-plan test.
+var ResizeMissingSQL = resizeMissingSQL
