@@ -34,10 +34,10 @@ type engine interface {
 // condition; but, when scan is set (a narrow scope), no further than it
 // needs to find enough: PostgreSQL, and SQLite in one community (below),
 // ask for enough only; SQLite otherwise stops once its first scan matches
-// hold enough. A narrow scope (a community
-// filter) would otherwise read thousands of matches, each looked up, for
-// its n: a common word in one community of twenty read 4,000 for 200
-// (5.5 ms at 100,000 entries), where the page needs 21.
+// hold enough. A narrow scope (a filter) would otherwise read thousands of
+// matches, each looked up, for its n: a common word in one community of
+// twenty read 4,000 for 200 (5.5 ms at 100,000 entries), where the page
+// needs 21.
 //
 // community, when set, is the one community the query is filtered to: an
 // engine that indexes documents by community walks only its documents
