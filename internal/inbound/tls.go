@@ -16,8 +16,8 @@ import (
 // without a restart. A renewal caught half-written keeps the pair loaded
 // before it.
 func CertificateFiles(certFile, keyFile string) (*tls.Config, error) {
-	r := &certReloader{certFile: certFile, keyFile: keyFile}
-	if _, err := r.load(); err != nil {
+	r := &certReloader{certFile: certFile, keyFile: keyFile, checked: time.Now()}
+	if err := r.reload(); err != nil {
 		return nil, err
 	}
 	return &tls.Config{
@@ -42,46 +42,36 @@ var recheck atomic.Int64
 
 func init() { recheck.Store(int64(10 * time.Second)) }
 
+// current is the pair to serve, loaded again first if its files changed
+// (a pair that does not load keeps the one before).
 func (r *certReloader) current() *tls.Certificate {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if time.Since(r.checked) < time.Duration(recheck.Load()) {
-		return r.cert
-	}
-	r.checked = time.Now()
-	certMod, keyMod, err := r.modTimes()
-	if err != nil || (certMod.Equal(r.certMod) && keyMod.Equal(r.keyMod)) {
-		return r.cert
-	}
-	if cert, err := tls.LoadX509KeyPair(r.certFile, r.keyFile); err == nil {
-		r.cert, r.certMod, r.keyMod = &cert, certMod, keyMod
+	if time.Since(r.checked) >= time.Duration(recheck.Load()) {
+		r.checked = time.Now()
+		_ = r.reload()
 	}
 	return r.cert
 }
 
-func (r *certReloader) load() (*tls.Certificate, error) {
-	certMod, keyMod, err := r.modTimes()
-	if err != nil {
-		return nil, err
-	}
-	cert, err := tls.LoadX509KeyPair(r.certFile, r.keyFile)
-	if err != nil {
-		return nil, fmt.Errorf("inbound TLS: %w", err)
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.cert, r.certMod, r.keyMod, r.checked = &cert, certMod, keyMod, time.Now()
-	return r.cert, nil
-}
-
-func (r *certReloader) modTimes() (cert, key time.Time, err error) {
+// reload loads the pair when its files changed since it was loaded (or was
+// never loaded); r.mu is held, or r not yet shared.
+func (r *certReloader) reload() error {
 	ci, err := os.Stat(r.certFile)
 	if err != nil {
-		return cert, key, fmt.Errorf("inbound TLS certificate: %w", err)
+		return fmt.Errorf("inbound TLS certificate: %w", err)
 	}
 	ki, err := os.Stat(r.keyFile)
 	if err != nil {
-		return cert, key, fmt.Errorf("inbound TLS key: %w", err)
+		return fmt.Errorf("inbound TLS key: %w", err)
 	}
-	return ci.ModTime(), ki.ModTime(), nil
+	if r.cert != nil && ci.ModTime().Equal(r.certMod) && ki.ModTime().Equal(r.keyMod) {
+		return nil
+	}
+	cert, err := tls.LoadX509KeyPair(r.certFile, r.keyFile)
+	if err != nil {
+		return fmt.Errorf("inbound TLS: %w", err)
+	}
+	r.cert, r.certMod, r.keyMod = &cert, ci.ModTime(), ki.ModTime()
+	return nil
 }

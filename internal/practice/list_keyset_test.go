@@ -109,11 +109,18 @@ func TestLibraryListQueriesConstant(t *testing.T) {
 // explain returns the plan of query, one node a line.
 func explain(t *testing.T, d *db.DB, query string, args []any) string {
 	t.Helper()
+	return explainIn(t, d, d.Dialect, query, args)
+}
+
+// explainIn is explain through q (a transaction, with its settings) on an
+// engine of dialect.
+func explainIn(t *testing.T, q db.Q, dialect db.Dialect, query string, args []any) string {
+	t.Helper()
 	prefix := "EXPLAIN QUERY PLAN "
-	if d.Dialect == db.Postgres {
+	if dialect == db.Postgres {
 		prefix = "EXPLAIN "
 	}
-	rows, err := d.QueryContext(context.Background(), prefix+query, args...)
+	rows, err := q.QueryContext(context.Background(), prefix+query, args...)
 	if err != nil {
 		t.Fatal(err)
 	}

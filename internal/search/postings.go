@@ -39,17 +39,6 @@ type scope struct {
 	draft     bool
 }
 
-// eachTerm calls fn with each term of a forward index and its impact.
-func eachTerm(forward string, fn func(term string, impact int)) {
-	for rest := forward; rest != ""; {
-		var term, val string
-		term, rest, _ = strings.Cut(rest, " ")
-		val, rest, _ = strings.Cut(rest, " ")
-		v, _ := strconv.Atoi(val)
-		fn(term, v)
-	}
-}
-
 // postingsOf lists the postings of documents.
 func postingsOf(docs []indexed) []posting {
 	var out []posting

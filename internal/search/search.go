@@ -331,8 +331,11 @@ type Community struct {
 // none, or one not among them (the query's condition filters it anyway).
 func filteredTo(cs []Community, q Query) int64 {
 	slug := strings.ToLower(strings.TrimSpace(q.Community))
+	if slug == "" {
+		return 0
+	}
 	for _, c := range cs {
-		if slug != "" && c.Slug == slug {
+		if c.Slug == slug {
 			return c.id
 		}
 	}
