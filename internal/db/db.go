@@ -56,19 +56,6 @@ type DB struct {
 	ckptOnce sync.Once
 }
 
-// stmtCache keeps the SQLite readers' statements prepared, by query text:
-// parsing and planning a query costs SQLite more than running it on a page's
-// few rows. (pgx keeps its own per-connection cache of prepared statements.)
-// Queries are constants or vary in few ways (IN lists), but the cache is
-// bounded all the same; past the bound, queries run unprepared.
-type stmtCache struct {
-	m sync.Map // query text → *sql.Stmt
-	n atomic.Int64
-}
-
-// maxPrepared bounds stmtCache.
-const maxPrepared = 512
-
 // Open opens the database named by databaseURL, or the SQLite file at
 // sqlitePath when databaseURL is empty, and migrates it to the latest schema.
 func Open(ctx context.Context, databaseURL, sqlitePath string) (*DB, error) {
@@ -161,10 +148,7 @@ func openPostgres(ctx context.Context, databaseURL string) (*DB, error) {
 func (d *DB) Close() error {
 	var err error
 	for _, c := range []*stmtCache{&d.stmts, &d.wstmts.stmtCache} {
-		c.m.Range(func(_, st any) bool {
-			err = errors.Join(err, st.(*sql.Stmt).Close())
-			return true
-		})
+		err = errors.Join(err, c.close())
 	}
 	d.StopCheckpointer()
 	err = errors.Join(err, d.write.Close())
@@ -189,8 +173,9 @@ func (d *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Re
 	}
 	d.queries.Add(1)
 	defer d.wrote()
-	if st := d.preparedWrite(query); st != nil {
-		return st.ExecContext(ctx, args...)
+	if cs := d.preparedWrite(query); cs != nil {
+		defer d.wstmts.release(cs)
+		return cs.st.ExecContext(ctx, args...)
 	}
 	if d.noteWrite(query) {
 		defer d.prepareWrites(ctx, []string{query})
@@ -205,8 +190,9 @@ func (d *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql.
 		return t.QueryContext(ctx, query, args...)
 	}
 	d.queries.Add(1)
-	if st := d.prepared(ctx, query); st != nil {
-		return st.QueryContext(ctx, args...)
+	if cs := d.prepared(ctx, query); cs != nil {
+		defer d.stmts.release(cs) // the rows keep the statement open (stmtcache.go)
+		return cs.st.QueryContext(ctx, args...)
 	}
 	return d.read.QueryContext(ctx, query, args...)
 }
@@ -218,35 +204,28 @@ func (d *DB) QueryRowContext(ctx context.Context, query string, args ...any) *sq
 		return t.QueryRowContext(ctx, query, args...)
 	}
 	d.queries.Add(1)
-	if st := d.prepared(ctx, query); st != nil {
-		return st.QueryRowContext(ctx, args...)
+	if cs := d.prepared(ctx, query); cs != nil {
+		defer d.stmts.release(cs)
+		return cs.st.QueryRowContext(ctx, args...)
 	}
 	return d.read.QueryRowContext(ctx, query, args...)
 }
 
-// prepared returns the readers' prepared statement for query, preparing it
-// the first time; nil on PostgreSQL, past the cache's bound, or when query
-// does not prepare (running it unprepared then reports the error).
-func (d *DB) prepared(ctx context.Context, query string) *sql.Stmt {
+// prepared returns the readers' prepared statement for query, held (release
+// it), preparing it the first time; nil on PostgreSQL, or when query does
+// not prepare (running it unprepared then reports the error).
+func (d *DB) prepared(ctx context.Context, query string) *cachedStmt {
 	if d.Dialect != SQLite {
 		return nil
 	}
-	if st, ok := d.stmts.m.Load(query); ok {
-		return st.(*sql.Stmt)
-	}
-	if d.stmts.n.Load() >= maxPrepared {
-		return nil
+	if cs := d.stmts.acquire(query); cs != nil {
+		return cs
 	}
 	st, err := d.read.PrepareContext(ctx, query)
 	if err != nil {
 		return nil
 	}
-	if prev, loaded := d.stmts.m.LoadOrStore(query, st); loaded {
-		st.Close()
-		return prev.(*sql.Stmt)
-	}
-	d.stmts.n.Add(1)
-	return st
+	return d.stmts.keep(query, st)
 }
 
 // Writer returns a Q whose every statement runs on the writer (or in the
@@ -273,8 +252,9 @@ func (w writer) QueryRowContext(ctx context.Context, q string, args ...any) *sql
 	}
 	w.d.queries.Add(1)
 	defer w.d.wrote()
-	if st := w.d.preparedWrite(q); st != nil {
-		return st.QueryRowContext(ctx, args...)
+	if cs := w.d.preparedWrite(q); cs != nil {
+		defer w.d.wstmts.release(cs)
+		return cs.st.QueryRowContext(ctx, args...)
 	}
 	if w.d.noteWrite(q) {
 		// Prepared once the row is read and the writer free (see prepared_writes.go).

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"sync"
-	"sync/atomic"
 	"time"
 )
 
@@ -20,39 +19,39 @@ import (
 // rows may run the same query again meanwhile.
 type writeStmts struct {
 	stmtCache
-	seen  sync.Map // query text → struct{}: seen once
-	nseen atomic.Int64
+	mu   sync.Mutex
+	seen map[string]bool // texts seen once; emptied when it holds maxSeen
 }
 
 // maxSeen bounds writeStmts.seen.
 const maxSeen = 4096
 
-// preparedWrite returns the writer's prepared statement for query, or nil
-// when it has none (PostgreSQL: pgx keeps its own per connection).
-func (d *DB) preparedWrite(query string) *sql.Stmt {
+// preparedWrite returns the writer's prepared statement for query, held
+// (release it), or nil when it has none (PostgreSQL: pgx keeps its own per
+// connection).
+func (d *DB) preparedWrite(query string) *cachedStmt {
 	if d.Dialect != SQLite {
 		return nil
 	}
-	if st, ok := d.wstmts.m.Load(query); ok {
-		return st.(*sql.Stmt)
-	}
-	return nil
+	return d.wstmts.acquire(query)
 }
 
 // noteWrite records that query ran unprepared on the writer, and reports
 // whether it is worth preparing (seen before).
 func (d *DB) noteWrite(query string) bool {
-	if d.Dialect != SQLite || d.wstmts.n.Load() >= maxPrepared {
+	if d.Dialect != SQLite {
 		return false
 	}
-	if _, again := d.wstmts.seen.Load(query); again {
+	w := &d.wstmts
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.seen[query] {
 		return true
 	}
-	if d.wstmts.nseen.Load() < maxSeen {
-		if _, loaded := d.wstmts.seen.LoadOrStore(query, struct{}{}); !loaded {
-			d.wstmts.nseen.Add(1)
-		}
+	if len(w.seen) >= maxSeen || w.seen == nil {
+		w.seen = map[string]bool{} // forget the one-off texts; the ones that come back are seen again
 	}
+	w.seen[query] = true
 	return false
 }
 
@@ -65,18 +64,14 @@ func (d *DB) prepareWrites(ctx context.Context, queries []string) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
 	for _, q := range queries {
-		if _, ok := d.wstmts.m.Load(q); ok || d.wstmts.n.Load() >= maxPrepared {
+		if d.wstmts.has(q) {
 			continue
 		}
 		st, err := d.write.PrepareContext(ctx, q)
 		if err != nil {
 			continue // it runs unprepared, and reports its error then
 		}
-		if _, loaded := d.wstmts.m.LoadOrStore(q, st); loaded {
-			st.Close()
-			continue
-		}
-		d.wstmts.n.Add(1)
+		d.wstmts.release(d.wstmts.keep(q, st))
 	}
 }
 
@@ -84,8 +79,9 @@ func (d *DB) prepareWrites(ctx context.Context, queries []string) {
 // query, or nil when there is none (then the query is remembered, to be
 // prepared after the transaction ends if it was seen before).
 func (t *Tx) stmt(ctx context.Context, query string) *sql.Stmt {
-	if st := t.d.preparedWrite(query); st != nil {
-		return t.tx.StmtContext(ctx, st)
+	if cs := t.d.preparedWrite(query); cs != nil {
+		defer t.d.wstmts.release(cs) // the transaction's statement keeps it open
+		return t.tx.StmtContext(ctx, cs.st)
 	}
 	if t.d.noteWrite(query) {
 		t.mu.Lock()
