@@ -134,9 +134,8 @@ func (n NewAccount) validate() *errs.Validation {
 }
 
 func insertPerson(ctx context.Context, q db.Q, n NewAccount, hash string, admin bool, verifiedAt *time.Time, now time.Time) (int64, error) {
-	var id int64
-	err := q.QueryRowContext(ctx, `INSERT INTO people (handle, email, name, password_hash, is_admin, email_verified_at, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, n.Handle, n.Email, n.Name, hash, admin, verifiedAt, now).Scan(&id)
+	id, err := db.InsertID(ctx, q, `INSERT INTO people (handle, email, name, password_hash, is_admin, email_verified_at, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`, n.Handle, n.Email, n.Name, hash, admin, verifiedAt, now)
 	if db.IsUniqueViolation(err) {
 		return 0, errs.Conflictf("That handle or e-mail address is already taken.")
 	}

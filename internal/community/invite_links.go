@@ -80,8 +80,8 @@ func (s *Service) CreateInviteLink(ctx context.Context, a auth.Actor, slug strin
 		if maxUses > 0 {
 			limit = maxUses
 		}
-		err = tx.QueryRowContext(ctx, `INSERT INTO invite_links (community_id, token, created_by, created_at, expires_at, max_uses)
-			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, c.ID, raw, a.PersonID, now, l.ExpiresAt, limit).Scan(&l.ID)
+		l.ID, err = db.InsertID(ctx, tx, `INSERT INTO invite_links (community_id, token, created_by, created_at, expires_at, max_uses)
+			VALUES ($1, $2, $3, $4, $5, $6)`, c.ID, raw, a.PersonID, now, l.ExpiresAt, limit)
 		return errs.Wrap(err, "create link")
 	})
 	return l, err

@@ -171,11 +171,11 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, ch Charter) (Communi
 			status = Proposed
 		}
 		now := s.now()
-		err = tx.QueryRowContext(ctx, `INSERT INTO communities (slug, name, purpose, scope, key_questions, who_should_join,
+		c.ID, err = db.InsertID(ctx, tx, `INSERT INTO communities (slug, name, purpose, scope, key_questions, who_should_join,
 			visibility, join_policy, stage, status, created_by, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
 			ch.Slug, ch.Name, ch.Purpose, ch.Scope, ch.KeyQuestions, ch.WhoShouldJoin, ch.Visibility, ch.JoinPolicy,
-			Potential, status, a.PersonID, now).Scan(&c.ID)
+			Potential, status, a.PersonID, now)
 		if db.IsUniqueViolation(err) {
 			return errs.Field("slug", "Another community uses this web address. Choose another.")
 		}

@@ -236,10 +236,10 @@ func (s *Service) Start(ctx context.Context, a auth.Actor, communitySlug string,
 			return invalid
 		}
 		now := s.now()
-		var id int64
-		if err := tx.QueryRowContext(ctx, `INSERT INTO threads (community_id, kind, title, body, body_html, body_text, render_version,
-			author_id, created_at, last_activity_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
-			v.ID, c.kind, c.title, c.body, string(body.HTML), body.Text, markup.Version, a.PersonID, now).Scan(&id); err != nil {
+		id, err := db.InsertID(ctx, tx, `INSERT INTO threads (community_id, kind, title, body, body_html, body_text, render_version,
+			author_id, created_at, last_activity_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+			v.ID, c.kind, c.title, c.body, string(body.HTML), body.Text, markup.Version, a.PersonID, now)
+		if err != nil {
 			return errs.Wrap(err, "start thread")
 		}
 		for _, tag := range c.tags {

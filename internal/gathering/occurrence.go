@@ -182,11 +182,11 @@ func (s *Service) SplitFrom(ctx context.Context, a auth.Actor, slug string, id, 
 		g := Gathering{CommunityID: v.Community.ID, Title: c.title, Description: c.description, HTML: body.HTML, Zone: c.zone, Start: c.start.UTC(),
 			Minutes: c.minutes, Rule: rule, OnlineURL: c.onlineURL, Place: c.place, Capacity: c.capacity, SplitFrom: v.ID, CreatedBy: a.PersonID,
 			CreatedAt: now, UpdatedAt: now, GuestsOpen: v.GuestsOpen} // the guests' places move with their dates
-		if err := tx.QueryRowContext(ctx, `INSERT INTO gatherings (community_id, title, description, description_html, description_text, render_version,
+		if g.ID, err = db.InsertID(ctx, tx, `INSERT INTO gatherings (community_id, title, description, description_html, description_text, render_version,
 			time_zone, starts_at, minutes, rrule, online_url, place, capacity, split_from, created_by, created_at, updated_at, guests_open)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17) RETURNING id`,
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17)`,
 			g.CommunityID, g.Title, g.Description, string(body.HTML), body.Text, markup.Version, g.Zone, g.Start, g.Minutes, g.Rule,
-			g.OnlineURL, g.Place, nullInt(g.Capacity), v.ID, a.PersonID, now, g.GuestsOpen).Scan(&g.ID); err != nil {
+			g.OnlineURL, g.Place, nullInt(g.Capacity), v.ID, a.PersonID, now, g.GuestsOpen); err != nil {
 			return errs.Wrap(err, "split gathering")
 		}
 		// The occurrences from this one on move to the new series (the

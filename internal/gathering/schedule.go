@@ -49,11 +49,11 @@ func (s *Service) Schedule(ctx context.Context, a auth.Actor, slug string, in In
 		g := Gathering{CommunityID: cv.ID, Title: c.title, Description: c.description, HTML: body.HTML, Zone: c.zone, Start: c.start.UTC(),
 			Minutes: c.minutes, Rule: rule, OnlineURL: c.onlineURL, Place: c.place, Capacity: c.capacity, CreatedBy: a.PersonID,
 			CreatedAt: now, UpdatedAt: now}
-		if err := tx.QueryRowContext(ctx, `INSERT INTO gatherings (community_id, title, description, description_html, description_text, render_version,
+		if g.ID, err = db.InsertID(ctx, tx, `INSERT INTO gatherings (community_id, title, description, description_html, description_text, render_version,
 			time_zone, starts_at, minutes, rrule, online_url, place, capacity, created_by, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id`,
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)`,
 			cv.ID, g.Title, g.Description, string(body.HTML), body.Text, markup.Version, g.Zone, g.Start, g.Minutes, g.Rule,
-			g.OnlineURL, g.Place, nullInt(g.Capacity), a.PersonID, now).Scan(&g.ID); err != nil {
+			g.OnlineURL, g.Place, nullInt(g.Capacity), a.PersonID, now); err != nil {
 			return errs.Wrap(err, "schedule gathering")
 		}
 		if err := s.setHosts(ctx, tx, g.ID, hosts); err != nil {

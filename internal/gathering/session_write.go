@@ -78,10 +78,10 @@ func (s *Service) AddSession(ctx context.Context, a auth.Actor, slug string, id 
 		}
 		html := s.md.Render(c.description)
 		now := s.now()
-		var sid int64
-		if err := tx.QueryRowContext(ctx, `INSERT INTO gathering_sessions (gathering_id, title, starts_at, ends_at, room, track, description,
-			description_html, render_version, capacity, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id`,
-			id, c.title, c.start, c.end, c.room, c.track, c.description, string(html), markup.Version, nullCapacity(c.capacity), now).Scan(&sid); err != nil {
+		sid, err := db.InsertID(ctx, tx, `INSERT INTO gathering_sessions (gathering_id, title, starts_at, ends_at, room, track, description,
+			description_html, render_version, capacity, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
+			id, c.title, c.start, c.end, c.room, c.track, c.description, string(html), markup.Version, nullCapacity(c.capacity), now)
+		if err != nil {
 			return errs.Wrap(err, "add session")
 		}
 		if err := setSpeakers(ctx, tx, sid, speakers); err != nil {

@@ -120,8 +120,7 @@ func (s *Service) CreateDepartment(ctx context.Context, a auth.Actor, name strin
 		return Department{}, err
 	}
 	d := Department{Name: name, Slug: slug}
-	err = s.db.Writer().QueryRowContext(ctx, "INSERT INTO departments (name, slug, created_at) VALUES ($1, $2, $3) RETURNING id",
-		name, slug, s.now()).Scan(&d.ID)
+	d.ID, err = db.InsertID(ctx, s.db.Writer(), "INSERT INTO departments (name, slug, created_at) VALUES ($1, $2, $3)", name, slug, s.now())
 	if db.IsUniqueViolation(err) {
 		return Department{}, errs.Field("name", "There is a department with this name already.")
 	}

@@ -213,8 +213,9 @@ func (s *Service) AskForMentor(ctx context.Context, a auth.Actor, slug string, i
 		if open >= MaxOpenRequests {
 			return errs.Field("topics", "You have 3 requests open here already: withdraw one first.")
 		}
-		err := tx.QueryRowContext(ctx, `INSERT INTO mentor_requests (community_id, person_id, topics, goal, status, created_at)
-			VALUES ($1, $2, $3, $4, 'open', $5) RETURNING id`, v.ID, a.PersonID, strings.Join(tags, ", "), in.Goal, s.now()).Scan(&id)
+		var err error
+		id, err = db.InsertID(ctx, tx, `INSERT INTO mentor_requests (community_id, person_id, topics, goal, status, created_at)
+			VALUES ($1, $2, $3, $4, 'open', $5)`, v.ID, a.PersonID, strings.Join(tags, ", "), in.Goal, s.now())
 		return errs.Wrap(err, "ask for a mentor")
 	})
 	return id, err

@@ -206,9 +206,9 @@ func (s *Service) ProposeMentorship(ctx context.Context, a auth.Actor, slug stri
 		if chosen == nil {
 			return errs.Field("mentor", "Choose one of the mentors suggested.")
 		}
-		err = tx.QueryRowContext(ctx, `INSERT INTO mentorships (community_id, mentor_id, mentee_id, request_id, proposed_by, topics, status, goals, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, 'proposed', $7, $8) RETURNING id`, v.ID, chosen.ID, r.PersonID, r.ID, a.PersonID,
-			strings.Join(chosen.Covers, ", "), r.Goal, s.now()).Scan(&mid)
+		mid, err = db.InsertID(ctx, tx, `INSERT INTO mentorships (community_id, mentor_id, mentee_id, request_id, proposed_by, topics, status, goals, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, 'proposed', $7, $8)`, v.ID, chosen.ID, r.PersonID, r.ID, a.PersonID,
+			strings.Join(chosen.Covers, ", "), r.Goal, s.now())
 		if err != nil {
 			return errs.Wrap(err, "propose a mentorship")
 		}

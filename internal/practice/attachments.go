@@ -150,11 +150,11 @@ func (s *Service) Attach(ctx context.Context, a auth.Actor, communitySlug, entry
 			return err
 		}
 		att.CreatedAt = s.now()
-		err = tx.QueryRowContext(ctx, `INSERT INTO attachments (community_id, entry_id, uploader_id, filename, content_type, size, width, height, data, created_at,
+		att.ID, err = db.InsertID(ctx, tx, `INSERT INTO attachments (community_id, entry_id, uploader_id, filename, content_type, size, width, height, data, created_at,
 				resized, resized_type, resized_width, resized_height, alt)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
 			e.CommunityID, e.ID, a.PersonID, att.Filename, att.ContentType, att.Size, att.Width, att.Height, data, att.CreatedAt,
-			small.stored(), att.ResizedType, att.ResizedWidth, att.ResizedHeight, att.Alt).Scan(&att.ID)
+			small.stored(), att.ResizedType, att.ResizedWidth, att.ResizedHeight, att.Alt)
 		if err != nil {
 			return errs.Wrap(err, "store attachment")
 		}

@@ -145,8 +145,8 @@ func (s *Service) collectionTx(ctx context.Context, tx *db.Tx, communityID int64
 	var id int64
 	err := tx.QueryRowContext(ctx, "SELECT id FROM collections WHERE community_id = $1 AND slug = $2", communityID, slug).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) && slug == StartHereSlug {
-		err = tx.QueryRowContext(ctx, `INSERT INTO collections (community_id, slug, title, description, start_here, created_at)
-			VALUES ($1, $2, 'Start here', 'The entries a newcomer should read first.', TRUE, $3) RETURNING id`, communityID, slug, now).Scan(&id)
+		id, err = db.InsertID(ctx, tx, `INSERT INTO collections (community_id, slug, title, description, start_here, created_at)
+			VALUES ($1, $2, 'Start here', 'The entries a newcomer should read first.', TRUE, $3)`, communityID, slug, now)
 	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, errs.NotFoundf("There is no such collection.")

@@ -43,8 +43,8 @@ func (s *Service) TellStory(ctx context.Context, a auth.Actor, slug string, in S
 		if err != nil {
 			return err
 		}
-		if err := tx.QueryRowContext(ctx, `INSERT INTO value_stories (community_id, author_id, title, audience, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`, v.ID, a.PersonID, d.title, d.audience, now).Scan(&id); err != nil {
+		if id, err = db.InsertID(ctx, tx, `INSERT INTO value_stories (community_id, author_id, title, audience, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $5)`, v.ID, a.PersonID, d.title, d.audience, now); err != nil {
 			return errs.Wrap(err, "record a story")
 		}
 		if err := saveSteps(ctx, tx, id, d.steps, now); err != nil {
