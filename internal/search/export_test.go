@@ -15,7 +15,7 @@ import (
 // "kind:subject".
 func Exhaustive(ctx context.Context, d *db.DB, a auth.Actor, text string) ([]string, error) {
 	t := parse(text).analyzed()
-	readable, stewards, err := readScope(ctx, d, a)
+	readable, stewards, _, err := readCommunities(ctx, d, a)
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +44,7 @@ func Exhaustive(ctx context.Context, d *db.DB, a auth.Actor, text string) ([]str
 // first want hits, and tells whether the reading ended exact.
 func TopK(ctx context.Context, d *db.DB, a auth.Actor, text string, want int) ([]string, bool, error) {
 	t := parse(text).analyzed()
-	readable, stewards, err := readScope(ctx, d, a)
+	readable, stewards, _, err := readCommunities(ctx, d, a)
 	if err != nil {
 		return nil, false, err
 	}
@@ -185,3 +185,6 @@ func Folded(word string) (folded, stemmed string) {
 	f := fold(word)
 	return f, stem(f)
 }
+
+// KeptScopes is how many readers' scopes are kept.
+func KeptScopes() int { return keptScopes.Len() }

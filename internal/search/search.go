@@ -157,7 +157,7 @@ func Search(ctx context.Context, d *db.DB, a auth.Actor, q Query) (Results, erro
 // filter collects the arguments of a query's conditions.
 type filter struct {
 	args               []any
-	readable, stewards string         // the reader's communities (readScope)
+	readable, stewards string         // the reader's communities (readCommunities)
 	scope              bool           // use the kinds' Scope where they have one
 	only               map[*Kind]bool // when set, the kinds to test; the others are left out
 }
@@ -168,7 +168,7 @@ func (f *filter) arg(v any) string {
 }
 
 // reader is the actor as placeholders, for the kinds' visibility SQL, and
-// the communities they may read and steward as lists of ids (readScope).
+// the communities they may read and steward as lists of ids (readCommunities).
 type reader struct{ person, signedIn, admin, readable, stewards string }
 
 // restrict is the condition over s (search_docs) for what a may see and the
