@@ -123,8 +123,9 @@ func benchSearch(b *testing.B, d *db.DB, entries, comments int, load bool) {
 // BenchmarkSearchMix runs, in process and one at a time, the queries that
 // `hearth bench` cycles over HTTP (benchdata.SearchMix), on a kept library
 // (HEARTH_BENCH_SQLITE or HEARTH_BENCH_POSTGRES, loaded by BenchmarkSearch
-// or `hearth bench --data`), as benchReader (a visitor, as `hearth bench`
-// searches, with HEARTH_BENCH_VISITOR). It logs each query's p50 and
+// or `hearth bench --data`), as benchReaders (a visitor, as `hearth bench`
+// searches, with HEARTH_BENCH_VISITOR; members in turn with
+// HEARTH_BENCH_MEMBERS). It logs each query's p50 and
 // statements, and reports the mean of the p50s: what a query of the mix
 // costs before HTTP and rendering.
 //
@@ -136,7 +137,7 @@ func BenchmarkSearchMix(b *testing.B) {
 		if fresh {
 			b.Skip("load the library with BenchmarkSearch or hearth bench first (HEARTH_BENCH_SQLITE)")
 		}
-		reader := benchReader()
+		readers := benchReaders()
 		mix := benchdata.SearchMix()
 		times := make([][]time.Duration, len(mix))
 		statements := make([]int64, len(mix))
@@ -146,7 +147,7 @@ func BenchmarkSearchMix(b *testing.B) {
 			i++
 			q := search.Query{Text: mix[k].Text, Community: mix[k].Community}
 			n0, t0 := d.QueryCount(), time.Now()
-			if _, err := search.Search(ctx, d, reader, q); err != nil {
+			if _, err := search.Search(ctx, d, readers[(i-1)/len(mix)%len(readers)], q); err != nil {
 				b.Fatal(err)
 			}
 			times[k] = append(times[k], time.Since(t0))
@@ -217,6 +218,22 @@ func envClients(b *testing.B) int {
 		b.Fatalf("HEARTH_BENCH_CLIENTS=%q: want a positive number", s)
 	}
 	return n
+}
+
+// benchReaders is who searches the mix, one after the other, each the whole
+// mix in turn: benchReader, or with HEARTH_BENCH_MEMBERS=n the library's
+// first n people, signed in, as an institution's members search.
+func benchReaders() []auth.Actor {
+	n, _ := strconv.Atoi(os.Getenv("HEARTH_BENCH_MEMBERS"))
+	if n < 1 {
+		return []auth.Actor{benchReader()}
+	}
+	readers := make([]auth.Actor, min(n, benchdata.People))
+	for i := range readers {
+		p := strconv.Itoa(i + 1)
+		readers[i] = auth.Actor{PersonID: int64(i + 1), Handle: "p" + p, Name: "Person " + p, Verified: true}
+	}
+	return readers
 }
 
 // benchReader is who searches: a member (person 1), or a visitor when

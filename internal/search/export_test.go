@@ -188,3 +188,17 @@ func Folded(word string) (folded, stemmed string) {
 
 // KeptScopes is how many readers' scopes are kept.
 func KeptScopes() int { return keptScopes.Len() }
+
+// Conditions are the walks' condition for a and q (the kinds' Scope) and
+// the shown page's (their Visible), with their arguments after $1.
+func Conditions(ctx context.Context, d *db.DB, a auth.Actor, q Query) (walk, shown string, args []any, err error) {
+	readable, stewards, _, err := readCommunities(ctx, d, a)
+	if err != nil {
+		return "", "", nil, err
+	}
+	f := &filter{args: []any{nil}, readable: readable, stewards: stewards, scope: true}
+	walk = f.restrict(a, q)
+	g := &filter{args: []any{nil}, readable: readable, stewards: stewards}
+	shown = g.restrict(a, q)
+	return walk, shown, f.args[1:], nil
+}

@@ -2,6 +2,9 @@ package search_test
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"hearth/internal/db"
@@ -57,6 +60,44 @@ func TestReaderScopeKeptUnderDirectoryVersion(t *testing.T) {
 		}
 		if !named {
 			t.Errorf("the community filter kept the old name: %+v", res.Communities)
+		}
+	})
+}
+
+// Two signed-in readers of the same communities search with the same
+// statements, their person a parameter: the texts stay prepared (a person
+// written into them made every reader's first search parse and plan anew).
+func TestReadersOfTheSameCommunitiesShareStatements(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		ctx := context.Background()
+		w.person("max")
+		q := search.Query{Text: "bread"}
+		oliWalk, oliShown, oliArgs, err := search.Conditions(ctx, d, w.as("oli"), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		maxWalk, maxShown, maxArgs, err := search.Conditions(ctx, d, w.as("max"), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if oliWalk != maxWalk || oliShown != maxShown {
+			t.Errorf("two readers of the same communities have different statements:\n%s\n%s", oliWalk, maxWalk)
+		}
+		oli := fmt.Sprint(w.as("oli").PersonID)
+		if !slices.Contains(oliArgs, any(w.as("oli").PersonID)) || !slices.Contains(maxArgs, any(w.as("max").PersonID)) {
+			t.Errorf("the readers are not among the arguments: %v, %v", oliArgs, maxArgs)
+		}
+		if strings.Contains(oliShown, "= "+oli+" ") || strings.Contains(oliShown, "= "+oli+")") {
+			t.Errorf("the reader is written into the statement: %s", oliShown)
+		}
+		// The draft's author still finds it, and no one else does.
+		w.entry("mia", "bread", practice.Input{Title: "Unfinished loaf"}, true)
+		if got := w.found("mia", "loaf"); !has(got, "Unfinished loaf") {
+			t.Errorf("the author did not find their draft: %s", join(got))
+		}
+		if got := w.found("max", "loaf"); len(got) != 0 {
+			t.Errorf("another reader found the draft: %s", join(got))
 		}
 	})
 }

@@ -167,6 +167,10 @@ func (f *filter) arg(v any) string {
 	return "$" + strconv.Itoa(len(f.args))
 }
 
+// personMark stands for the reader's person in the kinds' conditions until
+// restrict makes it a parameter.
+const personMark = "\x00person\x00"
+
 // reader is the actor as placeholders, for the kinds' visibility SQL, and
 // the communities they may read and steward as lists of ids (readCommunities).
 type reader struct{ person, signedIn, admin, readable, stewards string }
@@ -175,10 +179,14 @@ type reader struct{ person, signedIn, admin, readable, stewards string }
 // filters of q: one branch per kind, or "" when no kind can match.
 func (f *filter) restrict(a auth.Actor, q Query) string {
 	q = withKnownKind(q)
-	// The reader is written into the SQL as literals (typed values, never
-	// text), so that a kind that does not look at one leaves no parameter
-	// untyped (PostgreSQL refuses those) and the engine can fold them.
-	r := reader{person: strconv.FormatInt(a.PersonID, 10), signedIn: sqlBool(a.SignedIn()), admin: sqlBool(a.Admin),
+	// The reader's flags are written into the SQL as literals, so that the
+	// engine can fold them. Their person is a parameter, put in where a kind
+	// looks at it (personMark): the statements are then the same text for
+	// every reader of the same communities, and stay prepared (a literal
+	// made each signed-in reader's searches new texts, parsed and planned
+	// at each reader's first search); a kind that does not look at it leaves
+	// no parameter untyped (PostgreSQL refuses those).
+	r := reader{person: personMark, signedIn: sqlBool(a.SignedIn()), admin: sqlBool(a.Admin),
 		readable: f.readable, stewards: f.stewards}
 	var branches []string
 	for _, k := range kinds() {
@@ -203,6 +211,9 @@ func (f *filter) restrict(a auth.Actor, q Query) string {
 		return ""
 	}
 	where := "(" + strings.Join(branches, " OR ") + ")"
+	if strings.Contains(where, personMark) {
+		where = strings.ReplaceAll(where, personMark, f.arg(a.PersonID))
+	}
 	if slug := strings.TrimSpace(q.Community); slug != "" {
 		where += " AND s.community_id = (SELECT id FROM communities WHERE slug = " + f.arg(strings.ToLower(slug)) + ")"
 	}
