@@ -354,21 +354,9 @@ func filteredTo(cs []Community, q Query) int64 {
 }
 
 // Communities lists the communities a may read, by name, for the community
-// filter.
+// filter (the first 500): kept with the reader's scope (readCommunities),
+// so the list is shared and not to be changed.
 func Communities(ctx context.Context, d *db.DB, a auth.Actor) ([]Community, error) {
-	rows, err := d.QueryContext(ctx, `SELECT c.slug, c.name FROM communities c WHERE `+canRead("c", reader{person: "$1", signedIn: "$2", admin: "$3"})+
-		` ORDER BY c.name LIMIT `+strconv.Itoa(maxFilterCommunities), a.PersonID, a.SignedIn(), a.Admin)
-	if err != nil {
-		return nil, errs.Wrap(err, "list searchable communities")
-	}
-	defer rows.Close()
-	var out []Community
-	for rows.Next() {
-		var c Community
-		if err := rows.Scan(&c.Slug, &c.Name); err != nil {
-			return nil, errs.Wrap(err, "list searchable communities")
-		}
-		out = append(out, c)
-	}
-	return out, errs.Wrap(rows.Err(), "list searchable communities")
+	_, _, named, err := readCommunities(ctx, d, a)
+	return named, errs.Wrap(err, "list searchable communities")
 }
