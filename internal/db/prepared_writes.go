@@ -19,8 +19,8 @@ import (
 // rows may run the same query again meanwhile.
 type writeStmts struct {
 	stmtCache
-	mu   sync.Mutex
-	seen map[string]bool // texts seen once; emptied when it holds maxSeen
+	seenMu sync.Mutex
+	seen   map[string]bool // texts seen once; emptied when it holds maxSeen
 }
 
 // maxSeen bounds writeStmts.seen.
@@ -43,8 +43,8 @@ func (d *DB) noteWrite(query string) bool {
 		return false
 	}
 	w := &d.wstmts
-	w.mu.Lock()
-	defer w.mu.Unlock()
+	w.seenMu.Lock()
+	defer w.seenMu.Unlock()
 	if w.seen[query] {
 		return true
 	}
