@@ -11,3 +11,10 @@ const MaxPrepared = maxPrepared
 
 // KeepsPrepared reports whether the readers keep query prepared.
 func KeepsPrepared(d *DB, query string) bool { return d.stmts.has(query) }
+
+// len is how many statements c keeps.
+func (c *stmtCache) len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.m)
+}

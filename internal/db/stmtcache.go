@@ -106,13 +106,6 @@ func (c *stmtCache) release(cs *cachedStmt) {
 	}
 }
 
-// len is how many statements are kept.
-func (c *stmtCache) len() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.m)
-}
-
 // close closes every statement kept (the database is closing).
 func (c *stmtCache) close() error {
 	c.mu.Lock()
