@@ -143,11 +143,11 @@ func BenchmarkSearchMix(b *testing.B) {
 		statements := make([]int64, len(mix))
 		i := 0
 		for b.Loop() {
-			k := i % len(mix)
+			k, reader := i%len(mix), readers[i/len(mix)%len(readers)] // each reader the whole mix, in turn
 			i++
 			q := search.Query{Text: mix[k].Text, Community: mix[k].Community}
 			n0, t0 := d.QueryCount(), time.Now()
-			if _, err := search.Search(ctx, d, readers[(i-1)/len(mix)%len(readers)], q); err != nil {
+			if _, err := search.Search(ctx, d, reader, q); err != nil {
 				b.Fatal(err)
 			}
 			times[k] = append(times[k], time.Since(t0))
